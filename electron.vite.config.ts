@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+// Three targets from the design card's top-level folders. The headless agent is a second
+// entry of the main build so it ships compiled exactly like the desktop entry.
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        input: { index: resolve('main/index.ts'), agent: resolve('main/agent.ts') },
+      },
+    },
+  },
+  preload: {
+    // A sandboxed window can only load a CommonJS preload.
+    build: {
+      rollupOptions: { input: { index: resolve('preload/index.ts') }, output: { format: 'cjs' } },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    build: { rollupOptions: { input: { index: resolve('renderer/index.html') } } },
+    plugins: [react()],
+  },
+});

@@ -1,0 +1,54 @@
+import type { RemoteBody } from './remote/remote-body.js';
+import type { RemoteType } from './remote-type.js';
+import type { ActionPhase, DoneStatus, EventStatus } from './status.js';
+
+/** One notification event about a remote action, as received (fleet payload item, normalised). */
+export interface RemoteEvent {
+  remoteActionId: string;
+  vin: string | null;
+  /** RFC 3339; for end-user messages without eventDate, the message date. */
+  eventDate: string;
+  /** Kept as it arrives: notifications carry types the request enum lacks (VehicleState, ChargingState). */
+  remoteType: string;
+  eventStatus: EventStatus;
+}
+
+/** A remote action as the agent knows it. */
+export interface RemoteAction {
+  id: string; // remoteActionId (the network's, or a local one for an action refused before it existed)
+  vehicleId: string;
+  vin: string;
+  callbackId: string;
+  type: RemoteType;
+  remote: RemoteBody;
+  phase: ActionPhase;
+  /** The latest status in the merged `RemoteActionStatus` enum, or null while Sending/Refused/Expired. */
+  status: string | null;
+  outcome: DoneStatus | null;
+  failureCause: string | null;
+  feedbackDetail: string | null;
+  /** For Refused: the network's error code, message and reference, kept for support. */
+  error: { code: string; message: string; reference?: string } | null;
+  operator: string | null;
+  reason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  doneAt: string | null;
+  /** eventDate of the newest Pending event applied, so a late, older Pending never wins. */
+  lastEventDate: string | null;
+}
+
+/** One entry of an action's history. */
+export interface ActionEventRecord {
+  seq: number;
+  remoteActionId: string;
+  eventDate: string;
+  receivedAt: string;
+  eventType: 'Pending' | 'Done' | 'Local';
+  status: string;
+  failureCause: string | null;
+  feedbackDetail: string | null;
+  source: 'connector' | 'receiver' | 'poll' | 'local';
+  /** Whether it changed the action (false for a late Pending after Done, etc.). */
+  applied: boolean;
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // Real SQLite files and sockets: isolate per file, keep the 2-core machine busy but not thrashing.
+    pool: 'forks',
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    setupFiles: ['test/setup.ts'],
+  },
+});
