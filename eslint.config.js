@@ -6,7 +6,8 @@ import tseslint from 'typescript-eslint';
 
 const electronOnlyInShell = {
   name: 'electron',
-  message: 'Electron may only be imported in main/shell, main/index.ts and preload (the core runs under plain Node).',
+  message:
+    'Electron may only be imported in main/shell, main/index.ts and preload (the core runs under plain Node).',
 };
 const electronLog = {
   name: 'electron-log/main',
@@ -49,15 +50,21 @@ export default tseslint.config(
   },
   {
     files: ['main/core/db/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell, electronLog, fastifyOnlyInServers] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell, electronLog, fastifyOnlyInServers] }],
+    },
   },
   {
     files: ['main/core/api/**/*.ts', 'main/core/receiver/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell, electronLog, sqliteOnlyInDb] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell, electronLog, sqliteOnlyInDb] }],
+    },
   },
   {
-    files: ['main/agent.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell, electronLog, sqliteOnlyInDb] }] },
+    files: ['main/agent.ts', 'main/headless/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell, electronLog, sqliteOnlyInDb] }],
+    },
   },
   {
     files: ['preload/contract/**/*.ts'],
@@ -82,7 +89,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [electronOnlyInShell, sqliteOnlyInDb, fastifyOnlyInServers], patterns: [noMainFromRenderer] },
+        {
+          paths: [electronOnlyInShell, sqliteOnlyInDb, fastifyOnlyInServers],
+          patterns: [noMainFromRenderer],
+        },
       ],
     },
   },

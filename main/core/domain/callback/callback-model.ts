@@ -23,9 +23,7 @@ export interface Webhook {
 /** Never more than 3 days after the event, whatever the policy (§12.1). */
 export const RETRY_CAP_SECONDS = 3 * 24 * 60 * 60;
 
-export type RetryPolicy =
-  | { policy: 'None' }
-  | { policy: 'Bounded'; retryNumber: number; retryDelay: number };
+export type RetryPolicy = { policy: 'None' } | { policy: 'Bounded'; retryNumber: number; retryDelay: number };
 
 export interface BatchNotify {
   size: number; // > 0
@@ -46,8 +44,7 @@ export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
 
 /** Authentication helper: expands to an Authorization header at delivery time. Secrets inside. */
 export type CallbackAuthentication =
-  | { type: 'Basic'; username: string; password: string }
-  | { type: 'Bearer'; token: string };
+  { type: 'Basic'; username: string; password: string } | { type: 'Bearer'; token: string };
 
 /**
  * Local extensions accepted next to the spec fields.

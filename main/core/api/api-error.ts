@@ -1,0 +1,53 @@
+// Every error leaves the API in one shape: {code, message, errors: [{field, message}]}.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { ErrorBody } from '../../../preload/contract/dto.js';
+import type { Logger } from '../ports/logger.js';
+import { ServiceError } from '../services/service-error.js';
+
+export function errorBody(code: string, message: string, errors: ErrorBody['errors'] = []): ErrorBody {
+  return { code, message, errors };
+}
+
+function fieldOf(context: string | undefined, instancePath: string): string {
+  const path = instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const where = context === 'querystring' ? 'query' : context === 'params' ? 'path' : (context ?? '');
+  return [where, path].filter(Boolean).join('.');
+}
+
+export function createErrorHandler(logger: Logger) {
+  return function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+    if (error instanceof ServiceError) {
+      return reply.status(error.status).send(errorBody(error.code, error.message, error.errors));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((v) => ({
+        field: fieldOf(error.validationContext, v.instancePath),
+        message: v.message ?? 'Not valid.',
+      }));
+      return reply.status(400).send(errorBody('VALIDATION_FAILED', 'The request is not valid.', errors));
+    }
+    if (isResponseSerializationError(error)) {
+      logger.error('response did not match its schema', { url: request.url, error: String(error.cause) });
+      return reply
+        .status(500)
+        .send(errorBody('INTERNAL', 'The agent produced an invalid answer; see the log.'));
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      logger.error('request failed', { method: request.method, url: request.url, error: error.message });
+      return reply.status(500).send(errorBody('INTERNAL', 'Something went wrong in the agent; see the log.'));
+    }
+    const code =
+      status === 413 ? 'BODY_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+    const message =
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+        ? 'The body is not valid JSON.'
+        : error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+          ? 'The body is empty; send a JSON object.'
+          : status === 415
+            ? 'Send the body as application/json.'
+            : error.message;
+    return reply.status(status).send(errorBody(code, message));
+  };
+}

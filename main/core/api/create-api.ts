@@ -1,0 +1,87 @@
+// The local REST API (/api/v1). Built without listening, so tests use inject() or listen on port 0.
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Core } from '../create-core.js';
+import type { Logger } from '../ports/logger.js';
+import { createErrorHandler, errorBody } from './api-error.js';
+import { createAuthHook } from './auth.js';
+import { callbackRoutes } from './routes/callbacks.js';
+import { eventStreamRoutes } from './routes/events-stream.js';
+import { remoteRoutes } from './routes/remotes.js';
+import { sessionRoutes } from './routes/session.js';
+import { systemRoutes } from './routes/system.js';
+import { vehicleRoutes } from './routes/vehicles.js';
+
+export interface ApiDeps {
+  core: Pick<Core, 'services' | 'bus' | 'connectorName'>;
+  token: string;
+  logger: Logger;
+  version: string;
+  now?: () => number;
+}
+
+export async function createApi({
+  core,
+  token,
+  logger,
+  version,
+  now = Date.now,
+}: ApiDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(createErrorHandler(logger));
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send(errorBody('ROUTE_NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}.`)),
+  );
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Depot Remote local API',
+        version,
+        description:
+          "Mirrors the Stellantis fleet API's callback and remote resources, so automation written for it " +
+          'needs only a new base URL and token. Every route but health, this document and login needs ' +
+          '`Authorization: Bearer <token>` (the token is in <data-dir>/api-token) or the session cookie.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  app.addHook('onRequest', createAuthHook(token));
+
+  const { services, bus, connectorName } = core;
+  await app.register(
+    async (api) => {
+      await api.register(
+        systemRoutes({ version, connectorName, startedAt: now(), now, audit: services.audit }),
+      );
+      await api.register(sessionRoutes(token));
+      await api.register(callbackRoutes(services.callbacks));
+      await api.register(vehicleRoutes(services.vehicles));
+      await api.register(remoteRoutes(services.remotes));
+      await api.register(eventStreamRoutes(bus));
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditEntrySchema, healthSchema } from '../../../../preload/contract/dto.js';
+import type { AuditService } from '../../services/audit-service.js';
+import { errors } from '../route-kit.js';
+
+export function systemRoutes(deps: {
+  version: string;
+  connectorName: string;
+  startedAt: number;
+  now: () => number;
+  audit: AuditService;
+}): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/health',
+      {
+        schema: {
+          tags: ['system'],
+          summary: 'Liveness (no authentication)',
+          response: { 200: healthSchema },
+        },
+      },
+      async () => ({
+        status: 'ok' as const,
+        version: deps.version,
+        connector: deps.connectorName,
+        uptimeSeconds: Math.round((deps.now() - deps.startedAt) / 1000),
+      }),
+    );
+
+    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+    app.get(
+      '/audit',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: 'The append-only audit log, newest first',
+          querystring: z.object({
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+            beforeSeq: z.coerce.number().int().min(1).optional(),
+            vin: z.string().max(17).optional(),
+            action: z.string().max(50).optional(),
+          }),
+          response: { 200: z.object({ items: z.array(auditEntrySchema) }), ...errors(400, 401) },
+        },
+      },
+      async (req) => ({ items: deps.audit.list(req.query) }),
+    );
+  };
+}

@@ -1,0 +1,114 @@
+// A small in-process fleet so the agent works end to end with no configuration. It answers every
+// remote with the documented lifecycle (Accepted → SentToVehicle → Done; Navigation skips Accepted)
+// and refuses what a vehicle cannot do with MissingRights. The realistic simulator replaces it.
+import { randomUUID } from 'node:crypto';
+import type { RemoteEvent } from '../../domain/action.js';
+import type { RemoteType } from '../../domain/remote-type.js';
+import { REMOTE_TYPES } from '../../domain/remote-type.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Capabilities, Connector, ConnectorEventSink, ConnectorVehicle } from '../connector.js';
+
+const all = (except: Partial<Record<RemoteType, string>> = {}): Capabilities =>
+  Object.fromEntries(
+    REMOTE_TYPES.map((t) => [t, except[t] ? { supported: false, reason: except[t] } : { supported: true }]),
+  );
+
+const E_REMOTE_ONLY = 'Needs the "Remote control" service; this vehicle has e-remote only.';
+const NOT_ELECTRIC = 'Not an electric or plug-in hybrid vehicle.';
+
+export const IN_PROCESS_VEHICLES: ConnectorVehicle[] = [
+  {
+    id: 'veh-e208-01',
+    vin: 'VR3UHZKXZMT000001',
+    label: 'Van 01',
+    brand: 'Peugeot',
+    model: 'e-208',
+    energy: 'Electric',
+    capabilities: all(),
+  },
+  {
+    id: 'veh-c5ax-02',
+    vin: 'VR7ACYHZRML000002',
+    label: 'Pool car 02',
+    brand: 'Citroën',
+    model: 'C5 Aircross Hybrid',
+    energy: 'PlugInHybrid',
+    capabilities: all({ Navigation: 'No connected navigation on this vehicle.' }),
+  },
+  {
+    id: 'veh-corsa-03',
+    vin: 'W0VBD8HP0PS000003',
+    label: 'Loaner 03',
+    brand: 'Opel',
+    model: 'Corsa-e',
+    energy: 'Electric',
+    capabilities: all({ Doors: E_REMOTE_ONLY, Horn: E_REMOTE_ONLY, Lights: E_REMOTE_ONLY }),
+  },
+  {
+    id: 'veh-500-04',
+    vin: 'ZFA3120000J000004',
+    label: 'Courtesy 04',
+    brand: 'Fiat',
+    model: '500',
+    energy: 'Combustion',
+    capabilities: all({
+      ElectricBatteryChargingRequest: NOT_ELECTRIC,
+      Immobilization: 'Immobilization is not offered for this vehicle.',
+    }),
+  },
+];
+
+export interface InProcessFleetOptions {
+  clock: Clock;
+  /** Milliseconds between lifecycle steps. */
+  stepMs?: number;
+}
+
+export function createInProcessFleet({ clock, stepMs = 300 }: InProcessFleetOptions): Connector {
+  let sink: ConnectorEventSink | null = null;
+  const timers = new Set<ReturnType<Clock['setTimeout']>>();
+  const byId = new Map(IN_PROCESS_VEHICLES.map((v) => [v.id, v]));
+
+  function emit(after: number, event: Omit<RemoteEvent, 'eventDate'>) {
+    const handle = clock.setTimeout(() => {
+      timers.delete(handle);
+      void sink?.([{ ...event, eventDate: clock.nowIso() }]);
+    }, after);
+    timers.add(handle);
+  }
+
+  return {
+    name: 'in-process',
+    async start(s) {
+      sink = s;
+    },
+    async listVehicles() {
+      return IN_PROCESS_VEHICLES.map((v) => ({ ...v, capabilities: { ...v.capabilities } }));
+    },
+    async getVehicleStatus(vehicleId) {
+      return byId.has(vehicleId) ? { updatedAt: clock.nowIso(), ignition: { type: 'Stop' } } : null;
+    },
+    async sendRemote({ vehicleId, vin, type }) {
+      const remoteActionId = randomUUID();
+      const base = { remoteActionId, vin, remoteType: type };
+      const supported = byId.get(vehicleId)?.capabilities[type]?.supported ?? false;
+      if (type !== 'Navigation')
+        emit(stepMs, { ...base, eventStatus: { type: 'Pending', status: 'Accepted' } });
+      if (!supported) {
+        emit(2 * stepMs, {
+          ...base,
+          eventStatus: { type: 'Done', status: 'Failed', failureCause: 'MissingRights' },
+        });
+        return { remoteActionId };
+      }
+      emit(2 * stepMs, { ...base, eventStatus: { type: 'Pending', status: 'SentToVehicle' } });
+      emit(3 * stepMs, { ...base, eventStatus: { type: 'Done', status: 'Success' } });
+      return { remoteActionId };
+    },
+    async close() {
+      for (const h of timers) clock.clearTimeout(h);
+      timers.clear();
+      sink = null;
+    },
+  };
+}

@@ -1,0 +1,76 @@
+// The composition root of the core: every dependency is passed in here, nothing is a singleton.
+// The headless agent, the desktop shell and the tests all build the core through this one function.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Connector } from './connector/connector.js';
+import { createRepositories, openDatabase } from './db/index.js';
+import { createEventBus } from './events/event-bus.js';
+import type { Clock } from './ports/clock.js';
+import type { Logger } from './ports/logger.js';
+import type { Notifier } from './ports/notifier.js';
+import type { SecretBox } from './ports/secret-box.js';
+import { createActionWatchdog, type WatchdogOptions } from './services/action-watchdog.js';
+import { createAuditService } from './services/audit-service.js';
+import { createCallbacksService } from './services/callbacks-service.js';
+import { createIngestService } from './services/ingest-service.js';
+import { createRemotesService } from './services/remotes-service.js';
+import { createVehiclesService } from './services/vehicles-service.js';
+
+export interface CoreDeps {
+  dataDir: string;
+  connector: Connector;
+  notifier: Notifier;
+  secrets: SecretBox;
+  logger: Logger;
+  clock: Clock;
+  watchdog?: WatchdogOptions;
+}
+
+export type Core = Awaited<ReturnType<typeof createCore>>;
+
+export async function createCore(deps: CoreDeps) {
+  const { dataDir, connector, notifier, secrets, logger, clock } = deps;
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const db = openDatabase(join(dataDir, 'depot-remote.sqlite'));
+  const repos = createRepositories(db);
+  const bus = createEventBus((err) =>
+    logger.warn('event listener failed', { error: (err as Error).message }),
+  );
+
+  const ingest = createIngestService({ db, repos, clock, bus, notifier, logger });
+  const vehicles = createVehiclesService({ repos, connector, clock, bus });
+  const callbacks = createCallbacksService({ db, repos, secrets, clock, bus });
+  const remotes = createRemotesService({ db, repos, connector, clock, bus });
+  const audit = createAuditService({ repos });
+  const watchdog = createActionWatchdog({ db, repos, clock, bus }, deps.watchdog);
+
+  const interrupted = watchdog.recoverInterrupted();
+  if (interrupted > 0) logger.warn('sends interrupted by the last stop were flagged', { count: interrupted });
+
+  await connector.start(async (events) => {
+    ingest.ingest(events, 'connector');
+  });
+  try {
+    const count = await vehicles.sync();
+    logger.info('fleet synchronised', { vehicles: count, connector: connector.name });
+  } catch (err) {
+    // The cached fleet still serves the UI; the next sync will catch up.
+    logger.warn('fleet synchronisation failed; using the cached fleet', { error: (err as Error).message });
+  }
+  watchdog.start();
+
+  let closed = false;
+  return {
+    services: { vehicles, callbacks, remotes, ingest, audit },
+    bus,
+    connectorName: connector.name,
+    watchdog,
+    async close() {
+      if (closed) return;
+      closed = true;
+      watchdog.stop();
+      await connector.close();
+      db.close();
+    },
+  };
+}

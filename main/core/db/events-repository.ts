@@ -1,0 +1,102 @@
+import type { ActionEventRecord } from '../domain/action.js';
+import { toJsonOrNull } from './json-column.js';
+import type { Db } from './open-database.js';
+import type { NewActionEvent } from './records.js';
+
+interface EventRow {
+  seq: number;
+  remote_action_id: string;
+  event_date: string;
+  received_at: string;
+  event_type: ActionEventRecord['eventType'];
+  status: string;
+  failure_cause: string | null;
+  feedback_detail: string | null;
+  source: ActionEventRecord['source'];
+  applied: number;
+}
+
+const COLUMNS = `seq, remote_action_id, event_date, received_at, event_type, status, failure_cause,
+  feedback_detail, source, applied`;
+
+// DO NOTHING (not OR IGNORE): only the dedupe identity is tolerated; a CHECK or foreign key failure still throws.
+const INSERT_IF_NEW_SQL = `INSERT INTO action_events (remote_action_id, event_date, received_at, event_type,
+  status, failure_cause, feedback_detail, source, applied, raw)
+  VALUES (@remoteActionId, @eventDate, @receivedAt, @eventType, @status, @failureCause, @feedbackDetail,
+    @source, @applied, @raw)
+  ON CONFLICT (remote_action_id, event_type, status, event_date) DO NOTHING
+  RETURNING seq`;
+
+/** Hot: an action's timeline, in the order things happened (arrival order breaks ties). */
+export const EVENTS_FOR_ACTION_SQL = `SELECT ${COLUMNS} FROM action_events
+  WHERE remote_action_id = @remoteActionId ORDER BY event_date, seq`;
+
+export interface EventsRepository {
+  /**
+   * Stores the event unless one with the same identity (action, type, status, eventDate) exists (D7).
+   * Returns the stored record, or null for a duplicate.
+   */
+  insertIfNew(remoteActionId: string, event: NewActionEvent): ActionEventRecord | null;
+  /** The same, with the action's id inside the event. */
+  insertIfNew(event: NewActionEvent & { remoteActionId: string }): ActionEventRecord | null;
+  listForAction(remoteActionId: string): ActionEventRecord[];
+}
+
+export function createEventsRepository(db: Db): EventsRepository {
+  const insert = db.raw.prepare<Record<string, unknown>, number>(INSERT_IF_NEW_SQL).pluck();
+  const list = db.raw.prepare<{ remoteActionId: string }, EventRow>(EVENTS_FOR_ACTION_SQL);
+
+  return {
+    insertIfNew(
+      first: string | (NewActionEvent & { remoteActionId: string }),
+      second?: NewActionEvent,
+    ): ActionEventRecord | null {
+      const [remoteActionId, event] =
+        typeof first === 'string' ? [first, second] : [first.remoteActionId, first];
+      if (!event) throw new TypeError('events.insertIfNew: the event is missing.');
+      const seq = insert.get({
+        remoteActionId,
+        eventDate: event.eventDate,
+        receivedAt: event.receivedAt,
+        eventType: event.eventType,
+        status: event.status,
+        failureCause: event.failureCause,
+        feedbackDetail: event.feedbackDetail,
+        source: event.source,
+        applied: event.applied ? 1 : 0,
+        raw: toJsonOrNull(event.raw, 'action_events.raw'),
+      });
+      if (seq === undefined) return null;
+      return {
+        seq,
+        remoteActionId,
+        eventDate: event.eventDate,
+        receivedAt: event.receivedAt,
+        eventType: event.eventType,
+        status: event.status,
+        failureCause: event.failureCause,
+        feedbackDetail: event.feedbackDetail,
+        source: event.source,
+        applied: event.applied,
+      };
+    },
+    listForAction(remoteActionId) {
+      return list.all({ remoteActionId }).map(toRecord);
+    },
+  };
+}
+
+function toRecord(row: EventRow): ActionEventRecord {
+  return {
+    seq: row.seq,
+    remoteActionId: row.remote_action_id,
+    eventDate: row.event_date,
+    receivedAt: row.received_at,
+    eventType: row.event_type,
+    status: row.status,
+    failureCause: row.failure_cause,
+    feedbackDetail: row.feedback_detail,
+    source: row.source,
+    applied: row.applied === 1,
+  };
+}

@@ -1,0 +1,7 @@
+import { initial } from './001-initial.js';
+import type { Migration } from './migration.js';
+
+export type { Migration } from './migration.js';
+
+/** Every migration, oldest first. Append new ones; never reorder, edit or remove a released one. */
+export const MIGRATIONS: readonly Migration[] = [initial];

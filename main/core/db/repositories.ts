@@ -1,0 +1,38 @@
+import { createActionsRepository } from './actions-repository.js';
+import type { ActionsRepository } from './actions-repository.js';
+import { createAuditRepository } from './audit-repository.js';
+import type { AuditRepository } from './audit-repository.js';
+import { createCallbacksRepository } from './callbacks-repository.js';
+import type { CallbacksRepository } from './callbacks-repository.js';
+import { createDeliveriesRepository } from './deliveries-repository.js';
+import type { DeliveriesRepository } from './deliveries-repository.js';
+import { createEventsRepository } from './events-repository.js';
+import type { EventsRepository } from './events-repository.js';
+import type { Db } from './open-database.js';
+import { createSettingsRepository } from './settings-repository.js';
+import type { SettingsRepository } from './settings-repository.js';
+import { createVehiclesRepository } from './vehicles-repository.js';
+import type { VehiclesRepository } from './vehicles-repository.js';
+
+export interface Repositories {
+  vehicles: VehiclesRepository;
+  callbacks: CallbacksRepository;
+  actions: ActionsRepository;
+  events: EventsRepository;
+  deliveries: DeliveriesRepository;
+  settings: SettingsRepository;
+  audit: AuditRepository;
+}
+
+/** Every repository over one connection; statements are prepared here, once. Combine writes with db.transaction. */
+export function createRepositories(db: Db): Repositories {
+  return {
+    vehicles: createVehiclesRepository(db),
+    callbacks: createCallbacksRepository(db),
+    actions: createActionsRepository(db),
+    events: createEventsRepository(db),
+    deliveries: createDeliveriesRepository(db),
+    settings: createSettingsRepository(db),
+    audit: createAuditRepository(db),
+  };
+}

@@ -1,0 +1,181 @@
+// The remote-action state machine: pure functions, time passed in, never mutating their input.
+// Notifications are at-least-once and unordered (stellantis-api.md §12.5), so every transition must tolerate
+// duplicates, late and out-of-order events; the first Done is terminal (decision D7).
+import type { RemoteAction, RemoteEvent } from './action.js';
+import type { ActionPhase, DoneStatus, EventStatus } from './status.js';
+import { DONE_STATUSES } from './status.js';
+
+/** The result of every transition. `applied: false` means the action came back unchanged (same object). */
+export interface Transition {
+  action: RemoteAction;
+  applied: boolean;
+}
+
+type ActionError = NonNullable<RemoteAction['error']>;
+
+/** Phases that events may still change. TimedOut is one: a late Done still completes the action. */
+const OPEN_PHASES: readonly ActionPhase[] = ['Sending', 'Pending', 'TimedOut'];
+
+export function isTerminal(phase: ActionPhase): boolean {
+  return phase === 'Done' || phase === 'Refused' || phase === 'Expired';
+}
+
+/** AlreadyDone means the vehicle was already in the requested state: the technician got what they asked for. */
+export function isSuccessOutcome(outcome: DoneStatus | null | undefined): boolean {
+  return outcome === 'Success' || outcome === 'AlreadyDone';
+}
+
+const isDoneStatus = (status: string): status is DoneStatus =>
+  (DONE_STATUSES as readonly string[]).includes(status);
+
+const present = (value: string | null | undefined): string | undefined =>
+  value === null || value === undefined || value === '' ? undefined : value;
+
+function doneStatus(status: DoneStatus, failureCause?: string, feedbackDetail?: string): EventStatus {
+  return {
+    type: 'Done',
+    status,
+    // failureCause belongs to Done/Failed only (§7.1); a stray one on a success would mislead the explanation.
+    ...(status === 'Failed' && failureCause !== undefined && { failureCause }),
+    ...(feedbackDetail !== undefined && { feedbackDetail }),
+  };
+}
+
+export interface RawEventStatus {
+  type: string;
+  status: string;
+  failureCause?: string | null;
+  feedbackDetail?: string | null;
+}
+
+/**
+ * A notification's `eventStatus` as received, in the spec form, or null when it cannot be read (unknown `type`,
+ * missing status, or a Done status outside Success | AlreadyDone | Failed). Unknown Pending statuses and failure
+ * causes are kept as they arrive (§8.4, §13 #23).
+ */
+export function normaliseEventStatus(raw: RawEventStatus): EventStatus | null {
+  const status = present(raw.status);
+  if (status === undefined) return null;
+  const failureCause = present(raw.failureCause);
+  const feedbackDetail = present(raw.feedbackDetail);
+  switch (raw.type) {
+    case 'Pending':
+      return { type: 'Pending', status };
+    case 'Done':
+      return isDoneStatus(status) ? doneStatus(status, failureCause, feedbackDetail) : null;
+    case 'Failed':
+      // The docs' prose form (§13 #15). Its status may carry the cause itself when no failureCause is given.
+      return doneStatus(
+        'Failed',
+        failureCause ?? (isDoneStatus(status) ? undefined : status),
+        feedbackDetail,
+      );
+    default:
+      return null;
+  }
+}
+
+/**
+ * The merged status of GET …/remotes/{rid} (§6), which has no `type`, as an event status for the polling path:
+ * Success, AlreadyDone and Failed are terminal, every other value is pending.
+ */
+export function eventStatusFromMergedStatus(
+  status: string,
+  failureCause?: string | null,
+  feedbackDetail?: string | null,
+): EventStatus {
+  return isDoneStatus(status)
+    ? doneStatus(status, present(failureCause), present(feedbackDetail))
+    : { type: 'Pending', status };
+}
+
+/**
+ * The dedupe key of an event (D7): remoteActionId, eventStatus.type, eventStatus.status and eventDate, as a JSON
+ * array so that no id or status can make two different events collide. eventDate is kept as received: retries
+ * and flushes resend the stored message byte for byte.
+ */
+export function eventIdentity(event: RemoteEvent): string {
+  const { remoteActionId, eventDate, eventStatus } = event;
+  return JSON.stringify([remoteActionId, eventStatus.type, eventStatus.status, eventDate]);
+}
+
+/** Compares RFC 3339 dates as instants (offsets and fraction digits differ between sources), else as text. */
+function compareDates(a: string, b: string): number {
+  const [ta, tb] = [Date.parse(a), Date.parse(b)];
+  if (Number.isFinite(ta) && Number.isFinite(tb)) return ta - tb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Applies one notification event.
+ * - Pending: moves Sending | Pending | TimedOut to Pending and takes its status, unless it is older than the
+ *   newest Pending already applied (out of order: recorded by the caller, not applied) or an exact repeat.
+ * - Done: the first one is terminal, whatever its eventDate; it also completes a TimedOut action.
+ * - Anything after Done, and anything for a Refused or Expired action, is not applied.
+ */
+export function applyEvent(action: RemoteAction, event: RemoteEvent, now: string): Transition {
+  const unchanged: Transition = { action, applied: false };
+  if (event.remoteActionId !== action.id || !OPEN_PHASES.includes(action.phase)) return unchanged;
+  const { eventStatus } = event;
+
+  if (eventStatus.type === 'Done') {
+    return {
+      applied: true,
+      action: {
+        ...action,
+        phase: 'Done',
+        status: eventStatus.status,
+        outcome: eventStatus.status,
+        failureCause: eventStatus.status === 'Failed' ? (eventStatus.failureCause ?? null) : null,
+        feedbackDetail: eventStatus.feedbackDetail ?? null,
+        doneAt: now,
+        updatedAt: now,
+      },
+    };
+  }
+
+  const last = action.lastEventDate;
+  if (last !== null && compareDates(event.eventDate, last) < 0) return unchanged;
+  if (last === event.eventDate && action.status === eventStatus.status) return unchanged;
+  return {
+    applied: true,
+    action: {
+      ...action,
+      phase: 'Pending',
+      status: eventStatus.status,
+      lastEventDate: event.eventDate,
+      updatedAt: now,
+    },
+  };
+}
+
+/** The network answered 202: the action exists upstream. Its status stays null until the first event. */
+export function markAccepted(action: RemoteAction, now: string): Transition {
+  if (action.phase !== 'Sending') return { action, applied: false };
+  return { applied: true, action: { ...action, phase: 'Pending', updatedAt: now } };
+}
+
+/** The network refused the send: no action exists upstream, so no event will ever follow. Terminal. */
+export function markRefused(action: RemoteAction, error: ActionError, now: string): Transition {
+  if (action.phase !== 'Sending') return { action, applied: false };
+  // doneAt marks the end of every terminal phase, not only Done, so "finished at" reads the same everywhere.
+  return {
+    applied: true,
+    action: { ...action, phase: 'Refused', status: null, error, doneAt: now, updatedAt: now },
+  };
+}
+
+/** A send queued while offline passed its expiry before it could leave. It never reached the network. Terminal. */
+export function markExpired(action: RemoteAction, now: string): Transition {
+  if (action.phase !== 'Sending') return { action, applied: false };
+  return {
+    applied: true,
+    action: { ...action, phase: 'Expired', status: null, doneAt: now, updatedAt: now },
+  };
+}
+
+/** Accepted, but no outcome arrived in time. Not terminal: a late Done still completes it. */
+export function markTimedOut(action: RemoteAction, now: string): Transition {
+  if (action.phase !== 'Pending') return { action, applied: false };
+  return { applied: true, action: { ...action, phase: 'TimedOut', updatedAt: now } };
+}

@@ -1,0 +1,96 @@
+// Keeps every action moving toward an end state: a send interrupted by a crash is flagged at start,
+// and an accepted action with no outcome after the timeout is marked TimedOut (a late Done still lands).
+import type { Db, Repositories } from '../db/index.js';
+import type { RemoteAction } from '../domain/action.js';
+import { markRefused, markTimedOut } from '../domain/lifecycle.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { Clock, TimerHandle } from '../ports/clock.js';
+import { toActionDto } from './dto-mappers.js';
+
+export interface WatchdogOptions {
+  /** No outcome this long after acceptance → TimedOut. A sleeping vehicle needs ~3 min; default 15 min. */
+  actionTimeoutMs?: number;
+  checkEveryMs?: number;
+}
+
+export function createActionWatchdog(
+  deps: { db: Db; repos: Repositories; clock: Clock; bus: EventBus },
+  { actionTimeoutMs = 15 * 60_000, checkEveryMs = 30_000 }: WatchdogOptions = {},
+) {
+  const { db, repos, clock, bus } = deps;
+  let timer: TimerHandle | null = null;
+
+  function save(changed: RemoteAction[], auditAs?: string) {
+    if (changed.length === 0) return;
+    db.transaction(() =>
+      changed.forEach((a) => {
+        repos.actions.update(a);
+        if (auditAs) {
+          repos.audit.append({
+            at: clock.nowIso(),
+            operator: a.operator ?? 'unknown',
+            action: auditAs,
+            vin: a.vin,
+            remoteActionId: a.id,
+            callbackId: a.callbackId,
+            reason: a.reason,
+            detail: { type: a.type, remote: a.remote, interrupted: true },
+          });
+        }
+      }),
+    );
+    for (const a of changed) bus.publish({ name: 'action.changed', data: { action: toActionDto(a) } });
+  }
+
+  const watchdog = {
+    /** Sends that were in the air when the agent stopped: the network may or may not have them. */
+    recoverInterrupted(): number {
+      const now = clock.nowIso();
+      const changed = repos.actions
+        .listOpen()
+        .filter((a) => a.phase === 'Sending')
+        .map(
+          (a) =>
+            markRefused(
+              a,
+              {
+                code: 'SEND_INTERRUPTED',
+                message:
+                  'The agent stopped while sending this remote; the network may or may not have received it. ' +
+                  "Check the vehicle's recent actions before sending it again.",
+              },
+              now,
+            ).action,
+        );
+      save(changed, 'remote.send');
+      return changed.length;
+    },
+
+    sweep(): number {
+      const nowMs = clock.now().getTime();
+      const now = clock.nowIso();
+      const changed = repos.actions
+        .listOpen()
+        .filter((a) => a.phase === 'Pending' && nowMs - Date.parse(a.createdAt) >= actionTimeoutMs)
+        .map((a) => markTimedOut(a, now))
+        .filter((r) => r.applied)
+        .map((r) => r.action);
+      save(changed);
+      return changed.length;
+    },
+
+    start() {
+      const tick = () => {
+        watchdog.sweep();
+        timer = clock.setTimeout(tick, checkEveryMs);
+      };
+      timer = clock.setTimeout(tick, checkEveryMs);
+    },
+
+    stop() {
+      if (timer) clock.clearTimeout(timer);
+      timer = null;
+    },
+  };
+  return watchdog;
+}

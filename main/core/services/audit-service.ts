@@ -1,0 +1,12 @@
+import type { Repositories } from '../db/index.js';
+import { toAuditDto } from './dto-mappers.js';
+
+export type AuditService = ReturnType<typeof createAuditService>;
+
+export function createAuditService({ repos }: { repos: Repositories }) {
+  return {
+    list(query: { limit: number; beforeSeq?: number; vin?: string; action?: string }) {
+      return repos.audit.list(query).map(toAuditDto);
+    },
+  };
+}

@@ -1,0 +1,208 @@
+// Use cases for callbacks: the fleet API's callback resource, kept locally, with secrets sealed at rest.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { CallbackDto } from '../../../preload/contract/dto.js';
+import type { CallbackRecord, Repositories } from '../db/index.js';
+import type { Db } from '../db/index.js';
+import type { CallbackInput, CallbackSecrets } from '../domain/callback/callback-model.js';
+import { maskSecret, parseCallbackInput, parseCallbackStatusInput } from '../domain/callback/index.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { Clock } from '../ports/clock.js';
+import type { SecretBox } from '../ports/secret-box.js';
+import type { Actor } from './actor.js';
+import { toCallbackDto } from './dto-mappers.js';
+import { invalid, notFound, ServiceError } from './service-error.js';
+
+/** A replaced signing secret stays valid this long, so receivers can roll over without losing messages. */
+const PREVIOUS_SECRET_GRACE_MS = 24 * 60 * 60 * 1000;
+
+export interface CallbacksServiceDeps {
+  db: Db;
+  repos: Repositories;
+  secrets: SecretBox;
+  clock: Clock;
+  bus: EventBus;
+}
+
+export type CallbacksService = ReturnType<typeof createCallbacksService>;
+
+export function createCallbacksService({ db, repos, secrets, clock, bus }: CallbacksServiceDeps) {
+  async function openSecrets(record: CallbackRecord): Promise<CallbackSecrets> {
+    if (!record.secrets) return { signingSecret: null, previousSigningSecret: null, authentication: null };
+    return JSON.parse(await secrets.decrypt(record.secrets)) as CallbackSecrets;
+  }
+
+  async function dto(record: CallbackRecord, revealSigningSecret = false): Promise<CallbackDto> {
+    const s = await openSecrets(record);
+    return toCallbackDto(record, s, clock.now(), revealSigningSecret);
+  }
+
+  function parse(body: unknown): CallbackInput {
+    const result = parseCallbackInput(body);
+    if (!result.ok) throw invalid('The callback is not valid.', result.errors);
+    return result.value;
+  }
+
+  function requireRecord(id: string): CallbackRecord {
+    const record = repos.callbacks.get(id);
+    if (!record) throw notFound('CALLBACK_NOT_FOUND', `No callback with id ${id}.`);
+    return record;
+  }
+
+  /** Applies the extension fields of a request to the stored secrets (absent = keep, null = remove). */
+  function nextSecrets(current: CallbackSecrets, input: CallbackInput): CallbackSecrets {
+    const next: CallbackSecrets = { ...current };
+    const now = clock.now().getTime();
+    if (next.previousSigningSecret && Date.parse(next.previousSigningSecret.validUntil) <= now) {
+      next.previousSigningSecret = null;
+    }
+    if (input.signingSecret !== undefined && input.signingSecret !== current.signingSecret) {
+      next.previousSigningSecret = current.signingSecret
+        ? {
+            secret: current.signingSecret,
+            validUntil: new Date(now + PREVIOUS_SECRET_GRACE_MS).toISOString(),
+          }
+        : next.previousSigningSecret;
+      next.signingSecret = input.signingSecret;
+    }
+    if (input.authentication !== undefined) next.authentication = input.authentication;
+    return next;
+  }
+
+  async function seal(s: CallbackSecrets): Promise<string | null> {
+    if (!s.signingSecret && !s.previousSigningSecret && !s.authentication) return null;
+    return secrets.encrypt(JSON.stringify(s));
+  }
+
+  function publish(id: string, callback: CallbackDto | null) {
+    bus.publish({ name: 'callback.changed', data: { callbackId: id, callback } });
+  }
+
+  return {
+    list: async (): Promise<CallbackDto[]> => Promise.all(repos.callbacks.list().map((r) => dto(r))),
+
+    get: async (id: string): Promise<CallbackDto> => dto(requireRecord(id)),
+
+    async create(body: unknown, actor: Actor): Promise<CallbackDto> {
+      const input = parse(body);
+      const id = randomUUID();
+      const now = clock.nowIso();
+      const sealed = await seal(
+        nextSecrets({ signingSecret: null, previousSigningSecret: null, authentication: null }, input),
+      );
+      // The receiver secret authenticates Stellantis' deliveries for this callback (registered upstream).
+      const receiverSecret = await secrets.encrypt(randomBytes(32).toString('base64url'));
+      const record = db.transaction(() => {
+        repos.callbacks.insert({
+          id,
+          label: input.subscribe.label ?? null,
+          subscribe: input.subscribe,
+          status: 'Running',
+          secrets: sealed,
+          receiverSecret,
+          upstreamId: null,
+          createdAt: now,
+          updatedAt: now,
+          deletedAt: null,
+        });
+        repos.audit.append({
+          at: now,
+          operator: actor.operator,
+          action: 'callback.create',
+          vin: null,
+          remoteActionId: null,
+          callbackId: id,
+          reason: actor.reason ?? null,
+          detail: { label: input.subscribe.label ?? null, remoteTypes: input.subscribe.remoteTypes },
+        });
+        return requireRecord(id);
+      });
+      const out = await dto(record, input.signingSecret !== undefined && input.signingSecret !== null);
+      publish(id, await dto(record));
+      return out;
+    },
+
+    /** Full replacement, as the fleet API's PUT: every spec field comes from the body. */
+    async replace(id: string, body: unknown, actor: Actor): Promise<CallbackDto> {
+      const input = parse(body);
+      const current = requireRecord(id);
+      const sealed = await seal(nextSecrets(await openSecrets(current), input));
+      const now = clock.nowIso();
+      const record = db.transaction(() => {
+        repos.callbacks.replace(id, {
+          label: input.subscribe.label ?? null,
+          subscribe: input.subscribe,
+          secrets: sealed,
+          updatedAt: now,
+        });
+        repos.audit.append({
+          at: now,
+          operator: actor.operator,
+          action: 'callback.replace',
+          vin: null,
+          remoteActionId: null,
+          callbackId: id,
+          reason: actor.reason ?? null,
+          detail: { label: input.subscribe.label ?? null, remoteTypes: input.subscribe.remoteTypes },
+        });
+        return requireRecord(id);
+      });
+      const out = await dto(record, input.signingSecret !== undefined && input.signingSecret !== null);
+      publish(id, await dto(record));
+      return out;
+    },
+
+    async setStatus(id: string, body: unknown, actor: Actor): Promise<CallbackDto> {
+      const parsed = parseCallbackStatusInput(body);
+      if (!parsed.ok) throw invalid('The status is not valid.', parsed.errors);
+      requireRecord(id);
+      const now = clock.nowIso();
+      const record = db.transaction(() => {
+        repos.callbacks.setStatus(id, parsed.value.status, now);
+        repos.audit.append({
+          at: now,
+          operator: actor.operator,
+          action: parsed.value.status === 'Paused' ? 'callback.pause' : 'callback.resume',
+          vin: null,
+          remoteActionId: null,
+          callbackId: id,
+          reason: actor.reason ?? null,
+          detail: null,
+        });
+        return requireRecord(id);
+      });
+      const out = await dto(record);
+      publish(id, out);
+      return out;
+    },
+
+    async remove(id: string, actor: Actor): Promise<void> {
+      requireRecord(id);
+      if (repos.callbacks.hasPendingActions(id)) {
+        throw new ServiceError(
+          409,
+          'CALLBACK_HAS_PENDING_ACTIONS',
+          'This callback still has remote actions in progress. Wait until they are done, then delete it.',
+        );
+      }
+      const now = clock.nowIso();
+      db.transaction(() => {
+        repos.callbacks.softDelete(id, now);
+        repos.audit.append({
+          at: now,
+          operator: actor.operator,
+          action: 'callback.delete',
+          vin: null,
+          remoteActionId: null,
+          callbackId: id,
+          reason: actor.reason ?? null,
+          detail: null,
+        });
+      });
+      publish(id, null);
+    },
+
+    /** For the services that need the clear secrets (outbound delivery). */
+    openSecrets: async (id: string) => openSecrets(requireRecord(id)),
+    maskSecret,
+  };
+}

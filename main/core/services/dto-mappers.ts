@@ -1,0 +1,125 @@
+// Core records → the contract's DTOs. Secrets leave only masked (or, once, in clear where asked).
+import type {
+  ActionEventDto,
+  AuditEntryDto,
+  CallbackDto,
+  RemoteActionDto,
+  VehicleDto,
+} from '../../../preload/contract/dto.js';
+import type { AuditEntry, CallbackRecord, VehicleRecord } from '../db/index.js';
+import type { ActionEventRecord, RemoteAction } from '../domain/action.js';
+import type { CallbackSecrets } from '../domain/callback/callback-model.js';
+import { maskSecret } from '../domain/callback/index.js';
+import { explain, explainAction } from '../domain/explanations.js';
+
+const API = '/api/v1';
+
+export function toCallbackDto(
+  record: CallbackRecord,
+  secrets: CallbackSecrets,
+  now: Date,
+  revealSigningSecret: boolean,
+): CallbackDto {
+  const auth = secrets.authentication;
+  const previous =
+    secrets.previousSigningSecret && Date.parse(secrets.previousSigningSecret.validUntil) > now.getTime()
+      ? secrets.previousSigningSecret.validUntil
+      : null;
+  return {
+    _links: {
+      self: { href: `${API}/callbacks/${record.id}` },
+      remotes: { href: `${API}/vehicles/{vid}/callbacks/${record.id}/remotes`, templated: true },
+    },
+    id: record.id,
+    callbackId: record.id,
+    status: record.status,
+    subscribe: record.subscribe as unknown as Record<string, unknown>,
+    signingSecret: secrets.signingSecret
+      ? revealSigningSecret
+        ? secrets.signingSecret
+        : maskSecret(secrets.signingSecret)
+      : null,
+    previousSigningSecretValidUntil: previous,
+    authentication: auth
+      ? auth.type === 'Basic'
+        ? { type: 'Basic', username: auth.username, secret: maskSecret(auth.password) }
+        : { type: 'Bearer', secret: maskSecret(auth.token) }
+      : null,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+export function toVehicleDto(v: VehicleRecord): VehicleDto {
+  return {
+    id: v.id,
+    vin: v.vin,
+    label: v.label,
+    brand: v.brand,
+    model: v.model,
+    energy: v.energy,
+    capabilities: v.capabilities as VehicleDto['capabilities'],
+    status: v.status,
+    statusAt: v.statusAt,
+    syncedAt: v.syncedAt,
+  };
+}
+
+export function toEventDto(e: ActionEventRecord): ActionEventDto {
+  return {
+    seq: e.seq,
+    eventDate: e.eventDate,
+    receivedAt: e.receivedAt,
+    eventType: e.eventType,
+    status: e.status,
+    failureCause: e.failureCause,
+    feedbackDetail: e.feedbackDetail,
+    source: e.source,
+    applied: e.applied,
+    explanation: explain(e.failureCause ?? e.status),
+  };
+}
+
+export function toActionDto(a: RemoteAction, events?: ActionEventRecord[]): RemoteActionDto {
+  const self = `${API}/vehicles/${a.vehicleId}/callbacks/${a.callbackId}/remotes/${a.id}`;
+  return {
+    _links: {
+      self: { href: self },
+      callback: { href: `${API}/callbacks/${a.callbackId}` },
+      vehicle: { href: `${API}/vehicles/${a.vehicleId}` },
+    },
+    remoteActionId: a.id,
+    type: a.type,
+    remote: a.remote as unknown as Record<string, unknown>,
+    status: a.status,
+    ...(a.failureCause ? { failureCause: a.failureCause } : {}),
+    ...(a.feedbackDetail ? { feedbackDetail: a.feedbackDetail } : {}),
+    phase: a.phase,
+    outcome: a.outcome,
+    vehicleId: a.vehicleId,
+    vin: a.vin,
+    callbackId: a.callbackId,
+    error: a.error,
+    operator: a.operator,
+    reason: a.reason,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    doneAt: a.doneAt,
+    explanation: explainAction(a),
+    ...(events ? { events: events.map(toEventDto) } : {}),
+  };
+}
+
+export function toAuditDto(e: AuditEntry): AuditEntryDto {
+  return {
+    seq: e.seq,
+    at: e.at,
+    operator: e.operator,
+    action: e.action,
+    vin: e.vin,
+    remoteActionId: e.remoteActionId,
+    callbackId: e.callbackId,
+    reason: e.reason,
+    detail: e.detail ?? null,
+  };
+}

@@ -1,0 +1,18 @@
+import type { FieldError } from '../domain/field-error.js';
+
+/** A refusal as data: the HTTP layer and IPC turn it into `{code, message, errors}`. */
+export class ServiceError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409 | 422 | 429 | 502 | 503,
+    readonly code: string,
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'ServiceError';
+  }
+}
+
+export const invalid = (message: string, errors: FieldError[]) =>
+  new ServiceError(400, 'VALIDATION_FAILED', message, errors);
+export const notFound = (code: string, message: string) => new ServiceError(404, code, message);

@@ -1,0 +1,17 @@
+// Change events pushed to clients (server-sent events over HTTP, IPC events on the desktop).
+import { z } from 'zod';
+import { auditEntrySchema, callbackSchema, remoteActionSchema, vehicleSchema } from './dto.js';
+
+export const changeEventSchemas = {
+  /** An action was created or changed (new phase, status or outcome). */
+  'action.changed': z.object({ action: remoteActionSchema }),
+  'callback.changed': z.object({ callbackId: z.string(), callback: callbackSchema.nullable() }),
+  'vehicle.changed': z.object({ vehicle: vehicleSchema }),
+  'audit.appended': z.object({ entry: auditEntrySchema }),
+} as const;
+
+export type ChangeEventName = keyof typeof changeEventSchemas;
+export type ChangeEvent = {
+  [K in ChangeEventName]: { name: K; data: z.infer<(typeof changeEventSchemas)[K]> };
+}[ChangeEventName];
+export const CHANGE_EVENT_NAMES = Object.keys(changeEventSchemas) as ChangeEventName[];

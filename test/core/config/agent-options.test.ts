@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { defaultDataDir, OptionsError, parseAgentOptions } from '../../../main/core/config/agent-options.js';
+
+const parse = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
+  const r = parseAgentOptions(argv, env);
+  if (r.help) throw new Error('help');
+  return r.options;
+};
+
+describe('agent options', () => {
+  it('has sensible defaults: simulator, 127.0.0.1, 5780/5781, the per-user data folder', () => {
+    const o = parse([]);
+    expect(o).toMatchObject({ apiPort: 5780, receiverPort: 5781, bind: '127.0.0.1', connector: 'simulator' });
+    expect(o.dataDir).toBe(defaultDataDir());
+    expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/x' })).toBe('/x/Depot Remote');
+    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' })).toMatch(/Depot Remote$/);
+  });
+
+  it('reads every option from its environment variable; a flag wins over it', () => {
+    const env = {
+      DEPOT_REMOTE_DATA_DIR: '/env/data',
+      DEPOT_REMOTE_API_PORT: '6000',
+      DEPOT_REMOTE_BIND: '0.0.0.0',
+      DEPOT_REMOTE_RECEIVER_PORT: '6001',
+      DEPOT_REMOTE_CONNECTOR: 'stellantis',
+    };
+    expect(parse([], env)).toEqual({
+      dataDir: '/env/data',
+      apiPort: 6000,
+      bind: '0.0.0.0',
+      receiverPort: 6001,
+      connector: 'stellantis',
+    });
+    expect(
+      parse(
+        [
+          '--data-dir',
+          '/flag',
+          '--api-port',
+          '7000',
+          '--bind',
+          '::1',
+          '--receiver-port',
+          '7001',
+          '--connector',
+          'simulator',
+        ],
+        env,
+      ),
+    ).toEqual({ dataDir: '/flag', apiPort: 7000, bind: '::1', receiverPort: 7001, connector: 'simulator' });
+  });
+
+  it.each([
+    [['--api-port', 'abc'], /--api-port must be a port number/],
+    [['--api-port', '70000'], /--api-port must be a port number/],
+    [['--connector', 'tesla'], /--connector must be one of simulator, stellantis/],
+    [['--api-port', '6000', '--receiver-port', '6000'], /must differ/],
+    [['--bind', 'a b'], /--bind/],
+    [['--unknown'], /Unknown option/],
+  ])('refuses %j with a clear message', (argv, message) => {
+    expect(() => parse(argv)).toThrowError(OptionsError);
+    expect(() => parse(argv)).toThrowError(message);
+  });
+
+  it('--help asks for the usage', () => {
+    expect(parseAgentOptions(['--help'], {})).toEqual({ help: true });
+  });
+});

@@ -1,0 +1,84 @@
+// A real core (real SQLite file in a temp dir, in-process fleet, key-file secrets) behind the real API,
+// driven by a manual clock so lifecycles complete without sleeping.
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { createApi } from '../../main/core/api/create-api.js';
+import { createInProcessFleet } from '../../main/core/connector/in-process/in-process-fleet.js';
+import { createCore, type Core } from '../../main/core/create-core.js';
+import type { RemoteAction } from '../../main/core/domain/action.js';
+import { manualClock, type ManualClock } from '../../main/core/ports/clock.js';
+import { silentLogger } from '../../main/core/ports/logger.js';
+import { createKeyFileSecretBox } from '../../main/core/secrets/key-file-secret-box.js';
+import { tempDir } from './temp-dir.js';
+
+export const TOKEN = 'test-token-0123456789abcdefghijklmnop';
+
+export interface Harness {
+  app: FastifyInstance;
+  core: Core;
+  clock: ManualClock;
+  dataDir: string;
+  completed: RemoteAction[];
+  /** inject() with the bearer token (unless headers.authorization is given). */
+  call(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: { dataDir?: string; keepDir?: boolean } = {}): Promise<Harness> {
+  const dir = opts.dataDir ? { path: opts.dataDir, remove() {} } : tempDir();
+  const clock = manualClock();
+  const completed: RemoteAction[] = [];
+  const core = await createCore({
+    dataDir: dir.path,
+    connector: createInProcessFleet({ clock, stepMs: 1000 }),
+    notifier: { actionCompleted: (a) => completed.push(a) },
+    secrets: createKeyFileSecretBox(dir.path),
+    logger: silentLogger,
+    clock,
+  });
+  const app = await createApi({ core, token: TOKEN, logger: silentLogger, version: '0.0.0-test' });
+  await app.ready();
+  return {
+    app,
+    core,
+    clock,
+    dataDir: dir.path,
+    completed,
+    call: (o) =>
+      app.inject({
+        ...o,
+        headers: { authorization: `Bearer ${TOKEN}`, ...(o.headers ?? {}) },
+      } as InjectOptions),
+    async close() {
+      await app.close();
+      await core.close();
+      if (!opts.keepDir) dir.remove();
+    },
+  };
+}
+
+/** A valid callback body (the fleet API's RemoteCallbackSubscribe) subscribing every remote type. */
+export function callbackBody(overrides: Record<string, unknown> = {}) {
+  return {
+    label: 'depot-42',
+    callback: {
+      webhook: {
+        target: 'https://depot42.example.net/stellantis/events',
+        name: 'depot42',
+        attributes: [{ type: 'Header', key: 'X-Vin', value: '$vin' }],
+      },
+    },
+    retryPolicy: { policy: 'Bounded', retryNumber: 5, retryDelay: 60 },
+    remoteTypes: [
+      'ElectricBatteryChargingRequest',
+      'Stolen',
+      'Lights',
+      'WakeUp',
+      'ThermalPreconditioning',
+      'Doors',
+      'Horn',
+      'Immobilization',
+      'Navigation',
+    ],
+    ...overrides,
+  };
+}
