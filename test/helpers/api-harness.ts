@@ -2,6 +2,7 @@
 // driven by a manual clock so lifecycles complete without sleeping.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createApi } from '../../main/core/api/create-api.js';
+import type { Connector } from '../../main/core/connector/connector.js';
 import { createInProcessFleet } from '../../main/core/connector/in-process/in-process-fleet.js';
 import { createCore, type Core } from '../../main/core/create-core.js';
 import type { RemoteAction } from '../../main/core/domain/action.js';
@@ -23,13 +24,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { dataDir?: string; keepDir?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { dataDir?: string; keepDir?: boolean; connector?: (clock: ManualClock) => Connector } = {},
+): Promise<Harness> {
   const dir = opts.dataDir ? { path: opts.dataDir, remove() {} } : tempDir();
   const clock = manualClock();
   const completed: RemoteAction[] = [];
   const core = await createCore({
     dataDir: dir.path,
-    connector: createInProcessFleet({ clock, stepMs: 1000 }),
+    connector: opts.connector ? opts.connector(clock) : createInProcessFleet({ clock, stepMs: 1000 }),
     notifier: { actionCompleted: (a) => completed.push(a) },
     secrets: createKeyFileSecretBox(dir.path),
     logger: silentLogger,

@@ -5,6 +5,7 @@ import type { RemoteAction } from '../domain/action.js';
 import { markRefused, markTimedOut } from '../domain/lifecycle.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
+import { actionAuditEntry, createAuditTrail } from './audit-trail.js';
 import { toActionDto } from './dto-mappers.js';
 
 export interface WatchdogOptions {
@@ -20,25 +21,25 @@ export function createActionWatchdog(
   const { db, repos, clock, bus } = deps;
   let timer: TimerHandle | null = null;
 
+  const trail = createAuditTrail(repos, bus);
+
   function save(changed: RemoteAction[], auditAs?: string) {
     if (changed.length === 0) return;
-    db.transaction(() =>
-      changed.forEach((a) => {
+    const published = db.transaction(() =>
+      changed.map((a) => {
         repos.actions.update(a);
-        if (auditAs) {
-          repos.audit.append({
-            at: clock.nowIso(),
-            operator: a.operator ?? 'unknown',
-            action: auditAs,
-            vin: a.vin,
-            remoteActionId: a.id,
-            callbackId: a.callbackId,
-            reason: a.reason,
-            detail: { type: a.type, remote: a.remote, interrupted: true },
-          });
-        }
+        return auditAs
+          ? trail.append(
+              actionAuditEntry(a, auditAs, a.updatedAt, {
+                type: a.type,
+                remote: a.remote,
+                interrupted: true,
+              }),
+            )
+          : () => {};
       }),
     );
+    published.forEach((p) => p());
     for (const a of changed) bus.publish({ name: 'action.changed', data: { action: toActionDto(a) } });
   }
 

@@ -9,6 +9,7 @@ import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
 import type { SecretBox } from '../ports/secret-box.js';
 import type { Actor } from './actor.js';
+import { createAuditTrail } from './audit-trail.js';
 import { toCallbackDto } from './dto-mappers.js';
 import { invalid, notFound, ServiceError } from './service-error.js';
 
@@ -26,6 +27,7 @@ export interface CallbacksServiceDeps {
 export type CallbacksService = ReturnType<typeof createCallbacksService>;
 
 export function createCallbacksService({ db, repos, secrets, clock, bus }: CallbacksServiceDeps) {
+  const trail = createAuditTrail(repos, bus);
   async function openSecrets(record: CallbackRecord): Promise<CallbackSecrets> {
     if (!record.secrets) return { signingSecret: null, previousSigningSecret: null, authentication: null };
     return JSON.parse(await secrets.decrypt(record.secrets)) as CallbackSecrets;
@@ -77,6 +79,39 @@ export function createCallbacksService({ db, repos, secrets, clock, bus }: Callb
     bus.publish({ name: 'callback.changed', data: { callbackId: id, callback } });
   }
 
+  /** One change of a callback and its audit entry, in one transaction; published after commit. */
+  function change(id: string, what: string, actor: Actor, detail: unknown, mutate: (now: string) => unknown) {
+    const now = clock.nowIso();
+    let published = () => {};
+    const record = db.transaction(() => {
+      mutate(now);
+      published = trail.append({
+        at: now,
+        operator: actor.operator,
+        action: what,
+        callbackId: id,
+        reason: actor.reason ?? null,
+        detail,
+      });
+      return repos.callbacks.getIncludingDeleted(id);
+    });
+    published();
+    if (!record) throw notFound('CALLBACK_NOT_FOUND', `No callback with id ${id}.`);
+    return record;
+  }
+
+  const summary = (input: CallbackInput) => ({
+    label: input.subscribe.label ?? null,
+    remoteTypes: input.subscribe.remoteTypes,
+  });
+
+  /** The answer to a change; the signing secret is in clear only when this very request set it. */
+  async function answer(record: CallbackRecord, input?: CallbackInput): Promise<CallbackDto> {
+    const masked = await dto(record);
+    publish(record.id, masked);
+    return input?.signingSecret ? dto(record, true) : masked;
+  }
+
   return {
     list: async (): Promise<CallbackDto[]> => Promise.all(repos.callbacks.list().map((r) => dto(r))),
 
@@ -85,13 +120,12 @@ export function createCallbacksService({ db, repos, secrets, clock, bus }: Callb
     async create(body: unknown, actor: Actor): Promise<CallbackDto> {
       const input = parse(body);
       const id = randomUUID();
-      const now = clock.nowIso();
       const sealed = await seal(
         nextSecrets({ signingSecret: null, previousSigningSecret: null, authentication: null }, input),
       );
       // The receiver secret authenticates Stellantis' deliveries for this callback (registered upstream).
       const receiverSecret = await secrets.encrypt(randomBytes(32).toString('base64url'));
-      const record = db.transaction(() => {
+      const record = change(id, 'callback.create', actor, summary(input), (now) =>
         repos.callbacks.insert({
           id,
           label: input.subscribe.label ?? null,
@@ -103,76 +137,39 @@ export function createCallbacksService({ db, repos, secrets, clock, bus }: Callb
           createdAt: now,
           updatedAt: now,
           deletedAt: null,
-        });
-        repos.audit.append({
-          at: now,
-          operator: actor.operator,
-          action: 'callback.create',
-          vin: null,
-          remoteActionId: null,
-          callbackId: id,
-          reason: actor.reason ?? null,
-          detail: { label: input.subscribe.label ?? null, remoteTypes: input.subscribe.remoteTypes },
-        });
-        return requireRecord(id);
-      });
-      const out = await dto(record, input.signingSecret !== undefined && input.signingSecret !== null);
-      publish(id, await dto(record));
-      return out;
+        }),
+      );
+      return answer(record, input);
     },
 
     /** Full replacement, as the fleet API's PUT: every spec field comes from the body. */
     async replace(id: string, body: unknown, actor: Actor): Promise<CallbackDto> {
       const input = parse(body);
-      const current = requireRecord(id);
-      const sealed = await seal(nextSecrets(await openSecrets(current), input));
-      const now = clock.nowIso();
-      const record = db.transaction(() => {
+      const sealed = await seal(nextSecrets(await openSecrets(requireRecord(id)), input));
+      const record = change(id, 'callback.replace', actor, summary(input), (now) =>
         repos.callbacks.replace(id, {
           label: input.subscribe.label ?? null,
           subscribe: input.subscribe,
           secrets: sealed,
           updatedAt: now,
-        });
-        repos.audit.append({
-          at: now,
-          operator: actor.operator,
-          action: 'callback.replace',
-          vin: null,
-          remoteActionId: null,
-          callbackId: id,
-          reason: actor.reason ?? null,
-          detail: { label: input.subscribe.label ?? null, remoteTypes: input.subscribe.remoteTypes },
-        });
-        return requireRecord(id);
-      });
-      const out = await dto(record, input.signingSecret !== undefined && input.signingSecret !== null);
-      publish(id, await dto(record));
-      return out;
+        }),
+      );
+      return answer(record, input);
     },
 
     async setStatus(id: string, body: unknown, actor: Actor): Promise<CallbackDto> {
       const parsed = parseCallbackStatusInput(body);
       if (!parsed.ok) throw invalid('The status is not valid.', parsed.errors);
       requireRecord(id);
-      const now = clock.nowIso();
-      const record = db.transaction(() => {
-        repos.callbacks.setStatus(id, parsed.value.status, now);
-        repos.audit.append({
-          at: now,
-          operator: actor.operator,
-          action: parsed.value.status === 'Paused' ? 'callback.pause' : 'callback.resume',
-          vin: null,
-          remoteActionId: null,
-          callbackId: id,
-          reason: actor.reason ?? null,
-          detail: null,
-        });
-        return requireRecord(id);
-      });
-      const out = await dto(record);
-      publish(id, out);
-      return out;
+      const { status } = parsed.value;
+      const record = change(
+        id,
+        status === 'Paused' ? 'callback.pause' : 'callback.resume',
+        actor,
+        null,
+        (now) => repos.callbacks.setStatus(id, status, now),
+      );
+      return answer(record);
     },
 
     async remove(id: string, actor: Actor): Promise<void> {
@@ -184,20 +181,7 @@ export function createCallbacksService({ db, repos, secrets, clock, bus }: Callb
           'This callback still has remote actions in progress. Wait until they are done, then delete it.',
         );
       }
-      const now = clock.nowIso();
-      db.transaction(() => {
-        repos.callbacks.softDelete(id, now);
-        repos.audit.append({
-          at: now,
-          operator: actor.operator,
-          action: 'callback.delete',
-          vin: null,
-          remoteActionId: null,
-          callbackId: id,
-          reason: actor.reason ?? null,
-          detail: null,
-        });
-      });
+      change(id, 'callback.delete', actor, null, (now) => repos.callbacks.softDelete(id, now));
       publish(id, null);
     },
 

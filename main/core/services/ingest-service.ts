@@ -1,7 +1,8 @@
-// The one path by which news about actions enters the store: connector events now, the webhook
-// receiver and the polling fallback later. One transaction per batch; publish only after commit.
+// The one path by which news about actions enters the store: connector events, the webhook receiver
+// and the polling fallback. Everything of a batch happens in one transaction (history, action state,
+// outbound notifications); publishing happens only after the commit.
 import type { Db, Repositories } from '../db/index.js';
-import type { RemoteAction, RemoteEvent } from '../domain/action.js';
+import type { ActionEventRecord, RemoteAction, RemoteEvent } from '../domain/action.js';
 import { applyEvent } from '../domain/lifecycle.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
@@ -14,8 +15,13 @@ export type EventSource = 'connector' | 'receiver' | 'poll';
 export interface IngestResult {
   stored: number;
   duplicates: number;
-  /** Events for an action this agent does not know (kept out of the store, reported). */
-  unknown: number;
+  /** Events naming an action this agent does not know; returned so the caller can keep them. */
+  unknown: RemoteEvent[];
+}
+
+/** Receives every newly stored event inside the ingest transaction (the outbox queues it for delivery). */
+export interface StoredEventSink {
+  enqueue(action: RemoteAction, event: ActionEventRecord, raw: RemoteEvent): void;
 }
 
 export interface IngestDeps {
@@ -25,54 +31,62 @@ export interface IngestDeps {
   bus: EventBus;
   notifier: Notifier;
   logger: Logger;
+  outbox?: StoredEventSink;
 }
 
 export type IngestService = ReturnType<typeof createIngestService>;
 
-export function createIngestService({ db, repos, clock, bus, notifier, logger }: IngestDeps) {
-  return {
-    ingest(events: RemoteEvent[], source: EventSource): IngestResult {
-      const result: IngestResult = { stored: 0, duplicates: 0, unknown: 0 };
-      const changed = new Map<string, RemoteAction>();
-      const completed: RemoteAction[] = [];
-      // Oldest first, so the history and the displayed status follow eventDate even when a batch is shuffled.
-      const ordered = [...events].sort((a, b) => a.eventDate.localeCompare(b.eventDate));
-      db.transaction(() => {
-        for (const event of ordered) {
-          const action = changed.get(event.remoteActionId) ?? repos.actions.get(event.remoteActionId);
-          if (!action) {
-            result.unknown += 1;
-            continue;
-          }
-          const now = clock.nowIso();
-          const { action: next, applied } = applyEvent(action, event, now);
-          const stored = repos.events.insertIfNew({
-            remoteActionId: event.remoteActionId,
-            eventDate: event.eventDate,
-            receivedAt: now,
-            eventType: event.eventStatus.type,
-            status: event.eventStatus.status,
-            failureCause: event.eventStatus.type === 'Done' ? (event.eventStatus.failureCause ?? null) : null,
-            feedbackDetail:
-              event.eventStatus.type === 'Done' ? (event.eventStatus.feedbackDetail ?? null) : null,
-            source,
-            applied,
-            raw: event,
-          });
-          if (!stored) {
-            result.duplicates += 1;
-            continue;
-          }
-          result.stored += 1;
-          if (applied) {
-            repos.actions.update(next);
-            changed.set(next.id, next);
-            if (next.phase === 'Done' && action.phase !== 'Done') completed.push(next);
-          }
-        }
+export function createIngestService({ db, repos, clock, bus, notifier, logger, outbox }: IngestDeps) {
+  /**
+   * Applies events; MUST run inside a transaction (callers that group several requests into one commit
+   * open it themselves). Returns what to do once that transaction committed.
+   */
+  function apply(
+    events: RemoteEvent[],
+    source: EventSource,
+  ): { result: IngestResult; afterCommit: () => void } {
+    const result: IngestResult = { stored: 0, duplicates: 0, unknown: [] };
+    const changed = new Map<string, RemoteAction>();
+    const completed: RemoteAction[] = [];
+    // Oldest first, so the history and the displayed status follow eventDate even when a batch is shuffled.
+    const ordered = [...events].sort((a, b) => a.eventDate.localeCompare(b.eventDate));
+    for (const event of ordered) {
+      const action = changed.get(event.remoteActionId) ?? repos.actions.get(event.remoteActionId);
+      if (!action) {
+        result.unknown.push(event);
+        continue;
+      }
+      const now = clock.nowIso();
+      const { action: next, applied } = applyEvent(action, event, now);
+      const done = event.eventStatus.type === 'Done' ? event.eventStatus : null;
+      const stored = repos.events.insertIfNew({
+        remoteActionId: event.remoteActionId,
+        eventDate: event.eventDate,
+        receivedAt: now,
+        eventType: event.eventStatus.type,
+        status: event.eventStatus.status,
+        failureCause: done?.failureCause ?? null,
+        feedbackDetail: done?.feedbackDetail ?? null,
+        source,
+        applied,
+        raw: event,
       });
-      for (const action of changed.values())
+      if (!stored) {
+        result.duplicates += 1;
+        continue;
+      }
+      result.stored += 1;
+      if (applied) {
+        repos.actions.update(next);
+        changed.set(next.id, next);
+        if (next.phase === 'Done' && action.phase !== 'Done') completed.push(next);
+      }
+      outbox?.enqueue(applied ? next : action, stored, event);
+    }
+    const afterCommit = () => {
+      for (const action of changed.values()) {
         bus.publish({ name: 'action.changed', data: { action: toActionDto(action) } });
+      }
       for (const action of completed) {
         try {
           notifier.actionCompleted(action);
@@ -80,8 +94,18 @@ export function createIngestService({ db, repos, clock, bus, notifier, logger }:
           logger.warn('notifier failed', { error: (err as Error).message });
         }
       }
-      if (result.unknown > 0)
-        logger.warn('events for unknown remote actions ignored', { count: result.unknown, source });
+    };
+    return { result, afterCommit };
+  }
+
+  return {
+    apply,
+    ingest(events: RemoteEvent[], source: EventSource): IngestResult {
+      const { result, afterCommit } = db.transaction(() => apply(events, source));
+      afterCommit();
+      if (result.unknown.length > 0) {
+        logger.warn('events for unknown remote actions', { count: result.unknown.length, source });
+      }
       return result;
     },
   };

@@ -13,6 +13,7 @@ import type { ActionPhase } from '../domain/status.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
 import type { Actor } from './actor.js';
+import { actionAuditEntry, createAuditTrail } from './audit-trail.js';
 import { toActionDto } from './dto-mappers.js';
 import { invalid, notFound, ServiceError } from './service-error.js';
 
@@ -41,21 +42,9 @@ const MIN_REASON_LENGTH = 5;
 export type RemotesService = ReturnType<typeof createRemotesService>;
 
 export function createRemotesService({ db, repos, connector, clock, bus }: RemotesServiceDeps) {
+  const trail = createAuditTrail(repos, bus);
   function publish(action: RemoteAction) {
     bus.publish({ name: 'action.changed', data: { action: toActionDto(action) } });
-  }
-
-  function audit(action: RemoteAction, what: string, detail: unknown) {
-    repos.audit.append({
-      at: clock.nowIso(),
-      operator: action.operator ?? 'unknown',
-      action: what,
-      vin: action.vin,
-      remoteActionId: action.id,
-      callbackId: action.callbackId,
-      reason: action.reason,
-      detail,
-    });
   }
 
   function requireVehicle(ref: string) {
@@ -166,24 +155,28 @@ export function createRemotesService({ db, repos, connector, clock, bus }: Remot
           { code: e.details.code ?? e.kind, message: e.message, reference: e.details.reference },
           clock.nowIso(),
         ).action;
-        db.transaction(() => {
+        const published = db.transaction(() => {
           repos.actions.update(refused);
-          audit(refused, 'remote.send', {
-            type,
-            remote,
-            refused: { kind: e.kind, code: e.details.code ?? null },
-          });
+          return trail.append(
+            actionAuditEntry(refused, 'remote.send', refused.updatedAt, {
+              type,
+              remote,
+              refused: { kind: e.kind, code: e.details.code ?? null },
+            }),
+          );
         });
+        published();
         publish(refused);
         throw connectorRefusal(e, refused.id);
       }
 
       const accepted = markAccepted({ ...draft, id: remoteActionId }, clock.nowIso()).action;
-      db.transaction(() => {
+      const published = db.transaction(() => {
         repos.actions.rekey(draft.id, remoteActionId);
         repos.actions.update(accepted);
-        audit(accepted, 'remote.send', { type, remote });
+        return trail.append(actionAuditEntry(accepted, 'remote.send', accepted.updatedAt, { type, remote }));
       });
+      published();
       publish(accepted);
       return toActionDto(accepted);
     },

@@ -22,6 +22,10 @@ export function createVehiclesService(deps: {
       const vehicles = await connector.listVehicles();
       const at = clock.nowIso();
       repos.vehicles.upsertMany(vehicles.map((v) => ({ ...v, syncedAt: at })));
+      for (const v of vehicles) {
+        const stored = repos.vehicles.get(v.id);
+        if (stored) deps.bus.publish({ name: 'vehicle.changed', data: { vehicle: toVehicleDto(stored) } });
+      }
       return vehicles.length;
     },
 

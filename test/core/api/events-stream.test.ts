@@ -33,7 +33,7 @@ async function readEvents(res: Response, until: (names: string[]) => boolean, ti
   return events;
 }
 
-it('streams callback and action changes as they are committed', async () => {
+it('streams callback, audit and action changes as they are committed', async () => {
   const stream = await fetch(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${TOKEN}` } });
   expect(stream.status).toBe(200);
   expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
@@ -51,7 +51,13 @@ it('streams callback and action changes as they are committed', async () => {
   h.clock.advance(5_000);
 
   const events = await readEvents(stream, (names) => names.filter((n) => n === 'action.changed').length >= 4);
-  expect(events[0]).toMatchObject({ name: 'callback.changed', data: { callbackId: cb.id } });
+  expect(events.slice(0, 2)).toMatchObject([
+    { name: 'audit.appended', data: { entry: { action: 'callback.create', callbackId: cb.id } } },
+    { name: 'callback.changed', data: { callbackId: cb.id } },
+  ]);
+  expect(
+    events.find((e) => e.name === 'audit.appended' && JSON.stringify(e.data).includes('remote.send')),
+  ).toBeDefined();
   const phases = events
     .filter((e) => e.name === 'action.changed')
     .map((e) => (e.data as { action: { phase: string; status: string | null } }).action)

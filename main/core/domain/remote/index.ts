@@ -4,18 +4,18 @@ export type { ParsedRemote } from './parse-remote.js';
 export {
   remoteBodySchema,
   remoteActionSchemas,
-  remoteChargingSchema,
-  remoteStolenSchema,
-  remoteLightsSchema,
-  remoteWakeUpSchema,
-  remotePreconditioningSchema,
-  remoteDoorsSchema,
-  remoteHornSchema,
-  remoteImmobilizationSchema,
-  remoteNavigationSchema,
   labelSchema,
   REMOTE_ACTION_KEYS,
   LABEL_MAX_LENGTH,
-  isRfc3339DateTime,
-  timeOfDaySeconds,
 } from './remote-schema.js';
+export { remoteChargingSchema } from './charging-schema.js';
+export { remoteStolenSchema, remoteImmobilizationSchema } from './stolen-schema.js';
+export {
+  remoteLightsSchema,
+  remoteWakeUpSchema,
+  remoteDoorsSchema,
+  remoteHornSchema,
+} from './controls-schema.js';
+export { remotePreconditioningSchema } from './preconditioning-schema.js';
+export { remoteNavigationSchema } from './navigation-schema.js';
+export { isRfc3339DateTime, timeOfDaySeconds } from './remote-formats.js';

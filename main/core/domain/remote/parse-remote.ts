@@ -11,14 +11,12 @@ import type { FieldError, Result } from '../field-error.js';
 import { REMOTE_BODY_KEYS, REMOTE_TYPES } from '../remote-type.js';
 import type { RemoteBodyKey, RemoteType } from '../remote-type.js';
 import type { RemoteBody } from './remote-body.js';
+import { describeValue, isPlainObject, orList } from './remote-messages.js';
 import {
   NOT_AN_OBJECT_MESSAGE,
-  describeValue,
-  isPlainObject,
   isRemoteActionKey,
   labelSchema,
   noActionMessage,
-  orList,
   remoteActionSchemas,
   remoteBodySchema,
   tooManyActionsMessage,
@@ -246,7 +244,7 @@ const UNITS: Readonly<Record<string, string>> = { array: ' items', set: ' items'
 
 /**
  * Per-parse error map: words whatever a schema left unworded, so zod's default English never reaches a
- * technician. Every field in remote-schema.ts has its own message; this is the safety net, plus the list of
+ * technician. Every field in the *-schema.ts files has its own message; this is the safety net, plus the list of
  * allowed fields that unknownFieldMessage() appends.
  */
 function plainMessage(issue: z.core.$ZodRawIssue): string {

@@ -1,0 +1,103 @@
+// How fast notifications are stored: events through the ingest service (dedupe, lifecycle, history,
+// one transaction per batch, synchronous=FULL), against bare better-sqlite3 inserts of the same rows
+// on the same pragmas, measured in the same run.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { Connector } from '../main/core/connector/connector.js';
+import { IN_PROCESS_VEHICLES } from '../main/core/connector/in-process/in-process-fleet.js';
+import { createCore } from '../main/core/create-core.js';
+import type { RemoteEvent } from '../main/core/domain/action.js';
+import { manualClock } from '../main/core/ports/clock.js';
+import { silentLogger } from '../main/core/ports/logger.js';
+import { createKeyFileSecretBox } from '../main/core/secrets/key-file-secret-box.js';
+import { tempDir } from '../test/helpers/temp-dir.js';
+
+const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 2000);
+const BATCH = Number(process.env.BENCH_BATCH ?? 50);
+
+function events(rid: string, i: number): RemoteEvent[] {
+  const at = (s: number) => new Date(Date.UTC(2026, 0, 5, 8, 0, 0) + i * 10_000 + s * 1000).toISOString();
+  const base = { remoteActionId: rid, vin: 'VR3UHZKXZMT000001', remoteType: 'Horn' };
+  return [
+    { ...base, eventDate: at(1), eventStatus: { type: 'Pending', status: 'Accepted' } },
+    { ...base, eventDate: at(2), eventStatus: { type: 'Pending', status: 'SentToVehicle' } },
+    { ...base, eventDate: at(3), eventStatus: { type: 'Done', status: 'Success' } },
+  ];
+}
+
+async function main() {
+  const dir = tempDir('depot-remote-bench-');
+  const clock = manualClock();
+  let n = 0;
+  const connector: Connector = {
+    name: 'bench',
+    async start() {},
+    async listVehicles() {
+      return IN_PROCESS_VEHICLES;
+    },
+    async getVehicleStatus() {
+      return null;
+    },
+    async sendRemote() {
+      return { remoteActionId: `rid-${n++}` };
+    },
+    async close() {},
+  };
+  const core = await createCore({
+    dataDir: dir.path,
+    connector,
+    notifier: { actionCompleted() {} },
+    secrets: createKeyFileSecretBox(dir.path),
+    logger: silentLogger,
+    clock,
+  });
+  const cb = await core.services.callbacks.create(
+    { callback: { webhook: { target: 'https://x.example/h', name: 'x' } }, remoteTypes: ['Horn'] },
+    { operator: 'bench' },
+  );
+  const all: RemoteEvent[] = [];
+  for (let i = 0; i < ACTIONS; i++) {
+    const a = await core.services.remotes.send({
+      vehicleRef: 'veh-e208-01',
+      callbackId: cb.id,
+      body: { horn: { state: 'Activated' } },
+      actor: { operator: 'bench' },
+    });
+    all.push(...events(a.remoteActionId, i));
+    // Complete it at once so the next send of the same feature is allowed.
+    core.services.ingest.ingest(events(a.remoteActionId, i).slice(2), 'receiver');
+  }
+  // Re-ingest the whole history: the Done events dedupe, the Pendings land after Done (not applied).
+  const startIngest = performance.now();
+  for (let i = 0; i < all.length; i += BATCH)
+    core.services.ingest.ingest(all.slice(i, i + BATCH), 'receiver');
+  const ingestMs = performance.now() - startIngest;
+  await core.close();
+
+  // Baseline: the same number of rows into a bare table on the same pragmas, same batch size.
+  const db = new Database(join(dir.path, 'baseline.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('create table e (rid text, t text, s text, d text, unique(rid, t, s, d))');
+  const insert = db.prepare('insert into e values (?, ?, ?, ?) on conflict do nothing');
+  const batch = db.transaction((rows: RemoteEvent[]) => {
+    for (const r of rows) insert.run(r.remoteActionId, r.eventStatus.type, r.eventStatus.status, r.eventDate);
+  });
+  const startBare = performance.now();
+  for (let i = 0; i < all.length; i += BATCH) batch(all.slice(i, i + BATCH));
+  const bareMs = performance.now() - startBare;
+  db.close();
+  dir.remove();
+
+  const perSec = (ms: number) => Math.round((all.length / ms) * 1000);
+  console.log(`events: ${all.length} in batches of ${BATCH}`);
+  console.log(`| path | ms | events/s |\n|---|---|---|`);
+  console.log(
+    `| baseline: bare better-sqlite3 insert (WAL, synchronous=FULL) | ${bareMs.toFixed(0)} | ${perSec(bareMs)} |`,
+  );
+  console.log(
+    `| ingest service (dedupe, lifecycle, history, action update) | ${ingestMs.toFixed(0)} | ${perSec(ingestMs)} |`,
+  );
+}
+
+void main();

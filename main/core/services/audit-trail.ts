@@ -1,0 +1,47 @@
+// Appends to the audit log inside the caller's transaction and publishes the entry once it committed.
+import type { NewAuditEntry, Repositories } from '../db/index.js';
+import type { RemoteAction } from '../domain/action.js';
+import type { EventBus } from '../events/event-bus.js';
+import { toAuditDto } from './dto-mappers.js';
+
+export type AuditTrail = ReturnType<typeof createAuditTrail>;
+
+export function createAuditTrail(repos: Repositories, bus: EventBus) {
+  return {
+    /** Call inside the transaction; call the returned function after it committed. */
+    append(entry: NewAuditEntry): () => void {
+      const seq = repos.audit.append(entry);
+      const dto = toAuditDto({
+        seq,
+        at: entry.at,
+        operator: entry.operator,
+        action: entry.action,
+        vin: entry.vin ?? null,
+        remoteActionId: entry.remoteActionId ?? null,
+        callbackId: entry.callbackId ?? null,
+        reason: entry.reason ?? null,
+        detail: entry.detail ?? null,
+      });
+      return () => bus.publish({ name: 'audit.appended', data: { entry: dto } });
+    },
+  };
+}
+
+/** The audit entry for something done to a remote action. */
+export function actionAuditEntry(
+  action: RemoteAction,
+  what: string,
+  at: string,
+  detail: unknown,
+): NewAuditEntry {
+  return {
+    at,
+    operator: action.operator ?? 'unknown',
+    action: what,
+    vin: action.vin,
+    remoteActionId: action.id,
+    callbackId: action.callbackId,
+    reason: action.reason,
+    detail,
+  };
+}
