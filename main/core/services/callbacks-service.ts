@@ -187,6 +187,15 @@ export function createCallbacksService({ db, repos, secrets, clock, bus }: Callb
 
     /** For the services that need the clear secrets (outbound delivery). */
     openSecrets: async (id: string) => openSecrets(requireRecord(id)),
+
+    /**
+     * The secret Stellantis must send in `x-depot-secret` when delivering to this callback's receiver URL;
+     * null when the callback does not exist (or was deleted).
+     */
+    async openReceiverSecret(id: string): Promise<string | null> {
+      const record = repos.callbacks.get(id);
+      return record?.receiverSecret ? secrets.decrypt(record.receiverSecret) : null;
+    },
     maskSecret,
   };
 }
