@@ -3,13 +3,12 @@
 // on the same pragmas, measured in the same run.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { Connector } from '../main/core/connector/connector.js';
-import { IN_PROCESS_VEHICLES } from '../main/core/connector/in-process/in-process-fleet.js';
 import { createCore } from '../main/core/create-core.js';
 import type { RemoteEvent } from '../main/core/domain/action.js';
 import { manualClock } from '../main/core/ports/clock.js';
 import { silentLogger } from '../main/core/ports/logger.js';
 import { createKeyFileSecretBox } from '../main/core/secrets/key-file-secret-box.js';
+import { scriptedConnector } from '../test/helpers/scripted-connector.js';
 import { tempDir } from '../test/helpers/temp-dir.js';
 
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 2000);
@@ -28,21 +27,7 @@ function events(rid: string, i: number): RemoteEvent[] {
 async function main() {
   const dir = tempDir('depot-remote-bench-');
   const clock = manualClock();
-  let n = 0;
-  const connector: Connector = {
-    name: 'bench',
-    async start() {},
-    async listVehicles() {
-      return IN_PROCESS_VEHICLES;
-    },
-    async getVehicleStatus() {
-      return null;
-    },
-    async sendRemote() {
-      return { remoteActionId: `rid-${n++}` };
-    },
-    async close() {},
-  };
+  const connector = scriptedConnector();
   const core = await createCore({
     dataDir: dir.path,
     connector,

@@ -14,6 +14,7 @@ import { createAuditService } from './services/audit-service.js';
 import { createCallbacksService } from './services/callbacks-service.js';
 import { createIngestService } from './services/ingest-service.js';
 import { createRemotesService } from './services/remotes-service.js';
+import { createUpstreamRegistrar } from './services/upstream-registration.js';
 import { createVehiclesService } from './services/vehicles-service.js';
 
 export interface CoreDeps {
@@ -23,6 +24,8 @@ export interface CoreDeps {
   secrets: SecretBox;
   logger: Logger;
   clock: Clock;
+  /** Where the network can reach this agent's receiver (resolved lazily: it listens after the core exists). */
+  receiverBaseUrl?: () => string | null;
   watchdog?: WatchdogOptions;
 }
 
@@ -39,7 +42,11 @@ export async function createCore(deps: CoreDeps) {
 
   const ingest = createIngestService({ db, repos, clock, bus, notifier, logger });
   const vehicles = createVehiclesService({ repos, connector, clock, bus });
-  const callbacks = createCallbacksService({ db, repos, secrets, clock, bus });
+  const upstream = createUpstreamRegistrar({
+    connector,
+    receiverBaseUrl: deps.receiverBaseUrl ?? (() => null),
+  });
+  const callbacks = createCallbacksService({ db, repos, secrets, clock, bus, upstream });
   const remotes = createRemotesService({ db, repos, connector, clock, bus });
   const audit = createAuditService({ repos });
   const watchdog = createActionWatchdog({ db, repos, clock, bus }, deps.watchdog);

@@ -25,7 +25,12 @@ export interface Harness {
 }
 
 export async function startHarness(
-  opts: { dataDir?: string; keepDir?: boolean; connector?: (clock: ManualClock) => Connector } = {},
+  opts: {
+    dataDir?: string;
+    keepDir?: boolean;
+    connector?: (clock: ManualClock) => Connector;
+    receiverBaseUrl?: string | null;
+  } = {},
 ): Promise<Harness> {
   const dir = opts.dataDir ? { path: opts.dataDir, remove() {} } : tempDir();
   const clock = manualClock();
@@ -37,6 +42,7 @@ export async function startHarness(
     secrets: createKeyFileSecretBox(dir.path),
     logger: silentLogger,
     clock,
+    receiverBaseUrl: () => opts.receiverBaseUrl ?? null,
   });
   const app = await createApi({ core, token: TOKEN, logger: silentLogger, version: '0.0.0-test' });
   await app.ready();

@@ -11,6 +11,10 @@ export interface AgentOptions {
   apiPort: number;
   bind: string;
   receiverPort: number;
+  /** Receiver bind address; default 127.0.0.1 (a reverse proxy or tunnel exposes it). */
+  receiverBind: string;
+  /** PEM files for sites that expose the receiver directly over HTTPS; both or neither. */
+  receiverTls: { certFile: string; keyFile: string } | null;
   connector: ConnectorName;
 }
 
@@ -22,6 +26,9 @@ const SPEC = {
   bind: { env: 'DEPOT_REMOTE_BIND' },
   'receiver-port': { env: 'DEPOT_REMOTE_RECEIVER_PORT' },
   connector: { env: 'DEPOT_REMOTE_CONNECTOR' },
+  'receiver-bind': { env: 'DEPOT_REMOTE_RECEIVER_BIND' },
+  'receiver-tls-cert': { env: 'DEPOT_REMOTE_RECEIVER_TLS_CERT' },
+  'receiver-tls-key': { env: 'DEPOT_REMOTE_RECEIVER_TLS_KEY' },
 } as const;
 
 export const USAGE = `Usage: npm run agent -- [options]
@@ -30,6 +37,9 @@ export const USAGE = `Usage: npm run agent -- [options]
   --api-port <port>        local REST API and web UI port, default 5780   (DEPOT_REMOTE_API_PORT)
   --bind <address>         API bind address, default 127.0.0.1            (DEPOT_REMOTE_BIND)
   --receiver-port <port>   webhook receiver port, default 5781            (DEPOT_REMOTE_RECEIVER_PORT)
+  --receiver-bind <address> receiver bind address, default 127.0.0.1      (DEPOT_REMOTE_RECEIVER_BIND)
+  --receiver-tls-cert <file> PEM certificate: serve the receiver over HTTPS (DEPOT_REMOTE_RECEIVER_TLS_CERT)
+  --receiver-tls-key <file>  PEM private key for that certificate        (DEPOT_REMOTE_RECEIVER_TLS_KEY)
   --connector <name>       simulator (default) or stellantis              (DEPOT_REMOTE_CONNECTOR)
   --help                   this text
 
@@ -69,6 +79,9 @@ export function parseAgentOptions(
         bind: { type: 'string' },
         'receiver-port': { type: 'string' },
         connector: { type: 'string' },
+        'receiver-bind': { type: 'string' },
+        'receiver-tls-cert': { type: 'string' },
+        'receiver-tls-key': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -84,9 +97,20 @@ export function parseAgentOptions(
   if (!(CONNECTORS as readonly string[]).includes(connector)) {
     throw new OptionsError(`--connector must be one of ${CONNECTORS.join(', ')}, got "${connector}".`);
   }
-  const bind = pick('bind') ?? '127.0.0.1';
-  if (!/^[\w.:-]+$/.test(bind))
-    throw new OptionsError(`--bind must be an IP address or host name, got "${bind}".`);
+  const address = (name: 'bind' | 'receiver-bind') => {
+    const value = pick(name) ?? '127.0.0.1';
+    if (!/^[\w.:-]+$/.test(value)) {
+      throw new OptionsError(`--${name} must be an IP address or host name, got "${value}".`);
+    }
+    return value;
+  };
+  const bind = address('bind');
+  const receiverBind = address('receiver-bind');
+  const certFile = pick('receiver-tls-cert');
+  const keyFile = pick('receiver-tls-key');
+  if ((certFile === undefined) !== (keyFile === undefined)) {
+    throw new OptionsError('--receiver-tls-cert and --receiver-tls-key go together: give both or neither.');
+  }
   const apiPort = port('api-port', pick('api-port') ?? '5780');
   const receiverPort = port('receiver-port', pick('receiver-port') ?? '5781');
   if (apiPort !== 0 && apiPort === receiverPort) {
@@ -99,6 +123,8 @@ export function parseAgentOptions(
       apiPort,
       bind,
       receiverPort,
+      receiverBind,
+      receiverTls: certFile && keyFile ? { certFile, keyFile } : null,
       connector: connector as ConnectorName,
     },
   };

@@ -1,6 +1,7 @@
 // The port: everything the core needs from the vehicle network. Implementations: the in-process fleet
 // (the zero-configuration default for now), later the built-in simulator and the Stellantis fleet API.
 import type { RemoteEvent } from '../domain/action.js';
+import type { CallbackSubscribe } from '../domain/callback/callback-model.js';
 import type { RemoteBody } from '../domain/remote/remote-body.js';
 import type { RemoteType } from '../domain/remote-type.js';
 
@@ -26,9 +27,29 @@ export interface ConnectorVehicle {
 export interface SendRemoteRequest {
   vehicleId: string;
   vin: string;
+  /** The local callback id. */
   callbackId: string;
+  /** The callback's id on the network (from registerCallback); null where the connector needs none. */
+  upstreamCallbackId: string | null;
   type: RemoteType;
   body: RemoteBody;
+}
+
+/**
+ * What the agent registers upstream for one local callback: the network posts notifications to the agent's
+ * own receiver (`target` = <receiver URL>/webhooks/stellantis/<local cbid>) with `x-depot-secret`.
+ * The body is the fleet API's RemoteCallbackSubscribe, ready to send.
+ */
+export type UpstreamCallback = CallbackSubscribe;
+
+/** A remote as the network reports it when read by id (the polling fallback). */
+export interface RemoteSnapshot {
+  remoteActionId: string;
+  type: string;
+  /** The merged RemoteActionStatus (Accepted … Success/AlreadyDone/Failed). */
+  status: string;
+  failureCause?: string;
+  feedbackDetail?: string;
 }
 
 /** Where a connector delivers what it learns about actions (same path as received notifications). */
@@ -40,6 +61,13 @@ export interface Connector {
   listVehicles(): Promise<ConnectorVehicle[]>;
   getVehicleStatus(vehicleId: string): Promise<Record<string, unknown> | null>;
   sendRemote(request: SendRemoteRequest): Promise<{ remoteActionId: string }>;
+  /** Reads one remote by id; null when the network does not know it. */
+  getRemote(vehicleId: string, upstreamCallbackId: string | null, remoteActionId: string): Promise<RemoteSnapshot | null>;
+  registerCallback(callback: UpstreamCallback): Promise<{ upstreamId: string }>;
+  /** Replaces the whole object upstream, as the fleet API's PUT. */
+  updateCallback(upstreamId: string, callback: UpstreamCallback): Promise<void>;
+  setCallbackStatus(upstreamId: string, status: 'Running' | 'Paused'): Promise<void>;
+  deleteCallback(upstreamId: string): Promise<void>;
   close(): Promise<void>;
 }
 

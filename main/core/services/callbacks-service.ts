@@ -12,6 +12,7 @@ import type { Actor } from './actor.js';
 import { createAuditTrail } from './audit-trail.js';
 import { toCallbackDto } from './dto-mappers.js';
 import { invalid, notFound, ServiceError } from './service-error.js';
+import type { UpstreamRegistrar } from './upstream-registration.js';
 
 /** A replaced signing secret stays valid this long, so receivers can roll over without losing messages. */
 const PREVIOUS_SECRET_GRACE_MS = 24 * 60 * 60 * 1000;
@@ -22,11 +23,12 @@ export interface CallbacksServiceDeps {
   secrets: SecretBox;
   clock: Clock;
   bus: EventBus;
+  upstream: UpstreamRegistrar;
 }
 
 export type CallbacksService = ReturnType<typeof createCallbacksService>;
 
-export function createCallbacksService({ db, repos, secrets, clock, bus }: CallbacksServiceDeps) {
+export function createCallbacksService({ db, repos, secrets, clock, bus, upstream }: CallbacksServiceDeps) {
   const trail = createAuditTrail(repos, bus);
   async function openSecrets(record: CallbackRecord): Promise<CallbackSecrets> {
     if (!record.secrets) return { signingSecret: null, previousSigningSecret: null, authentication: null };
@@ -68,6 +70,11 @@ export function createCallbacksService({ db, repos, secrets, clock, bus }: Callb
     }
     if (input.authentication !== undefined) next.authentication = input.authentication;
     return next;
+  }
+
+  async function receiverSecretOf(record: CallbackRecord): Promise<string> {
+    if (!record.receiverSecret) throw new Error(`callback ${record.id} has no receiver secret`);
+    return secrets.decrypt(record.receiverSecret);
   }
 
   async function seal(s: CallbackSecrets): Promise<string | null> {
@@ -123,8 +130,11 @@ export function createCallbacksService({ db, repos, secrets, clock, bus }: Callb
       const sealed = await seal(
         nextSecrets({ signingSecret: null, previousSigningSecret: null, authentication: null }, input),
       );
-      // The receiver secret authenticates Stellantis' deliveries for this callback (registered upstream).
-      const receiverSecret = await secrets.encrypt(randomBytes(32).toString('base64url'));
+      // The receiver secret authenticates the network's deliveries for this callback. The twin upstream is
+      // registered first: if the network refuses, nothing is stored and the answer says why.
+      const clearSecret = randomBytes(32).toString('base64url');
+      const upstreamId = await upstream.register(id, input.subscribe, clearSecret);
+      const receiverSecret = await secrets.encrypt(clearSecret);
       const record = change(id, 'callback.create', actor, summary(input), (now) =>
         repos.callbacks.insert({
           id,
@@ -133,7 +143,7 @@ export function createCallbacksService({ db, repos, secrets, clock, bus }: Callb
           status: 'Running',
           secrets: sealed,
           receiverSecret,
-          upstreamId: null,
+          upstreamId,
           createdAt: now,
           updatedAt: now,
           deletedAt: null,
@@ -145,12 +155,20 @@ export function createCallbacksService({ db, repos, secrets, clock, bus }: Callb
     /** Full replacement, as the fleet API's PUT: every spec field comes from the body. */
     async replace(id: string, body: unknown, actor: Actor): Promise<CallbackDto> {
       const input = parse(body);
-      const sealed = await seal(nextSecrets(await openSecrets(requireRecord(id)), input));
+      const current = requireRecord(id);
+      const sealed = await seal(nextSecrets(await openSecrets(current), input));
+      const upstreamId = await upstream.update(
+        current.upstreamId,
+        id,
+        input.subscribe,
+        await receiverSecretOf(current),
+      );
       const record = change(id, 'callback.replace', actor, summary(input), (now) =>
         repos.callbacks.replace(id, {
           label: input.subscribe.label ?? null,
           subscribe: input.subscribe,
           secrets: sealed,
+          upstreamId,
           updatedAt: now,
         }),
       );
@@ -160,8 +178,9 @@ export function createCallbacksService({ db, repos, secrets, clock, bus }: Callb
     async setStatus(id: string, body: unknown, actor: Actor): Promise<CallbackDto> {
       const parsed = parseCallbackStatusInput(body);
       if (!parsed.ok) throw invalid('The status is not valid.', parsed.errors);
-      requireRecord(id);
+      const current = requireRecord(id);
       const { status } = parsed.value;
+      await upstream.setStatus(current.upstreamId, status);
       const record = change(
         id,
         status === 'Paused' ? 'callback.pause' : 'callback.resume',
@@ -181,8 +200,44 @@ export function createCallbacksService({ db, repos, secrets, clock, bus }: Callb
           'This callback still has remote actions in progress. Wait until they are done, then delete it.',
         );
       }
+      await upstream.remove(repos.callbacks.get(id)?.upstreamId ?? null);
       change(id, 'callback.delete', actor, null, (now) => repos.callbacks.softDelete(id, now));
       publish(id, null);
+    },
+
+    /**
+     * Makes every callback's twin on the network match (at start: the receiver's address may have changed,
+     * and the simulator forgets registrations between runs). Failures are reported, not thrown.
+     */
+    async syncUpstream(): Promise<{ synced: number; failed: { id: string; message: string }[] }> {
+      const failed: { id: string; message: string }[] = [];
+      let synced = 0;
+      for (const record of repos.callbacks.list()) {
+        try {
+          const upstreamId = await upstream.update(
+            record.upstreamId,
+            record.id,
+            record.subscribe,
+            await receiverSecretOf(record),
+          );
+          await upstream.setStatus(upstreamId, record.status);
+          if (upstreamId !== record.upstreamId) {
+            db.transaction(() =>
+              repos.callbacks.replace(record.id, {
+                label: record.label,
+                subscribe: record.subscribe,
+                secrets: record.secrets,
+                upstreamId,
+                updatedAt: clock.nowIso(),
+              }),
+            );
+          }
+          synced += 1;
+        } catch (err) {
+          failed.push({ id: record.id, message: (err as Error).message });
+        }
+      }
+      return { synced, failed };
     },
 
     /** For the services that need the clear secrets (outbound delivery). */

@@ -3,7 +3,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RemoteActionDto } from '../../../preload/contract/dto.js';
 import type { Connector } from '../connector/connector.js';
-import { ConnectorError } from '../connector/connector.js';
 import type { Db, Repositories } from '../db/index.js';
 import type { RemoteAction } from '../domain/action.js';
 import { markAccepted, markRefused } from '../domain/lifecycle.js';
@@ -14,6 +13,7 @@ import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
 import type { Actor } from './actor.js';
 import { actionAuditEntry, createAuditTrail } from './audit-trail.js';
+import { asConnectorError, connectorFailure } from './connector-errors.js';
 import { toActionDto } from './dto-mappers.js';
 import { invalid, notFound, ServiceError } from './service-error.js';
 
@@ -142,14 +142,12 @@ export function createRemotesService({ db, repos, connector, clock, bus }: Remot
           vehicleId: vehicle.id,
           vin: vehicle.vin,
           callbackId,
+          upstreamCallbackId: callback.upstreamId,
           type,
           body: remote,
         }));
       } catch (err) {
-        const e =
-          err instanceof ConnectorError
-            ? err
-            : new ConnectorError('unreachable', (err as Error).message || 'The network did not answer.');
+        const e = asConnectorError(err);
         const refused = markRefused(
           draft,
           { code: e.details.code ?? e.kind, message: e.message, reference: e.details.reference },
@@ -167,7 +165,7 @@ export function createRemotesService({ db, repos, connector, clock, bus }: Remot
         });
         published();
         publish(refused);
-        throw connectorRefusal(e, refused.id);
+        throw connectorFailure(e, [{ field: 'remoteActionId', message: `Recorded as ${refused.id}.` }]);
       }
 
       const accepted = markAccepted({ ...draft, id: remoteActionId }, clock.nowIso()).action;
@@ -227,39 +225,4 @@ export function createRemotesService({ db, repos, connector, clock, bus }: Remot
 
 function notFoundCallback(id: string): never {
   throw notFound('CALLBACK_NOT_FOUND', `No callback with id ${id}.`);
-}
-
-function connectorRefusal(e: ConnectorError, actionId: string): ServiceError {
-  const ref = e.details.reference ? ` Reference for support: ${e.details.reference}.` : '';
-  const field = [{ field: 'remoteActionId', message: `Recorded as ${actionId}.` }];
-  switch (e.kind) {
-    case 'unreachable':
-      return new ServiceError(
-        503,
-        'NETWORK_UNREACHABLE',
-        `The vehicle network cannot be reached: ${e.message}`,
-        field,
-      );
-    case 'rate-limited':
-      return new ServiceError(
-        429,
-        'NETWORK_RATE_LIMITED',
-        `The vehicle network's rate limit is reached${e.details.retryAfterSeconds ? `; retry in ${e.details.retryAfterSeconds} s` : ''}.`,
-        field,
-      );
-    case 'authentication':
-      return new ServiceError(
-        502,
-        'NETWORK_AUTHENTICATION',
-        `The vehicle network refused our credentials: ${e.message}`,
-        field,
-      );
-    default:
-      return new ServiceError(
-        502,
-        'NETWORK_REFUSED',
-        `The vehicle network refused the remote: ${e.message}.${ref}`,
-        field,
-      );
-  }
 }

@@ -10,7 +10,14 @@ const parse = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
 describe('agent options', () => {
   it('has sensible defaults: simulator, 127.0.0.1, 5780/5781, the per-user data folder', () => {
     const o = parse([]);
-    expect(o).toMatchObject({ apiPort: 5780, receiverPort: 5781, bind: '127.0.0.1', connector: 'simulator' });
+    expect(o).toMatchObject({
+      apiPort: 5780,
+      receiverPort: 5781,
+      bind: '127.0.0.1',
+      receiverBind: '127.0.0.1',
+      receiverTls: null,
+      connector: 'simulator',
+    });
     expect(o.dataDir).toBe(defaultDataDir());
     expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/x' })).toBe('/x/Depot Remote');
     expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' })).toMatch(/Depot Remote$/);
@@ -23,12 +30,17 @@ describe('agent options', () => {
       DEPOT_REMOTE_BIND: '0.0.0.0',
       DEPOT_REMOTE_RECEIVER_PORT: '6001',
       DEPOT_REMOTE_CONNECTOR: 'stellantis',
+      DEPOT_REMOTE_RECEIVER_BIND: '0.0.0.0',
+      DEPOT_REMOTE_RECEIVER_TLS_CERT: '/etc/c.pem',
+      DEPOT_REMOTE_RECEIVER_TLS_KEY: '/etc/k.pem',
     };
     expect(parse([], env)).toEqual({
       dataDir: '/env/data',
       apiPort: 6000,
       bind: '0.0.0.0',
       receiverPort: 6001,
+      receiverBind: '0.0.0.0',
+      receiverTls: { certFile: '/etc/c.pem', keyFile: '/etc/k.pem' },
       connector: 'stellantis',
     });
     expect(
@@ -47,7 +59,13 @@ describe('agent options', () => {
         ],
         env,
       ),
-    ).toEqual({ dataDir: '/flag', apiPort: 7000, bind: '::1', receiverPort: 7001, connector: 'simulator' });
+    ).toMatchObject({
+      dataDir: '/flag',
+      apiPort: 7000,
+      bind: '::1',
+      receiverPort: 7001,
+      connector: 'simulator',
+    });
   });
 
   it.each([
@@ -56,6 +74,7 @@ describe('agent options', () => {
     [['--connector', 'tesla'], /--connector must be one of simulator, stellantis/],
     [['--api-port', '6000', '--receiver-port', '6000'], /must differ/],
     [['--bind', 'a b'], /--bind/],
+    [['--receiver-tls-cert', '/c.pem'], /go together/],
     [['--unknown'], /Unknown option/],
   ])('refuses %j with a clear message', (argv, message) => {
     expect(() => parse(argv)).toThrowError(OptionsError);

@@ -105,6 +105,16 @@ export function createInProcessFleet({ clock, stepMs = 300 }: InProcessFleetOpti
       emit(3 * stepMs, { ...base, eventStatus: { type: 'Done', status: 'Success' } });
       return { remoteActionId };
     },
+    async getRemote() {
+      return null;
+    },
+    // Events go straight to the sink: nothing is registered upstream.
+    async registerCallback() {
+      return { upstreamId: `inproc-${randomUUID()}` };
+    },
+    async updateCallback() {},
+    async setCallbackStatus() {},
+    async deleteCallback() {},
     async close() {
       for (const h of timers) clock.clearTimeout(h);
       timers.clear();
