@@ -16,6 +16,12 @@ export interface AgentOptions {
   /** PEM files for sites that expose the receiver directly over HTTPS; both or neither. */
   receiverTls: { certFile: string; keyFile: string } | null;
   connector: ConnectorName;
+  /** Simulator: time runs this many times faster (1 = realistic, ≈25 s wake-ups). */
+  simSpeed: number;
+  /** Simulator: the same seed gives the same fleet, ids and timings. */
+  simSeed: number;
+  /** Where the vehicle network reaches this agent's receiver (a reverse proxy or tunnel); null = none (polling). */
+  publicReceiverUrl: string | null;
 }
 
 export class OptionsError extends Error {}
@@ -29,6 +35,9 @@ const SPEC = {
   'receiver-bind': { env: 'DEPOT_REMOTE_RECEIVER_BIND' },
   'receiver-tls-cert': { env: 'DEPOT_REMOTE_RECEIVER_TLS_CERT' },
   'receiver-tls-key': { env: 'DEPOT_REMOTE_RECEIVER_TLS_KEY' },
+  'sim-speed': { env: 'DEPOT_REMOTE_SIM_SPEED' },
+  'sim-seed': { env: 'DEPOT_REMOTE_SIM_SEED' },
+  'public-receiver-url': { env: 'DEPOT_REMOTE_PUBLIC_RECEIVER_URL' },
 } as const;
 
 export const USAGE = `Usage: npm run agent -- [options]
@@ -41,6 +50,9 @@ export const USAGE = `Usage: npm run agent -- [options]
   --receiver-tls-cert <file> PEM certificate: serve the receiver over HTTPS (DEPOT_REMOTE_RECEIVER_TLS_CERT)
   --receiver-tls-key <file>  PEM private key for that certificate        (DEPOT_REMOTE_RECEIVER_TLS_KEY)
   --connector <name>       simulator (default) or stellantis              (DEPOT_REMOTE_CONNECTOR)
+  --sim-speed <factor>     simulator time factor, default 1 (realistic)   (DEPOT_REMOTE_SIM_SPEED)
+  --sim-seed <integer>     simulator seed: same seed, same run, default 42 (DEPOT_REMOTE_SIM_SEED)
+  --public-receiver-url <url> how the vehicle network reaches the receiver (DEPOT_REMOTE_PUBLIC_RECEIVER_URL)
   --help                   this text
 
 A flag wins over its environment variable.`;
@@ -82,6 +94,9 @@ export function parseAgentOptions(
         'receiver-bind': { type: 'string' },
         'receiver-tls-cert': { type: 'string' },
         'receiver-tls-key': { type: 'string' },
+        'sim-speed': { type: 'string' },
+        'sim-seed': { type: 'string' },
+        'public-receiver-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -111,6 +126,28 @@ export function parseAgentOptions(
   if ((certFile === undefined) !== (keyFile === undefined)) {
     throw new OptionsError('--receiver-tls-cert and --receiver-tls-key go together: give both or neither.');
   }
+  const simSpeed = Number(pick('sim-speed') ?? '1');
+  if (!Number.isFinite(simSpeed) || simSpeed < 0.1 || simSpeed > 10000) {
+    throw new OptionsError(`--sim-speed must be a number from 0.1 to 10000, got "${pick('sim-speed')}".`);
+  }
+  const seedText = pick('sim-seed') ?? '42';
+  if (!/^\d{1,9}$/.test(seedText)) {
+    throw new OptionsError(`--sim-seed must be a whole number (up to 9 digits), got "${seedText}".`);
+  }
+  const publicReceiverUrl = pick('public-receiver-url') ?? null;
+  if (publicReceiverUrl !== null) {
+    let url: URL | null = null;
+    try {
+      url = new URL(publicReceiverUrl);
+    } catch {
+      url = null;
+    }
+    if (!url || url.protocol !== 'https:' || url.search || url.hash) {
+      throw new OptionsError(
+        `--public-receiver-url must be an https URL without query or fragment (Stellantis posts only to public HTTPS), got "${publicReceiverUrl}".`,
+      );
+    }
+  }
   const apiPort = port('api-port', pick('api-port') ?? '5780');
   const receiverPort = port('receiver-port', pick('receiver-port') ?? '5781');
   if (apiPort !== 0 && apiPort === receiverPort) {
@@ -126,6 +163,9 @@ export function parseAgentOptions(
       receiverBind,
       receiverTls: certFile && keyFile ? { certFile, keyFile } : null,
       connector: connector as ConnectorName,
+      simSpeed,
+      simSeed: Number(seedText),
+      publicReceiverUrl,
     },
   };
 }

@@ -17,6 +17,9 @@ describe('agent options', () => {
       receiverBind: '127.0.0.1',
       receiverTls: null,
       connector: 'simulator',
+      simSpeed: 1,
+      simSeed: 42,
+      publicReceiverUrl: null,
     });
     expect(o.dataDir).toBe(defaultDataDir());
     expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/x' })).toBe('/x/Depot Remote');
@@ -33,6 +36,9 @@ describe('agent options', () => {
       DEPOT_REMOTE_RECEIVER_BIND: '0.0.0.0',
       DEPOT_REMOTE_RECEIVER_TLS_CERT: '/etc/c.pem',
       DEPOT_REMOTE_RECEIVER_TLS_KEY: '/etc/k.pem',
+      DEPOT_REMOTE_SIM_SPEED: '50',
+      DEPOT_REMOTE_SIM_SEED: '7',
+      DEPOT_REMOTE_PUBLIC_RECEIVER_URL: 'https://depot.example/recv',
     };
     expect(parse([], env)).toEqual({
       dataDir: '/env/data',
@@ -42,6 +48,9 @@ describe('agent options', () => {
       receiverBind: '0.0.0.0',
       receiverTls: { certFile: '/etc/c.pem', keyFile: '/etc/k.pem' },
       connector: 'stellantis',
+      simSpeed: 50,
+      simSeed: 7,
+      publicReceiverUrl: 'https://depot.example/recv',
     });
     expect(
       parse(
@@ -75,6 +84,9 @@ describe('agent options', () => {
     [['--api-port', '6000', '--receiver-port', '6000'], /must differ/],
     [['--bind', 'a b'], /--bind/],
     [['--receiver-tls-cert', '/c.pem'], /go together/],
+    [['--sim-speed', 'fast'], /--sim-speed must be a number/],
+    [['--sim-seed', '4.5'], /--sim-seed must be a whole number/],
+    [['--public-receiver-url', 'http://depot.example'], /must be an https URL/],
     [['--unknown'], /Unknown option/],
   ])('refuses %j with a clear message', (argv, message) => {
     expect(() => parse(argv)).toThrowError(OptionsError);
