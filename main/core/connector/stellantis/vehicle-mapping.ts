@@ -1,0 +1,97 @@
+// A fleet API vehicle (api-b2b.yaml Vehicle / VehicleItem) as the port's ConnectorVehicle: the opaque `id`
+// (not the VIN) is the vehicle id, and onboardCapabilities.remote becomes capabilities keyed by RemoteType
+// (stellantis-api.md §5.0), with a plain reason when the vehicle cannot do one.
+import type { RemoteType } from '../../domain/remote-type.js';
+import type { Capabilities, ConnectorVehicle, Energy } from '../connector.js';
+import type { OnboardCapabilities, VehicleHal } from './hal-schemas.js';
+
+/** §5.0: the capability entry of each RemoteType. Immobilization has none, so it is left unknown. */
+export const CAPABILITY_ENTRIES: Partial<Record<RemoteType, string>> = {
+  ElectricBatteryChargingRequest: 'charging',
+  Stolen: 'stolen',
+  Lights: 'lights',
+  Doors: 'door',
+  Horn: 'horn',
+  WakeUp: 'wakeup',
+  ThermalPreconditioning: 'preconditioning',
+  Navigation: 'navigation',
+};
+
+const REMOTE_CONTROL_HINT =
+  ' On many vehicles this needs the "Remote control" or "Connect Plus" service; "e-remote" alone is not enough.';
+
+const UNSUPPORTED: Record<string, string> = {
+  charging: 'The vehicle reports no remote charging (it may not be electric or plug-in hybrid).',
+  stolen: 'The vehicle reports no stolen-vehicle mode.',
+  lights: `The vehicle reports no remote lights.${REMOTE_CONTROL_HINT}`,
+  door: `The vehicle reports no remote door locking.${REMOTE_CONTROL_HINT}`,
+  horn: `The vehicle reports no remote horn.${REMOTE_CONTROL_HINT}`,
+  wakeup: 'The vehicle reports no remote wake-up, so its state cannot be refreshed on demand.',
+  preconditioning: 'The vehicle reports no remote air conditioning (preconditioning).',
+  navigation: 'The vehicle reports no connected navigation to send destinations to.',
+};
+
+/**
+ * Capabilities from onboardCapabilities. An entry the vehicle does not report is left out (unknown), so the
+ * core does not block what the network might still accept.
+ */
+export function capabilitiesFromOnboard(onboard: OnboardCapabilities | undefined): Capabilities {
+  const remote = onboard?.remote;
+  if (!remote) return {};
+  const out: Capabilities = {};
+  for (const [type, entry] of Object.entries(CAPABILITY_ENTRIES) as [RemoteType, string][]) {
+    const cap = remote[entry];
+    if (cap?.supported === undefined) continue;
+    out[type] = cap.supported ? { supported: true } : { supported: false, reason: UNSUPPORTED[entry] };
+  }
+  // Charging: supported overall, but neither start nor stop immediately nor any schedule can be set.
+  const charging = remote.charging;
+  const params = charging?.parameters as
+    | { immediate?: { start?: unknown; stop?: unknown }; schedule?: unknown; preferences?: unknown }
+    | undefined;
+  if (
+    charging?.supported &&
+    params?.immediate &&
+    params.immediate.start === false &&
+    params.immediate.stop === false &&
+    params.schedule === undefined &&
+    params.preferences === undefined
+  ) {
+    out.ElectricBatteryChargingRequest = {
+      supported: false,
+      reason: 'The vehicle accepts no remote charging command (no immediate start or stop, no schedule).',
+    };
+  }
+  return out;
+}
+
+const ENERGIES: Record<string, Energy> = {
+  Electric: 'Electric',
+  Hybrid: 'Hybrid',
+  PlugInHybrid: 'PlugInHybrid',
+  Thermic: 'Combustion',
+};
+
+export function energyOf(motorization: string | undefined): Energy {
+  return (motorization && ENERGIES[motorization]) || 'Unknown';
+}
+
+export function hasOnboardCapabilities(v: VehicleHal): boolean {
+  return v._embedded?.extension?.onboardCapabilities?.remote !== undefined;
+}
+
+export function toConnectorVehicle(v: VehicleHal, details?: VehicleHal): ConnectorVehicle {
+  const source = details ?? v;
+  const branding = source._embedded?.extension?.branding ?? v._embedded?.extension?.branding;
+  return {
+    id: v.id,
+    vin: v.vin ?? source.vin ?? '',
+    label: null,
+    brand: branding?.brand ?? source.brand ?? v.brand ?? null,
+    model: branding?.label ?? null,
+    energy: energyOf(source.motorization ?? v.motorization),
+    capabilities: capabilitiesFromOnboard(
+      source._embedded?.extension?.onboardCapabilities ?? v._embedded?.extension?.onboardCapabilities,
+    ),
+  };
+}
