@@ -62,7 +62,11 @@ export interface Connector {
   getVehicleStatus(vehicleId: string): Promise<Record<string, unknown> | null>;
   sendRemote(request: SendRemoteRequest): Promise<{ remoteActionId: string }>;
   /** Reads one remote by id; null when the network does not know it. */
-  getRemote(vehicleId: string, upstreamCallbackId: string | null, remoteActionId: string): Promise<RemoteSnapshot | null>;
+  getRemote(
+    vehicleId: string,
+    upstreamCallbackId: string | null,
+    remoteActionId: string,
+  ): Promise<RemoteSnapshot | null>;
   registerCallback(callback: UpstreamCallback): Promise<{ upstreamId: string }>;
   /** Replaces the whole object upstream, as the fleet API's PUT. */
   updateCallback(upstreamId: string, callback: UpstreamCallback): Promise<void>;
