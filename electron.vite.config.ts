@@ -20,7 +20,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    build: { rollupOptions: { input: { index: resolve('renderer/index.html') } } },
+    // Minified: in web mode the agent serves it over the network.
+    build: { minify: true, rollupOptions: { input: { index: resolve('renderer/index.html') } } },
     plugins: [react()],
   },
 });

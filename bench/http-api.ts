@@ -3,7 +3,7 @@
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { createApi } from '../main/core/api/create-api.js';
-import { createInProcessFleet } from '../main/core/connector/in-process/in-process-fleet.js';
+import { createInProcessFleet } from '../test/helpers/in-process-fleet.js';
 import { createCore } from '../main/core/create-core.js';
 import { systemClock } from '../main/core/ports/clock.js';
 import { silentLogger } from '../main/core/ports/logger.js';
@@ -43,6 +43,7 @@ async function main() {
     logger: silentLogger,
     clock,
   });
+  await core.start();
   const api = await createApi({ core, token: TOKEN, logger: silentLogger, version: 'bench' });
   const url = await api.listen({ port: 0, host: '127.0.0.1' });
   const cb = await fetch(`${url}/api/v1/callbacks`, {

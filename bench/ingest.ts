@@ -36,6 +36,7 @@ async function main() {
     logger: silentLogger,
     clock,
   });
+  await core.start();
   const cb = await core.services.callbacks.create(
     { callback: { webhook: { target: 'https://x.example/h', name: 'x' } }, remoteTypes: ['Horn'] },
     { operator: 'bench' },

@@ -1,14 +1,18 @@
 // The composition root of the core: every dependency is passed in here, nothing is a singleton.
 // The headless agent, the desktop shell and the tests all build the core through this one function.
+// Two phases: createCore() opens the store and builds the services; start() talks to the outside world
+// (connector, fleet sync, upstream registrations, outbound delivery), once the listeners are up.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connector } from './connector/connector.js';
 import { createRepositories, openDatabase } from './db/index.js';
 import { createEventBus } from './events/event-bus.js';
+import { createOutbox, type OutboxOptions } from './outbox/index.js';
 import type { Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { Notifier } from './ports/notifier.js';
 import type { SecretBox } from './ports/secret-box.js';
+import { createNotificationInbox, createQuarantineService, type InboxOptions } from './receiver/index.js';
 import { createActionWatchdog, type WatchdogOptions } from './services/action-watchdog.js';
 import { createAuditService } from './services/audit-service.js';
 import { createCallbacksService } from './services/callbacks-service.js';
@@ -26,7 +30,11 @@ export interface CoreDeps {
   clock: Clock;
   /** Where the network can reach this agent's receiver (resolved lazily: it listens after the core exists). */
   receiverBaseUrl?: () => string | null;
+  /** For the $fleetID variable in callback attributes. */
+  fleetId?: () => string | null;
   watchdog?: WatchdogOptions;
+  outbox?: OutboxOptions;
+  inbox?: InboxOptions;
 }
 
 export type Core = Awaited<ReturnType<typeof createCore>>;
@@ -40,13 +48,25 @@ export async function createCore(deps: CoreDeps) {
     logger.warn('event listener failed', { error: (err as Error).message }),
   );
 
-  const ingest = createIngestService({ db, repos, clock, bus, notifier, logger });
-  const vehicles = createVehiclesService({ repos, connector, clock, bus });
   const upstream = createUpstreamRegistrar({
     connector,
     receiverBaseUrl: deps.receiverBaseUrl ?? (() => null),
   });
   const callbacks = createCallbacksService({ db, repos, secrets, clock, bus, upstream });
+  const outbox = createOutbox({
+    db,
+    repos,
+    clock,
+    bus,
+    logger,
+    openSecrets: (id) => callbacks.openSecrets(id),
+    fleetId: deps.fleetId ?? (() => null),
+    ...(deps.outbox ? { options: deps.outbox } : {}),
+  });
+  const ingest = createIngestService({ db, repos, clock, bus, notifier, logger, outbox });
+  const inbox = createNotificationInbox({ db, repos, ingest, bus, clock, logger }, deps.inbox);
+  const quarantine = createQuarantineService({ repos, inbox });
+  const vehicles = createVehiclesService({ repos, connector, clock, bus });
   const remotes = createRemotesService({ db, repos, connector, clock, bus });
   const audit = createAuditService({ repos });
   const watchdog = createActionWatchdog({ db, repos, clock, bus }, deps.watchdog);
@@ -54,28 +74,48 @@ export async function createCore(deps: CoreDeps) {
   const interrupted = watchdog.recoverInterrupted();
   if (interrupted > 0) logger.warn('sends interrupted by the last stop were flagged', { count: interrupted });
 
-  await connector.start(async (events) => {
-    ingest.ingest(events, 'connector');
-  });
-  try {
-    const count = await vehicles.sync();
-    logger.info('fleet synchronised', { vehicles: count, connector: connector.name });
-  } catch (err) {
-    // The cached fleet still serves the UI; the next sync will catch up.
-    logger.warn('fleet synchronisation failed; using the cached fleet', { error: (err as Error).message });
-  }
-  watchdog.start();
-
+  let started = false;
   let closed = false;
   return {
-    services: { vehicles, callbacks, remotes, ingest, audit },
+    services: { vehicles, callbacks, remotes, ingest, audit, deliveries: outbox.service, quarantine },
     bus,
+    inbox,
+    outbox,
+    connector,
     connectorName: connector.name,
     watchdog,
+    /** Open actions, for a connector that polls (Stellantis without a public receiver URL). */
+    openActions: () => repos.actions.listOpen(),
+    upstreamIdOf: (callbackId: string) => repos.callbacks.get(callbackId)?.upstreamId ?? null,
+
+    async start() {
+      if (started) return;
+      started = true;
+      await connector.start(async (events) => {
+        ingest.ingest(events, 'connector');
+      });
+      try {
+        const count = await vehicles.sync();
+        logger.info('fleet synchronised', { vehicles: count, connector: connector.name });
+      } catch (err) {
+        // The cached fleet still serves the UI; the next sync will catch up.
+        logger.warn('fleet synchronisation failed; using the cached fleet', {
+          error: (err as Error).message,
+        });
+      }
+      const sync = await callbacks.syncUpstream();
+      for (const f of sync.failed)
+        logger.warn('callback not registered upstream', { callbackId: f.id, error: f.message });
+      outbox.start();
+      watchdog.start();
+    },
+
     async close() {
       if (closed) return;
       closed = true;
       watchdog.stop();
+      await outbox.stop();
+      inbox.close();
       await connector.close();
       db.close();
     },

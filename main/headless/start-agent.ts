@@ -1,63 +1,140 @@
-// Starts the headless agent from options: core with Node adapters, local API listening.
+// Starts the headless agent from options: the core with Node adapters, the webhook receiver and the local
+// API listening, then the core's outside work (fleet sync, upstream registrations, outbound delivery).
 // Returned so tests can start a real agent in-process and stop it.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
 import type { AgentOptions } from '../core/config/agent-options.js';
 import { resolveApiToken } from '../core/config/api-token.js';
 import { createApi } from '../core/api/create-api.js';
-import type { Connector } from '../core/connector/connector.js';
-import { createInProcessFleet } from '../core/connector/in-process/in-process-fleet.js';
 import { createCore } from '../core/create-core.js';
 import type { Clock } from '../core/ports/clock.js';
 import { systemClock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
+import { createReceiver } from '../core/receiver/index.js';
 import { createKeyFileSecretBox } from '../core/secrets/key-file-secret-box.js';
+import { chooseConnector, ConnectorConfigError } from './connector-choice.js';
 import { createLogNotifier } from './log-notifier.js';
 import { packageVersion } from './package-version.js';
+import { followOpenActions } from './polling.js';
 
 export class AgentStartError extends Error {}
 
-function connectorFor(options: AgentOptions, clock: Clock): Connector {
-  if (options.connector === 'stellantis') {
+/**
+ * Web mode: the renderer build beside the agent's build (out/main/agent.js, or a chunk in out/main/chunks/, →
+ * out/renderer); none when run from source.
+ */
+function builtRendererDir(): string | undefined {
+  return ['../renderer/', '../../renderer/']
+    .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
+    .find((dir) => basename(dirname(dir)) === 'out' && existsSync(join(dir, 'index.html')));
+}
+
+function readPem(file: string, what: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new AgentStartError(`The receiver's TLS ${what} ${file} cannot be read: ${(err as Error).message}`);
+  }
+}
+
+async function listen(app: FastifyInstance, port: number, host: string, what: string, flag: string) {
+  try {
+    await app.listen({ port, host });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
     throw new AgentStartError(
-      'The Stellantis fleet API connector is not available in this version yet: start with --connector simulator.',
+      e.code === 'EADDRINUSE'
+        ? `Port ${port} on ${host} (${what}) is already in use: is another agent running? Choose another with ${flag}.`
+        : `The ${what} could not listen on ${host}:${port}: ${e.message}`,
     );
   }
-  return createInProcessFleet({ clock });
+  const address = app.server.address();
+  return typeof address === 'object' && address ? address.port : port;
 }
+
+const hostOf = (bind: string) => (bind.includes(':') ? `[${bind}]` : bind);
+/** Where this machine reaches a listener bound to `bind` (any-address binds are reached on loopback). */
+const reachableHost = (bind: string) => (bind === '0.0.0.0' || bind === '::' ? '127.0.0.1' : hostOf(bind));
 
 export async function startAgent(options: AgentOptions, logger: Logger, clock: Clock = systemClock()) {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const token = resolveApiToken(options.dataDir);
+  const tls = options.receiverTls
+    ? {
+        cert: readPem(options.receiverTls.certFile, 'certificate'),
+        key: readPem(options.receiverTls.keyFile, 'key'),
+      }
+    : undefined;
+  let choice;
+  try {
+    choice = chooseConnector(options, { clock, logger, ...(tls ? { receiverCa: tls.cert } : {}) });
+  } catch (err) {
+    if (err instanceof ConnectorConfigError) throw new AgentStartError(err.message);
+    throw err;
+  }
+
+  let localReceiverUrl: string | null = null;
   const core = await createCore({
     dataDir: options.dataDir,
-    connector: connectorFor(options, clock),
+    connector: choice.connector,
     notifier: createLogNotifier(logger),
     secrets: createKeyFileSecretBox(options.dataDir),
     logger,
     clock,
+    receiverBaseUrl: () => choice.receiverBaseUrl(localReceiverUrl),
+    fleetId: () => choice.fleetId,
   });
-  const api = await createApi({ core, token: token.token, logger, version: packageVersion() });
-  try {
-    await api.listen({ port: options.apiPort, host: options.bind });
-  } catch (err) {
+  const opened: FastifyInstance[] = [];
+  const stopAll = async () => {
+    for (const app of opened.reverse()) await app.close();
     await core.close();
-    const e = err as NodeJS.ErrnoException;
-    throw new AgentStartError(
-      e.code === 'EADDRINUSE'
-        ? `Port ${options.apiPort} on ${options.bind} is already in use: is another agent running? Choose another with --api-port.`
-        : `The API could not listen on ${options.bind}:${options.apiPort}: ${e.message}`,
-    );
-  }
-  const address = api.server.address();
-  const port = typeof address === 'object' && address ? address.port : options.apiPort;
-  return {
-    url: `http://${options.bind.includes(':') ? `[${options.bind}]` : options.bind}:${port}`,
-    port,
-    token,
-    core,
-    async stop() {
-      await api.close();
-      await core.close();
-    },
   };
+
+  try {
+    const receiver = await createReceiver(
+      { inbox: core.inbox, callbacks: core.services.callbacks, bus: core.bus, logger },
+      tls ? { tls } : {},
+    );
+    opened.push(receiver);
+    const receiverPort = await listen(
+      receiver,
+      options.receiverPort,
+      options.receiverBind,
+      'receiver',
+      '--receiver-port',
+    );
+    localReceiverUrl = `${tls ? 'https' : 'http'}://${reachableHost(options.receiverBind)}:${receiverPort}`;
+
+    const rendererDir = builtRendererDir();
+    const api = await createApi({
+      core,
+      token: token.token,
+      logger,
+      version: packageVersion(),
+      connection: choice.connection,
+      ...(rendererDir ? { rendererDir } : {}),
+    });
+    opened.push(api);
+    const port = await listen(api, options.apiPort, options.bind, 'API', '--api-port');
+
+    await core.start();
+    const stopPolling = choice.stellantis ? followOpenActions(core, choice.stellantis.poller) : () => {};
+    return {
+      url: `http://${hostOf(options.bind)}:${port}`,
+      port,
+      receiverUrl: localReceiverUrl,
+      webMode: rendererDir !== undefined,
+      token,
+      core,
+      async stop() {
+        stopPolling();
+        await stopAll();
+      },
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
 }

@@ -1,2 +1,3 @@
 export * from './dto.js';
 export * from './events.js';
+export * from './quarantine.js';

@@ -1,24 +1,22 @@
-// The technician's UI is built in its own piece of work; this page only proves the renderer build and
-// says where the agent's API is.
+import '@mantine/core/styles.css';
+import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>
-      <h1>Depot Remote</h1>
-      <p>
-        The agent&apos;s API is at <code>/api/v1</code>; its description is at{' '}
-        <code>/api/v1/openapi.json</code>.
-      </p>
-    </main>
-  );
-}
+import { App } from './app/App.js';
+import { bootstrap } from './app/bootstrap.js';
+import { StoresProvider } from './app/stores-context.js';
+import { theme } from './app/theme.js';
 
 const root = document.getElementById('root');
-if (root)
+if (root) {
+  const stores = bootstrap();
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <StoresProvider stores={stores}>
+          <App />
+        </StoresProvider>
+      </MantineProvider>
     </StrictMode>,
   );
+}

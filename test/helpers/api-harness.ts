@@ -3,7 +3,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createApi } from '../../main/core/api/create-api.js';
 import type { Connector } from '../../main/core/connector/connector.js';
-import { createInProcessFleet } from '../../main/core/connector/in-process/in-process-fleet.js';
+import { createInProcessFleet } from './in-process-fleet.js';
 import { createCore, type Core } from '../../main/core/create-core.js';
 import type { RemoteAction } from '../../main/core/domain/action.js';
 import { manualClock, type ManualClock } from '../../main/core/ports/clock.js';
@@ -44,6 +44,7 @@ export async function startHarness(
     clock,
     receiverBaseUrl: () => opts.receiverBaseUrl ?? null,
   });
+  await core.start();
   const app = await createApi({ core, token: TOKEN, logger: silentLogger, version: '0.0.0-test' });
   await app.ready();
   return {
@@ -71,7 +72,7 @@ export function callbackBody(overrides: Record<string, unknown> = {}) {
     label: 'depot-42',
     callback: {
       webhook: {
-        target: 'https://depot42.example.net/stellantis/events',
+        target: 'http://127.0.0.1:9/depot42/events',
         name: 'depot42',
         attributes: [{ type: 'Header', key: 'X-Vin', value: '$vin' }],
       },

@@ -8,7 +8,7 @@ import {
   type SendRemoteRequest,
   type UpstreamCallback,
 } from '../../main/core/connector/connector.js';
-import { IN_PROCESS_VEHICLES } from '../../main/core/connector/in-process/in-process-fleet.js';
+import { IN_PROCESS_VEHICLES } from './in-process-fleet.js';
 
 export interface ScriptedConnector extends Connector {
   sent: SendRemoteRequest[];

@@ -15,11 +15,15 @@ import type { Logger } from '../ports/logger.js';
 import { createErrorHandler, errorBody } from './api-error.js';
 import { createAuthHook } from './auth.js';
 import { callbackRoutes } from './routes/callbacks.js';
+import { connectionRoutes, type ConnectionPort } from './routes/connection.js';
+import { deliveryRoutes } from './routes/deliveries.js';
+import { quarantineRoutes } from './routes/quarantine.js';
 import { eventStreamRoutes } from './routes/events-stream.js';
 import { remoteRoutes } from './routes/remotes.js';
 import { sessionRoutes } from './routes/session.js';
 import { systemRoutes } from './routes/system.js';
 import { vehicleRoutes } from './routes/vehicles.js';
+import { staticRenderer } from './static-renderer.js';
 
 export interface ApiDeps {
   core: Pick<Core, 'services' | 'bus' | 'connectorName'>;
@@ -27,6 +31,10 @@ export interface ApiDeps {
   logger: Logger;
   version: string;
   now?: () => number;
+  /** Web mode: serve the renderer build from this folder (out/renderer) at `/`. */
+  rendererDir?: string;
+  /** The network connection check and rate-limit budget; absent = nothing to check (simulator). */
+  connection?: ConnectionPort;
 }
 
 export async function createApi({
@@ -35,6 +43,8 @@ export async function createApi({
   logger,
   version,
   now = Date.now,
+  rendererDir,
+  connection = { check: async () => null, rateLimit: () => null },
 }: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
@@ -80,8 +90,12 @@ export async function createApi({
       await api.register(vehicleRoutes(services.vehicles));
       await api.register(remoteRoutes(services.remotes));
       await api.register(eventStreamRoutes(bus));
+      await api.register(deliveryRoutes(services.deliveries));
+      await api.register(quarantineRoutes(services.quarantine));
+      await api.register(connectionRoutes(connection));
     },
     { prefix: '/api/v1' },
   );
+  if (rendererDir) await app.register(staticRenderer(rendererDir));
   return app;
 }

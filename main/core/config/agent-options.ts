@@ -136,12 +136,7 @@ export function parseAgentOptions(
   }
   const publicReceiverUrl = pick('public-receiver-url') ?? null;
   if (publicReceiverUrl !== null) {
-    let url: URL | null = null;
-    try {
-      url = new URL(publicReceiverUrl);
-    } catch {
-      url = null;
-    }
+    const url = URL.canParse(publicReceiverUrl) ? new URL(publicReceiverUrl) : null;
     if (!url || url.protocol !== 'https:' || url.search || url.hash) {
       throw new OptionsError(
         `--public-receiver-url must be an https URL without query or fragment (Stellantis posts only to public HTTPS), got "${publicReceiverUrl}".`,

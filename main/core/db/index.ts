@@ -13,5 +13,15 @@ export type { EventsRepository } from './events-repository.js';
 export type { DeliveriesRepository } from './deliveries-repository.js';
 export type { SettingsRepository } from './settings-repository.js';
 export type { AuditRepository } from './audit-repository.js';
+export { QUARANTINE_REASONS, QUARANTINE_RESOLUTIONS } from './quarantine-repository.js';
+export type {
+  NewQuarantineEntry,
+  QuarantineListQuery,
+  QuarantineReason,
+  QuarantineRecord,
+  QuarantineRepository,
+  QuarantineResolution,
+  QuarantineSummary,
+} from './quarantine-repository.js';
 export { DELIVERY_STATES, VEHICLE_ENERGIES } from './records.js';
 export type * from './records.js';

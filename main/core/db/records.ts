@@ -94,47 +94,95 @@ export type NewActionEvent = Omit<ActionEventRecord, 'seq' | 'remoteActionId'> &
 
 export const DELIVERY_STATES = ['Queued', 'InFlight', 'Delivered', 'Failed', 'Dead'] as const;
 /**
- * - Queued: waiting for `nextAttemptAt`.
- * - InFlight: claimed by the dispatcher (back to Queued at startup if the process died meanwhile).
+ * - Queued: waiting for `nextAttemptAt` (or held: callback paused, target offline).
+ * - InFlight: claimed by the dispatcher under a lease (back to Queued at the next start if the process died).
  * - Delivered: the webhook answered 2xx.
- * - Failed: given up by policy (e.g. retry policy None); can be replayed by hand.
- * - Dead: retries exhausted or expired; can be replayed by hand.
+ * - Failed: the retry policy is exhausted (attempts, or the 3-day cap); a dead letter, can be replayed.
+ * - Dead: given up for another reason (callback deleted, target unreachable past retention); a dead letter.
  */
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+export const DELIVERY_KINDS = ['event', 'batch', 'test'] as const;
+/** event: one event; batch: what batchNotify grouped (one or more events); test: a test notification. */
+export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
 export interface DeliveryRecord {
   /** Also the Standard Webhooks `webhook-id`: stable across retries. */
   id: string;
   callbackId: string;
-  remoteActionId: string | null;
-  eventSeq: number | null;
-  /** The JSON body to send. */
-  payload: unknown;
+  kind: DeliveryKind;
+  eventCount: number;
+  /** Distinct VINs of its events, in event order. */
+  vins: string[];
+  /** Distinct remote types of its events, in event order. */
+  remoteTypes: string[];
+  /** The JSON text of the events[] array sent (the envelope is built at send time). */
+  eventsJson: string;
   state: DeliveryState;
+  /** Attempts that count toward the retry policy. */
   attempts: number;
+  /** Tries that could not reach the target (they count toward nothing). */
+  unreachableTries: number;
   nextAttemptAt: IsoTimestamp;
-  expiresAt: IsoTimestamp;
+  /** The 3-day cap: null until the first refusal. */
+  retryDeadline: IsoTimestamp | null;
+  leaseOwner: string | null;
+  leaseUntil: IsoTimestamp | null;
   createdAt: IsoTimestamp;
   deliveredAt: IsoTimestamp | null;
+  gaveUpAt: IsoTimestamp | null;
+  lastStatus: number | null;
   lastError: string | null;
+}
+
+/** One event a delivery carries (or will carry, once its batch closes). */
+export interface DeliveryEventRow {
+  vin: string;
+  remoteType: string;
+  /** The event object of the fleet payload, as JSON text. */
+  eventJson: string;
 }
 
 export interface NewDelivery {
   id: string;
   callbackId: string;
-  remoteActionId: string | null;
-  eventSeq: number | null;
-  payload: unknown;
-  nextAttemptAt: IsoTimestamp;
+  kind: DeliveryKind;
+  events: DeliveryEventRow[];
   createdAt: IsoTimestamp;
-  /** Defaults to createdAt + 3 days (RETRY_CAP_SECONDS): nothing is delivered later than that. */
-  expiresAt?: IsoTimestamp;
+  nextAttemptAt: IsoTimestamp;
+  /** Queued by default; Dead (with `lastError`) for what can never be delivered, e.g. a deleted callback. */
+  state?: 'Queued' | 'Dead';
+  lastError?: string | null;
 }
 
-export interface DeliveryListQuery {
+/** An event waiting for its callback's batch. */
+export interface WaitingEvent extends DeliveryEventRow {
+  id: number;
+  createdAt: IsoTimestamp;
+}
+
+/** How a delivery leaves InFlight: every column the outcome sets. */
+export interface DeliverySettlement {
+  id: string;
+  state: 'Queued' | 'Delivered' | 'Failed' | 'Dead';
+  attempts: number;
+  unreachableTries: number;
+  nextAttemptAt: IsoTimestamp;
+  retryDeadline: IsoTimestamp | null;
+  deliveredAt: IsoTimestamp | null;
+  gaveUpAt: IsoTimestamp | null;
+  lastStatus: number | null;
+  lastError: string | null;
+}
+
+export interface DeliveryListQuery extends Page {
   state?: DeliveryState;
   callbackId?: string;
-  limit: number;
+  vin?: string;
+  /** created_at >= since */
+  since?: IsoTimestamp;
+  /** created_at < until */
+  until?: IsoTimestamp;
 }
 
 export interface AttemptRecord {
@@ -144,9 +192,32 @@ export interface AttemptRecord {
   durationMs: number;
   httpStatus: number | null;
   error: string | null;
+  /** False for a connection failure: it did not use up an attempt. */
+  counted: boolean;
 }
 
 export type NewAttempt = Omit<AttemptRecord, 'id'>;
+
+export type DeliveryTargetState = 'online' | 'offline';
+
+/** Reachability of a webhook origin. */
+export interface DeliveryTargetRecord {
+  origin: string;
+  state: DeliveryTargetState;
+  /** Since when it is in that state. */
+  since: IsoTimestamp;
+  lastError: string | null;
+  probeFailures: number;
+  nextProbeAt: IsoTimestamp | null;
+  updatedAt: IsoTimestamp;
+}
+
+/** Why a callback's deliveries are held, and since when. */
+export interface DeliveryHoldRecord {
+  callbackId: string;
+  since: IsoTimestamp;
+  reason: string;
+}
 
 // ── settings and audit ──────────────────────────────────────────────────────────────────────────────────
 

@@ -6,9 +6,13 @@ import { createCallbacksRepository } from './callbacks-repository.js';
 import type { CallbacksRepository } from './callbacks-repository.js';
 import { createDeliveriesRepository } from './deliveries-repository.js';
 import type { DeliveriesRepository } from './deliveries-repository.js';
+import { createDeliveryTargetsRepository } from './delivery-targets-repository.js';
+import type { DeliveryTargetsRepository } from './delivery-targets-repository.js';
 import { createEventsRepository } from './events-repository.js';
 import type { EventsRepository } from './events-repository.js';
 import type { Db } from './open-database.js';
+import { createQuarantineRepository } from './quarantine-repository.js';
+import type { QuarantineRepository } from './quarantine-repository.js';
 import { createSettingsRepository } from './settings-repository.js';
 import type { SettingsRepository } from './settings-repository.js';
 import { createVehiclesRepository } from './vehicles-repository.js';
@@ -20,8 +24,10 @@ export interface Repositories {
   actions: ActionsRepository;
   events: EventsRepository;
   deliveries: DeliveriesRepository;
+  deliveryTargets: DeliveryTargetsRepository;
   settings: SettingsRepository;
   audit: AuditRepository;
+  quarantine: QuarantineRepository;
 }
 
 /** Every repository over one connection; statements are prepared here, once. Combine writes with db.transaction. */
@@ -32,7 +38,9 @@ export function createRepositories(db: Db): Repositories {
     actions: createActionsRepository(db),
     events: createEventsRepository(db),
     deliveries: createDeliveriesRepository(db),
+    deliveryTargets: createDeliveryTargetsRepository(db),
     settings: createSettingsRepository(db),
     audit: createAuditRepository(db),
+    quarantine: createQuarantineRepository(db),
   };
 }

@@ -23,7 +23,7 @@ describe('callbacks', () => {
     expect(cb.callbackId).toBe(cb.id);
     expect(cb.subscribe).toMatchObject({
       label: 'depot-42',
-      callback: { webhook: { target: 'https://depot42.example.net/stellantis/events', name: 'depot42' } },
+      callback: { webhook: { target: 'http://127.0.0.1:9/depot42/events', name: 'depot42' } },
       retryPolicy: { policy: 'Bounded', retryNumber: 5, retryDelay: 60 },
     });
     const list = (await h.call({ method: 'GET', url: '/api/v1/callbacks' })).json();
@@ -39,7 +39,7 @@ describe('callbacks', () => {
       method: 'POST',
       url: '/api/v1/callbacks',
       payload: {
-        callback: { webhook: { target: 'https://x.example/cb', name: 'x' } },
+        callback: { webhook: { target: 'http://127.0.0.1:9/x/cb', name: 'x' } },
         retryPolicy: { policy: 'Bounded', maxRetryNumber: 4, retryDelay: 30 },
         notificationTypes: ['Doors'],
         batchNotify: { size: 0 },

@@ -1,202 +1,314 @@
 import { describe, expect, it } from 'vitest';
 import { createRepositories, openDatabase } from '../../../main/core/db/index.js';
-import type { NewDelivery } from '../../../main/core/db/index.js';
-import { action, at, seedParents, useStore } from './db-fixtures.js';
+import type { DeliverySettlement, NewDelivery } from '../../../main/core/db/index.js';
+import { at, seedParents, useStore } from './db-fixtures.js';
+
+const VIN_A = 'VR3UHZKXZMT000001';
+const VIN_B = 'VR3UHZKXZMT000002';
+
+const event = (vin = VIN_A, remoteType = 'Doors', status = 'Accepted') => ({
+  vin,
+  remoteType,
+  eventJson: JSON.stringify({
+    remoteActionId: 'ra-001',
+    vin,
+    remoteType,
+    eventStatus: { type: 'Pending', status },
+  }),
+});
 
 const delivery = (overrides: Partial<NewDelivery> = {}): NewDelivery => ({
   id: 'msg_2mZ1',
   callbackId: 'cb-001',
-  remoteActionId: null,
-  eventSeq: null,
-  payload: {
-    type: 'Remote',
-    remoteEvent: { remoteActionId: 'ra-001', eventStatus: { type: 'Pending' } },
-    n: [1, 2.5],
-  },
+  kind: 'event',
+  events: [event()],
   nextAttemptAt: at(100),
   createdAt: at(100),
+  ...overrides,
+});
+
+const OWNER = 'run-1';
+
+const settled = (id: string, overrides: Partial<DeliverySettlement>): DeliverySettlement => ({
+  id,
+  state: 'Queued',
+  attempts: 0,
+  unreachableTries: 0,
+  nextAttemptAt: at(100),
+  retryDeadline: null,
+  deliveredAt: null,
+  gaveUpAt: null,
+  lastStatus: null,
+  lastError: null,
   ...overrides,
 });
 
 describe('deliveries repository', () => {
   const store = useStore();
 
-  it('enqueues and round-trips, with expiry defaulting to creation + 3 days', () => {
+  it('stores a delivery with its events and round-trips it', () => {
     const { repos } = store();
     seedParents(repos);
-    repos.actions.insert(action());
-    const seq = repos.events.insertIfNew('ra-001', {
-      eventDate: at(99),
-      receivedAt: at(99),
-      eventType: 'Pending',
-      status: 'Accepted',
-      failureCause: null,
-      feedbackDetail: null,
-      source: 'receiver',
-      applied: true,
-    })!.seq;
-    const queued = repos.deliveries.enqueue(delivery({ remoteActionId: 'ra-001', eventSeq: seq }));
-    expect(queued).toEqual({
-      ...delivery({ remoteActionId: 'ra-001', eventSeq: seq }),
+    const stored = repos.deliveries.insert(
+      delivery({
+        kind: 'batch',
+        events: [event(VIN_A), event(VIN_B, 'Horn'), event(VIN_A, 'Doors', 'Done')],
+      }),
+    );
+    expect(stored).toEqual({
+      id: 'msg_2mZ1',
+      callbackId: 'cb-001',
+      kind: 'batch',
+      eventCount: 3,
+      vins: [VIN_A, VIN_B],
+      remoteTypes: ['Doors', 'Horn'],
+      eventsJson: `[${[event(VIN_A), event(VIN_B, 'Horn'), event(VIN_A, 'Doors', 'Done')].map((e) => e.eventJson).join(',')}]`,
       state: 'Queued',
       attempts: 0,
-      expiresAt: '2025-01-18T08:01:40.000Z',
+      unreachableTries: 0,
+      nextAttemptAt: at(100),
+      retryDeadline: null,
+      leaseOwner: null,
+      leaseUntil: null,
+      createdAt: at(100),
       deliveredAt: null,
+      gaveUpAt: null,
+      lastStatus: null,
       lastError: null,
     });
-    expect(repos.deliveries.get('msg_2mZ1')).toEqual(queued);
+    expect(repos.deliveries.get('msg_2mZ1')).toEqual(stored);
     expect(repos.deliveries.get('nope')).toBeNull();
+    expect(JSON.parse(stored.eventsJson)).toHaveLength(3);
 
-    const explicit = repos.deliveries.enqueue(delivery({ id: 'msg_2', expiresAt: at(500) }));
-    expect(repos.deliveries.get('msg_2')).toEqual(explicit);
-    expect(explicit.expiresAt).toBe(at(500));
+    const dead = repos.deliveries.insert(
+      delivery({ id: 'dead', state: 'Dead', lastError: 'callback deleted' }),
+    );
+    expect(dead).toMatchObject({ state: 'Dead', gaveUpAt: at(100), lastError: 'callback deleted' });
+    expect(() => repos.deliveries.insert(delivery({ id: 'empty', events: [] }))).toThrow(
+      /at least one event/,
+    );
   });
 
-  it('claimDue takes only due Queued rows, earliest first, up to the limit, and marks them InFlight', () => {
-    const { repos } = store();
-    seedParents(repos);
-    repos.deliveries.enqueue(delivery({ id: 'late', nextAttemptAt: at(300) }));
-    repos.deliveries.enqueue(delivery({ id: 'due-2', nextAttemptAt: at(120) }));
-    repos.deliveries.enqueue(delivery({ id: 'due-1', nextAttemptAt: at(110) }));
-    repos.deliveries.enqueue(delivery({ id: 'due-3', nextAttemptAt: at(200) }));
-    repos.deliveries.enqueue(delivery({ id: 'dead', nextAttemptAt: at(100) }));
-    repos.deliveries.claimDue(at(100), 1);
-    repos.deliveries.markDead('dead', 'expired');
-
-    const claimed = repos.deliveries.claimDue(at(200), 2);
-    expect(claimed.map((d) => [d.id, d.state])).toEqual([
-      ['due-1', 'InFlight'],
-      ['due-2', 'InFlight'],
-    ]);
-    expect(repos.deliveries.get('due-1')?.state).toBe('InFlight');
-    // Already claimed rows are not claimed twice; the boundary (== now) is due.
-    expect(repos.deliveries.claimDue(at(200), 10).map((d) => d.id)).toEqual(['due-3']);
-    expect(repos.deliveries.claimDue(at(200), 10)).toEqual([]);
-    expect(repos.deliveries.get('late')?.state).toBe('Queued');
-    expect(repos.deliveries.get('dead')?.state).toBe('Dead');
-  });
-
-  it('walks the state machine, each transition guarded by the expected state', () => {
-    const { repos } = store();
-    seedParents(repos);
-    repos.deliveries.enqueue(delivery({ id: 'd' }));
-    expect(repos.deliveries.markDelivered('d', at(101))).toBe(false); // not InFlight yet
-    repos.deliveries.claimDue(at(100), 10);
-
-    expect(repos.deliveries.markRetry('d', at(160), 'HTTP 503')).toBe(true);
-    expect(repos.deliveries.get('d')).toMatchObject({
-      state: 'Queued',
-      nextAttemptAt: at(160),
-      lastError: 'HTTP 503',
-    });
-    expect(repos.deliveries.markRetry('d', at(170), 'again')).toBe(false);
-
-    repos.deliveries.claimDue(at(160), 10);
-    expect(repos.deliveries.markDelivered('d', at(161))).toBe(true);
-    expect(repos.deliveries.get('d')).toMatchObject({ state: 'Delivered', deliveredAt: at(161) });
-    expect(repos.deliveries.markDead('d', 'late')).toBe(false);
-
-    repos.deliveries.enqueue(delivery({ id: 'f' }));
-    expect(repos.deliveries.markFailed('f', 'policy None: HTTP 500')).toBe(true);
-    expect(repos.deliveries.get('f')).toMatchObject({ state: 'Failed', lastError: 'policy None: HTTP 500' });
-    expect(repos.deliveries.replay('f', at(400), at(900))).toBe(true);
-    expect(repos.deliveries.get('f')).toMatchObject({
-      state: 'Queued',
-      attempts: 0,
-      nextAttemptAt: at(400),
-      expiresAt: at(900),
-    });
-    expect(repos.deliveries.replay('f', at(400), at(900))).toBe(false);
-  });
-
-  it('records attempts, counts them on the delivery, and lists them in order', () => {
-    const { repos } = store();
-    seedParents(repos);
-    repos.deliveries.enqueue(delivery({ id: 'd' }));
-    const first = repos.deliveries.recordAttempt({
-      deliveryId: 'd',
-      startedAt: at(100),
-      durationMs: 5003,
-      httpStatus: null,
-      error: 'ECONNREFUSED',
-    });
-    const second = repos.deliveries.recordAttempt({
-      deliveryId: 'd',
-      startedAt: at(160),
-      durationMs: 42,
-      httpStatus: 200,
-      error: null,
-    });
-    expect(second.id).toBeGreaterThan(first.id);
-    expect(repos.deliveries.listAttempts('d')).toEqual([first, second]);
-    expect(repos.deliveries.get('d')?.attempts).toBe(2);
-    expect(repos.deliveries.listAttempts('nope')).toEqual([]);
-    expect(() =>
-      repos.deliveries.recordAttempt({
-        deliveryId: 'ghost',
-        startedAt: at(1),
-        durationMs: 1,
-        httpStatus: 200,
-        error: null,
-      }),
-    ).toThrow(/FOREIGN KEY/);
-  });
-
-  it('counts by state (every state present) and lists newest first by state and callback', () => {
+  it('claims due deliveries per callback under a lease, earliest due first', () => {
     const { repos } = store();
     seedParents(repos);
     repos.callbacks.insert({ ...repos.callbacks.get('cb-001')!, id: 'cb-002' });
-    repos.deliveries.enqueue(delivery({ id: 'a', createdAt: at(1), nextAttemptAt: at(1) }));
-    repos.deliveries.enqueue(
-      delivery({ id: 'b', createdAt: at(2), nextAttemptAt: at(2), callbackId: 'cb-002' }),
-    );
-    repos.deliveries.enqueue(delivery({ id: 'c', createdAt: at(3), nextAttemptAt: at(50) }));
-    repos.deliveries.claimDue(at(10), 10);
-    repos.deliveries.markDelivered('a', at(11));
+    repos.deliveries.insert(delivery({ id: 'late', nextAttemptAt: at(300) }));
+    repos.deliveries.insert(delivery({ id: 'due-2', nextAttemptAt: at(120) }));
+    repos.deliveries.insert(delivery({ id: 'due-1', nextAttemptAt: at(110) }));
+    repos.deliveries.insert(delivery({ id: 'due-3', nextAttemptAt: at(200) }));
+    repos.deliveries.insert(delivery({ id: 'other', callbackId: 'cb-002', nextAttemptAt: at(100) }));
 
-    expect(repos.deliveries.counts()).toEqual({ Queued: 1, InFlight: 1, Delivered: 1, Failed: 0, Dead: 0 });
-    expect(repos.deliveries.list({ limit: 10 }).map((d) => d.id)).toEqual(['c', 'b', 'a']);
-    expect(repos.deliveries.list({ limit: 2 }).map((d) => d.id)).toEqual(['c', 'b']);
-    expect(repos.deliveries.list({ state: 'InFlight', limit: 10 }).map((d) => d.id)).toEqual(['b']);
-    expect(repos.deliveries.list({ callbackId: 'cb-001', limit: 10 }).map((d) => d.id)).toEqual(['c', 'a']);
-    expect(
-      repos.deliveries.list({ callbackId: 'cb-001', state: 'Queued', limit: 10 }).map((d) => d.id),
-    ).toEqual(['c']);
+    const claimed = repos.deliveries.claim('cb-001', at(200), 2, OWNER, at(500));
+    expect(claimed.map((d) => d.id)).toEqual(['due-1', 'due-2']);
+    expect(claimed[0]).toMatchObject({ state: 'InFlight', leaseOwner: OWNER, leaseUntil: at(500) });
+    expect(repos.deliveries.claim('cb-001', at(200), 10, OWNER, at(500)).map((d) => d.id)).toEqual(['due-3']);
+    expect(repos.deliveries.claim('cb-001', at(200), 10, OWNER, at(500))).toEqual([]);
+    expect(repos.deliveries.nextDue('cb-001')).toBe(at(300));
+    expect(repos.deliveries.nextDue('cb-003')).toBeNull();
+    expect(repos.deliveries.queuedByCallback()).toEqual(
+      new Map([
+        ['cb-001', 1],
+        ['cb-002', 1],
+      ]),
+    );
   });
 
-  it('requeueInFlight puts interrupted deliveries back in the queue (crash recovery)', () => {
+  it('settles only under its own lease; releases and reclaims', () => {
     const { repos } = store();
     seedParents(repos);
-    repos.deliveries.enqueue(delivery({ id: 'x', nextAttemptAt: at(1) }));
-    repos.deliveries.enqueue(delivery({ id: 'y', nextAttemptAt: at(2) }));
-    repos.deliveries.enqueue(delivery({ id: 'z', nextAttemptAt: at(3) }));
-    repos.deliveries.claimDue(at(5), 10);
-    repos.deliveries.markDelivered('z', at(6));
+    for (const id of ['a', 'b', 'c']) repos.deliveries.insert(delivery({ id }));
+    repos.deliveries.claim('cb-001', at(100), 10, OWNER, at(500));
 
-    expect(repos.deliveries.requeueInFlight()).toBe(2);
-    expect(['x', 'y', 'z'].map((id) => repos.deliveries.get(id)?.state)).toEqual([
-      'Queued',
-      'Queued',
-      'Delivered',
-    ]);
-    expect(repos.deliveries.claimDue(at(5), 10).map((d) => d.id)).toEqual(['x', 'y']);
+    expect(
+      repos.deliveries.settle(
+        settled('a', { state: 'Delivered', attempts: 1, deliveredAt: at(101) }),
+        'someone-else',
+      ),
+    ).toBe(false);
+    expect(
+      repos.deliveries.settle(
+        settled('a', { state: 'Delivered', attempts: 1, deliveredAt: at(101), lastStatus: 204 }),
+        OWNER,
+      ),
+    ).toBe(true);
+    expect(repos.deliveries.get('a')).toMatchObject({
+      state: 'Delivered',
+      attempts: 1,
+      leaseOwner: null,
+      leaseUntil: null,
+    });
+    expect(repos.deliveries.settle(settled('a', { state: 'Failed' }), OWNER)).toBe(false);
+
+    expect(repos.deliveries.release(['b'], OWNER)).toBe(1);
+    expect(repos.deliveries.get('b')).toMatchObject({ state: 'Queued', leaseOwner: null });
+    // A later run reclaims what an earlier one left in flight.
+    expect(repos.deliveries.reclaim(OWNER, '9999-12-31T23:59:59.999Z')).toBe(0);
+    expect(repos.deliveries.reclaim('run-2', '9999-12-31T23:59:59.999Z')).toBe(1);
+    expect(repos.deliveries.get('c')).toMatchObject({ state: 'Queued', leaseOwner: null });
   });
 
-  it('requeues after a real restart of the file', () => {
+  it('keeps events waiting for a batch, and batches the oldest', () => {
+    const { repos } = store();
+    seedParents(repos);
+    const ids = [1, 2, 3].map((i) =>
+      repos.deliveries.addWaiting('cb-001', event(i === 2 ? VIN_B : VIN_A), at(i)),
+    );
+    expect(repos.deliveries.waitingByCallback()).toEqual([
+      { callbackId: 'cb-001', count: 3, oldestAt: at(1) },
+    ]);
+    const oldest = repos.deliveries.takeWaiting('cb-001', 2);
+    expect(oldest.map((e) => e.id)).toEqual(ids.slice(0, 2));
+    const batch = repos.deliveries.insertFromWaiting(
+      { id: 'batch-1', callbackId: 'cb-001', kind: 'batch', createdAt: at(10), nextAttemptAt: at(10) },
+      oldest,
+    );
+    expect(batch).toMatchObject({ eventCount: 2, vins: [VIN_A, VIN_B] });
+    expect(repos.deliveries.waitingByCallback()).toEqual([
+      { callbackId: 'cb-001', count: 1, oldestAt: at(3) },
+    ]);
+    expect(() =>
+      repos.deliveries.insertFromWaiting(
+        { id: 'batch-2', callbackId: 'cb-001', kind: 'batch', createdAt: at(10), nextAttemptAt: at(10) },
+        oldest,
+      ),
+    ).toThrow(/expected to batch 2 waiting events/);
+  });
+
+  it('gives up, shifts deadlines, and replays dead letters', () => {
+    const { repos } = store();
+    seedParents(repos);
+    repos.deliveries.insert(delivery({ id: 'old', createdAt: at(1) }));
+    repos.deliveries.insert(delivery({ id: 'new', createdAt: at(50) }));
+    repos.deliveries.claim('cb-001', at(100), 10, OWNER, at(500));
+    repos.deliveries.settle(settled('old', { retryDeadline: at(1000), attempts: 1, lastStatus: 500 }), OWNER);
+    repos.deliveries.settle(settled('new', { retryDeadline: at(1000), attempts: 1 }), OWNER);
+
+    expect(repos.deliveries.shiftDeadlines('cb-001', 1500)).toBe(2);
+    expect(repos.deliveries.get('old')?.retryDeadline).toBe(
+      new Date(Date.parse(at(1000)) + 1500).toISOString(),
+    );
+
+    expect(repos.deliveries.giveUpQueued('cb-001', 'Dead', 'target gone', at(200), at(10))).toEqual(['old']);
+    expect(repos.deliveries.get('old')).toMatchObject({
+      state: 'Dead',
+      gaveUpAt: at(200),
+      lastError: 'target gone',
+    });
+    expect(repos.deliveries.replay('new', at(300))).toBe(false); // not a dead letter
+    expect(repos.deliveries.dueNow('new', at(90))).toBe(true);
+    expect(repos.deliveries.replay('old', at(300))).toBe(true);
+    expect(repos.deliveries.get('old')).toMatchObject({
+      state: 'Queued',
+      attempts: 0,
+      nextAttemptAt: at(300),
+      retryDeadline: null,
+      gaveUpAt: null,
+      lastError: null,
+    });
+    repos.deliveries.giveUpQueued('cb-001', 'Failed', 'x', at(400), at(9999));
+    expect(repos.deliveries.replayCallback('cb-001', at(500)).sort()).toEqual(['new', 'old']);
+  });
+
+  it('logs attempts, counted or not, in order', () => {
+    const { repos } = store();
+    seedParents(repos);
+    repos.deliveries.insert(delivery({ id: 'd' }));
+    const attempt = (o: object) => ({
+      deliveryId: 'd',
+      startedAt: at(1),
+      durationMs: 12,
+      httpStatus: null,
+      error: null,
+      counted: true,
+      ...o,
+    });
+    repos.deliveries.recordAttempt(attempt({ error: 'ECONNREFUSED', counted: false }));
+    repos.deliveries.recordAttempt(attempt({ startedAt: at(2), httpStatus: 503, error: 'HTTP 503' }));
+    expect(repos.deliveries.listAttempts('d')).toEqual([
+      { id: expect.any(Number), ...attempt({ error: 'ECONNREFUSED', counted: false }) },
+      { id: expect.any(Number), ...attempt({ startedAt: at(2), httpStatus: 503, error: 'HTTP 503' }) },
+    ]);
+    expect(repos.deliveries.listAttempts('nope')).toEqual([]);
+    expect(() => repos.deliveries.recordAttempt(attempt({ deliveryId: 'ghost' }))).toThrow(/FOREIGN KEY/);
+  });
+
+  it('counts by state and lists newest first by state, callback, vehicle and time', () => {
+    const { repos } = store();
+    seedParents(repos);
+    repos.callbacks.insert({ ...repos.callbacks.get('cb-001')!, id: 'cb-002' });
+    repos.deliveries.insert(delivery({ id: 'a', createdAt: at(1), nextAttemptAt: at(1) }));
+    repos.deliveries.insert(
+      delivery({
+        id: 'b',
+        createdAt: at(2),
+        nextAttemptAt: at(2),
+        callbackId: 'cb-002',
+        events: [event(VIN_B)],
+      }),
+    );
+    repos.deliveries.insert(delivery({ id: 'c', createdAt: at(3), nextAttemptAt: at(50) }));
+    repos.deliveries.claim('cb-001', at(10), 10, OWNER, at(100));
+    repos.deliveries.settle(settled('a', { state: 'Delivered', deliveredAt: at(11) }), OWNER);
+    repos.deliveries.claim('cb-002', at(10), 10, OWNER, at(100));
+
+    expect(repos.deliveries.counts()).toEqual({ Queued: 1, InFlight: 1, Delivered: 1, Failed: 0, Dead: 0 });
+    const list = (q: object) => repos.deliveries.list({ limit: 10, offset: 0, ...q }).map((d) => d.id);
+    expect(list({})).toEqual(['c', 'b', 'a']);
+    expect(list({ limit: 2, offset: 1 })).toEqual(['b', 'a']);
+    expect(list({ state: 'InFlight' })).toEqual(['b']);
+    expect(list({ callbackId: 'cb-001' })).toEqual(['c', 'a']);
+    expect(list({ callbackId: 'cb-001', state: 'Queued' })).toEqual(['c']);
+    expect(list({ vin: VIN_B })).toEqual(['b']);
+    expect(list({ since: at(2), until: at(3) })).toEqual(['b']);
+    expect(repos.deliveries.count({ callbackId: 'cb-001' })).toBe(2);
+    expect(repos.deliveries.count({})).toBe(3);
+  });
+
+  it('keeps leases across a real restart of the file, for the next run to reclaim', () => {
     const { repos, db, file } = store();
     seedParents(repos);
-    repos.deliveries.enqueue(delivery({ id: 'x', nextAttemptAt: at(1) }));
-    repos.deliveries.claimDue(at(5), 10);
+    repos.deliveries.insert(delivery({ id: 'x', nextAttemptAt: at(1) }));
+    repos.deliveries.claim('cb-001', at(5), 10, OWNER, at(100));
     db.close();
 
     const reopened = openDatabase(file);
     try {
       const again = createRepositories(reopened);
-      expect(again.deliveries.get('x')?.state).toBe('InFlight');
-      expect(again.deliveries.requeueInFlight()).toBe(1);
+      expect(again.deliveries.get('x')).toMatchObject({ state: 'InFlight', leaseOwner: OWNER });
+      expect(again.deliveries.reclaim('run-2', '9999-12-31T23:59:59.999Z')).toBe(1);
       expect(again.deliveries.get('x')?.state).toBe('Queued');
     } finally {
       reopened.close();
     }
+  });
+});
+
+describe('delivery targets and holds', () => {
+  const store = useStore();
+
+  it('remember reachability and holds', () => {
+    const { repos } = store();
+    seedParents(repos);
+    const target = {
+      origin: 'http://10.0.0.5:8080',
+      state: 'offline' as const,
+      since: at(1),
+      lastError: 'connect ECONNREFUSED',
+      probeFailures: 3,
+      nextProbeAt: at(9),
+      updatedAt: at(2),
+    };
+    repos.deliveryTargets.saveTarget(target);
+    repos.deliveryTargets.saveTarget({ ...target, probeFailures: 4, updatedAt: at(3) });
+    expect(repos.deliveryTargets.listTargets()).toEqual([{ ...target, probeFailures: 4, updatedAt: at(3) }]);
+
+    repos.deliveryTargets.hold({ callbackId: 'cb-001', since: at(5), reason: 'paused' });
+    repos.deliveryTargets.hold({ callbackId: 'cb-001', since: at(6), reason: '410 Gone' });
+    expect(repos.deliveryTargets.listHolds()).toEqual([
+      { callbackId: 'cb-001', since: at(5), reason: '410 Gone' },
+    ]);
+    expect(repos.deliveryTargets.unhold('cb-001')).toBe(true);
+    expect(repos.deliveryTargets.unhold('cb-001')).toBe(false);
   });
 });

@@ -9,7 +9,19 @@ import {
 } from '../../../main/core/db/actions-repository.js';
 import { auditListSql } from '../../../main/core/db/audit-repository.js';
 import { CALLBACK_HAS_PENDING_ACTIONS_SQL } from '../../../main/core/db/callbacks-repository.js';
-import { DELIVERIES_CLAIM_DUE_SQL, deliveryListSql } from '../../../main/core/db/deliveries-repository.js';
+import {
+  DELIVERIES_CLAIM_SQL,
+  DELIVERIES_GIVE_UP_QUEUED_SQL,
+  DELIVERIES_NEXT_DUE_SQL,
+  DELIVERIES_QUEUE_COUNTS_SQL,
+  DELIVERIES_QUEUED_BY_CALLBACK_SQL,
+  DELIVERIES_REPLAY_CALLBACK_SQL,
+  DELIVERIES_SHIFT_DEADLINES_SQL,
+  DELIVERY_EVENTS_WAITING_BY_CALLBACK_SQL,
+  DELIVERY_EVENTS_WAITING_SQL,
+  deliveryCountSql,
+  deliveryListSql,
+} from '../../../main/core/db/deliveries-repository.js';
 import { EVENTS_FOR_ACTION_SQL } from '../../../main/core/db/events-repository.js';
 import { VEHICLE_BY_VIN_SQL } from '../../../main/core/db/vehicles-repository.js';
 import { useStore } from './db-fixtures.js';
@@ -39,9 +51,22 @@ const HOT: [string, string, boolean][] = [
   ['open actions', ACTIONS_OPEN_SQL, false],
   ['callback has pending actions', CALLBACK_HAS_PENDING_ACTIONS_SQL, false],
   ['events by action', EVENTS_FOR_ACTION_SQL, true],
-  ['deliveries due (claim)', DELIVERIES_CLAIM_DUE_SQL, true],
-  ['deliveries by state', deliveryListSql({ state: 'Dead' }), true],
+  ['deliveries due per callback (claim)', DELIVERIES_CLAIM_SQL, true],
+  ['deliveries next due per callback', DELIVERIES_NEXT_DUE_SQL, false],
+  ['deliveries queued per callback', DELIVERIES_QUEUED_BY_CALLBACK_SQL, false],
+  ['deliveries given up per callback', DELIVERIES_GIVE_UP_QUEUED_SQL, false],
+  ['deliveries deadlines moved per callback', DELIVERIES_SHIFT_DEADLINES_SQL, false],
+  ['dead letters replayed per callback', DELIVERIES_REPLAY_CALLBACK_SQL, false],
+  ['events waiting for a batch', DELIVERY_EVENTS_WAITING_SQL, true],
+  ['events waiting, per callback', DELIVERY_EVENTS_WAITING_BY_CALLBACK_SQL, false],
+  ['deliveries list, unfiltered', deliveryListSql({}), true],
+  ['deliveries by dead-letter state', deliveryListSql({ state: 'Dead' }), true],
   ['deliveries by callback', deliveryListSql({ callbackId: 'c' }), true],
+  ['deliveries by callback + state', deliveryListSql({ callbackId: 'c', state: 'Failed' }), true],
+  ['deliveries by vehicle', deliveryListSql({ vin: 'VIN' }), false],
+  ['deliveries by time', deliveryListSql({ since: 'x', until: 'y' }), true],
+  ['deliveries count by callback', deliveryCountSql({ callbackId: 'c' }), false],
+  ['deliveries queue counts', DELIVERIES_QUEUE_COUNTS_SQL, false],
   ['audit by seq desc', auditListSql({}), true],
   ['audit by vin', auditListSql({ vin: 'VIN' }), true],
   ['audit by action', auditListSql({ action: 'remote.send' }), true],
@@ -79,5 +104,43 @@ describe('query plans of the hot queries', () => {
         plan.filter((d) => d.includes('TEMP B-TREE')),
         plan.join('\n'),
       ).toEqual([]);
+  });
+});
+
+/** The outbox's hot queries must reach their rows through the small partial indexes, not the whole history. */
+const OUTBOX_INDEXES: [string, string, string][] = [
+  ['claim', DELIVERIES_CLAIM_SQL, 'deliveries_queued'],
+  ['next due', DELIVERIES_NEXT_DUE_SQL, 'deliveries_queued'],
+  ['give up queued', DELIVERIES_GIVE_UP_QUEUED_SQL, 'deliveries_queued'],
+  ['move deadlines', DELIVERIES_SHIFT_DEADLINES_SQL, 'deliveries_queued'],
+  ['replay per callback', DELIVERIES_REPLAY_CALLBACK_SQL, 'deliveries_dead_letters_by_callback'],
+  ['list Failed', deliveryListSql({ state: 'Failed' }), 'deliveries_dead_letters'],
+  [
+    'list Dead of a callback',
+    deliveryListSql({ callbackId: 'c', state: 'Dead' }),
+    'deliveries_dead_letters_by_callback',
+  ],
+  ['count Dead', deliveryCountSql({ state: 'Dead' }), 'deliveries_dead_letters'],
+  ['events waiting', DELIVERY_EVENTS_WAITING_SQL, 'delivery_events_waiting'],
+  ['by vehicle', deliveryListSql({ vin: 'V' }), 'delivery_events_by_vin'],
+];
+
+describe('query plans of the outbox', () => {
+  const store = useStore();
+
+  it.each(OUTBOX_INDEXES)('%s uses %s', (_name, sql, index) => {
+    const { db } = store();
+    const plan = db.raw
+      .prepare<Record<string, unknown>, { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(params(sql))
+      .map((row) => row.detail);
+    expect(
+      plan.some((d) => d.includes(`INDEX ${index} `)),
+      plan.join('\n'),
+    ).toBe(true);
+    expect(
+      plan.filter((d) => /^SCAN deliveries(?! USING COVERING INDEX deliveries_queued)/.test(d)),
+      plan.join('\n'),
+    ).toEqual([]);
   });
 });

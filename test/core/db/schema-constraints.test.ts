@@ -2,6 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { at, callback, seedParents, useStore } from './db-fixtures.js';
 
+const newDelivery = (callbackId: string) => ({
+  id: 'd',
+  callbackId,
+  kind: 'event' as const,
+  events: [{ vin: 'VR3UHZKXZMT000001', remoteType: 'Doors', eventJson: '{}' }],
+  nextAttemptAt: at(1),
+  createdAt: at(1),
+});
+
 describe('schema constraints', () => {
   const store = useStore();
 
@@ -32,34 +41,18 @@ describe('schema constraints', () => {
     expect(() => db.raw.prepare("UPDATE vehicles SET status = 'nope'").run()).toThrow(/status_json/);
   });
 
-  it('refuses an unknown delivery state and a negative attempt count', () => {
+  it('refuses an unknown delivery state, a negative attempt count and a lease out of InFlight', () => {
     const { repos, db } = store();
     seedParents(repos);
-    repos.deliveries.enqueue({
-      id: 'd',
-      callbackId: 'cb-001',
-      remoteActionId: null,
-      eventSeq: null,
-      payload: {},
-      nextAttemptAt: at(1),
-      createdAt: at(1),
-    });
+    repos.deliveries.insert(newDelivery('cb-001'));
     expect(() => db.raw.prepare("UPDATE deliveries SET state = 'Lost'").run()).toThrow(/CHECK/);
     expect(() => db.raw.prepare('UPDATE deliveries SET attempts = -1').run()).toThrow(/CHECK/);
+    expect(() => db.raw.prepare("UPDATE deliveries SET state = 'InFlight'").run()).toThrow(/lease_whole/);
+    expect(() => db.raw.prepare("UPDATE deliveries SET payload = '{nope'").run()).toThrow(/payload_json/);
   });
 
   it('refuses a delivery for an unknown callback', () => {
     const { repos } = store();
-    expect(() =>
-      repos.deliveries.enqueue({
-        id: 'd',
-        callbackId: 'ghost',
-        remoteActionId: null,
-        eventSeq: null,
-        payload: {},
-        nextAttemptAt: at(1),
-        createdAt: at(1),
-      }),
-    ).toThrow(/FOREIGN KEY/);
+    expect(() => repos.deliveries.insert(newDelivery('ghost'))).toThrow(/FOREIGN KEY/);
   });
 });

@@ -24,7 +24,7 @@ describe('upstream twin of a callback', () => {
     expect(twin.retryPolicy).toEqual({ policy: 'Bounded', retryNumber: 4320, retryDelay: 60 });
     expect(twin.remoteTypes).toEqual(callbackBody().remoteTypes);
     // The local callback's own webhook never goes upstream: only our receiver does.
-    expect(JSON.stringify(twin)).not.toContain('depot42.example.net');
+    expect(JSON.stringify(twin)).not.toContain('/depot42/events');
   });
 
   it('follows replace, pause and delete', async () => {

@@ -1,12 +1,17 @@
-// A small in-process fleet so the agent works end to end with no configuration. It answers every
-// remote with the documented lifecycle (Accepted → SentToVehicle → Done; Navigation skips Accepted)
-// and refuses what a vehicle cannot do with MissingRights. The realistic simulator replaces it.
+// A small, fast test fleet: four vehicles whose events go straight to the core's sink (no HTTP), with the
+// documented lifecycle (Accepted → SentToVehicle → Done; Navigation skips Accepted). API tests use it so
+// they follow the core, not the simulator's timings; the product's default is the simulator.
 import { randomUUID } from 'node:crypto';
-import type { RemoteEvent } from '../../domain/action.js';
-import type { RemoteType } from '../../domain/remote-type.js';
-import { REMOTE_TYPES } from '../../domain/remote-type.js';
-import type { Clock } from '../../ports/clock.js';
-import type { Capabilities, Connector, ConnectorEventSink, ConnectorVehicle } from '../connector.js';
+import type { RemoteEvent } from '../../main/core/domain/action.js';
+import type { RemoteType } from '../../main/core/domain/remote-type.js';
+import { REMOTE_TYPES } from '../../main/core/domain/remote-type.js';
+import type { Clock } from '../../main/core/ports/clock.js';
+import type {
+  Capabilities,
+  Connector,
+  ConnectorEventSink,
+  ConnectorVehicle,
+} from '../../main/core/connector/connector.js';
 
 const all = (except: Partial<Record<RemoteType, string>> = {}): Capabilities =>
   Object.fromEntries(

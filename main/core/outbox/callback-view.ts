@@ -1,0 +1,60 @@
+// A callback as the dispatcher needs it: where to send, how, and its retry and batch policy, computed once per
+// change of the callback rather than per delivery.
+import type { CallbackRecord } from '../db/index.js';
+import type { BatchNotify, CallbackAttribute, CallbackStatus } from '../domain/callback/callback-model.js';
+
+export interface CallbackView {
+  id: string;
+  label: string | null;
+  status: CallbackStatus;
+  deleted: boolean;
+  updatedAt: string;
+  target: string;
+  /** scheme://host:port, the unit of reachability and throttling; null if the target is not a usable URL. */
+  origin: string | null;
+  /** The target's path and query, without Query attributes (null when it cannot be parsed). */
+  url: URL | null;
+  headers: CallbackAttribute[];
+  query: CallbackAttribute[];
+  body: CallbackAttribute[];
+  /** null when events are sent one per call (no batchNotify, or a $vin Query attribute). */
+  batch: BatchNotify | null;
+  policy: 'None' | 'Bounded';
+  maxAttempts: number;
+  retryDelayMs: number;
+  remoteTypes: string[];
+}
+
+export function toCallbackView(record: CallbackRecord): CallbackView {
+  const webhook = record.subscribe.callback.webhook;
+  const attributes = webhook.attributes ?? [];
+  let url: URL | null;
+  try {
+    url = new URL(webhook.target);
+  } catch {
+    url = null;
+  }
+  const query = attributes.filter((a) => a.type === 'Query');
+  // §4.1: a $vin Query attribute turns batching off (each event needs its own URL).
+  const vinInQuery = query.some((a) => a.value === '$vin');
+  const policy = record.subscribe.retryPolicy;
+  const batch = record.subscribe.batchNotify;
+  return {
+    id: record.id,
+    label: record.label,
+    status: record.status,
+    deleted: record.deletedAt !== null,
+    updatedAt: record.updatedAt,
+    target: webhook.target,
+    origin: url && (url.protocol === 'http:' || url.protocol === 'https:') ? url.origin : null,
+    url,
+    headers: attributes.filter((a) => a.type === 'Header'),
+    query,
+    body: attributes.filter((a) => a.type === 'Body'),
+    batch: batch && batch.size >= 1 && !vinInQuery ? batch : null,
+    policy: policy.policy,
+    maxAttempts: policy.policy === 'None' ? 1 : policy.retryNumber,
+    retryDelayMs: policy.policy === 'None' ? 0 : policy.retryDelay * 1000,
+    remoteTypes: [...record.subscribe.remoteTypes],
+  };
+}

@@ -1,0 +1,46 @@
+// Durable outbound delivery (issue 3): the composition of the dispatcher and the API's use cases.
+import type { Db, Repositories } from '../db/index.js';
+import type { CallbackSecrets } from '../domain/callback/callback-model.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+import { createDispatcher } from './dispatcher.js';
+import { resolveOutboxOptions, type OutboxOptions } from './outbox-options.js';
+import { createOutboxService } from './outbox-service.js';
+
+export interface OutboxDeps {
+  db: Db;
+  repos: Repositories;
+  clock: Clock;
+  bus: EventBus;
+  logger: Logger;
+  /** The clear secrets of a callback (callbacks service `openSecrets`): signing secrets and authentication. */
+  openSecrets(callbackId: string): Promise<CallbackSecrets>;
+  /** For $fleetID; null when unknown (substituted by an empty string). */
+  fleetId(): string | null;
+  options?: OutboxOptions;
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;
+
+export function createOutbox(deps: OutboxDeps) {
+  const options = resolveOutboxOptions(deps.options);
+  const dispatcher = createDispatcher({ ...deps, options });
+  const service = createOutboxService({ ...deps, dispatcher });
+  return {
+    /** StoredEventSink for the ingest service: call inside its transaction for every newly stored event. */
+    enqueue: dispatcher.enqueue,
+    /** Reclaims deliveries left in flight by the previous run and starts dispatching. */
+    start: dispatcher.start,
+    /** Stops dispatching; waits up to `graceMs` for calls in flight (those still in the air are sent again next start). */
+    stop: dispatcher.stop,
+    /** New or changed work: look again now. */
+    kick: dispatcher.kick,
+    /** A callback changed (status, target, deletion). The outbox also hears `callback.changed` on the bus itself. */
+    callbackChanged: dispatcher.callbackChanged,
+    /** Resolves once nothing is left to do now (tests: after advancing the clock). */
+    idle: dispatcher.idle,
+    /** Use cases behind the deliveries routes. */
+    service,
+  };
+}

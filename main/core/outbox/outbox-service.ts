@@ -1,0 +1,242 @@
+// What the API offers about deliveries: lists and details with every attempt, manual replay of dead letters
+// (one, or all of a callback), test notifications, and the reachability of each target.
+import type {
+  DeliveryDetailDto,
+  DeliveryDto,
+  DeliveryPageDto,
+  DeliveryRetryAllDto,
+  DeliveryTargetsDto,
+  DeliveryTargetDto,
+  TestNotificationDto,
+} from '../../../preload/contract/deliveries.js';
+import type { Db, DeliveryRecord, DeliveryState, Repositories } from '../db/index.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { Clock } from '../ports/clock.js';
+import type { Actor } from '../services/actor.js';
+import { createAuditTrail } from '../services/audit-trail.js';
+import { notFound, ServiceError } from '../services/service-error.js';
+import { toDeliveryDetailDto, toDeliveryDto } from './delivery-dto.js';
+import type { Dispatcher } from './dispatcher.js';
+
+export interface DeliveryListParams {
+  callbackId?: string;
+  state?: DeliveryState;
+  /** A vehicle id or a VIN. */
+  vehicle?: string;
+  since?: string;
+  until?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface OutboxServiceDeps {
+  db: Db;
+  repos: Repositories;
+  clock: Clock;
+  bus: EventBus;
+  dispatcher: Dispatcher;
+}
+
+export type OutboxService = ReturnType<typeof createOutboxService>;
+
+export function createOutboxService({ db, repos, clock, bus, dispatcher }: OutboxServiceDeps) {
+  const trail = createAuditTrail(repos, bus);
+  const dto = (record: DeliveryRecord): DeliveryDto => toDeliveryDto(record, dispatcher.heldReason(record));
+
+  function requireDelivery(id: string): DeliveryRecord {
+    const record = repos.deliveries.get(id);
+    if (!record) throw notFound('DELIVERY_NOT_FOUND', `No delivery with id ${id}.`);
+    return record;
+  }
+
+  function requireCallback(id: string) {
+    const record = repos.callbacks.get(id);
+    if (!record) throw notFound('CALLBACK_NOT_FOUND', `No callback with id ${id}.`);
+    return record;
+  }
+
+  const iso = (value: string | undefined) =>
+    value === undefined ? undefined : new Date(value).toISOString();
+
+  return {
+    list(params: DeliveryListParams): DeliveryPageDto {
+      const vin =
+        params.vehicle === undefined
+          ? undefined
+          : (repos.vehicles.get(params.vehicle)?.vin ?? params.vehicle);
+      const filter = {
+        callbackId: params.callbackId,
+        state: params.state,
+        vin,
+        since: iso(params.since),
+        until: iso(params.until),
+      };
+      const items = repos.deliveries.list({ ...filter, limit: params.limit, offset: params.offset }).map(dto);
+      return { items, total: repos.deliveries.count(filter), limit: params.limit, offset: params.offset };
+    },
+
+    get(id: string): DeliveryDetailDto {
+      const record = requireDelivery(id);
+      return toDeliveryDetailDto(record, dispatcher.heldReason(record), repos.deliveries.listAttempts(id));
+    },
+
+    /**
+     * A dead letter (Failed/Dead) is queued again with a fresh policy; a queued delivery waiting for its next
+     * attempt becomes due now. Same webhook-id either way.
+     */
+    retry(id: string, actor: Actor): DeliveryDto {
+      const now = clock.nowIso();
+      let published = () => {};
+      const record = db.transaction(() => {
+        const current = requireDelivery(id);
+        if (current.state === 'Delivered') {
+          throw new ServiceError(409, 'DELIVERY_DELIVERED', 'This delivery was already delivered.');
+        }
+        if (current.state === 'InFlight') {
+          throw new ServiceError(409, 'DELIVERY_IN_FLIGHT', 'This delivery is being sent right now.');
+        }
+        if (!repos.callbacks.get(current.callbackId)) {
+          throw new ServiceError(
+            409,
+            'CALLBACK_DELETED',
+            'The callback of this delivery was deleted; there is nowhere to send it.',
+          );
+        }
+        if (current.state === 'Queued') repos.deliveries.dueNow(id, now);
+        else repos.deliveries.replay(id, now);
+        published = trail.append({
+          at: now,
+          operator: actor.operator,
+          action: 'delivery.retry',
+          callbackId: current.callbackId,
+          reason: actor.reason ?? null,
+          detail: { deliveryId: id, from: current.state },
+        });
+        return requireDelivery(id);
+      });
+      published();
+      dispatcher.published(id);
+      dispatcher.markDue(record.callbackId);
+      return dto(record);
+    },
+
+    /** Every dead letter of a callback (Failed and Dead) queued again. */
+    retryCallback(callbackId: string, actor: Actor): DeliveryRetryAllDto {
+      const now = clock.nowIso();
+      let published = () => {};
+      const requeued = db.transaction(() => {
+        requireCallback(callbackId);
+        const ids = repos.deliveries.replayCallback(callbackId, now);
+        published = trail.append({
+          at: now,
+          operator: actor.operator,
+          action: 'delivery.retry-all',
+          callbackId,
+          reason: actor.reason ?? null,
+          detail: { count: ids.length },
+        });
+        return ids;
+      });
+      published();
+      for (const id of requeued) dispatcher.published(id);
+      dispatcher.markDue(callbackId);
+      return { callbackId, requeued };
+    },
+
+    /** A clearly marked test notification, queued through the normal path. */
+    sendTest(callbackId: string, actor: Actor): TestNotificationDto {
+      const now = clock.nowIso();
+      let published = () => {};
+      const record = db.transaction(() => {
+        requireCallback(callbackId);
+        const queued = dispatcher.enqueueTest(callbackId);
+        published = trail.append({
+          at: now,
+          operator: actor.operator,
+          action: 'callback.test-notification',
+          callbackId,
+          reason: actor.reason ?? null,
+          detail: { deliveryId: queued.id },
+        });
+        return queued;
+      });
+      published();
+      dispatcher.published(record.id);
+      dispatcher.markDue(callbackId);
+      return { deliveryId: record.id, delivery: dto(record) };
+    },
+
+    targets(): DeliveryTargetsDto {
+      const queued = repos.deliveries.queuedByCallback();
+      const waiting = new Map(repos.deliveries.waitingByCallback().map((w) => [w.callbackId, w.count]));
+      const known = new Map(dispatcher.targets().map((t) => [t.origin, t]));
+      const holds = dispatcher.holds();
+      const byOrigin = new Map<string, DeliveryTargetDto>();
+      const nowMs = clock.now().getTime();
+      const at = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+      const entry = (origin: string): DeliveryTargetDto => {
+        let item = byOrigin.get(origin);
+        if (!item) {
+          const t = known.get(origin);
+          item = {
+            origin,
+            state: t?.state ?? 'unknown',
+            since: at(t?.sinceMs ?? null),
+            lastError: t?.lastError ?? null,
+            nextProbeAt: t?.state === 'offline' ? at(t.nextProbeMs) : null,
+            probeFailures: t?.probeFailures ?? 0,
+            insecure: origin.startsWith('http:'),
+            inFlight: t?.inFlight ?? 0,
+            queued: 0,
+            waitingForBatch: 0,
+            callbacks: [],
+          };
+          byOrigin.set(origin, item);
+        }
+        return item;
+      };
+
+      for (const record of repos.callbacks.list()) {
+        const view = dispatcher.view(record.id);
+        if (!view?.origin) continue;
+        const item = entry(view.origin);
+        const q = queued.get(record.id) ?? 0;
+        const w = waiting.get(record.id) ?? 0;
+        item.queued += q;
+        item.waitingForBatch += w;
+        const paused = record.status !== 'Running';
+        const t = known.get(view.origin);
+        item.callbacks.push({
+          callbackId: record.id,
+          label: record.label,
+          status: record.status,
+          queued: q,
+          waitingForBatch: w,
+          heldReason: paused
+            ? (holds.get(record.id)?.reason ?? `The callback is ${record.status}.`)
+            : t?.state === 'offline'
+              ? `The target is unreachable since ${at(t.sinceMs)}.`
+              : t && t.notBeforeMs > nowMs
+                ? `The target asked to wait (Retry-After) until ${at(t.notBeforeMs)}.`
+                : null,
+        });
+      }
+      for (const origin of known.keys()) entry(origin);
+
+      // One dispatcher per database: what is InFlight in the store is what it holds.
+      const { total, ...queue } = repos.deliveries.queueCounts();
+      const InFlight = dispatcher.heldInFlight();
+      const Delivered = Math.max(0, total - queue.Queued - queue.Failed - queue.Dead - InFlight);
+      return {
+        items: [...byOrigin.values()].sort((a, b) => a.origin.localeCompare(b.origin)),
+        counts: {
+          ...queue,
+          InFlight,
+          Delivered,
+          waitingForBatch: [...waiting.values()].reduce((a, b) => a + b, 0),
+        },
+      };
+    },
+  };
+}

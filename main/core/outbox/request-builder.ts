@@ -1,0 +1,95 @@
+// One HTTP call of a delivery, as the fleet API posts notifications (stellantis-api.md §4.1, §7.1): Header
+// attributes as headers, Query attributes as query parameters, Body attributes in the payload's attributes[],
+// with $vin, $callbackID, $remoteType and $fleetID substituted; plus authentication and signing.
+//
+// A batch may carry several vehicles or remote types. In a Header or Body attribute, $vin and $remoteType then
+// stand for the distinct values in event order, comma-separated ("VIN1,VIN2": the list form HTTP headers use).
+// A $vin Query attribute never meets a batch: it turns batching off.
+import type { CallbackSecrets } from '../domain/callback/callback-model.js';
+import type { CallbackView } from './callback-view.js';
+import { activeSigningSecrets, webhookSignature } from './signing.js';
+
+export interface OutgoingDelivery {
+  id: string;
+  kind: 'event' | 'batch' | 'test';
+  vins: string[];
+  remoteTypes: string[];
+  eventsJson: string;
+}
+
+export interface OutgoingRequest {
+  origin: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface RequestContext {
+  fleetId: string | null;
+  nowMs: number;
+  userAgent: string;
+}
+
+/** Marks a test notification, in a header and as a Body attribute, so receivers can tell it from real news. */
+export const TEST_MARKER_HEADER = 'x-depot-test';
+export const TEST_MARKER_ATTRIBUTE = 'depotTest';
+
+function substitute(value: string, vars: Record<string, string>): string {
+  return value.startsWith('$') && value in vars ? vars[value]! : value;
+}
+
+function authorization(secrets: CallbackSecrets): string | null {
+  const auth = secrets.authentication;
+  if (!auth) return null;
+  return auth.type === 'Basic'
+    ? `Basic ${Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64')}`
+    : `Bearer ${auth.token}`;
+}
+
+export function buildRequest(
+  callback: CallbackView,
+  delivery: OutgoingDelivery,
+  secrets: CallbackSecrets,
+  context: RequestContext,
+): OutgoingRequest {
+  if (!callback.url || !callback.origin)
+    throw new Error(`The webhook URL ${callback.target} cannot be used.`);
+  const vars: Record<string, string> = {
+    $vin: delivery.vins.join(','),
+    $callbackID: callback.id,
+    $remoteType: delivery.remoteTypes.join(','),
+    $fleetID: context.fleetId ?? '',
+  };
+
+  let path = callback.url.pathname + callback.url.search;
+  if (callback.query.length > 0) {
+    const url = new URL(callback.url.href);
+    for (const a of callback.query) url.searchParams.append(a.key, substitute(a.value, vars));
+    path = url.pathname + url.search;
+  }
+
+  const attributes = callback.body.map((a) => ({ key: a.key, value: substitute(a.value, vars) }));
+  if (delivery.kind === 'test') attributes.push({ key: TEST_MARKER_ATTRIBUTE, value: 'true' });
+  const body = `{"callbackId":${JSON.stringify(callback.id)},"attributes":${JSON.stringify(attributes)},"events":${delivery.eventsJson}}`;
+
+  const headers: Record<string, string> = {};
+  for (const a of callback.headers) headers[a.key] = substitute(a.value, vars);
+  const auth = authorization(secrets);
+  if (auth !== null) {
+    // The helper wins over a Header attribute of the same name.
+    for (const key of Object.keys(headers)) if (key.toLowerCase() === 'authorization') delete headers[key];
+    headers.authorization = auth;
+  }
+  if (delivery.kind === 'test') headers[TEST_MARKER_HEADER] = 'true';
+  headers['content-type'] = 'application/json';
+  headers['user-agent'] = context.userAgent;
+
+  // webhook-id and webhook-timestamp go on every call (receivers dedupe on the id even unsigned).
+  const timestamp = Math.floor(context.nowMs / 1000);
+  headers['webhook-id'] = delivery.id;
+  headers['webhook-timestamp'] = String(timestamp);
+  const signing = activeSigningSecrets(secrets, context.nowMs);
+  if (signing.length > 0)
+    headers['webhook-signature'] = webhookSignature(delivery.id, timestamp, body, signing);
+  return { origin: callback.origin, path, headers, body };
+}

@@ -1,0 +1,25 @@
+// The webhook receiver's public API (see create-receiver.ts and notification-inbox.ts).
+export {
+  createReceiver,
+  DEFAULT_BODY_LIMIT,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_RECEIVER_PORT,
+  WEBHOOK_PATH,
+} from './create-receiver.js';
+export type { ReceiverDeps, ReceiverOptions } from './create-receiver.js';
+export { AUTO_REPLAY_OPERATOR, createNotificationInbox } from './notification-inbox.js';
+export type {
+  InboundRequest,
+  InboxDeps,
+  InboxOptions,
+  InboxReceipt,
+  InboxStats,
+  NotificationInbox,
+  ReplayResult,
+} from './notification-inbox.js';
+export { parseNotificationBody, readNotification } from './notification-body.js';
+export type { ParsedBody } from './notification-body.js';
+export { createQuarantineService } from './quarantine-service.js';
+export type { QuarantineService, QuarantineServiceDeps } from './quarantine-service.js';
+export { SECRET_HEADER, SECRET_HEADER_ALIASES } from './receiver-secrets.js';
+export type { ReceiverSecretSource, SecretCacheOptions } from './receiver-secrets.js';

@@ -1,0 +1,58 @@
+// Quarantine records → the contract's DTOs.
+import type { QuarantineDetailDto, QuarantineEntryDto } from '../../../preload/contract/quarantine.js';
+import type { QuarantineRecord, QuarantineSummary } from '../db/index.js';
+
+function messageOf(entry: QuarantineSummary): string {
+  switch (entry.reason) {
+    case 'MALFORMED_JSON':
+      return 'The body is not JSON. Nothing of it was applied.';
+    case 'SCHEMA_MISMATCH':
+      return 'The body is JSON but not a notification the agent can read. Nothing of it was applied.';
+    case 'UNKNOWN_ACTION': {
+      const ids = entry.actionIds;
+      return (
+        `Events for ${ids.length === 1 ? 'a remote action' : `${ids.length} remote actions`} this agent does ` +
+        `not know (${ids.join(', ')}); the rest of the request was applied. Replay it once the action exists.`
+      );
+    }
+  }
+}
+
+export function toQuarantineEntryDto(entry: QuarantineSummary): QuarantineEntryDto {
+  return {
+    id: entry.id,
+    callbackId: entry.callbackId,
+    receivedAt: entry.receivedAt,
+    reason: entry.reason,
+    message: messageOf(entry),
+    errors: entry.errors,
+    contentType: entry.contentType,
+    size: entry.size,
+    remoteActionIds: entry.actionIds,
+    replays: entry.replays,
+    lastReplayAt: entry.lastReplayAt,
+    resolvedAt: entry.resolvedAt,
+    resolvedBy: entry.resolvedBy,
+    resolution: entry.resolution,
+  };
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export function toQuarantineDetailDto(record: QuarantineRecord): QuarantineDetailDto {
+  let body: string;
+  let bodyEncoding: 'utf8' | 'base64' = 'utf8';
+  try {
+    body = decoder.decode(record.body);
+  } catch {
+    body = record.body.toString('base64');
+    bodyEncoding = 'base64';
+  }
+  return {
+    ...toQuarantineEntryDto(record),
+    body,
+    bodyEncoding,
+    headers: record.headers,
+    remoteAddress: record.remoteAddress,
+  };
+}

@@ -1,0 +1,38 @@
+import { useStore } from 'zustand';
+import { AuditView } from '../features/audit/AuditView.js';
+import { CallbackPage } from '../features/callbacks/CallbackPage.js';
+import { CallbacksView } from '../features/callbacks/CallbacksView.js';
+import { DeliveriesView } from '../features/deliveries/DeliveriesView.js';
+import { FleetView } from '../features/fleet/FleetView.js';
+import { VehicleView } from '../features/fleet/VehicleView.js';
+import { HistoryView } from '../features/history/HistoryView.js';
+import { SettingsView } from '../features/settings/SettingsView.js';
+import { ActionView } from '../features/timeline/ActionView.js';
+import { useStores } from './stores-context.js';
+
+export function Routes() {
+  const stores = useStores();
+  const route = useStore(stores.router, (s) => s.route);
+  switch (route.name) {
+    case 'fleet':
+      return <FleetView />;
+    case 'vehicle':
+      return <VehicleView vehicleId={route.vehicleId} feature={route.feature} />;
+    case 'action':
+      return <ActionView key={route.remoteActionId} remoteActionId={route.remoteActionId} />;
+    case 'history':
+      return <HistoryView />;
+    case 'callbacks':
+      return <CallbacksView />;
+    case 'callback-new':
+      return <CallbackPage />;
+    case 'callback':
+      return <CallbackPage key={route.callbackId} callbackId={route.callbackId} />;
+    case 'deliveries':
+      return <DeliveriesView />;
+    case 'settings':
+      return <SettingsView />;
+    case 'audit':
+      return <AuditView />;
+  }
+}

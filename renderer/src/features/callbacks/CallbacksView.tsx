@@ -1,0 +1,100 @@
+// #/callbacks — the webhooks that receive every command's notifications.
+import { Anchor, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useStore } from 'zustand';
+import { useStores } from '../../app/stores-context.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { TimeAgo } from '../../components/TimeAgo.js';
+import { featureLabel, REMOTE_TYPES } from '../remotes/features.js';
+import { callbackTitle, remoteTypesOf, subscribeOf, targetOf } from './callback-text.js';
+import { CallbackStatusBadge } from './CallbackStatusBadge.js';
+
+export function CallbacksView() {
+  const stores = useStores();
+  const { items, error, loaded } = useStore(stores.callbacks);
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title="Callbacks"
+        description="Where each command's notifications are sent. Every command needs one."
+        actions={
+          <Button component="a" href="#/callbacks/new" leftSection={<IconPlus size={18} aria-hidden />}>
+            New callback
+          </Button>
+        }
+      />
+      <ErrorSummary error={error} />
+      {loaded && items.length === 0 ? (
+        <Paper withBorder p="xl">
+          <Text size="lg" fw={600}>
+            No callback yet.
+          </Text>
+          <Text c="dimmed" mb="md">
+            Create one first: a command cannot be sent without a callback to report to.
+          </Text>
+          <Button component="a" href="#/callbacks/new">
+            Create a callback
+          </Button>
+        </Paper>
+      ) : (
+        <Paper withBorder>
+          <Table.ScrollContainer minWidth={800}>
+            <Table verticalSpacing="sm" highlightOnHover aria-label="Callbacks">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Callback</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Remote types</Table.Th>
+                  <Table.Th>Retries</Table.Th>
+                  <Table.Th>Changed</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((c) => {
+                  const types = remoteTypesOf(c);
+                  const retry = subscribeOf(c).retryPolicy;
+                  return (
+                    <Table.Tr key={c.id} data-testid="callback-row">
+                      <Table.Td>
+                        <Anchor href={`#/callbacks/${encodeURIComponent(c.id)}`} fw={700}>
+                          {callbackTitle(c)}
+                        </Anchor>
+                        <Text size="sm" c="dimmed" truncate maw={360}>
+                          {targetOf(c)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <CallbackStatusBadge status={c.status} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">
+                          {types.length === REMOTE_TYPES.length
+                            ? 'All nine'
+                            : types.map(featureLabel).join(', ')}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">
+                          {retry?.policy === 'None'
+                            ? 'Single try'
+                            : `${retry?.retryNumber ?? 3} × every ${retry?.retryDelay ?? 10} s`}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">
+                          <TimeAgo iso={c.updatedAt} />
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      <Group />
+    </Stack>
+  );
+}

@@ -1,0 +1,115 @@
+// Deliveries of notifications to the site's systems: what, state (and why it is held), attempts, the last error;
+// retry a dead letter by hand.
+import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
+import type { DeliveryDto } from '../../../../preload/contract/deliveries.js';
+import type { CallbackDto } from '../../../../preload/contract/dto.js';
+import { TimeAgo } from '../../components/TimeAgo.js';
+import { callbackTitle } from '../callbacks/callback-text.js';
+import { deliveryWhat } from './delivery-text.js';
+import { DeliveryStateBadge } from './DeliveryStateBadge.js';
+
+export function DeliveryTable({
+  items,
+  callbacks,
+  onRetry,
+  showCallback = true,
+}: {
+  items: DeliveryDto[];
+  callbacks?: CallbackDto[];
+  onRetry(id: string): void;
+  showCallback?: boolean;
+}) {
+  if (items.length === 0)
+    return (
+      <Paper withBorder p="md">
+        <Text c="dimmed">No delivery here.</Text>
+      </Paper>
+    );
+  const names = new Map((callbacks ?? []).map((c) => [c.id, callbackTitle(c)]));
+  return (
+    <Paper withBorder>
+      <Table.ScrollContainer minWidth={760}>
+        <Table verticalSpacing="sm" aria-label="Deliveries">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Queued</Table.Th>
+              {showCallback ? <Table.Th>Callback</Table.Th> : null}
+              <Table.Th>What</Table.Th>
+              <Table.Th>State</Table.Th>
+              <Table.Th>Attempts</Table.Th>
+              <Table.Th>Last answer / next try</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((d) => (
+              <Table.Tr key={d.id} data-testid="delivery-row" data-state={d.state}>
+                <Table.Td>
+                  <TimeAgo iso={d.createdAt} />
+                </Table.Td>
+                {showCallback ? (
+                  <Table.Td>
+                    <Anchor href={`#/callbacks/${encodeURIComponent(d.callbackId)}`}>
+                      {names.get(d.callbackId) ?? d.callbackId}
+                    </Anchor>
+                  </Table.Td>
+                ) : null}
+                <Table.Td>
+                  <Text size="sm">{deliveryWhat(d)}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <DeliveryStateBadge state={d.state} />
+                  {d.heldReason ? (
+                    <Text size="xs" c="orange.9" mt={4}>
+                      {d.heldReason}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  {d.attempts}
+                  {d.unreachableTries > 0 ? (
+                    <Text size="xs" c="dimmed">
+                      + {d.unreachableTries} while unreachable
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  {d.lastStatus !== null || d.lastError ? (
+                    <Text size="sm" c={d.state === 'Delivered' ? undefined : 'red.8'} lineClamp={2}>
+                      {[d.lastStatus !== null ? `HTTP ${d.lastStatus}` : null, d.lastError]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </Text>
+                  ) : null}
+                  {d.state === 'Queued' && d.nextAttemptAt ? (
+                    <Text size="sm" c="dimmed">
+                      Next try <TimeAgo iso={d.nextAttemptAt} />
+                    </Text>
+                  ) : null}
+                  {d.state === 'Delivered' && d.deliveredAt ? (
+                    <Text size="sm" c="dimmed">
+                      Delivered <TimeAgo iso={d.deliveredAt} />
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  {d.state === 'Failed' || d.state === 'Dead' ? (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      leftSection={<IconRefresh size={14} aria-hidden />}
+                      onClick={() => onRetry(d.id)}
+                    >
+                      Retry
+                    </Button>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}

@@ -1,0 +1,180 @@
+// #/vehicles/:vid[/feature] — one vehicle: its status and capabilities on the left, sending a command on the right.
+import {
+  Anchor,
+  Badge,
+  Grid,
+  Group,
+  List,
+  Loader,
+  Paper,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import { IconBan, IconCheck } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
+import type { VehicleDto } from '../../../../preload/contract/dto.js';
+import { useStores } from '../../app/stores-context.js';
+import { OutcomeBadge } from '../../components/OutcomeBadge.js';
+import { TimeAgo } from '../../components/TimeAgo.js';
+import { FeaturePicker } from '../remotes/FeaturePicker.js';
+import { featureBySlug, FEATURES, featureLabel, REMOTE_TYPES } from '../remotes/features.js';
+import { SendRemotePanel } from '../remotes/SendRemotePanel.js';
+import { ENERGY_LABELS } from './fleet-filter.js';
+import { statusFacts } from './vehicle-status.js';
+
+const TONE = { good: 'green', warn: 'orange', bad: 'red' } as const;
+
+function VehicleFacts({ vehicle }: { vehicle: VehicleDto }) {
+  const facts = statusFacts(vehicle.status);
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="xs">
+        Last known status
+      </Title>
+      <Text c={vehicle.statusAt ? 'dimmed' : 'orange.8'} mb="sm">
+        {vehicle.statusAt ? (
+          <TimeAgo iso={vehicle.statusAt} prefix="Reported " />
+        ) : (
+          'No status reported yet. Send a state refresh to get one.'
+        )}
+      </Text>
+      <Stack gap={6}>
+        {facts.map((f) => (
+          <Group key={f.key} justify="space-between">
+            <Text>{f.label}</Text>
+            <Text fw={700} c={f.tone ? TONE[f.tone] : undefined}>
+              {f.value}
+            </Text>
+          </Group>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
+
+function Capabilities({ vehicle }: { vehicle: VehicleDto }) {
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="sm">
+        What it can do
+      </Title>
+      <List spacing="xs" listStyleType="none" aria-label="Capabilities">
+        {REMOTE_TYPES.map((type) => {
+          const capability = vehicle.capabilities[type];
+          const can = capability?.supported === true;
+          return (
+            <List.Item
+              key={type}
+              icon={
+                <ThemeIcon color={can ? 'green' : 'gray'} size={22} radius="xl">
+                  {can ? <IconCheck size={14} aria-hidden /> : <IconBan size={14} aria-hidden />}
+                </ThemeIcon>
+              }
+            >
+              <Text span fw={600}>
+                {FEATURES[type].label}
+              </Text>
+              <Text span c={can ? 'dimmed' : undefined}>
+                {can ? ' — yes' : ` — no: ${capability?.reason ?? 'unknown'}`}
+              </Text>
+            </List.Item>
+          );
+        })}
+      </List>
+    </Paper>
+  );
+}
+
+function RecentActions({ vehicleId }: { vehicleId: string }) {
+  const stores = useStores();
+  const byId = useStore(stores.actions, (s) => s.byId);
+  const recent = useMemo(
+    () =>
+      Object.values(byId)
+        .filter((a) => a.vehicleId === vehicleId)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+        .slice(0, 8),
+    [byId, vehicleId],
+  );
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="sm">
+        Recent commands
+      </Title>
+      {recent.length === 0 ? <Text c="dimmed">None yet.</Text> : null}
+      <Stack gap="xs">
+        {recent.map((a) => (
+          <Group key={a.remoteActionId} gap="xs" justify="space-between" wrap="nowrap">
+            <Anchor href={`#/actions/${encodeURIComponent(a.remoteActionId)}`}>{featureLabel(a.type)}</Anchor>
+            <Group gap="xs" wrap="nowrap">
+              <Text size="xs" c="dimmed">
+                <TimeAgo iso={a.createdAt} />
+              </Text>
+              <OutcomeBadge action={a} size="sm" />
+            </Group>
+          </Group>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function VehicleView({ vehicleId, feature }: { vehicleId: string; feature?: string | undefined }) {
+  const stores = useStores();
+  const vehicle = useStore(stores.vehicles, (s) =>
+    s.items.find((v) => v.id === vehicleId || v.vin === vehicleId),
+  );
+  const loaded = useStore(stores.vehicles, (s) => s.loaded);
+  if (!vehicle)
+    return loaded ? <Text>No vehicle {vehicleId} in this fleet.</Text> : <Loader aria-label="Loading" />;
+  const selected = featureBySlug(feature)?.type;
+  const select = (type: keyof typeof FEATURES) =>
+    stores.router
+      .getState()
+      .navigate({ name: 'vehicle', vehicleId: vehicle.id, feature: FEATURES[type].slug });
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Anchor href="#/vehicles" size="sm">
+            ← Fleet
+          </Anchor>
+          <Title order={1} size="h2">
+            {vehicle.label ?? vehicle.vin}
+          </Title>
+          <Group gap="xs">
+            <Text ff="monospace">{vehicle.vin}</Text>
+            <Text c="dimmed">{[vehicle.brand, vehicle.model].filter(Boolean).join(' ')}</Text>
+            <Badge variant="light">{ENERGY_LABELS[vehicle.energy] ?? vehicle.energy}</Badge>
+          </Group>
+        </div>
+      </Group>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="md">
+            <VehicleFacts vehicle={vehicle} />
+            <Capabilities vehicle={vehicle} />
+            <RecentActions vehicleId={vehicle.id} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="md">
+            <Title order={2} size="h3">
+              Send a command
+            </Title>
+            <FeaturePicker vehicle={vehicle} selected={selected} onSelect={select} />
+            {selected ? (
+              <SendRemotePanel key={`${vehicle.id}-${selected}`} vehicle={vehicle} type={selected} />
+            ) : (
+              <Text c="dimmed">Choose a feature above.</Text>
+            )}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

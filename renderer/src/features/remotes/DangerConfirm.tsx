@@ -1,0 +1,64 @@
+// The second confirmation of a dangerous command (immobilization, stolen): what will happen, to which vehicle,
+// for which reason. Cancel has the focus, so Enter never confirms by accident.
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+
+export function DangerConfirm({
+  opened,
+  title,
+  consequence,
+  confirmLabel,
+  reason,
+  operator,
+  onConfirm,
+  onCancel,
+  busy,
+}: {
+  opened: boolean;
+  title: string;
+  consequence: string;
+  confirmLabel: string;
+  reason: string;
+  operator: string;
+  onConfirm(): void;
+  onCancel(): void;
+  busy: boolean;
+}) {
+  return (
+    <Modal
+      opened={opened}
+      onClose={onCancel}
+      title={
+        <Group gap="xs">
+          <IconAlertTriangle color="var(--mantine-color-red-7)" aria-hidden />
+          <Text fw={700} size="lg">
+            {title}
+          </Text>
+        </Group>
+      }
+      centered
+      size="lg"
+    >
+      <Stack gap="md">
+        <Text>{consequence}</Text>
+        <Text>
+          <b>Reason:</b> {reason}
+        </Text>
+        <Text>
+          <b>Operator:</b> {operator}
+        </Text>
+        <Text size="sm" c="dimmed">
+          This is written to the audit log.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} data-autofocus>
+            Cancel
+          </Button>
+          <Button color="red" onClick={onConfirm} loading={busy} data-testid="confirm-danger">
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,66 @@
+// The nine features of one vehicle: what it can do, and for what it cannot, why — not just a greyed button.
+import { SimpleGrid, Text, UnstyledButton, Group, ThemeIcon } from '@mantine/core';
+import { IconBan } from '@tabler/icons-react';
+import type { VehicleDto } from '../../../../preload/contract/dto.js';
+import { FEATURES, REMOTE_TYPES, type RemoteType } from './features.js';
+import classes from './FeaturePicker.module.css';
+
+export function capabilityOf(vehicle: VehicleDto, type: RemoteType): { supported: boolean; reason?: string } {
+  return (
+    vehicle.capabilities[type] ?? {
+      supported: false,
+      reason: 'The network does not say whether this vehicle can do it.',
+    }
+  );
+}
+
+export function FeaturePicker({
+  vehicle,
+  selected,
+  onSelect,
+}: {
+  vehicle: VehicleDto;
+  selected: RemoteType | undefined;
+  onSelect(type: RemoteType): void;
+}) {
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm" role="group" aria-label="Feature to send">
+      {REMOTE_TYPES.map((type) => {
+        const feature = FEATURES[type];
+        const capability = capabilityOf(vehicle, type);
+        const Icon = feature.icon;
+        return (
+          <UnstyledButton
+            key={type}
+            className={classes.tile}
+            data-selected={selected === type || undefined}
+            data-unsupported={!capability.supported || undefined}
+            data-danger={feature.dangerous || undefined}
+            aria-pressed={selected === type}
+            onClick={() => onSelect(type)}
+            data-testid={`feature-${feature.slug}`}
+          >
+            <Group gap="sm" wrap="nowrap" align="flex-start">
+              <ThemeIcon
+                size={38}
+                radius="md"
+                variant={capability.supported ? 'light' : 'default'}
+                color={feature.dangerous ? 'red' : 'indigo'}
+              >
+                {capability.supported ? <Icon size={22} aria-hidden /> : <IconBan size={22} aria-hidden />}
+              </ThemeIcon>
+              <div>
+                <Text fw={700}>{feature.label}</Text>
+                <Text size="sm" c="dimmed" lineClamp={2}>
+                  {capability.supported
+                    ? feature.summary
+                    : `Not available: ${capability.reason ?? 'not supported'}`}
+                </Text>
+              </div>
+            </Group>
+          </UnstyledButton>
+        );
+      })}
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,34 @@
+import type { SettingsDto, SettingsInput } from '../../../../preload/contract/client.js';
+
+export const DEFAULT_SETTINGS: SettingsDto = {
+  connector: 'simulator',
+  stellantis: {
+    baseUrl: '',
+    fleetId: '',
+    clientId: '',
+    user: '',
+    certFile: '',
+    keyFile: '',
+    caFile: '',
+    hasPassword: false,
+  },
+  publicReceiverUrl: null,
+  receiver: { port: 5781, bind: '127.0.0.1', tls: null },
+  notifications: { desktop: true },
+};
+
+export interface SettingsDraft {
+  settings: SettingsDto;
+  password: string;
+}
+
+export function settingsInput(draft: SettingsDraft): SettingsInput {
+  const { hasPassword: _had, ...stellantis } = draft.settings.stellantis;
+  return {
+    ...draft.settings,
+    publicReceiverUrl: draft.settings.publicReceiverUrl?.trim()
+      ? draft.settings.publicReceiverUrl.trim()
+      : null,
+    stellantis: { ...stellantis, ...(draft.password ? { password: draft.password } : {}) },
+  };
+}

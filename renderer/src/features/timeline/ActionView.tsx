@@ -1,0 +1,98 @@
+// #/actions/:rid — one action in full: what was sent, to which vehicle, through which callback, and its timeline.
+import { Anchor, Code, Grid, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core';
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { clockText } from '../../components/time-text.js';
+import { useStores } from '../../app/stores-context.js';
+import { callbackName } from '../callbacks/callback-text.js';
+import { featureLabel } from '../remotes/features.js';
+import { ActionTimeline } from './ActionTimeline.js';
+
+export function ActionView({ remoteActionId }: { remoteActionId: string }) {
+  const stores = useStores();
+  const action = useStore(stores.actions, (s) => s.byId[remoteActionId]);
+  const error = useStore(stores.actions, (s) => s.errors[remoteActionId] ?? null);
+  const vehicle = useStore(stores.vehicles, (s) => s.items.find((v) => v.id === action?.vehicleId));
+  const callback = useStore(stores.callbacks, (s) => s.items.find((c) => c.id === action?.callbackId));
+
+  useEffect(() => {
+    void stores.actions.getState().open(remoteActionId);
+  }, [stores, remoteActionId]);
+
+  if (!action) {
+    return error ? <ErrorSummary error={error} /> : <Loader aria-label="Loading the action" />;
+  }
+  const vehicleName = vehicle?.label ?? action.vin;
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={`${featureLabel(action.type)} · ${vehicleName}`}
+        description={
+          <>
+            Command <Code>{action.remoteActionId}</Code>
+          </>
+        }
+      />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Paper withBorder p="lg">
+            <ActionTimeline action={action} />
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Paper withBorder p="lg">
+            <Table variant="vertical" withRowBorders={false} layout="fixed">
+              <Table.Tbody>
+                <Table.Tr>
+                  <Table.Th w={120}>Vehicle</Table.Th>
+                  <Table.Td>
+                    <Anchor href={`#/vehicles/${encodeURIComponent(action.vehicleId)}`}>{vehicleName}</Anchor>
+                    <Text size="sm" ff="monospace">
+                      {action.vin}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Th>Callback</Table.Th>
+                  <Table.Td>
+                    <Anchor href={`#/callbacks/${encodeURIComponent(action.callbackId)}`}>
+                      {callbackName(callback?.subscribe) ?? action.callbackId}
+                    </Anchor>
+                  </Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Th>Sent</Table.Th>
+                  <Table.Td>{clockText(action.createdAt)}</Table.Td>
+                </Table.Tr>
+                {action.doneAt ? (
+                  <Table.Tr>
+                    <Table.Th>Finished</Table.Th>
+                    <Table.Td>{clockText(action.doneAt)}</Table.Td>
+                  </Table.Tr>
+                ) : null}
+                <Table.Tr>
+                  <Table.Th>Operator</Table.Th>
+                  <Table.Td>{action.operator ?? '—'}</Table.Td>
+                </Table.Tr>
+                {action.reason ? (
+                  <Table.Tr>
+                    <Table.Th>Reason</Table.Th>
+                    <Table.Td>{action.reason}</Table.Td>
+                  </Table.Tr>
+                ) : null}
+              </Table.Tbody>
+            </Table>
+            <Group mt="md" gap="xs">
+              <Text fw={600}>Request body</Text>
+            </Group>
+            <Code block mt={4}>
+              {JSON.stringify(action.remote, null, 2)}
+            </Code>
+          </Paper>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,129 @@
+// Remote actions as they happen: every action seen (from sends, lists and action.changed), the full history of
+// the ones opened in a timeline, and a completion hook that drives the browser notification.
+import { createStore } from 'zustand/vanilla';
+import type { ClientFailure, DepotRemoteClient, SendRemoteInput } from '../../../preload/contract/client.js';
+import { asClientFailure } from '../../../preload/contract/client.js';
+import type { RemoteActionDto } from '../../../preload/contract/dto.js';
+import { isTerminal } from './action-phases.js';
+
+export interface ActionsState {
+  byId: Record<string, RemoteActionDto>;
+  /** Ids whose whole event history is loaded (and refreshed on every change). */
+  detailed: Record<string, true>;
+  errors: Record<string, ClientFailure>;
+  recentLoaded: boolean;
+  /** Loads the latest actions, so the fleet knows what is in flight on each vehicle. */
+  loadRecent(): Promise<void>;
+  /** Loads one action with its event history and keeps it current. */
+  open(remoteActionId: string): Promise<void>;
+  send(
+    input: SendRemoteInput,
+  ): Promise<{ ok: true; remoteActionId: string } | { ok: false; error: ClientFailure }>;
+  apply(action: RemoteActionDto): void;
+}
+
+export interface ActionsStoreOptions {
+  /** An action reached its end (Done, Refused, Expired, TimedOut) while this app watched. */
+  onCompleted?: (action: RemoteActionDto) => void;
+  /** Coalesces history reloads of one action (ms). */
+  refreshDelayMs?: number;
+}
+
+const RECENT = 200;
+
+export function createActionsStore(client: DepotRemoteClient, options: ActionsStoreOptions = {}) {
+  const refreshDelay = options.refreshDelayMs ?? 150;
+  const pendingRefresh = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const store = createStore<ActionsState>()((set, get) => {
+    async function fetchDetail(id: string) {
+      try {
+        const action = await client.getRemote(id);
+        set((s) => {
+          const errors = { ...s.errors };
+          delete errors[id];
+          const known = s.byId[id];
+          // A live update may have overtaken this read: never step back to an older state.
+          const newer =
+            known && known.updatedAt > action.updatedAt
+              ? { ...action, ...known, events: action.events }
+              : action;
+          return { byId: { ...s.byId, [id]: newer }, detailed: { ...s.detailed, [id]: true }, errors };
+        });
+      } catch (error) {
+        set((s) => ({ errors: { ...s.errors, [id]: asClientFailure(error) } }));
+      }
+    }
+
+    function scheduleDetail(id: string) {
+      if (pendingRefresh.has(id)) return;
+      pendingRefresh.set(
+        id,
+        setTimeout(() => {
+          pendingRefresh.delete(id);
+          void fetchDetail(id);
+        }, refreshDelay),
+      );
+    }
+
+    return {
+      byId: {},
+      detailed: {},
+      errors: {},
+      recentLoaded: false,
+      async loadRecent() {
+        try {
+          const page = await client.listRemotes({ limit: RECENT });
+          set((s) => {
+            const byId = { ...s.byId };
+            for (const action of page.items) {
+              const known = byId[action.remoteActionId];
+              if (!known || known.updatedAt <= action.updatedAt)
+                byId[action.remoteActionId] = known?.events ? { ...action, events: known.events } : action;
+            }
+            return { byId, recentLoaded: true };
+          });
+        } catch {
+          set({ recentLoaded: true });
+        }
+      },
+      async open(id) {
+        await fetchDetail(id);
+      },
+      async send(input) {
+        try {
+          const answer = await client.sendRemote(input);
+          await fetchDetail(answer.remoteActionId);
+          return { ok: true, remoteActionId: answer.remoteActionId };
+        } catch (error) {
+          return { ok: false, error: asClientFailure(error) };
+        }
+      },
+      apply(action) {
+        const id = action.remoteActionId;
+        const known = get().byId[id];
+        if (known && known.updatedAt > action.updatedAt) return;
+        set((s) => ({
+          byId: { ...s.byId, [id]: known?.events ? { ...action, events: known.events } : action },
+        }));
+        if (get().detailed[id]) scheduleDetail(id);
+        const wasTerminal = known ? isTerminal(known) : false;
+        if (isTerminal(action) && !wasTerminal) options.onCompleted?.(action);
+      },
+    };
+  });
+  return store;
+}
+export type ActionsStore = ReturnType<typeof createActionsStore>;
+
+/** The newest action of each vehicle, and which vehicles have one in flight. */
+export function actionsByVehicle(byId: Record<string, RemoteActionDto>) {
+  const latest: Record<string, RemoteActionDto> = {};
+  const inFlight: Record<string, RemoteActionDto[]> = {};
+  for (const action of Object.values(byId)) {
+    const current = latest[action.vehicleId];
+    if (!current || current.createdAt < action.createdAt) latest[action.vehicleId] = action;
+    if (!isTerminal(action)) (inFlight[action.vehicleId] ??= []).push(action);
+  }
+  return { latest, inFlight };
+}

@@ -1,0 +1,100 @@
+// Every store of the app, built on one client, and the live wiring: change events go to the store they concern;
+// when the stream comes back after a drop, what may have been missed is read again.
+import type { DepotRemoteClient } from '../../../preload/contract/client.js';
+import type { RemoteActionDto } from '../../../preload/contract/dto.js';
+import { createActionsStore } from './actions-store.js';
+import { createAuditStore } from './audit-store.js';
+import { createCallbacksStore } from './callbacks-store.js';
+import { createConnectionStore } from './connection-store.js';
+import { createDeliveriesStore } from './deliveries-store.js';
+import { createHistoryStore } from './history-store.js';
+import { createRouterStore } from './router-store.js';
+import { createSessionStore } from './session-store.js';
+import { createSettingsStore } from './settings-store.js';
+import { createVehiclesStore } from './vehicles-store.js';
+
+export interface StoreOptions {
+  storage?: Storage | null;
+  window?: Window | null;
+  onActionCompleted?: (action: RemoteActionDto) => void;
+  now?: () => number;
+}
+
+export function createStores(client: DepotRemoteClient, options: StoreOptions = {}) {
+  const stores = {
+    client,
+    session: createSessionStore(client, options.storage ?? null),
+    connection: createConnectionStore(),
+    router: createRouterStore(options.window ?? null),
+    vehicles: createVehiclesStore(client),
+    callbacks: createCallbacksStore(client),
+    actions: createActionsStore(client, {
+      onCompleted: (action) => options.onActionCompleted?.(action),
+    }),
+    history: createHistoryStore(client),
+    deliveries: createDeliveriesStore(client),
+    settings: createSettingsStore(client),
+    audit: createAuditStore(client),
+  };
+  return stores;
+}
+export type Stores = ReturnType<typeof createStores>;
+
+/** Loads what every page needs and keeps it current. Returns the function that stops it (logout). */
+export function startLive(stores: Stores, now: () => number = Date.now): () => void {
+  const { client } = stores;
+  const loadAll = () => {
+    void stores.vehicles.getState().load();
+    void stores.callbacks.getState().load();
+    void stores.actions.getState().loadRecent();
+    void stores.deliveries.getState().loadTargets();
+  };
+  let lastState = stores.connection.getState().state;
+  const offConnection = client.onConnection((state) => {
+    stores.connection.getState().set(state, now());
+    // Back after a drop: events may have been missed, so read again what is on screen.
+    if (state === 'live' && lastState === 'reconnecting') {
+      loadAll();
+      const { history, actions, deliveries } = stores;
+      if (history.getState().total !== null) void history.getState().reload();
+      for (const id of Object.keys(actions.getState().detailed)) void actions.getState().open(id);
+      if (deliveries.getState().available) void deliveries.getState().load();
+    }
+    lastState = state;
+  });
+  const offEvents = client.subscribe((event) => {
+    switch (event.name) {
+      case 'action.changed':
+        stores.actions.getState().apply(event.data.action);
+        stores.history.getState().apply(event.data.action);
+        break;
+      case 'callback.changed':
+        stores.callbacks.getState().apply(event.data.callbackId, event.data.callback);
+        break;
+      case 'vehicle.changed':
+        stores.vehicles.getState().apply(event.data.vehicle);
+        break;
+      case 'audit.appended':
+        stores.audit.getState().apply(event.data.entry);
+        break;
+      case 'delivery.changed':
+        stores.deliveries.getState().applyDelivery(event.data.delivery);
+        break;
+      case 'target.changed':
+        stores.deliveries.getState().applyTarget(event.data.target);
+        break;
+      default:
+        break;
+    }
+  });
+  loadAll();
+  // Queue counts move without an event of their own: look again now and then.
+  const poll = setInterval(() => {
+    if (stores.deliveries.getState().available !== false) void stores.deliveries.getState().loadTargets();
+  }, 15_000);
+  return () => {
+    clearInterval(poll);
+    offEvents();
+    offConnection();
+  };
+}

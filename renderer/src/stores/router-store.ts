@@ -1,0 +1,77 @@
+// Pages live in the URL hash (#/vehicles/VIN…), which works the same when the page is served by the agent and
+// when the desktop app loads it from disk; links can be bookmarked and notifications can open an action.
+import { createStore } from 'zustand/vanilla';
+
+export type Route =
+  | { name: 'fleet' }
+  | { name: 'vehicle'; vehicleId: string; feature?: string }
+  | { name: 'action'; remoteActionId: string }
+  | { name: 'history' }
+  | { name: 'callbacks' }
+  | { name: 'callback-new' }
+  | { name: 'callback'; callbackId: string }
+  | { name: 'deliveries' }
+  | { name: 'settings' }
+  | { name: 'audit' };
+
+export function parseRoute(hash: string): Route {
+  const [, first = '', second, third] = hash.replace(/^#/, '').split('/').map(decodeURIComponent);
+  switch (first) {
+    case 'vehicles':
+      return second
+        ? { name: 'vehicle', vehicleId: second, ...(third ? { feature: third } : {}) }
+        : { name: 'fleet' };
+    case 'actions':
+      return second ? { name: 'action', remoteActionId: second } : { name: 'history' };
+    case 'history':
+      return { name: 'history' };
+    case 'callbacks':
+      if (second === 'new') return { name: 'callback-new' };
+      return second ? { name: 'callback', callbackId: second } : { name: 'callbacks' };
+    case 'deliveries':
+      return { name: 'deliveries' };
+    case 'settings':
+      return { name: 'settings' };
+    case 'audit':
+      return { name: 'audit' };
+    default:
+      return { name: 'fleet' };
+  }
+}
+
+export function pathOf(route: Route): string {
+  const e = encodeURIComponent;
+  switch (route.name) {
+    case 'vehicle':
+      return `#/vehicles/${e(route.vehicleId)}${route.feature ? `/${e(route.feature)}` : ''}`;
+    case 'action':
+      return `#/actions/${e(route.remoteActionId)}`;
+    case 'callback':
+      return `#/callbacks/${e(route.callbackId)}`;
+    case 'callback-new':
+      return '#/callbacks/new';
+    case 'fleet':
+      return '#/vehicles';
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+export interface RouterState {
+  route: Route;
+  navigate(route: Route): void;
+}
+
+export function createRouterStore(win: Window | null) {
+  const store = createStore<RouterState>()((set) => ({
+    route: parseRoute(win?.location.hash ?? ''),
+    navigate(route) {
+      const path = pathOf(route);
+      if (win && win.location.hash !== path) win.location.hash = path;
+      set({ route });
+    },
+  }));
+  win?.addEventListener('hashchange', () => store.setState({ route: parseRoute(win.location.hash) }));
+  return store;
+}
+export type RouterStore = ReturnType<typeof createRouterStore>;

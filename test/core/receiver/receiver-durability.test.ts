@@ -1,0 +1,111 @@
+// D7: 200 only once every event of the request is committed, 500 when it could not be stored, and then nothing
+// of that request is stored. Requests arriving together share one commit (group commit), and one request that
+// cannot be stored does not fail the others of its group.
+import { Agent, request } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fleetEvent, fleetPayload, type ReceiverHarness, startReceiverHarness } from './receiver-harness.js';
+
+let h: ReceiverHarness;
+let agent: Agent | undefined;
+afterEach(async () => {
+  await h?.close();
+  await agent?.close();
+  agent = undefined;
+});
+
+const pending = (status: string) => ({ type: 'Pending', status });
+const at = (s: number) => new Date(Date.UTC(2026, 0, 5, 8, 0, 0) + s * 1000).toISOString();
+
+describe('storage failures', () => {
+  it('answers 500 in the webhook error shape and stores nothing of the request; a retry then succeeds', async () => {
+    h = await startReceiverHarness();
+    const { remoteActionId: rid } = await h.sendRemote();
+    h.db.raw.exec(`CREATE TRIGGER fail_events BEFORE INSERT ON action_events
+      BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+    // A known event (would update the action) and an unknown one (would be quarantined), in one request.
+    const body = fleetPayload(
+      fleetEvent(rid, at(1), pending('Accepted')),
+      fleetEvent('rid-9', at(2), pending('Accepted')),
+    );
+    const rows = h.rowCounts();
+    const publishedBefore = h.published.length;
+
+    const res = await h.post(body);
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ code: 50001, debug: 'STORE_FAILED', message: expect.stringMatching(/retry/) });
+    expect(h.rowCounts()).toEqual(rows);
+    expect(h.action(rid)).toMatchObject({ phase: 'Pending', status: null, events: [] });
+    expect(h.published.length).toBe(publishedBefore);
+    expect(h.logs.some((l) => l.level === 'error' && /could not store/.test(l.message))).toBe(true);
+    expect(h.inbox.stats().failedRequests).toBe(1);
+
+    // The network retries once the store works again.
+    h.db.raw.exec('DROP TRIGGER fail_events');
+    const retry = await h.post(body);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ stored: 1, reason: 'UNKNOWN_ACTION' });
+    expect(h.action(rid).status).toBe('Accepted');
+  });
+
+  it('a quarantine that cannot be written is a 500 too (never answered 200 unstored)', async () => {
+    h = await startReceiverHarness();
+    h.db.raw.exec(`CREATE TRIGGER fail_quarantine BEFORE INSERT ON quarantine
+      BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+    const rows = h.rowCounts();
+    expect((await h.post('not json')).status).toBe(500);
+    expect(h.rowCounts()).toEqual(rows);
+  });
+});
+
+describe('group commit', () => {
+  it('50 concurrent requests: all 200, all stored, in far fewer than 50 commits', async () => {
+    // Fifty open connections, as a sender that keeps them alive: the requests then truly arrive together
+    // (the test's client shares this process's event loop, so opening sockets would otherwise pace them).
+    agent = new Agent({ connections: 50 });
+    h = await startReceiverHarness({ receiver: { rateLimit: false }, dispatcher: agent });
+    const warm = agent;
+    await Promise.all(
+      Array.from({ length: 50 }, () =>
+        request(`${h.url}/health`, { dispatcher: warm }).then((r) => r.body.text()),
+      ),
+    );
+    const { remoteActionId: rid } = await h.sendRemote();
+    const { remoteActionId: other } = await h.sendRemote('veh-c5ax-02');
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        h.post(fleetPayload(fleetEvent(i % 2 ? rid : other, at(i), pending(`Step${i}`)))),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200));
+    expect(answers.reduce((n, a) => n + (a.body.stored as number), 0)).toBe(50);
+    expect(h.action(rid).events).toHaveLength(25);
+    expect(h.action(other).events).toHaveLength(25);
+    // Every request was answered after its group's commit; the groups are what made it fast.
+    const commits = h.commits.length;
+    expect(h.commits.reduce((a, b) => a + b, 0)).toBe(50);
+    expect(commits).toBeLessThanOrEqual(10);
+    expect(h.inbox.stats()).toMatchObject({ requests: 50, commits, failedRequests: 0 });
+    expect(h.inbox.stats().largestGroup).toBeGreaterThan(1);
+  });
+
+  it('one request that cannot be stored fails alone: the rest of its group is stored and answered 200', async () => {
+    h = await startReceiverHarness({ receiver: { rateLimit: false } });
+    const { remoteActionId: rid } = await h.sendRemote();
+    h.db.raw.exec(`CREATE TRIGGER poison BEFORE INSERT ON action_events WHEN NEW.status = 'Poison'
+      BEGIN SELECT RAISE(ABORT, 'poison'); END`);
+    const bodies = Array.from({ length: 10 }, (_, i) =>
+      i === 4
+        ? fleetPayload(
+            fleetEvent(rid, at(100), pending('Healthy')),
+            fleetEvent(rid, at(101), pending('Poison')),
+          )
+        : fleetPayload(fleetEvent(rid, at(i), pending(`Step${i}`))),
+    );
+    const answers = await Promise.all(bodies.map((b) => h.post(b)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 500, 200, 200, 200, 200, 200]);
+    const statuses = h.action(rid).events!.map((e) => e.status);
+    expect(statuses).toHaveLength(9);
+    // Nothing of the failed request, not even its healthy event.
+    expect(statuses).not.toContain('Healthy');
+  });
+});
