@@ -1,12 +1,13 @@
 // Headless entry: `npm run agent`. The same core as the desktop app, with Node adapters, no Electron.
-import { OptionsError, parseAgentOptions, USAGE } from './core/config/agent-options.js';
+import { OptionsError, USAGE } from './core/config/agent-options.js';
 import { createElectronLogLogger } from './headless/electron-log-logger.js';
+import { resolveAgentOptions } from './headless/resolve-options.js';
 import { startAgent } from './headless/start-agent.js';
 
 async function main() {
   let parsed;
   try {
-    parsed = parseAgentOptions(process.argv.slice(2));
+    parsed = await resolveAgentOptions(process.argv.slice(2));
   } catch (err) {
     if (err instanceof OptionsError) {
       console.error(err.message);
@@ -18,11 +19,11 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  const { options } = parsed;
+  const { options, context } = parsed;
   const logger = createElectronLogLogger(options.dataDir);
   let agent: Awaited<ReturnType<typeof startAgent>>;
   try {
-    agent = await startAgent(options, logger);
+    agent = await startAgent(options, logger, undefined, context);
   } catch (err) {
     logger.error((err as Error).message);
     process.exit(1);

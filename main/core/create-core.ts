@@ -18,6 +18,7 @@ import { createAuditService } from './services/audit-service.js';
 import { createCallbacksService } from './services/callbacks-service.js';
 import { createIngestService } from './services/ingest-service.js';
 import { createRemotesService } from './services/remotes-service.js';
+import { createSettingsService } from './services/settings-service.js';
 import { createUpstreamRegistrar } from './services/upstream-registration.js';
 import { createVehiclesService } from './services/vehicles-service.js';
 
@@ -39,10 +40,12 @@ export interface CoreDeps {
 
 export type Core = Awaited<ReturnType<typeof createCore>>;
 
+export const databaseFile = (dataDir: string) => join(dataDir, 'depot-remote.sqlite');
+
 export async function createCore(deps: CoreDeps) {
   const { dataDir, connector, notifier, secrets, logger, clock } = deps;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = openDatabase(join(dataDir, 'depot-remote.sqlite'));
+  const db = openDatabase(databaseFile(dataDir));
   const repos = createRepositories(db);
   const bus = createEventBus((err) =>
     logger.warn('event listener failed', { error: (err as Error).message }),
@@ -69,6 +72,7 @@ export async function createCore(deps: CoreDeps) {
   const vehicles = createVehiclesService({ repos, connector, clock, bus });
   const remotes = createRemotesService({ db, repos, connector, clock, bus });
   const audit = createAuditService({ repos });
+  const settings = createSettingsService({ db, repos, secrets, clock, bus });
   const watchdog = createActionWatchdog({ db, repos, clock, bus }, deps.watchdog);
 
   const interrupted = watchdog.recoverInterrupted();
@@ -77,7 +81,17 @@ export async function createCore(deps: CoreDeps) {
   let started = false;
   let closed = false;
   return {
-    services: { vehicles, callbacks, remotes, ingest, audit, deliveries: outbox.service, quarantine },
+    services: {
+      vehicles,
+      callbacks,
+      remotes,
+      ingest,
+      audit,
+      settings,
+      deliveries: outbox.service,
+      quarantine,
+    },
+    secretStorage: secrets.kind,
     bus,
     inbox,
     outbox,

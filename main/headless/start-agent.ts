@@ -18,6 +18,8 @@ import { chooseConnector, ConnectorConfigError } from './connector-choice.js';
 import { createLogNotifier } from './log-notifier.js';
 import { packageVersion } from './package-version.js';
 import { followOpenActions } from './polling.js';
+import type { AgentContext } from './resolve-options.js';
+import { createSettingsPort } from './settings-port.js';
 
 export class AgentStartError extends Error {}
 
@@ -58,7 +60,12 @@ const hostOf = (bind: string) => (bind.includes(':') ? `[${bind}]` : bind);
 /** Where this machine reaches a listener bound to `bind` (any-address binds are reached on loopback). */
 const reachableHost = (bind: string) => (bind === '0.0.0.0' || bind === '::' ? '127.0.0.1' : hostOf(bind));
 
-export async function startAgent(options: AgentOptions, logger: Logger, clock: Clock = systemClock()) {
+export async function startAgent(
+  options: AgentOptions,
+  logger: Logger,
+  clock: Clock = systemClock(),
+  context: AgentContext = { argv: [], env: process.env, startStored: null, stellantisEnv: process.env },
+) {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const token = resolveApiToken(options.dataDir);
   const tls = options.receiverTls
@@ -69,7 +76,12 @@ export async function startAgent(options: AgentOptions, logger: Logger, clock: C
     : undefined;
   let choice;
   try {
-    choice = chooseConnector(options, { clock, logger, ...(tls ? { receiverCa: tls.cert } : {}) });
+    choice = chooseConnector(options, {
+      clock,
+      logger,
+      env: context.stellantisEnv,
+      ...(tls ? { receiverCa: tls.cert } : {}),
+    });
   } catch (err) {
     if (err instanceof ConnectorConfigError) throw new AgentStartError(err.message);
     throw err;
@@ -114,6 +126,7 @@ export async function startAgent(options: AgentOptions, logger: Logger, clock: C
       logger,
       version: packageVersion(),
       connection: choice.connection,
+      settings: createSettingsPort(core, options, context),
       ...(rendererDir ? { rendererDir } : {}),
     });
     opened.push(api);

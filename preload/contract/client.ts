@@ -22,6 +22,7 @@ import type {
   TestNotificationDto,
 } from './deliveries.js';
 import type { ChangeEvent } from './events.js';
+import type { SettingsDto, SettingsInputDto } from './settings.js';
 
 export type HealthDto = z.infer<typeof healthSchema>;
 export type RemotePostResponseDto = z.infer<typeof remotePostResponseSchema>;
@@ -83,28 +84,10 @@ export interface DeliveryListQuery {
 
 // ── Settings ────────────────────────────────────────────────────────────────────────────────────────────────
 
-export interface SettingsDto {
-  connector: 'simulator' | 'stellantis';
-  stellantis: {
-    baseUrl: string;
-    fleetId: string;
-    clientId: string;
-    user: string;
-    certFile: string;
-    keyFile: string;
-    caFile: string;
-    /** A password is stored (it is never sent back). */
-    hasPassword: boolean;
-  };
-  publicReceiverUrl: string | null;
-  receiver: { port: number; bind: string; tls: { certFile: string; keyFile: string } | null };
-  notifications: { desktop: boolean };
-}
+export type { SettingsDto } from './settings.js';
 
 /** PUT body: the settings, with a new password only when it changes. */
-export type SettingsInput = Omit<SettingsDto, 'stellantis'> & {
-  stellantis: Omit<SettingsDto['stellantis'], 'hasPassword'> & { password?: string };
-};
+export type SettingsInput = SettingsInputDto;
 
 // ── Failures and live updates ───────────────────────────────────────────────────────────────────────────────
 

@@ -1,3 +1,6 @@
 export * from './dto.js';
 export * from './events.js';
 export * from './quarantine.js';
+export * from './deliveries.js';
+export * from './connection.js';
+export * from './settings.js';

@@ -11,7 +11,8 @@ export function errorBody(code: string, message: string, errors: ErrorBody['erro
 
 function fieldOf(context: string | undefined, instancePath: string): string {
   const path = instancePath.replace(/^\//, '').replace(/\//g, '.');
-  const where = context === 'querystring' ? 'query' : context === 'params' ? 'path' : (context ?? '');
+  // Body fields are named as in the body (like the domain's errors); query and path ones say where.
+  const where = context === 'querystring' ? 'query' : context === 'params' ? 'path' : '';
   return [where, path].filter(Boolean).join('.');
 }
 

@@ -21,6 +21,7 @@ import { quarantineRoutes } from './routes/quarantine.js';
 import { eventStreamRoutes } from './routes/events-stream.js';
 import { remoteRoutes } from './routes/remotes.js';
 import { sessionRoutes } from './routes/session.js';
+import { settingsRoutes, type SettingsPort } from './routes/settings.js';
 import { systemRoutes } from './routes/system.js';
 import { vehicleRoutes } from './routes/vehicles.js';
 import { staticRenderer } from './static-renderer.js';
@@ -35,6 +36,8 @@ export interface ApiDeps {
   rendererDir?: string;
   /** The network connection check and rate-limit budget; absent = nothing to check (simulator). */
   connection?: ConnectionPort;
+  /** Reading and saving the agent's settings (the agent knows how it was started). */
+  settings?: SettingsPort;
 }
 
 export async function createApi({
@@ -45,6 +48,7 @@ export async function createApi({
   now = Date.now,
   rendererDir,
   connection = { check: async () => null, rateLimit: () => null },
+  settings,
 }: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
@@ -93,6 +97,7 @@ export async function createApi({
       await api.register(deliveryRoutes(services.deliveries));
       await api.register(quarantineRoutes(services.quarantine));
       await api.register(connectionRoutes(connection));
+      if (settings) await api.register(settingsRoutes(settings));
     },
     { prefix: '/api/v1' },
   );

@@ -57,6 +57,20 @@ export const USAGE = `Usage: npm run agent -- [options]
 
 A flag wins over its environment variable.`;
 
+/** Which options a flag or an environment variable fixes (stored settings cannot change those). */
+export function lockedOptions(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { setting: string; source: string }[] {
+  const locked: { setting: string; source: string }[] = [];
+  for (const [name, { env: variable }] of Object.entries(SPEC)) {
+    if (argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`)))
+      locked.push({ setting: name, source: `--${name}` });
+    else if (env[variable]) locked.push({ setting: name, source: variable });
+  }
+  return locked;
+}
+
 /** The per-user folder Electron's app.getPath('userData') uses for "Depot Remote". */
 export function defaultDataDir(
   platform: NodeJS.Platform = process.platform,
@@ -78,6 +92,8 @@ function port(name: string, raw: string): number {
 export function parseAgentOptions(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
+  /** Saved settings by flag name: the lowest layer, under flags and environment variables. */
+  stored: Record<string, string> = {},
 ): { help: true } | { help: false; options: AgentOptions } {
   let parsed;
   try {
@@ -105,7 +121,8 @@ export function parseAgentOptions(
   }
   if (parsed.values.help) return { help: true };
   const pick = (name: keyof typeof SPEC): string | undefined => {
-    const v = parsed.values[name] ?? env[SPEC[name].env];
+    const given = parsed.values[name] ?? env[SPEC[name].env];
+    const v = given === undefined || given === '' ? stored[name] : given;
     return v === undefined || v === '' ? undefined : v;
   };
   const connector = pick('connector') ?? 'simulator';

@@ -78,6 +78,12 @@ describe('system routes', () => {
       '/api/v1/remotes/{rid}',
       '/api/v1/events',
       '/api/v1/health',
+      '/api/v1/deliveries',
+      '/api/v1/deliveries/{id}/retry',
+      '/api/v1/callbacks/{cbid}/test-notification',
+      '/api/v1/quarantine',
+      '/api/v1/connection/check',
+      '/api/v1/audit',
     ]) {
       expect(doc.paths, path).toHaveProperty([path]);
     }

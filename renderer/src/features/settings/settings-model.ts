@@ -15,6 +15,9 @@ export const DEFAULT_SETTINGS: SettingsDto = {
   publicReceiverUrl: null,
   receiver: { port: 5781, bind: '127.0.0.1', tls: null },
   notifications: { desktop: true },
+  restartRequired: false,
+  lockedBy: [],
+  secretStorage: 'key-file',
 };
 
 export interface SettingsDraft {
@@ -24,8 +27,9 @@ export interface SettingsDraft {
 
 export function settingsInput(draft: SettingsDraft): SettingsInput {
   const { hasPassword: _had, ...stellantis } = draft.settings.stellantis;
+  const { restartRequired: _r, lockedBy: _l, secretStorage: _s, ...settings } = draft.settings;
   return {
-    ...draft.settings,
+    ...settings,
     publicReceiverUrl: draft.settings.publicReceiverUrl?.trim()
       ? draft.settings.publicReceiverUrl.trim()
       : null,

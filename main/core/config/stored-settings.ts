@@ -1,0 +1,50 @@
+// Settings saved from the UI or the API, kept in the database. They are the lowest layer of the agent's
+// options: a flag or an environment variable given at start wins over them, and a default applies when
+// neither they nor those say anything.
+import { STELLANTIS_ENV } from '../connector/stellantis/stellantis-config.js';
+import type { SettingsInputDto } from '../../../preload/contract/settings.js';
+
+/** What is stored: the settings without the password (sealed separately). */
+export type StoredSettings = Omit<SettingsInputDto, 'stellantis'> & {
+  stellantis: Omit<SettingsInputDto['stellantis'], 'password'>;
+};
+
+export const SETTINGS_KEY = 'agent';
+export const STELLANTIS_PASSWORD_KEY = 'stellantis.password';
+
+/** The stored settings as option values, keyed by flag name (see agent-options.ts). */
+export function optionLayer(stored: StoredSettings | null): Record<string, string> {
+  if (!stored) return {};
+  const layer: Record<string, string> = {
+    connector: stored.connector,
+    'receiver-port': String(stored.receiver.port),
+    'receiver-bind': stored.receiver.bind,
+  };
+  if (stored.publicReceiverUrl) layer['public-receiver-url'] = stored.publicReceiverUrl;
+  if (stored.receiver.tls) {
+    layer['receiver-tls-cert'] = stored.receiver.tls.certFile;
+    layer['receiver-tls-key'] = stored.receiver.tls.keyFile;
+  }
+  return layer;
+}
+
+/** The stored Stellantis settings as the DEPOT_REMOTE_STELLANTIS_* variables the connector reads. */
+export function stellantisEnvLayer(
+  stored: StoredSettings | null,
+  password: string | null,
+): Record<string, string> {
+  const layer: Record<string, string> = {};
+  const s = stored?.stellantis;
+  const put = (name: string, value: string | undefined | null) => {
+    if (value) layer[name] = value;
+  };
+  put(STELLANTIS_ENV.baseUrl, s?.baseUrl);
+  put(STELLANTIS_ENV.fleetId, s?.fleetId);
+  put(STELLANTIS_ENV.clientId, s?.clientId);
+  put(STELLANTIS_ENV.user, s?.user);
+  put(STELLANTIS_ENV.cert, s?.certFile);
+  put(STELLANTIS_ENV.key, s?.keyFile);
+  put(STELLANTIS_ENV.ca, s?.caFile);
+  put(STELLANTIS_ENV.password, password);
+  return layer;
+}

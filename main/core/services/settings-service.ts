@@ -1,0 +1,54 @@
+// Saved settings: kept in the database, the Stellantis password sealed apart; every change audited.
+import type { Db, Repositories } from '../db/index.js';
+import type { SettingsInputDto } from '../../../preload/contract/settings.js';
+import { SETTINGS_KEY, STELLANTIS_PASSWORD_KEY, type StoredSettings } from '../config/stored-settings.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { Clock } from '../ports/clock.js';
+import type { SecretBox } from '../ports/secret-box.js';
+import type { Actor } from './actor.js';
+import { createAuditTrail } from './audit-trail.js';
+
+export type SettingsService = ReturnType<typeof createSettingsService>;
+
+export async function readStoredSettings(
+  repos: Pick<Repositories, 'settings'>,
+  secrets: SecretBox,
+): Promise<{ stored: StoredSettings | null; password: string | null }> {
+  const stored = repos.settings.get<StoredSettings>(SETTINGS_KEY) ?? null;
+  const sealed = repos.settings.get<string>(STELLANTIS_PASSWORD_KEY);
+  return { stored, password: sealed ? await secrets.decrypt(sealed) : null };
+}
+
+export function createSettingsService(deps: {
+  db: Db;
+  repos: Repositories;
+  secrets: SecretBox;
+  clock: Clock;
+  bus: EventBus;
+}) {
+  const { db, repos, secrets, clock, bus } = deps;
+  const trail = createAuditTrail(repos, bus);
+  return {
+    load: () => readStoredSettings(repos, secrets),
+
+    /** Stores already-validated settings; an absent or empty password keeps the stored one. */
+    async save(input: SettingsInputDto, actor: Actor): Promise<void> {
+      const { password, ...stellantis } = input.stellantis;
+      const stored: StoredSettings = { ...input, stellantis };
+      const sealed = password ? await secrets.encrypt(password) : null;
+      const now = clock.nowIso();
+      const published = db.transaction(() => {
+        repos.settings.set(SETTINGS_KEY, stored, now);
+        if (sealed) repos.settings.set(STELLANTIS_PASSWORD_KEY, sealed, now);
+        return trail.append({
+          at: now,
+          operator: actor.operator,
+          action: 'settings.change',
+          reason: actor.reason ?? null,
+          detail: { connector: input.connector, passwordChanged: sealed !== null },
+        });
+      });
+      published();
+    },
+  };
+}
