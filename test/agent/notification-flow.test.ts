@@ -2,6 +2,7 @@
 // posts every event over HTTP to the agent's receiver; the agent stores it and forwards it to the local
 // callback's own webhook (a real HTTP server here) with its attributes and signature. Then the same with
 // the webhook down, and the agent killed with SIGKILL in the middle of draining the backlog.
+import { REMOTE_TYPES } from '../../main/core/domain/remote-type.js';
 import { createHmac } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AgentProcess, requireBuiltAgent, startAgentProcess } from '../helpers/agent-process.js';
@@ -58,17 +59,7 @@ async function createCallback(agent: AgentProcess, target: string) {
       },
     },
     retryPolicy: { policy: 'Bounded', retryNumber: 5, retryDelay: 1 },
-    remoteTypes: [
-      'ElectricBatteryChargingRequest',
-      'Stolen',
-      'Lights',
-      'WakeUp',
-      'ThermalPreconditioning',
-      'Doors',
-      'Horn',
-      'Immobilization',
-      'Navigation',
-    ],
+    remoteTypes: [...REMOTE_TYPES],
     signingSecret: SECRET,
   });
   expect(res.status).toBe(201);

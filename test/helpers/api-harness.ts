@@ -1,5 +1,6 @@
 // A real core (real SQLite file in a temp dir, in-process fleet, key-file secrets) behind the real API,
 // driven by a manual clock so lifecycles complete without sleeping.
+import { REMOTE_TYPES } from '../../main/core/domain/remote-type.js';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createApi } from '../../main/core/api/create-api.js';
 import type { Connector } from '../../main/core/connector/connector.js';
@@ -78,17 +79,7 @@ export function callbackBody(overrides: Record<string, unknown> = {}) {
       },
     },
     retryPolicy: { policy: 'Bounded', retryNumber: 5, retryDelay: 60 },
-    remoteTypes: [
-      'ElectricBatteryChargingRequest',
-      'Stolen',
-      'Lights',
-      'WakeUp',
-      'ThermalPreconditioning',
-      'Doors',
-      'Horn',
-      'Immobilization',
-      'Navigation',
-    ],
+    remoteTypes: [...REMOTE_TYPES],
     ...overrides,
   };
 }
