@@ -1,0 +1,374 @@
+// Outbox drain: a backlog of queued notifications delivered by the real outbox (production defaults, system
+// clock, SQLite synchronous = FULL, Standard Webhooks signing on) to a sink in a separate process
+// (bench/support/sink.mjs: node:http, keep-alive, answers 200), first one event per call, then with
+// batchNotify size 100. The sink's own capacity is measured beside it with autocannon replaying a request the
+// outbox sent. Target (issue 3): at least 8,000 deliveries/s unbatched (twice the ~4,000/s the issue quotes for
+// BullMQ on Redis), 50,000 events/s batched.
+//
+//   node --import tsx bench/outbox-drain.ts     (BENCH_N=100000 notifications, BENCH_SECONDS=5 per sink run)
+import autocannon from 'autocannon';
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRepositories, openDatabase } from '../main/core/db/index.js';
+import type { RemoteAction, RemoteEvent } from '../main/core/domain/action.js';
+import type { CallbackSecrets, CallbackSubscribe } from '../main/core/domain/callback/callback-model.js';
+import { createEventBus } from '../main/core/events/event-bus.js';
+import { createOutbox } from '../main/core/outbox/index.js';
+import { systemClock } from '../main/core/ports/clock.js';
+import { silentLogger } from '../main/core/ports/logger.js';
+import { createIngestService } from '../main/core/services/ingest-service.js';
+import { tempDir } from '../test/helpers/temp-dir.js';
+
+const N = Number(process.env.BENCH_N ?? 100_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const BATCH = 100;
+/** Events per ingest transaction while the backlog is queued (not timed). */
+const QUEUE_CHUNK = 500;
+/** Pending events per action in the backlog. */
+const EVENTS_PER_ACTION = 100;
+/** autocannon's connections against the sink: the outbox's default window per target. */
+const SINK_CONNECTIONS = 16;
+const DRAIN_TIMEOUT_MS = 10 * 60_000;
+const VINS = ['VR3UHZKXZMT000001', 'VR3UHZKXZMT000002', 'VR3UHZKXZMT000003'] as const;
+
+interface Sample {
+  headers: Record<string, string>;
+  body: string;
+}
+interface SinkStats {
+  requests: number;
+  bytes: number;
+  signed: number;
+  sample: Sample | null;
+}
+type SinkMessage =
+  | { type: 'listening'; port: number }
+  | { type: 'reached'; requests: number }
+  | ({ type: 'stats' } & SinkStats);
+
+interface Sink {
+  url: string;
+  stats(): Promise<SinkStats>;
+  /** Resolves once the sink has answered `count` requests since it started. */
+  reached(count: number): Promise<void>;
+  stop(): void;
+}
+
+async function startSink(): Promise<Sink> {
+  const child = fork(fileURLToPath(new URL('./support/sink.mjs', import.meta.url)), [], {
+    execArgv: [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+  };
+  process.once('exit', stop);
+  const next = <T extends SinkMessage['type']>(type: T, timeoutMs = 30_000) =>
+    new Promise<Extract<SinkMessage, { type: T }>>((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+      };
+      const onMessage = (m: unknown) => {
+        const message = m as SinkMessage;
+        if (message.type !== type) return;
+        done();
+        resolve(message as Extract<SinkMessage, { type: T }>);
+      };
+      const onExit = () => {
+        done();
+        reject(new Error('The sink process exited.'));
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`No '${type}' from the sink within ${timeoutMs} ms.`));
+      }, timeoutMs);
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const { port } = await next('listening');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stats() {
+      const answer = next('stats');
+      child.send({ type: 'stats' });
+      const { type: _type, ...stats } = await answer;
+      return stats;
+    },
+    async reached(count) {
+      const answer = next('reached', DRAIN_TIMEOUT_MS);
+      child.send({ type: 'notify', at: count });
+      await answer;
+    },
+    stop,
+  };
+}
+
+interface Drain {
+  title: string;
+  deliveries: number;
+  events: number;
+  bodyBytes: number;
+  queueMs: number;
+  drainMs: number;
+  sample: Sample;
+}
+
+/** A callback as a site would configure one: a Header attribute and Body attributes, about 600-byte calls. */
+function subscribe(target: string, batch: boolean): CallbackSubscribe {
+  return {
+    label: 'depot-fms',
+    callback: {
+      webhook: {
+        target: `${target}/hooks/depot-remote`,
+        name: 'fms',
+        attributes: [
+          { type: 'Header', key: 'X-Depot-Site', value: 'depot-42' },
+          { type: 'Body', key: 'site', value: 'Depot 42, Rue de la Gare, 69007 Lyon' },
+          { type: 'Body', key: 'fleet', value: '$fleetID' },
+          { type: 'Body', key: 'callback', value: '$callbackID' },
+          { type: 'Body', key: 'vin', value: '$vin' },
+          { type: 'Body', key: 'remoteType', value: '$remoteType' },
+          { type: 'Body', key: 'route', value: 'fms/notifications/v2/stellantis/remote-actions/events' },
+        ],
+      },
+    },
+    retryPolicy: { policy: 'Bounded', retryNumber: 5, retryDelay: 60 },
+    remoteTypes: ['Doors'],
+    ...(batch ? { batchNotify: { size: BATCH, timeWindow: 5 } } : {}),
+  };
+}
+
+function newAction(id: string, callbackId: string, vin: string, now: string): RemoteAction {
+  return {
+    id,
+    vehicleId: `veh-${VINS.indexOf(vin as (typeof VINS)[number]) + 1}`,
+    vin,
+    callbackId,
+    type: 'Doors',
+    remote: { door: { state: 'Locked' } },
+    phase: 'Pending',
+    status: 'Accepted',
+    outcome: null,
+    failureCause: null,
+    feedbackDetail: null,
+    error: null,
+    operator: 'bench',
+    reason: null,
+    createdAt: now,
+    updatedAt: now,
+    doneAt: null,
+    lastEventDate: null,
+  };
+}
+
+/** Queues `n` notifications through the ingest service (as the receiver would), then times the drain. */
+async function drain(sink: Sink, title: string, n: number, batch: boolean): Promise<Drain> {
+  const dir = tempDir('depot-remote-bench-outbox-');
+  const db = openDatabase(join(dir.path, 'depot.sqlite'));
+  const repos = createRepositories(db);
+  const clock = systemClock();
+  const bus = createEventBus();
+  const secrets: CallbackSecrets = {
+    signingSecret: `whsec_${randomBytes(32).toString('base64')}`,
+    previousSigningSecret: null,
+    authentication: null,
+  };
+  const outbox = createOutbox({
+    db,
+    repos,
+    clock,
+    bus,
+    logger: silentLogger,
+    openSecrets: async () => secrets,
+    fleetId: () => 'fleet-42',
+  });
+  const ingest = createIngestService({
+    db,
+    repos,
+    clock,
+    bus,
+    notifier: { actionCompleted() {} },
+    logger: silentLogger,
+    outbox,
+  });
+  try {
+    const now = clock.nowIso();
+    repos.vehicles.upsertMany(
+      VINS.map((vin, i) => ({
+        id: `veh-${i + 1}`,
+        vin,
+        label: `Van ${i + 1}`,
+        brand: 'Peugeot',
+        model: 'e-Expert',
+        energy: 'Electric' as const,
+        capabilities: {},
+        syncedAt: now,
+      })),
+    );
+    const callbackId = 'c0ffee00-0000-4000-8000-00000000b3c4';
+    repos.callbacks.insert({
+      id: callbackId,
+      label: 'depot-fms',
+      subscribe: subscribe(sink.url, batch),
+      status: 'Running',
+      secrets: null,
+      receiverSecret: null,
+      upstreamId: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const events: RemoteEvent[] = [];
+    db.transaction(() => {
+      for (let a = 0; a * EVENTS_PER_ACTION < n; a++) {
+        const vin = VINS[a % VINS.length]!;
+        const action = newAction(`rid-${String(a).padStart(6, '0')}-bench`, callbackId, vin, now);
+        repos.actions.insert(action);
+        for (let i = 0; i < EVENTS_PER_ACTION && events.length < n; i++) {
+          events.push({
+            remoteActionId: action.id,
+            vin,
+            eventDate: new Date(Date.UTC(2026, 0, 5, 8, 0, 0) + i * 1000).toISOString(),
+            remoteType: 'Doors',
+            eventStatus: { type: 'Pending', status: 'SentToVehicle' },
+          });
+        }
+      }
+    });
+    const queueStart = performance.now();
+    for (let i = 0; i < events.length; i += QUEUE_CHUNK) {
+      ingest.ingest(events.slice(i, i + QUEUE_CHUNK), 'receiver');
+    }
+    const queueMs = performance.now() - queueStart;
+
+    const before = await sink.stats();
+    const deliveries = batch ? Math.ceil(n / BATCH) : n;
+    const drainStart = performance.now();
+    outbox.start();
+    await sink.reached(before.requests + deliveries);
+    // Every outcome recorded (committed): the backlog is drained only once the store says Delivered.
+    await outbox.idle();
+    const drainMs = performance.now() - drainStart;
+
+    const counts = repos.deliveries.counts();
+    const after = await sink.stats();
+    const received = after.requests - before.requests;
+    if (
+      counts.Delivered !== deliveries ||
+      received !== deliveries ||
+      after.signed - before.signed !== received
+    ) {
+      throw new Error(
+        `${title}: expected ${deliveries} signed deliveries; the store says ${JSON.stringify(counts)}, ` +
+          `the sink received ${received} (${after.signed - before.signed} signed).`,
+      );
+    }
+    if (!after.sample) throw new Error(`${title}: the sink kept no sample request.`);
+    return {
+      title,
+      deliveries,
+      events: n,
+      bodyBytes: Math.round((after.bytes - before.bytes) / received),
+      queueMs,
+      drainMs,
+      sample: after.sample,
+    };
+  } finally {
+    await outbox.stop(0);
+    db.close();
+    dir.remove();
+  }
+}
+
+interface Capacity {
+  title: string;
+  reqPerSec: number;
+  eventsPerSec: number;
+  p50ms: number;
+  p99ms: number;
+  non2xx: number;
+}
+
+async function capacity(
+  sink: Sink,
+  title: string,
+  sample: Sample,
+  eventsPerRequest: number,
+): Promise<Capacity> {
+  const r = await autocannon({
+    url: `${sink.url}/hooks/depot-remote`,
+    method: 'POST',
+    headers: sample.headers,
+    body: sample.body,
+    connections: SINK_CONNECTIONS,
+    duration: DURATION,
+  });
+  return {
+    title,
+    reqPerSec: Math.round(r.requests.average),
+    eventsPerSec: Math.round(r.requests.average * eventsPerRequest),
+    p50ms: r.latency.p50,
+    p99ms: r.latency.p99,
+    non2xx: r.non2xx,
+  };
+}
+
+async function main() {
+  const sink = await startSink();
+  try {
+    const batchedN = Math.ceil(N / BATCH) * BATCH;
+    const single = await drain(sink, 'outbox, 1 event per call', N, false);
+    console.log(JSON.stringify({ ...single, sample: undefined }));
+    const batched = await drain(sink, `outbox, batchNotify size ${BATCH}`, batchedN, true);
+    console.log(JSON.stringify({ ...batched, sample: undefined }));
+    const sinkSingle = await capacity(sink, 'sink alone, the same 1-event request', single.sample, 1);
+    console.log(JSON.stringify(sinkSingle));
+    const sinkBatch = await capacity(
+      sink,
+      `sink alone, the same ${BATCH}-event request`,
+      batched.sample,
+      BATCH,
+    );
+    console.log(JSON.stringify(sinkBatch));
+
+    const perSec = (count: number, ms: number) => Math.round((count / ms) * 1000);
+    console.log(
+      '\n| run | calls | events | body bytes | drain s | deliveries/s | events/s | vs sink alone |\n' +
+        '|---|---|---|---|---|---|---|---|',
+    );
+    for (const [d, cap] of [
+      [single, sinkSingle],
+      [batched, sinkBatch],
+    ] as const) {
+      console.log(
+        `| ${d.title} | ${d.deliveries} | ${d.events} | ${d.bodyBytes} | ${(d.drainMs / 1000).toFixed(1)} | ` +
+          `${perSec(d.deliveries, d.drainMs)} | ${perSec(d.events, d.drainMs)} | ` +
+          `${Math.round((perSec(d.deliveries, d.drainMs) / cap.reqPerSec) * 100)} % |`,
+      );
+    }
+    console.log(
+      `\n| sink alone (autocannon, ${SINK_CONNECTIONS} connections, ${DURATION} s) | req/s | events/s | p50 ms | p99 ms | non-2xx |\n` +
+        '|---|---|---|---|---|---|',
+    );
+    for (const c of [sinkSingle, sinkBatch]) {
+      console.log(
+        `| ${c.title} | ${c.reqPerSec} | ${c.eventsPerSec} | ${c.p50ms} | ${c.p99ms} | ${c.non2xx} |`,
+      );
+    }
+    console.log(
+      `\nqueueing (ingest service, ${QUEUE_CHUNK} events per transaction, not timed in the drain): ` +
+        `${perSec(single.events, single.queueMs)} events/s unbatched, ${perSec(batched.events, batched.queueMs)} events/s batched`,
+    );
+    console.log(
+      `targets: unbatched ${perSec(single.deliveries, single.drainMs)} deliveries/s (≥ 8,000: twice the issue's ` +
+        `~4,000/s for BullMQ on Redis), batched ${perSec(batched.events, batched.drainMs)} events/s (≥ 50,000)`,
+    );
+  } finally {
+    sink.stop();
+  }
+}
+
+void main();
