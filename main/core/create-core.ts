@@ -66,10 +66,22 @@ export async function createCore(deps: CoreDeps) {
     fleetId: deps.fleetId ?? (() => null),
     ...(deps.outbox ? { options: deps.outbox } : {}),
   });
-  const ingest = createIngestService({ db, repos, clock, bus, notifier, logger, outbox });
+  const vehicles = createVehiclesService({ repos, connector, clock, bus });
+  // Every completed action refreshes its vehicle's last known status (a state refresh is exactly that).
+  const completions: Notifier = {
+    actionCompleted(action) {
+      notifier.actionCompleted(action);
+      vehicles.refreshStatus(action.vehicleId).catch((err: unknown) =>
+        logger.warn('vehicle status could not be read', {
+          vehicleId: action.vehicleId,
+          error: String(err),
+        }),
+      );
+    },
+  };
+  const ingest = createIngestService({ db, repos, clock, bus, notifier: completions, logger, outbox });
   const inbox = createNotificationInbox({ db, repos, ingest, bus, clock, logger }, deps.inbox);
   const quarantine = createQuarantineService({ repos, inbox });
-  const vehicles = createVehiclesService({ repos, connector, clock, bus });
   const remotes = createRemotesService({ db, repos, connector, clock, bus });
   const audit = createAuditService({ repos });
   const settings = createSettingsService({ db, repos, secrets, clock, bus });
@@ -111,6 +123,8 @@ export async function createCore(deps: CoreDeps) {
       try {
         const count = await vehicles.sync();
         logger.info('fleet synchronised', { vehicles: count, connector: connector.name });
+        // In the background: a slow network must not hold the start.
+        void vehicles.refreshAllStatuses().then((r) => logger.info('vehicle statuses read', r));
       } catch (err) {
         // The cached fleet still serves the UI; the next sync will catch up.
         logger.warn('fleet synchronisation failed; using the cached fleet', {

@@ -9,7 +9,16 @@ import { createHistoryStore, HISTORY_PAGE, rowAt } from '../../renderer/src/stor
 import { parseRoute, pathOf } from '../../renderer/src/stores/router-store.js';
 import { createSessionStore } from '../../renderer/src/stores/session-store.js';
 import { createSettingsStore } from '../../renderer/src/stores/settings-store.js';
-import { action, callback, delivery, failure, fakeClient, target, vehicle } from './helpers/fake-client.js';
+import {
+  action,
+  callback,
+  delivery,
+  event,
+  failure,
+  fakeClient,
+  target,
+  vehicle,
+} from './helpers/fake-client.js';
 
 afterEach(() => vi.useRealTimers());
 
@@ -45,10 +54,36 @@ describe('actions store', () => {
     const store = createActionsStore(client, { refreshDelayMs: 10 });
     await store.getState().open('ra-1');
     expect(client.getRemote).toHaveBeenCalledTimes(1);
+    client.getRemote.mockResolvedValue(action({ updatedAt: '2026-01-01T11:00:01Z' }));
     store.getState().apply(action({ updatedAt: '2026-01-01T11:00:00Z' }));
     store.getState().apply(action({ updatedAt: '2026-01-01T11:00:01Z' }));
     await vi.advanceTimersByTimeAsync(20);
     expect(client.getRemote).toHaveBeenCalledTimes(2); // coalesced
+  });
+
+  it('reads the history again when the outcome overtook the read, so the Done step is not left out', async () => {
+    vi.useFakeTimers();
+    const client = fakeClient();
+    const pending = action({ updatedAt: '2026-01-01T10:00:01Z', events: [event(1, 'Accepted')] });
+    const done = action({
+      phase: 'Done',
+      outcome: 'Success',
+      status: 'Success',
+      updatedAt: '2026-01-01T10:00:02Z',
+      events: [event(1, 'Accepted'), event(2, 'Success')],
+    });
+    let answer: (a: typeof pending) => void = () => {};
+    client.getRemote.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    client.getRemote.mockResolvedValue(done);
+    const store = createActionsStore(client, { refreshDelayMs: 10 });
+    const opening = store.getState().open('ra-1');
+    // The outcome arrives live while the first read (taken before it) is on its way.
+    store.getState().apply({ ...done, events: undefined });
+    answer(pending);
+    await opening;
+    expect(store.getState().byId['ra-1']!.phase).toBe('Done');
+    await vi.advanceTimersByTimeAsync(20);
+    expect(store.getState().byId['ra-1']!.events!.map((e) => e.status)).toEqual(['Accepted', 'Success']);
   });
 
   it('returns the API refusal of a send as a value', async () => {
@@ -184,6 +219,47 @@ describe('session, callbacks, deliveries, settings', () => {
     expect(store.getState().items[0]!.state).toBe('Delivered');
     const requeued = await store.getState().retryAll('cb-1');
     expect(requeued).toEqual({ ok: true, value: 1 });
+  });
+
+  it('keeps what arrived live while a list read was on its way, so a delivery never stays Queued', async () => {
+    const client = fakeClient();
+    const store = createDeliveriesStore(client, { refreshDelayMs: 1 });
+    await store.getState().load({ callback: 'cb-1', limit: 10 });
+    let answer: () => void = () => {};
+    // The read is taken while the test notification is still queued (and before d3 exists) …
+    client.listDeliveries.mockImplementationOnce(
+      () =>
+        new Promise((resolve) => {
+          answer = () =>
+            resolve({
+              items: [
+                delivery({ id: 'd2', kind: 'test', state: 'Queued', createdAt: '2026-01-01T10:00:02Z' }),
+                delivery({ id: 'd1', state: 'Delivered', createdAt: '2026-01-01T10:00:01Z' }),
+              ],
+              total: 2,
+              limit: 10,
+              offset: 0,
+            });
+        }),
+    );
+    const loading = store.getState().load({ callback: 'cb-1', limit: 10 });
+    // … and its answer comes after the live news that it was delivered, and that d3 was queued.
+    store
+      .getState()
+      .applyDelivery(
+        delivery({ id: 'd2', kind: 'test', state: 'Delivered', createdAt: '2026-01-01T10:00:02Z' }),
+      );
+    store
+      .getState()
+      .applyDelivery(delivery({ id: 'd3', state: 'Queued', createdAt: '2026-01-01T10:00:03Z' }));
+    answer();
+    await loading;
+    expect(store.getState().items.map((d) => `${d.id} ${d.state}`)).toEqual([
+      'd3 Queued',
+      'd2 Delivered',
+      'd1 Delivered',
+    ]);
+    expect(store.getState().total).toBe(3);
   });
 });
 

@@ -16,7 +16,7 @@ export function createVehiclesService(deps: {
   bus: EventBus;
 }) {
   const { repos, connector, clock } = deps;
-  return {
+  const service = {
     /** Pulls the fleet from the connector into the store. */
     async sync(): Promise<number> {
       const vehicles = await connector.listVehicles();
@@ -39,5 +39,37 @@ export function createVehiclesService(deps: {
       if (!v) throw notFound('VEHICLE_NOT_FOUND', `No vehicle with id or VIN ${ref} in this fleet.`);
       return toVehicleDto(v);
     },
+
+    /**
+     * Reads the vehicle's status from the network and keeps it as its last known status (decision D3: a
+     * state refresh is a WakeUp followed by this read). False when the network has none for it.
+     */
+    async refreshStatus(vehicleId: string): Promise<boolean> {
+      const readAt = clock.nowIso();
+      const status = await connector.getVehicleStatus(vehicleId);
+      if (!status || !repos.vehicles.updateStatus(vehicleId, status, readAt)) return false;
+      const stored = repos.vehicles.get(vehicleId);
+      if (stored) deps.bus.publish({ name: 'vehicle.changed', data: { vehicle: toVehicleDto(stored) } });
+      return true;
+    },
+
+    /** Last known status of every vehicle, a few reads at a time (at start, so the fleet view has ages). */
+    async refreshAllStatuses(concurrency = 4): Promise<{ refreshed: number; failed: number }> {
+      const ids = repos.vehicles.list({ limit: 10_000, offset: 0 }).map((v) => v.id);
+      let refreshed = 0;
+      let failed = 0;
+      const worker = async () => {
+        for (let id = ids.shift(); id !== undefined; id = ids.shift()) {
+          try {
+            if (await service.refreshStatus(id)) refreshed += 1;
+          } catch {
+            failed += 1;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: concurrency }, worker));
+      return { refreshed, failed };
+    },
   };
+  return service;
 }

@@ -1,5 +1,5 @@
 // Readable at a glance on a workshop screen: a larger base size, strong headings, visible keyboard focus.
-import { createTheme } from '@mantine/core';
+import { Badge, createTheme } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -14,5 +14,8 @@ export const theme = createTheme({
   cursorType: 'pointer',
   components: {
     Button: { defaultProps: { size: 'md' } },
+    // A badge holds a word or two ("Plug-in hybrid", "Delivered", "Offline"): never cut to "PLUG-IN HY…" when
+    // a table column is tight (Mantine lets the label shrink to nothing inside its grid).
+    Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
   },
 });

@@ -35,23 +35,36 @@ export function createActionsStore(client: DepotRemoteClient, options: ActionsSt
   const refreshDelay = options.refreshDelayMs ?? 150;
   const pendingRefresh = new Map<string, ReturnType<typeof setTimeout>>();
 
+  /** Ids whose history is being read: a change arriving meanwhile must be followed by another read. */
+  const reading = new Set<string>();
+  /** Reads in a row that came back older than what the live stream said (bounded: never a polling loop). */
+  const staleReads = new Map<string, number>();
+  const MAX_STALE_READS = 3;
+
   const store = createStore<ActionsState>()((set, get) => {
     async function fetchDetail(id: string) {
+      reading.add(id);
       try {
         const action = await client.getRemote(id);
+        let stale = false;
         set((s) => {
           const errors = { ...s.errors };
           delete errors[id];
           const known = s.byId[id];
-          // A live update may have overtaken this read: never step back to an older state.
-          const newer =
-            known && known.updatedAt > action.updatedAt
-              ? { ...action, ...known, events: action.events }
-              : action;
+          // A live update may have overtaken this read: never step back to an older state, and read the
+          // history again, or the steps that update brought would stay missing (the outcome without its step).
+          stale = Boolean(known && known.updatedAt > action.updatedAt);
+          const newer = stale ? { ...action, ...known!, events: action.events } : action;
           return { byId: { ...s.byId, [id]: newer }, detailed: { ...s.detailed, [id]: true }, errors };
         });
+        const count = stale ? (staleReads.get(id) ?? 0) + 1 : 0;
+        if (count === 0) staleReads.delete(id);
+        else staleReads.set(id, count);
+        if (stale && count <= MAX_STALE_READS) scheduleDetail(id);
       } catch (error) {
         set((s) => ({ errors: { ...s.errors, [id]: asClientFailure(error) } }));
+      } finally {
+        reading.delete(id);
       }
     }
 
@@ -106,7 +119,7 @@ export function createActionsStore(client: DepotRemoteClient, options: ActionsSt
         set((s) => ({
           byId: { ...s.byId, [id]: known?.events ? { ...action, events: known.events } : action },
         }));
-        if (get().detailed[id]) scheduleDetail(id);
+        if (get().detailed[id] || reading.has(id)) scheduleDetail(id);
         const wasTerminal = known ? isTerminal(known) : false;
         if (isTerminal(action) && !wasTerminal) options.onCompleted?.(action);
       },

@@ -44,6 +44,12 @@ function matches(query: DeliveryListQuery, d: DeliveryDto): boolean {
 
 export function createDeliveriesStore(client: DepotRemoteClient, options: { refreshDelayMs?: number } = {}) {
   let countsTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * Deliveries changed live while a list read is on its way, one map per read. The read may have been taken
+   * before those changes: its answer must not put back a delivery as Queued once it was seen Delivered, nor
+   * drop one queued meanwhile (no later event would correct either).
+   */
+  const seenDuringLoad = new Set<Map<string, DeliveryDto>>();
   return createStore<DeliveriesState>()((set, get) => {
     function failed(error: unknown) {
       const failure = asClientFailure(error);
@@ -87,18 +93,40 @@ export function createDeliveriesStore(client: DepotRemoteClient, options: { refr
       },
       async load(query = get().query) {
         set({ query });
+        const seen = new Map<string, DeliveryDto>();
+        seenDuringLoad.add(seen);
         try {
           const page = await client.listDeliveries(query);
           if (get().query !== query) return;
-          set({ items: page.items, total: page.total, available: true, error: null });
+          const listed = new Set(page.items.map((d) => d.id));
+          const newest = page.items[0]?.createdAt ?? '';
+          // Queued after the read was taken (an older one changing beyond this page is not news).
+          const added = [...seen.values()]
+            .filter((d) => !listed.has(d.id) && d.createdAt >= newest && matches(query, d))
+            .reverse();
+          const current = page.items.map((d) => seen.get(d.id) ?? d);
+          const kept = current.filter((d) => matches(query, d));
+          const items = [...added, ...kept].slice(0, query.limit ?? 100);
+          set({
+            items,
+            total: page.total + added.length - (current.length - kept.length),
+            available: true,
+            error: null,
+          });
         } catch (error) {
           failed(error);
+        } finally {
+          seenDuringLoad.delete(seen);
         }
       },
       retry: (id, operator) => attempt(async () => void (await client.retryDelivery(id, operator))),
       retryAll: (callbackId, operator) =>
         attempt(async () => (await client.retryCallbackDeliveries(callbackId, operator)).requeued.length),
       applyDelivery(delivery) {
+        for (const seen of seenDuringLoad) {
+          seen.delete(delivery.id); // re-inserted last: newest last
+          seen.set(delivery.id, delivery);
+        }
         const { items, query, total } = get();
         const index = items.findIndex((d) => d.id === delivery.id);
         if (index >= 0) {
@@ -121,6 +149,8 @@ export function createDeliveriesStore(client: DepotRemoteClient, options: { refr
         const next = targets.slice();
         next[index] = { ...targets[index]!, ...target };
         set({ targets: next });
+        // Back online (or gone offline): what waits for it, and why, changes too.
+        refreshTargetsSoon();
       },
     };
   });

@@ -64,7 +64,9 @@ it('streams callback, audit and action changes as they are committed', async () 
     .map((a) => `${a.phase}:${a.status}`);
   // Sending is stored but not published: its local id is replaced by the network's a moment later.
   expect(phases).toEqual(['Pending:null', 'Pending:Accepted', 'Pending:SentToVehicle', 'Done:Success']);
-  const last = events.at(-1)!.data as { action: { remoteActionId: string } };
+  const last = events.filter((e) => e.name === 'action.changed').at(-1)!.data as {
+    action: { remoteActionId: string };
+  };
   expect(last.action.remoteActionId).toBe(sent.remoteActionId);
 });
 

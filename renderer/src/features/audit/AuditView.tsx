@@ -14,10 +14,19 @@ const ACTIONS = [
   { value: 'callback.pause', label: 'Callback paused' },
   { value: 'callback.resume', label: 'Callback resumed' },
   { value: 'callback.delete', label: 'Callback deleted' },
+  { value: 'callback.test-notification', label: 'Test notification sent' },
+  { value: 'delivery.retry', label: 'Delivery sent again' },
+  { value: 'delivery.retry-all', label: 'Failed deliveries sent again' },
+  { value: 'quarantine.replay', label: 'Kept notification replayed' },
+  { value: 'quarantine.resolve', label: 'Kept notification resolved' },
+  { value: 'settings.change', label: 'Settings changed' },
 ];
+
+const actionLabel = (action: string) => ACTIONS.find((a) => a.value === action)?.label ?? action;
 
 function detailText(detail: unknown): string {
   if (detail === null || detail === undefined) return '';
+  if (typeof detail === 'object' && Object.keys(detail).length === 0) return '';
   const text = JSON.stringify(detail);
   return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }
@@ -25,6 +34,8 @@ function detailText(detail: unknown): string {
 export function AuditView() {
   const stores = useStores();
   const { items, filter, hasMore, loading, error } = useStore(stores.audit);
+  const vehicles = useStore(stores.vehicles, (s) => s.items);
+  const labels = new Map(vehicles.flatMap((v) => (v.label ? [[v.vin, v.label] as const] : [])));
   const [vin, setVin] = useState(filter.vin);
   useEffect(() => {
     void stores.audit.getState().load();
@@ -83,20 +94,30 @@ export function AuditView() {
                   <Table.Td>
                     {e.remoteActionId ? (
                       <Anchor href={`#/actions/${encodeURIComponent(e.remoteActionId)}`}>
-                        {ACTIONS.find((a) => a.value === e.action)?.label ?? e.action}
+                        {actionLabel(e.action)}
                       </Anchor>
                     ) : (
-                      (ACTIONS.find((a) => a.value === e.action)?.label ?? e.action)
+                      actionLabel(e.action)
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" ff="monospace">
+                    {e.vin && labels.has(e.vin) ? (
+                      <Text size="sm" fw={700}>
+                        {labels.get(e.vin)}
+                      </Text>
+                    ) : null}
+                    <Text size="xs" ff="monospace">
                       {e.vin ?? ''}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{e.reason ?? ''}</Table.Td>
+                  <Table.Td miw={180}>{e.reason ?? ''}</Table.Td>
                   <Table.Td>
-                    <Code fz="xs">{detailText(e.detail)}</Code>
+                    {/* The request as sent, wrapped: it must not push the reason out of sight. */}
+                    {detailText(e.detail) ? (
+                      <Code fz="xs" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+                        {detailText(e.detail)}
+                      </Code>
+                    ) : null}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -20,6 +20,7 @@ function DeliveryLog({ callbackId }: { callbackId: string }) {
   const stores = useStores();
   const { available, items, query } = useStore(stores.deliveries);
   const operator = useStore(stores.session, (s) => s.operator);
+  const vehicles = useStore(stores.vehicles, (s) => s.items);
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
     void stores.deliveries.getState().load({ callback: callbackId, limit: 50 });
@@ -52,6 +53,7 @@ function DeliveryLog({ callbackId }: { callbackId: string }) {
       {message ? <Text role="status">{message}</Text> : null}
       <DeliveryTable
         items={mine}
+        vehicles={vehicles}
         showCallback={false}
         onRetry={async (id) => {
           const r = await stores.deliveries.getState().retry(id, operator);
@@ -211,13 +213,12 @@ export function CallbackPage({ callbackId }: { callbackId?: string }) {
         </Grid.Col>
         {callback ? (
           <Grid.Col span={{ base: 12, lg: 5 }}>
-            <Stack gap="md">
-              <Controls callback={callback} />
-              <DeliveryLog callbackId={callback.id} />
-            </Stack>
+            <Controls callback={callback} />
           </Grid.Col>
         ) : null}
       </Grid>
+      {/* Full width: the log's columns (state, attempts, last answer) do not fit beside the form. */}
+      {callback ? <DeliveryLog callbackId={callback.id} /> : null}
     </Stack>
   );
 }

@@ -38,6 +38,7 @@ export function DeliveriesView() {
   const stores = useStores();
   const { available, targets, counts, items, total, error } = useStore(stores.deliveries);
   const callbacks = useStore(stores.callbacks, (s) => s.items);
+  const vehicles = useStore(stores.vehicles, (s) => s.items);
   const operator = useStore(stores.session, (s) => s.operator);
   const [state, setState] = useState<'' | DeliveryStateDto>('');
   const [message, setMessage] = useState<string | null>(null);
@@ -122,7 +123,12 @@ export function DeliveriesView() {
         </Title>
         <SegmentedControl aria-label="Delivery state" data={FILTERS} value={state} onChange={setState} />
       </Group>
-      <DeliveryTable items={items} callbacks={callbacks} onRetry={(id) => void retry(id)} />
+      <DeliveryTable
+        items={items}
+        callbacks={callbacks}
+        vehicles={vehicles}
+        onRetry={(id) => void retry(id)}
+      />
     </Stack>
   );
 }

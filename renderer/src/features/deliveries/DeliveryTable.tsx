@@ -3,7 +3,8 @@
 import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import type { DeliveryDto } from '../../../../preload/contract/deliveries.js';
-import type { CallbackDto } from '../../../../preload/contract/dto.js';
+import type { CallbackDto, VehicleDto } from '../../../../preload/contract/dto.js';
+import { localTimesIn } from '../../components/time-text.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
 import { callbackTitle } from '../callbacks/callback-text.js';
 import { deliveryWhat } from './delivery-text.js';
@@ -12,11 +13,14 @@ import { DeliveryStateBadge } from './DeliveryStateBadge.js';
 export function DeliveryTable({
   items,
   callbacks,
+  vehicles,
   onRetry,
   showCallback = true,
 }: {
   items: DeliveryDto[];
   callbacks?: CallbackDto[];
+  /** To name vehicles by their label rather than their VIN. */
+  vehicles?: VehicleDto[];
   onRetry(id: string): void;
   showCallback?: boolean;
 }) {
@@ -27,6 +31,7 @@ export function DeliveryTable({
       </Paper>
     );
   const names = new Map((callbacks ?? []).map((c) => [c.id, callbackTitle(c)]));
+  const labels = new Map((vehicles ?? []).flatMap((v) => (v.label ? [[v.vin, v.label] as const] : [])));
   return (
     <Paper withBorder>
       <Table.ScrollContainer minWidth={760}>
@@ -56,13 +61,13 @@ export function DeliveryTable({
                   </Table.Td>
                 ) : null}
                 <Table.Td>
-                  <Text size="sm">{deliveryWhat(d)}</Text>
+                  <Text size="sm">{deliveryWhat(d, (vin) => labels.get(vin))}</Text>
                 </Table.Td>
                 <Table.Td>
                   <DeliveryStateBadge state={d.state} />
                   {d.heldReason ? (
                     <Text size="xs" c="orange.9" mt={4}>
-                      {d.heldReason}
+                      {localTimesIn(d.heldReason)}
                     </Text>
                   ) : null}
                 </Table.Td>

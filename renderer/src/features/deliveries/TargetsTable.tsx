@@ -2,6 +2,7 @@
 import { Badge, Group, Paper, Table, Text } from '@mantine/core';
 import { IconHelpCircle, IconLockOpen, IconWifi, IconWifiOff } from '@tabler/icons-react';
 import type { DeliveryTargetDto } from '../../../../preload/contract/deliveries.js';
+import { localTimesIn } from '../../components/time-text.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
 
 const STATE = {
@@ -89,15 +90,23 @@ export function TargetsTable({ targets }: { targets: DeliveryTargetDto[] }) {
                         {c.heldReason ? (
                           <Text span size="xs" c="orange.9">
                             {' '}
-                            — {c.heldReason}
+                            — {localTimesIn(c.heldReason)}
                           </Text>
                         ) : null}
                       </Text>
                     ))}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" c="red.8" lineClamp={2}>
-                      {t.lastError ?? ''}
+                    {/* Kept after the target answers again: then it is history, not an alarm. */}
+                    <Text
+                      size="sm"
+                      c={t.state === 'online' ? 'dimmed' : 'red.8'}
+                      lineClamp={2}
+                      data-testid="target-last-error"
+                    >
+                      {t.lastError && t.state === 'online'
+                        ? `Before it came back: ${t.lastError}`
+                        : (t.lastError ?? '')}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

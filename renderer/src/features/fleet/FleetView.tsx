@@ -12,6 +12,7 @@ import { actionsByVehicle } from '../../stores/actions-store.js';
 import { FEATURES, REMOTE_TYPES } from '../remotes/features.js';
 import { CannotText, CapabilityIcons } from './CapabilityIcons.js';
 import {
+  byLabel,
   distinct,
   EMPTY_FLEET_FILTER,
   ENERGY_LABELS,
@@ -28,7 +29,8 @@ export function FleetView() {
   const byId = useStore(stores.actions, (s) => s.byId);
   const activity = useMemo(() => actionsByVehicle(byId), [byId]);
   const [filter, setFilter] = useState<FleetFilter>(EMPTY_FLEET_FILTER);
-  const shown = useMemo(() => filterVehicles(items, filter, activity), [items, filter, activity]);
+  const sorted = useMemo(() => [...items].sort(byLabel), [items]);
+  const shown = useMemo(() => filterVehicles(sorted, filter, activity), [sorted, filter, activity]);
   const set = (change: Partial<FleetFilter>) => setFilter((f) => ({ ...f, ...change }));
 
   return (
@@ -107,7 +109,12 @@ export function FleetView() {
                   return (
                     <Table.Tr key={v.id} data-testid="vehicle-row">
                       <Table.Td>
-                        <Anchor href={`#/vehicles/${encodeURIComponent(v.id)}`} fw={700} size="lg">
+                        <Anchor
+                          href={`#/vehicles/${encodeURIComponent(v.id)}`}
+                          fw={700}
+                          size="lg"
+                          data-testid="vehicle-label"
+                        >
                           {v.label ?? v.vin}
                         </Anchor>
                         <Text size="sm" ff="monospace">

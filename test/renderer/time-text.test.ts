@@ -1,0 +1,31 @@
+// Times as a technician reads them, past and to come.
+import { describe, expect, it } from 'vitest';
+import { ageText } from '../../renderer/src/components/time-text.js';
+
+describe('ageText', () => {
+  const now = Date.parse('2026-01-01T12:00:00Z');
+  const at = (seconds: number) => new Date(now + seconds * 1000).toISOString();
+
+  it('reads a time just past, or a few seconds either way, as now', () => {
+    expect(ageText(at(-3), now)).toBe('just now');
+    expect(ageText(at(4), now)).toBe('just now');
+  });
+
+  it('says how long ago', () => {
+    expect(ageText(at(-42), now)).toBe('42 s ago');
+    expect(ageText(at(-5 * 60), now)).toBe('5 min ago');
+    expect(ageText(at(-3 * 3600), now)).toBe('3 h ago');
+    expect(ageText(at(-72 * 3600), now)).toBe('3 days ago');
+  });
+
+  it('says how long until a time to come (a next try, a next check), never "just now"', () => {
+    expect(ageText(at(30), now)).toBe('in 30 s');
+    expect(ageText(at(10 * 60), now)).toBe('in 10 min');
+    expect(ageText(at(5 * 3600), now)).toBe('in 5 h');
+  });
+
+  it('says so when there is no time', () => {
+    expect(ageText(null, now)).toBe('never');
+    expect(ageText('not a date', now)).toBe('unknown');
+  });
+});
