@@ -1,5 +1,7 @@
 // `npm test`: every check the project has, in order, then one closing line "N passed, N failed"
-// summed over all of them (CI reads that line). Static checks count as one test each.
+// summed over all of them (CI reads that line). Static checks count as one test each. The packaging check
+// (test/packaging: electron-builder with a stand-in Electron) and the Electron end-to-end tests (test/e2e-electron,
+// skipped with their reason where no Electron runtime exists) run inside vitest.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -42,6 +44,8 @@ check('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 check('lint', bin('eslint'), ['--max-warnings', '0', '.']);
 check('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 check('build', bin('electron-vite'), ['build', '--logLevel', 'warn']);
+// electronegativity's exit code is always 0: the script reads its SARIF report and fails on unreviewed findings.
+check('security scan (electronegativity)', process.execPath, ['scripts/security-scan.mjs']);
 
 const vitestReport = `${outDir}/vitest.json`;
 step('unit and integration tests', bin('vitest'), [

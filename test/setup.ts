@@ -1,8 +1,6 @@
-// Shared test setup. No Electron binary exists on these machines (docs: environment §3), so any test
-// that reaches `electron` gets this factory instead of the real module; the core never imports it.
+// Shared test setup. No Electron binary exists on these machines (docs: environment §3), so any test that reaches
+// `electron` gets the fakes of test/shell/electron-fake.ts instead of the real module: this is the one mock of
+// electron in the project. The core never imports electron.
 import { vi } from 'vitest';
 
-vi.mock('electron', () => ({
-  app: { getPath: vi.fn(() => '/tmp'), requestSingleInstanceLock: vi.fn(() => true), on: vi.fn() },
-  BrowserWindow: vi.fn(),
-}));
+vi.mock('electron', async () => (await import('./shell/electron-fake.js')).electronModule);

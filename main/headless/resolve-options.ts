@@ -4,6 +4,7 @@
 import { parseAgentOptions, type AgentOptions } from '../core/config/agent-options.js';
 import { OptionsError } from '../core/config/agent-options.js';
 import { optionLayer, stellantisEnvLayer } from '../core/config/stored-settings.js';
+import type { SecretBox } from '../core/ports/secret-box.js';
 import { createKeyFileSecretBox } from '../core/secrets/key-file-secret-box.js';
 import type { StartContext } from './settings-port.js';
 import { loadSavedSettings } from './saved-settings.js';
@@ -14,15 +15,20 @@ export interface AgentContext extends StartContext {
   stellantisEnv: NodeJS.ProcessEnv;
 }
 
+/**
+ * `openSecrets` opens the box the saved Stellantis password was sealed with: the key file headless; the desktop
+ * passes its safeStorage box.
+ */
 export async function resolveAgentOptions(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
+  openSecrets: (dataDir: string) => SecretBox | Promise<SecretBox> = createKeyFileSecretBox,
 ): Promise<{ help: true } | { help: false; options: AgentOptions; context: AgentContext }> {
   const first = parseAgentOptions(argv, env);
   if (first.help) return first;
   const { dataDir } = first.options;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const saved = await loadSavedSettings(dataDir, createKeyFileSecretBox(dataDir));
+  const saved = await loadSavedSettings(dataDir, await openSecrets(dataDir));
   let options: AgentOptions;
   try {
     const layered = parseAgentOptions(argv, env, optionLayer(saved.stored));

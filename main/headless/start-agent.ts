@@ -12,6 +12,8 @@ import { createCore } from '../core/create-core.js';
 import type { Clock } from '../core/ports/clock.js';
 import { systemClock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
+import type { Notifier } from '../core/ports/notifier.js';
+import type { SecretBox } from '../core/ports/secret-box.js';
 import { createReceiver } from '../core/receiver/index.js';
 import { createKeyFileSecretBox } from '../core/secrets/key-file-secret-box.js';
 import { chooseConnector, ConnectorConfigError } from './connector-choice.js';
@@ -60,11 +62,21 @@ const hostOf = (bind: string) => (bind.includes(':') ? `[${bind}]` : bind);
 /** Where this machine reaches a listener bound to `bind` (any-address binds are reached on loopback). */
 const reachableHost = (bind: string) => (bind === '0.0.0.0' || bind === '::' ? '127.0.0.1' : hostOf(bind));
 
+/**
+ * What a shell plugs into the core instead of the headless defaults: the desktop passes its tray notifier and its
+ * safeStorage secret box; absent ones fall back to the log notifier and the key-file box.
+ */
+export interface AgentAdapters {
+  notifier?: Notifier;
+  secrets?: SecretBox;
+}
+
 export async function startAgent(
   options: AgentOptions,
   logger: Logger,
   clock: Clock = systemClock(),
   context: AgentContext = { argv: [], env: process.env, startStored: null, stellantisEnv: process.env },
+  adapters: AgentAdapters = {},
 ) {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const token = resolveApiToken(options.dataDir);
@@ -91,8 +103,8 @@ export async function startAgent(
   const core = await createCore({
     dataDir: options.dataDir,
     connector: choice.connector,
-    notifier: createLogNotifier(logger),
-    secrets: createKeyFileSecretBox(options.dataDir),
+    notifier: adapters.notifier ?? createLogNotifier(logger),
+    secrets: adapters.secrets ?? createKeyFileSecretBox(options.dataDir),
     logger,
     clock,
     receiverBaseUrl: () => choice.receiverBaseUrl(localReceiverUrl),

@@ -33,7 +33,9 @@ export type SettingsInputDto = z.infer<typeof settingsInputSchema>;
 
 export const settingsSchema = settingsInputSchema
   .extend({
-    stellantis: settingsInputSchema.shape.stellantis.omit({ password: true }).extend({ hasPassword: z.boolean() }),
+    stellantis: settingsInputSchema.shape.stellantis
+      .omit({ password: true })
+      .extend({ hasPassword: z.boolean() }),
     /** Saved values differ from what the running agent uses: restart the agent to apply them. */
     restartRequired: z.boolean(),
     /** Settings fixed at start by a flag or environment variable (they win over stored values). */

@@ -40,6 +40,10 @@ export function createOutbox(deps: OutboxDeps) {
     callbackChanged: dispatcher.callbackChanged,
     /** Resolves once nothing is left to do now (tests: after advancing the clock). */
     idle: dispatcher.idle,
+    /** Holds all outbound delivery until resume() (the desktop tray); calls in the air finish. */
+    pause: dispatcher.pause,
+    resume: dispatcher.resume,
+    isPaused: dispatcher.isPaused,
     /** Use cases behind the deliveries routes. */
     service,
   };

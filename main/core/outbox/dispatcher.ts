@@ -97,6 +97,8 @@ export function createDispatcher(deps: DispatcherDeps) {
   let started = false;
   let stopping = false;
   let closed = false;
+  /** Paused by the operator (desktop tray): nothing new is claimed or sent; calls in the air finish. */
+  let paused = false;
   let unsubscribe: (() => void) | null = null;
   let immediate: NodeJS.Immediate | null = null;
   let delayed: NodeJS.Timeout | null = null;
@@ -293,7 +295,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         recordOutcomes(batch, after);
         formBatches(nowMs, after);
         if (nowMs >= lastSweepMs + options.sweepIntervalMs) sweep(nowMs);
-        if (!stopping) claim(nowMs, claimed);
+        if (!stopping && !paused) claim(nowMs, claimed);
       });
     } catch (err) {
       // Nothing of the pass was stored: keep its work for the next one.
@@ -307,7 +309,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     for (const [lane, rows] of claimed) lane.prefetch.push(...rows);
     for (const fn of after) fn();
     publishQueued(toPublish.splice(0));
-    if (!stopping) {
+    if (!stopping && !paused) {
       for (const t of targets.values()) pump(t, nowMs);
       armWake(nowMs);
     }
@@ -613,7 +615,7 @@ export function createDispatcher(deps: DispatcherDeps) {
 
   /** Starts calls from the claimed chunks of a target's callbacks, up to its window. */
   function pump(t: TargetState, nowMs: number) {
-    if (stopping) return;
+    if (stopping || paused) return;
     const offline = t.state === 'offline';
     // Offline: only the probe the pass claimed, once its time has come.
     if (offline ? !probeDue(t, nowMs) : t.notBeforeMs > nowMs) return;
@@ -829,6 +831,35 @@ export function createDispatcher(deps: DispatcherDeps) {
       requestPass(true);
       return { reclaimed };
     },
+
+    /**
+     * Holds every outbound delivery (the desktop tray's "Pause deliveries"): claimed but unsent deliveries go back
+     * to the queue, nothing new is claimed, calls already in the air finish and are recorded. Not persisted: a
+     * restart resumes.
+     */
+    pause(): void {
+      if (paused || closed) return;
+      paused = true;
+      if (wake) clock.clearTimeout(wake.handle);
+      wake = null;
+      const after: (() => void)[] = [];
+      db.transaction(() => {
+        for (const lane of lanes.values()) if (lane.prefetch.length > 0) releaseLane(lane, after);
+      });
+      for (const fn of after) fn();
+      logger.info('outbox: deliveries paused by the operator');
+    },
+
+    /** Undoes pause(): everything due is claimed and sent again at once. */
+    resume(): void {
+      if (!paused || closed) return;
+      paused = false;
+      for (const lane of lanes.values()) lane.maybeDue = true;
+      logger.info('outbox: deliveries resumed by the operator');
+      requestPass(true);
+    },
+
+    isPaused: () => paused,
 
     /** Resolves once nothing is left to do now: no pass pending, no call in flight, every outcome recorded. */
     async idle(): Promise<void> {

@@ -1,0 +1,251 @@
+// The IPC handlers in main, against a real core (SQLite file, in-process fleet): one handler per method, the
+// sender check, the argument schemas, errors as values, parity with the HTTP API, and change events pushed only
+// to windows that subscribed and still show our page.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ipcChannel, IPC_EVENTS, IPC_METHODS, type IpcMethod } from '../../preload/contract/ipc.js';
+import { parseAgentOptions } from '../../main/core/config/agent-options.js';
+import { silentLogger } from '../../main/core/ports/logger.js';
+import { ServiceError } from '../../main/core/services/service-error.js';
+import { createSettingsPort } from '../../main/headless/settings-port.js';
+import { createEventPush } from '../../main/shell/ipc/event-push.js';
+import { createIpcOperations, type IpcOperations } from '../../main/shell/ipc/operations.js';
+import { registerIpc } from '../../main/shell/ipc/register-ipc.js';
+import { createSenderCheck } from '../../main/shell/ipc/sender-check.js';
+import { callbackBody, startHarness, type Harness } from '../helpers/api-harness.js';
+import {
+  FakeBrowserWindow,
+  FakeWebContents,
+  FakeWebFrame,
+  ipcMain,
+  resetElectronFake,
+} from './electron-fake.js';
+
+const APP_PAGE = 'app://depot-remote/index.html';
+
+let h: Harness;
+let win: FakeBrowserWindow;
+let unregister: () => void;
+let events: ReturnType<typeof createEventPush>;
+const rendererLog = vi.fn();
+
+function wire(operations: IpcOperations) {
+  events = createEventPush(h.core.bus);
+  unregister = registerIpc({
+    operations,
+    isTrustedSender: createSenderCheck((contents) => contents === (win.webContents as unknown)),
+    events,
+    rendererLog,
+    logger: silentLogger,
+  });
+}
+
+function realOperations(): IpcOperations {
+  const parsed = parseAgentOptions([], { DEPOT_REMOTE_DATA_DIR: h.dataDir });
+  if (parsed.help) throw new Error('unexpected');
+  return createIpcOperations({
+    core: h.core,
+    settings: createSettingsPort(h.core, parsed.options, { argv: [], env: {}, startStored: null }),
+    version: '0.0.0-test',
+    startedAt: Date.now(),
+  });
+}
+
+const call = (method: IpcMethod, ...args: unknown[]) =>
+  ipcMain.invokeFrom({ sender: win.webContents }, ipcChannel(method), ...args) as Promise<{
+    ok: boolean;
+    value?: never;
+    error?: { status: number; code: string; message: string; errors: { field: string; message: string }[] };
+  }>;
+
+beforeEach(async () => {
+  resetElectronFake();
+  h = await startHarness();
+  win = new FakeBrowserWindow({});
+  win.webContents.finishLoad(APP_PAGE);
+  rendererLog.mockClear();
+  wire(realOperations());
+});
+
+afterEach(async () => {
+  unregister();
+  events.close();
+  await h.close();
+});
+
+describe('handlers', () => {
+  it('registers exactly one handler per bridge method, plus subscribe and unsubscribe', () => {
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(
+      [...IPC_METHODS.map(ipcChannel), IPC_EVENTS.subscribe, IPC_EVENTS.unsubscribe].sort(),
+    );
+    unregister();
+    expect(ipcMain.handlers.size).toBe(0);
+    wire(realOperations());
+  });
+
+  it('answers what the HTTP API answers', async () => {
+    const viaIpc = await call('listVehicles', { limit: 2 });
+    const viaHttp = await h.call({ method: 'GET', url: '/api/v1/vehicles?limit=2' });
+    expect(viaIpc).toEqual({ ok: true, value: viaHttp.json() });
+    const health = await call('health');
+    expect(health).toMatchObject({ ok: true, value: { status: 'ok', version: '0.0.0-test' } });
+  });
+
+  it('records the operator the page names, or "desktop"', async () => {
+    const created = await call('createCallback', callbackBody(), 'Jérôme');
+    expect(created.ok).toBe(true);
+    await call('sendTestNotification', (created.value as unknown as { id: string }).id);
+    const audit = await call('listAudit', { limit: 10 });
+    const operators = (audit.value as unknown as { items: { operator: string }[] }).items.map(
+      (e) => e.operator,
+    );
+    expect(operators).toContain('Jérôme');
+    expect(operators).toContain('desktop');
+  });
+});
+
+describe('the sender check', () => {
+  const refused = { ok: false, error: expect.objectContaining({ status: 403, code: 'FORBIDDEN_SENDER' }) };
+
+  it('refuses a frame that is not our app:// page, before doing anything', async () => {
+    win.webContents.mainFrame.url = 'https://evil.example/';
+    expect(await call('createCallback', callbackBody())).toEqual(refused);
+    win.webContents.mainFrame.url = APP_PAGE;
+    expect((await call('listCallbacks')).value).toMatchObject({ total: 0 });
+  });
+
+  it('refuses a subframe, even one on our origin', async () => {
+    const sub = new FakeWebFrame(APP_PAGE, win.webContents.mainFrame);
+    expect(await ipcMain.invokeFrom({ sender: win.webContents, frame: sub }, ipcChannel('health'))).toEqual(
+      refused,
+    );
+  });
+
+  it('refuses another web contents showing an app:// URL, and a frame that is gone', async () => {
+    const stranger = new FakeWebContents();
+    stranger.finishLoad(APP_PAGE);
+    expect(await ipcMain.invokeFrom({ sender: stranger }, ipcChannel('health'))).toEqual(refused);
+    expect(await ipcMain.invokeFrom({ sender: win.webContents, frame: null }, ipcChannel('health'))).toEqual(
+      refused,
+    );
+    expect(await ipcMain.invokeFrom({ sender: stranger }, IPC_EVENTS.subscribe)).toEqual(refused);
+  });
+});
+
+describe('argument schemas', () => {
+  it.each([
+    ['a number for an id', 'getVehicle', [42], '0'],
+    ['an id with a slash', 'getRemote', ['../x'], '0'],
+    ['a page size over 500', 'listVehicles', [{ limit: 1000 }], '0.limit'],
+    ['an unknown query key', 'listVehicles', [{ sql: 'drop' }], '0'],
+    ['a missing callback id', 'sendRemote', [{ vehicle: 'veh-e208-01', body: {} }], '0.callbackId'],
+    ['a body that is not an object', 'createCallback', ['{}'], '0'],
+    ['a status that is not one', 'setCallbackStatus', ['cb', 'Deleted'], '1'],
+    ['too many arguments', 'health', [1], 'arguments'],
+    ['a bad delivery state', 'listDeliveries', [{ state: 'Lost' }], '0.state'],
+  ] as const)('refuses %s as a value', async (_what, method, args, field) => {
+    const result = await call(method, ...args);
+    expect(result.ok).toBe(false);
+    expect(result.error).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(result.error!.errors.map((e) => e.field)).toContain(field);
+  });
+
+  it('passes domain refusals through as values, as the HTTP API does', async () => {
+    expect(await call('getVehicle', 'NOPE')).toMatchObject({
+      ok: false,
+      error: { status: 404, code: 'VEHICLE_NOT_FOUND' },
+    });
+    const bad = await call('createCallback', { label: 'x' });
+    expect(bad.error).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(bad.error!.errors.length).toBeGreaterThan(0);
+    expect(await call('listRemotes', { type: 'Teleport' })).toMatchObject({
+      ok: false,
+      error: { status: 400, errors: [{ field: 'type' }] },
+    });
+  });
+
+  it('hides unexpected failures behind a plain message', async () => {
+    unregister();
+    events.close();
+    const operations = realOperations();
+    wire({
+      ...operations,
+      health: () => {
+        throw new Error('database is locked at /secret/path');
+      },
+      getVehicle: () => {
+        throw new ServiceError(409, 'BUSY', 'Busy.');
+      },
+    });
+    expect(await call('health')).toEqual({
+      ok: false,
+      error: {
+        status: 500,
+        code: 'INTERNAL',
+        message: 'Something went wrong in the agent; see the log.',
+        errors: [],
+      },
+    });
+    expect(await call('getVehicle', 'x')).toMatchObject({ ok: false, error: { status: 409, code: 'BUSY' } });
+  });
+
+  it('takes renderer log lines through the same checks', async () => {
+    expect(await call('log', 'error', 'TypeError: x is undefined')).toEqual({ ok: true, value: undefined });
+    expect(rendererLog).toHaveBeenCalledWith('error', 'TypeError: x is undefined');
+    expect((await call('log', 'fatal', 'x')).ok).toBe(false);
+    expect((await call('log', 'info', 'x'.repeat(9000))).ok).toBe(false);
+  });
+});
+
+describe('settings over the bridge', () => {
+  it('reads them (saying how secrets are kept) and refuses invalid ones as values', async () => {
+    const read = await call('getSettings');
+    expect(read).toMatchObject({ ok: true, value: { connector: 'simulator', secretStorage: 'key-file' } });
+    const refused = await call('putSettings', { connector: 'carrier-pigeon' });
+    expect(refused).toMatchObject({ ok: false, error: { status: 400, code: 'VALIDATION_FAILED' } });
+  });
+});
+
+describe('change events', () => {
+  it('go to the windows that subscribed, while they show our page', async () => {
+    const other = new FakeBrowserWindow({});
+    other.webContents.finishLoad(APP_PAGE);
+    expect(await ipcMain.invokeFrom({ sender: win.webContents }, IPC_EVENTS.subscribe)).toEqual({
+      ok: true,
+      value: null,
+    });
+    const cb = (await call('createCallback', callbackBody())).value as unknown as { id: string };
+    const sent = await call('sendRemote', {
+      vehicle: 'veh-e208-01',
+      callbackId: cb.id,
+      body: { door: { state: 'Locked' } },
+    });
+    expect(sent).toMatchObject({ ok: true, value: { type: 'Doors' } });
+    const names = win.webContents.sent
+      .filter((m) => m.channel === IPC_EVENTS.change)
+      .map((m) => (m.args[0] as { name: string }).name);
+    expect(names).toContain('callback.changed');
+    expect(names).toContain('action.changed');
+    expect(other.webContents.sent).toEqual([]);
+
+    // Navigated away (a guard failed, say): nothing more is pushed to it.
+    const before = win.webContents.sent.length;
+    win.webContents.mainFrame.url = 'https://evil.example/';
+    await call('getVehicle', 'veh-e208-01');
+    await h.core.services.callbacks.setStatus(cb.id, { status: 'Paused' }, { operator: 't' });
+    expect(win.webContents.sent.length).toBe(before);
+
+    // Unsubscribed: nothing either.
+    win.webContents.mainFrame.url = APP_PAGE;
+    await ipcMain.invokeFrom({ sender: win.webContents }, IPC_EVENTS.unsubscribe);
+    await h.core.services.callbacks.setStatus(cb.id, { status: 'Running' }, { operator: 't' });
+    expect(win.webContents.sent.length).toBe(before);
+    expect(events.count()).toBe(0);
+  });
+
+  it('forgets a window that is destroyed', async () => {
+    await ipcMain.invokeFrom({ sender: win.webContents }, IPC_EVENTS.subscribe);
+    expect(events.count()).toBe(1);
+    win.destroy();
+    expect(events.count()).toBe(0);
+  });
+});
