@@ -19,6 +19,7 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
 let passed = 0;
+let skipped = 0;
 let failed = 0;
 const failures = [];
 
@@ -57,6 +58,8 @@ step('unit and integration tests', bin('vitest'), [
 if (existsSync(vitestReport)) {
   const v = JSON.parse(readFileSync(vitestReport, 'utf8'));
   passed += v.numPassedTests;
+  // Skipped tests say why when they skip (no Electron runtime here); they are counted, never hidden.
+  skipped += v.numPendingTests + v.numTodoTests;
   failed += v.numFailedTests;
   if (v.numFailedTests > 0) failures.push(`${v.numFailedTests} vitest test(s)`);
   // A suite that fails to load has no tests to count: count it as a failure, never as nothing.
@@ -71,5 +74,5 @@ if (existsSync(vitestReport)) {
 }
 
 if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);
