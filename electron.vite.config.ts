@@ -21,7 +21,12 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     // Minified: in web mode the agent serves it over the network.
-    build: { minify: true, rollupOptions: { input: { index: resolve('renderer/index.html') } } },
+    // One bundle is right for a UI served from the local agent or app:// (no network cost to split for).
+    build: {
+      minify: true,
+      chunkSizeWarningLimit: 2000,
+      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+    },
     plugins: [react()],
   },
 });
