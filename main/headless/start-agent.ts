@@ -109,6 +109,7 @@ export async function startAgent(
     clock,
     receiverBaseUrl: () => choice.receiverBaseUrl(localReceiverUrl),
     fleetId: () => choice.fleetId,
+    outbox: { retentionDays: options.deliveryRetentionDays },
   });
   const opened: FastifyInstance[] = [];
   const stopAll = async () => {
@@ -119,7 +120,7 @@ export async function startAgent(
   try {
     const receiver = await createReceiver(
       { inbox: core.inbox, callbacks: core.services.callbacks, bus: core.bus, logger },
-      tls ? { tls } : {},
+      { rateLimit: { max: options.receiverRateLimit, timeWindowMs: 1000 }, ...(tls ? { tls } : {}) },
     );
     opened.push(receiver);
     const receiverPort = await listen(

@@ -22,6 +22,10 @@ export interface AgentOptions {
   simSeed: number;
   /** Where the vehicle network reaches this agent's receiver (a reverse proxy or tunnel); null = none (polling). */
   publicReceiverUrl: string | null;
+  /** Receiver flood limit: requests per second from one address before 429. */
+  receiverRateLimit: number;
+  /** Deliveries to a webhook unreachable this many days become dead letters (never dropped silently). */
+  deliveryRetentionDays: number;
 }
 
 export class OptionsError extends Error {}
@@ -38,6 +42,8 @@ const SPEC = {
   'sim-speed': { env: 'DEPOT_REMOTE_SIM_SPEED' },
   'sim-seed': { env: 'DEPOT_REMOTE_SIM_SEED' },
   'public-receiver-url': { env: 'DEPOT_REMOTE_PUBLIC_RECEIVER_URL' },
+  'receiver-rate-limit': { env: 'DEPOT_REMOTE_RECEIVER_RATE_LIMIT' },
+  'delivery-retention-days': { env: 'DEPOT_REMOTE_DELIVERY_RETENTION_DAYS' },
 } as const;
 
 export const USAGE = `Usage: npm run agent -- [options]
@@ -53,6 +59,9 @@ export const USAGE = `Usage: npm run agent -- [options]
   --sim-speed <factor>     simulator time factor, default 1 (realistic)   (DEPOT_REMOTE_SIM_SPEED)
   --sim-seed <integer>     simulator seed: same seed, same run, default 42 (DEPOT_REMOTE_SIM_SEED)
   --public-receiver-url <url> how the vehicle network reaches the receiver (DEPOT_REMOTE_PUBLIC_RECEIVER_URL)
+  --receiver-rate-limit <n> requests per second per sender before 429, default 100 (DEPOT_REMOTE_RECEIVER_RATE_LIMIT)
+  --delivery-retention-days <n> days a webhook may stay unreachable before its deliveries become dead letters,
+                           default 30                                      (DEPOT_REMOTE_DELIVERY_RETENTION_DAYS)
   --help                   this text
 
 A flag wins over its environment variable.`;
@@ -113,6 +122,8 @@ export function parseAgentOptions(
         'sim-speed': { type: 'string' },
         'sim-seed': { type: 'string' },
         'public-receiver-url': { type: 'string' },
+        'receiver-rate-limit': { type: 'string' },
+        'delivery-retention-days': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -160,6 +171,20 @@ export function parseAgentOptions(
       );
     }
   }
+  const wholeNumber = (
+    name: 'receiver-rate-limit' | 'delivery-retention-days',
+    fallback: string,
+    max: number,
+  ) => {
+    const text = pick(name) ?? fallback;
+    const n = Number(text);
+    if (!/^\d+$/.test(text) || n < 1 || n > max) {
+      throw new OptionsError(`--${name} must be a whole number from 1 to ${max}, got "${text}".`);
+    }
+    return n;
+  };
+  const receiverRateLimit = wholeNumber('receiver-rate-limit', '100', 1_000_000);
+  const deliveryRetentionDays = wholeNumber('delivery-retention-days', '30', 3650);
   const apiPort = port('api-port', pick('api-port') ?? '5780');
   const receiverPort = port('receiver-port', pick('receiver-port') ?? '5781');
   if (apiPort !== 0 && apiPort === receiverPort) {
@@ -177,6 +202,8 @@ export function parseAgentOptions(
       connector: connector as ConnectorName,
       simSpeed,
       simSeed: Number(seedText),
+      receiverRateLimit,
+      deliveryRetentionDays,
       publicReceiverUrl,
     },
   };

@@ -20,6 +20,8 @@ describe('agent options', () => {
       simSpeed: 1,
       simSeed: 42,
       publicReceiverUrl: null,
+      receiverRateLimit: 100,
+      deliveryRetentionDays: 30,
     });
     expect(o.dataDir).toBe(defaultDataDir());
     expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/x' })).toBe('/x/Depot Remote');
@@ -39,6 +41,8 @@ describe('agent options', () => {
       DEPOT_REMOTE_SIM_SPEED: '50',
       DEPOT_REMOTE_SIM_SEED: '7',
       DEPOT_REMOTE_PUBLIC_RECEIVER_URL: 'https://depot.example/recv',
+      DEPOT_REMOTE_RECEIVER_RATE_LIMIT: '500',
+      DEPOT_REMOTE_DELIVERY_RETENTION_DAYS: '90',
     };
     expect(parse([], env)).toEqual({
       dataDir: '/env/data',
@@ -51,6 +55,8 @@ describe('agent options', () => {
       simSpeed: 50,
       simSeed: 7,
       publicReceiverUrl: 'https://depot.example/recv',
+      receiverRateLimit: 500,
+      deliveryRetentionDays: 90,
     });
     expect(
       parse(
@@ -87,6 +93,8 @@ describe('agent options', () => {
     [['--sim-speed', 'fast'], /--sim-speed must be a number/],
     [['--sim-seed', '4.5'], /--sim-seed must be a whole number/],
     [['--public-receiver-url', 'http://depot.example'], /must be an https URL/],
+    [['--receiver-rate-limit', '0'], /--receiver-rate-limit must be a whole number/],
+    [['--delivery-retention-days', 'forever'], /--delivery-retention-days must be a whole number/],
     [['--unknown'], /Unknown option/],
   ])('refuses %j with a clear message', (argv, message) => {
     expect(() => parse(argv)).toThrowError(OptionsError);
