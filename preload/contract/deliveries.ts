@@ -38,6 +38,11 @@ export const deliverySchema = z
     eventCount: z.number().int(),
     vins: z.array(z.string()),
     remoteTypes: z.array(z.string()),
+    /**
+     * The eventStatus.status of each event carried, in order (e.g. ["Accepted"] or ["Success"]); empty for a
+     * test notification.
+     */
+    statuses: z.array(z.string()),
     /** Attempts counted by the retry policy. */
     attempts: z.number().int(),
     /** Tries that could not reach the target (they use up nothing). */

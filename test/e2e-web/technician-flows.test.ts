@@ -435,7 +435,7 @@ describe.skipIf(!HAS_CHROMIUM)('the technician in a browser against the headless
     expect(await offline.textContent()).toContain('3 queued');
     const queued = page.locator('[data-testid="delivery-row"][data-state="Queued"]');
     await expect.poll(() => queued.count()).toBe(3);
-    expect(await queued.first().textContent()).toMatch(/Horn \(1 event\) · Van 01.*unreachable since/);
+    expect(await queued.first().textContent()).toMatch(/Horn · Success · Van 01.*unreachable since/);
     await screenshot(page, '17-deliveries-offline');
 
     // Back on the same port: the next probe gets through and the queue drains.

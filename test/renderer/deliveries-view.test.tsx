@@ -6,8 +6,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DeliveriesView } from '../../renderer/src/features/deliveries/DeliveriesView.js';
+import { deliveryWhat } from '../../renderer/src/features/deliveries/delivery-text.js';
+import { DeliveryTable } from '../../renderer/src/features/deliveries/DeliveryTable.js';
 import { OfflineBanner } from '../../renderer/src/features/deliveries/OfflineBanner.js';
-import { delivery, failure, fakeClient, target } from './helpers/fake-client.js';
+import { delivery, failure, fakeClient, target, vehicle } from './helpers/fake-client.js';
 import { renderWithStores } from './helpers/render.js';
 
 describe('deliveries', () => {
@@ -63,5 +65,42 @@ describe('deliveries', () => {
     expect((await screen.findByTestId('not-available')).textContent).toContain(
       'not available in this version',
     );
+  });
+
+  it('tells apart the notifications of one command by their event status', async () => {
+    const vin = 'VR3UHZKXZMT000001';
+    const one = { remoteTypes: ['Horn'], vins: [vin], eventCount: 1 };
+    renderWithStores(
+      <DeliveryTable
+        items={[
+          delivery({ ...one, id: 'd-done', statuses: ['Success'] }),
+          delivery({ ...one, id: 'd-sent', statuses: ['SentToVehicle'] }),
+          delivery({ ...one, id: 'd-accepted', statuses: ['Accepted'] }),
+        ]}
+        vehicles={[vehicle({ vin, label: 'Van 01' })]}
+        onRetry={() => undefined}
+        showCallback={false}
+      />,
+    );
+    const rows = await screen.findAllByTestId('delivery-row');
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringContaining('Horn · Success · Van 01'),
+      expect.stringContaining('Horn · SentToVehicle · Van 01'),
+      expect.stringContaining('Horn · Accepted · Van 01'),
+    ]);
+  });
+
+  it('describes a batch and a test notification in a few words', () => {
+    expect(
+      deliveryWhat(
+        delivery({
+          eventCount: 3,
+          remoteTypes: ['Horn', 'Doors'],
+          vins: ['VIN1', 'VIN2'],
+          statuses: ['Accepted', 'Success', 'Accepted'],
+        }),
+      ),
+    ).toBe('Horn, Doors (3 events) · Accepted, Success · 2 vehicles');
+    expect(deliveryWhat(delivery({ kind: 'test', statuses: [] }))).toBe('Test notification');
   });
 });

@@ -23,6 +23,7 @@ export function toDeliveryDto(record: DeliveryRecord, heldReason: string | null)
     eventCount: record.eventCount,
     vins: record.vins,
     remoteTypes: record.remoteTypes,
+    statuses: record.kind === 'test' ? [] : eventStatuses(record.eventsJson),
     attempts: record.attempts,
     unreachableTries: record.unreachableTries,
     createdAt: record.createdAt,
@@ -33,6 +34,21 @@ export function toDeliveryDto(record: DeliveryRecord, heldReason: string | null)
     lastStatus: record.lastStatus,
     lastError: record.lastError,
   };
+}
+
+/**
+ * The eventStatus.status of each event of the stored payload, in order. The payload is already read with the
+ * delivery (it is what is sent), so this needs no other query.
+ */
+function eventStatuses(eventsJson: string): string[] {
+  const events: unknown = JSON.parse(eventsJson);
+  if (!Array.isArray(events)) return [];
+  const statuses: string[] = [];
+  for (const event of events as unknown[]) {
+    const status = (event as { eventStatus?: { status?: unknown } } | null)?.eventStatus?.status;
+    if (typeof status === 'string') statuses.push(status);
+  }
+  return statuses;
 }
 
 export function toAttemptDto(attempt: AttemptRecord): DeliveryAttemptDto {

@@ -43,6 +43,7 @@ describe('batchNotify', () => {
       kind: 'batch',
       eventCount: 3,
       vins: [VINS[0], VINS[1]],
+      statuses: ['Accepted', 'Accepted', 'SentToVehicle'],
       state: 'Delivered',
     });
   });

@@ -85,6 +85,23 @@ describe('GET /deliveries', () => {
     expect(page.items[0].createdAt).toBe('2026-01-05T08:01:00.000Z');
   });
 
+  it("says which event statuses each delivery carries, so one command's notifications differ", async () => {
+    await setup();
+    w.notify('ra-2', 'Accepted');
+    await w.advance(60 * S);
+    w.notify('ra-2', 'SentToVehicle');
+    await w.advance(60 * S);
+    w.notify('ra-2', 'Success', 'Done');
+    await w.outbox.idle();
+    const { items } = (await get('/deliveries?callback=cb-2')).json();
+    expect(items.map((d: { statuses: string[] }) => d.statuses)).toEqual([
+      ['Success'],
+      ['SentToVehicle'],
+      ['Accepted'],
+    ]);
+    expect((await get(`/deliveries/${items[2].id}`)).json().statuses).toEqual(['Accepted']);
+  });
+
   it('refuses a bad filter with the API error shape', async () => {
     await setup();
     const bad = await get('/deliveries?state=Lost&since=yesterday');
@@ -205,7 +222,7 @@ describe('POST /callbacks/{cbid}/test-notification', () => {
     const res = await post('/callbacks/cb-2/test-notification');
     expect(res.statusCode).toBe(202);
     const { deliveryId, delivery } = res.json();
-    expect(delivery).toMatchObject({ id: deliveryId, kind: 'test', state: 'Queued' });
+    expect(delivery).toMatchObject({ id: deliveryId, kind: 'test', state: 'Queued', statuses: [] });
     await w.outbox.idle();
     expect(sink.received[0]!.headers['webhook-id']).toBe(deliveryId);
     expect(sink.received[0]!.headers['x-depot-test']).toBe('true');

@@ -153,6 +153,7 @@ export function delivery(overrides: Partial<DeliveryDto> = {}): DeliveryDto {
     eventCount: 1,
     vins: ['VR3UHZKXZMT000001'],
     remoteTypes: ['Doors'],
+    statuses: ['Accepted'],
     attempts: 0,
     unreachableTries: 0,
     createdAt: '2026-01-01T10:00:00.000Z',

@@ -1,16 +1,5 @@
-import {
-  Button,
-  Group,
-  Paper,
-  Select,
-  SegmentedControl,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { errorAt, errorUnder } from '../../../components/field-errors.js';
+import { Group, Select, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { errorAt } from '../../../components/field-errors.js';
 import {
   type ChargingDraft,
   type ChargingMode,
@@ -18,8 +7,15 @@ import {
   newChargingProgram,
 } from '../models/charging-model.js';
 import { MAX_PROGRAMS } from '../models/shared.js';
-import { DaysPicker } from './DaysPicker.js';
 import type { FormProps } from './form-props.js';
+import {
+  ProgramCard,
+  ProgramDays,
+  ProgramEnabled,
+  type ProgramEditorProps,
+  ProgramListEditor,
+  ProgramStart,
+} from './ProgramListEditor.js';
 
 const MODES: { value: ChargingMode; label: string }[] = [
   { value: 'start', label: 'Start now' },
@@ -29,84 +25,34 @@ const MODES: { value: ChargingMode; label: string }[] = [
   { value: 'preferences', label: 'Preferences' },
 ];
 
-const SLOTS = ['1', '2', '3', '4'];
-
-function ProgramEditor({
-  program,
-  index,
-  onChange,
-  onRemove,
-  errors,
-}: {
-  program: ChargingProgramDraft;
-  index: number;
-  onChange(p: ChargingProgramDraft): void;
-  onRemove?: () => void;
-  errors: FormProps<ChargingDraft>['errors'];
-}) {
-  const path = `charging.schedule.programs[${index}]`;
+function ProgramEditor(props: ProgramEditorProps<ChargingProgramDraft>) {
+  const { program, onChange, errors } = props;
+  const path = `charging.schedule.programs[${props.index}]`;
   return (
-    <Paper withBorder p="sm" component="fieldset" aria-label={`Charge program ${index + 1}`}>
-      <Group align="flex-start" gap="sm" wrap="wrap">
-        <Select
-          label="Slot"
-          w={90}
-          data={SLOTS}
-          value={String(program.slot)}
-          onChange={(v) => onChange({ ...program, slot: Number(v ?? program.slot) })}
-          error={errorAt(errors, `${path}.slot`)}
-          allowDeselect={false}
-        />
-        <TextInput
-          type="time"
-          label="Start"
-          w={130}
-          value={program.start}
-          onChange={(e) => onChange({ ...program, start: e.currentTarget.value })}
-          error={errorAt(errors, `${path}.start`)}
-        />
-        <TextInput
-          type="time"
-          label="End (optional)"
-          w={150}
-          value={program.end}
-          onChange={(e) => onChange({ ...program, end: e.currentTarget.value })}
-          error={errorAt(errors, `${path}.end`)}
-        />
-        <Switch
-          label="Enabled"
-          mt={32}
-          checked={program.enabled}
-          onChange={(e) => onChange({ ...program, enabled: e.currentTarget.checked })}
-        />
-        {onRemove ? (
-          <Button
-            variant="subtle"
-            color="red"
-            mt={24}
-            leftSection={<IconTrash size={16} aria-hidden />}
-            onClick={onRemove}
-          >
-            Remove program {index + 1}
-          </Button>
-        ) : null}
-      </Group>
-      <DaysPicker
-        value={program.days}
-        onChange={(days) => onChange({ ...program, days })}
-        error={errorUnder(errors, `${path}.occurence`)}
-      />
-      {errorAt(errors, path) ? (
-        <Text c="red" size="sm" mt={4}>
-          {errorAt(errors, path)}
-        </Text>
-      ) : null}
-    </Paper>
+    <ProgramCard
+      {...props}
+      label={`Charge program ${props.index + 1}`}
+      path={path}
+      fields={
+        <>
+          <ProgramStart {...props} path={path} />
+          <TextInput
+            type="time"
+            label="End (optional)"
+            w={150}
+            value={program.end}
+            onChange={(e) => onChange({ ...program, end: e.currentTarget.value })}
+            error={errorAt(errors, `${path}.end`)}
+          />
+          <ProgramEnabled {...props} />
+        </>
+      }
+      below={<ProgramDays {...props} path={path} />}
+    />
   );
 }
 
 export function ChargingForm({ draft, onChange, errors }: FormProps<ChargingDraft>) {
-  const setPrograms = (programs: ChargingProgramDraft[]) => onChange({ ...draft, programs });
   return (
     <Stack gap="md">
       <SegmentedControl
@@ -134,40 +80,15 @@ export function ChargingForm({ draft, onChange, errors }: FormProps<ChargingDraf
         />
       )}
       {draft.mode === 'programs' && (
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            Up to {MAX_PROGRAMS} weekly programs, one per slot.
-          </Text>
-          {draft.programs.map((program, index) => (
-            <ProgramEditor
-              key={index}
-              program={program}
-              index={index}
-              errors={errors}
-              onChange={(p) => setPrograms(draft.programs.map((x, i) => (i === index ? p : x)))}
-              {...(draft.programs.length > 1
-                ? { onRemove: () => setPrograms(draft.programs.filter((_, i) => i !== index)) }
-                : {})}
-            />
-          ))}
-          {errorAt(errors, 'charging.schedule.programs') ? (
-            <Text c="red" size="sm">
-              {errorAt(errors, 'charging.schedule.programs')}
-            </Text>
-          ) : null}
-          <Group>
-            <Button
-              variant="light"
-              leftSection={<IconPlus size={16} aria-hidden />}
-              disabled={draft.programs.length >= MAX_PROGRAMS}
-              onClick={() =>
-                setPrograms([...draft.programs, newChargingProgram(draft.programs.map((p) => p.slot))])
-              }
-            >
-              Add a program
-            </Button>
-          </Group>
-        </Stack>
+        <ProgramListEditor
+          programs={draft.programs}
+          onChange={(programs) => onChange({ ...draft, programs })}
+          errors={errors}
+          path="charging.schedule.programs"
+          intro={<>Up to {MAX_PROGRAMS} weekly programs, one per slot.</>}
+          newProgram={newChargingProgram}
+          Editor={ProgramEditor}
+        />
       )}
       {draft.mode === 'preferences' && (
         <Group align="flex-start">
