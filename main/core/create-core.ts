@@ -67,10 +67,14 @@ export async function createCore(deps: CoreDeps) {
     ...(deps.outbox ? { options: deps.outbox } : {}),
   });
   const vehicles = createVehiclesService({ repos, connector, clock, bus });
-  // Every completed action refreshes its vehicle's last known status (a state refresh is exactly that).
+  // Every completed action refreshes its vehicle's last known status (a state refresh is exactly that), and
+  // a refusal as not allowed teaches the agent what the vehicle cannot do.
   const completions: Notifier = {
     actionCompleted(action) {
       notifier.actionCompleted(action);
+      if (action.failureCause === 'MissingRights' || action.failureCause === 'WrongCommand') {
+        vehicles.learnUnsupported(action.vehicleId, action.type, action.failureCause, clock.nowIso());
+      }
       vehicles.refreshStatus(action.vehicleId).catch((err: unknown) =>
         logger.warn('vehicle status could not be read', {
           vehicleId: action.vehicleId,

@@ -1,6 +1,7 @@
 // The fleet as the connector reports it, cached in the store so the list works while offline.
 import type { VehicleDto } from '../../../preload/contract/dto.js';
-import type { Connector } from '../connector/connector.js';
+import type { Capabilities, Connector } from '../connector/connector.js';
+import type { RemoteType } from '../domain/remote-type.js';
 import type { Repositories } from '../db/index.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
@@ -48,6 +49,21 @@ export function createVehiclesService(deps: {
       const readAt = clock.nowIso();
       const status = await connector.getVehicleStatus(vehicleId);
       if (!status || !repos.vehicles.updateStatus(vehicleId, status, readAt)) return false;
+      const stored = repos.vehicles.get(vehicleId);
+      if (stored) deps.bus.publish({ name: 'vehicle.changed', data: { vehicle: toVehicleDto(stored) } });
+      return true;
+    },
+
+    /**
+     * The network refused an action as not allowed for this vehicle (MissingRights, WrongCommand): remember
+     * the feature as unavailable, with the reason, until the next fleet sync says otherwise.
+     */
+    learnUnsupported(vehicleId: string, type: RemoteType, failureCause: string, at: string): boolean {
+      const v = repos.vehicles.get(vehicleId);
+      if (!v || (v.capabilities as Capabilities)[type]?.supported === false) return false;
+      const reason = `The network refused it with ${failureCause} on ${at.slice(0, 10)}: this vehicle or the contract does not allow it.`;
+      const capabilities = { ...(v.capabilities as Capabilities), [type]: { supported: false, reason } };
+      repos.vehicles.upsertMany([{ ...v, capabilities }]);
       const stored = repos.vehicles.get(vehicleId);
       if (stored) deps.bus.publish({ name: 'vehicle.changed', data: { vehicle: toVehicleDto(stored) } });
       return true;

@@ -149,3 +149,22 @@ describe('crashes and silence', () => {
     expect(await read('rid-1')).toMatchObject({ phase: 'Done', outcome: 'Success' });
   });
 });
+
+describe('learning what a vehicle cannot do', () => {
+  it('a MissingRights answer marks the feature unavailable, with the reason, and later sends are refused', async () => {
+    await start();
+    await send({ horn: { state: 'Activated' } });
+    await net.emit([
+      { ...ev('Failed', '2026-01-05T08:00:05Z', 'Done', 'MissingRights'), remoteType: 'Horn' },
+    ]);
+    const v = (await h.call({ method: 'GET', url: '/api/v1/vehicles/veh-e208-01' })).json();
+    expect(v.capabilities.Horn).toEqual({ supported: false, reason: expect.stringMatching(/MissingRights/) });
+    expect(v.status).not.toBeUndefined();
+    const again = await send({ horn: { state: 'Activated' } });
+    expect(again.statusCode).toBe(422);
+    expect(again.json()).toMatchObject({
+      code: 'FEATURE_NOT_SUPPORTED',
+      message: expect.stringMatching(/MissingRights/),
+    });
+  });
+});
