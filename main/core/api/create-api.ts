@@ -54,6 +54,8 @@ export async function createApi({
     logger: false,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    // Live event streams never end by themselves: closing the API must end them, not wait for browsers.
+    forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

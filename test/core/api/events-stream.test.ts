@@ -74,3 +74,11 @@ it('refuses the stream without a token', async () => {
   const res = await fetch(`${base}/api/v1/events`);
   expect(res.status).toBe(401);
 });
+
+it('closing the API ends open event streams instead of waiting for the clients', async () => {
+  const stream = await fetch(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  expect(stream.status).toBe(200);
+  const started = Date.now();
+  await h.app.close();
+  expect(Date.now() - started).toBeLessThan(2000);
+});
