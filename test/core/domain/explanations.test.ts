@@ -1,33 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { RemoteAction } from '../../../main/core/domain/action.js';
 import { explain, explainAction } from '../../../main/core/domain/explanations.js';
 import { DONE_STATUSES, FAILURE_CAUSES, PENDING_STATUSES } from '../../../main/core/domain/status.js';
+import { remoteAction } from '../../helpers/remote-action.js';
 
 const LOCAL = ['Sending', 'Refused', 'Expired', 'TimedOut', 'DeepSleep'];
 
-function action(overrides: Partial<RemoteAction>): RemoteAction {
-  return {
-    id: 'ra-1',
-    vehicleId: 'veh-1',
-    vin: 'VF3ABCDE0FG123456',
-    callbackId: 'cb-1',
-    type: 'Doors',
-    remote: { door: { state: 'Locked' } },
-    phase: 'Pending',
-    status: null,
-    outcome: null,
-    failureCause: null,
-    feedbackDetail: null,
-    error: null,
-    operator: null,
-    reason: null,
-    createdAt: '2024-05-01T08:00:00Z',
-    updatedAt: '2024-05-01T08:00:00Z',
-    doneAt: null,
-    lastEventDate: null,
-    ...overrides,
-  };
-}
+const action = remoteAction;
 
 describe('explain', () => {
   it.each([...PENDING_STATUSES, ...DONE_STATUSES, ...FAILURE_CAUSES, ...LOCAL])(

@@ -14,33 +14,11 @@ import {
 } from '../../../main/core/domain/lifecycle.js';
 import type { ActionPhase, EventStatus } from '../../../main/core/domain/status.js';
 import { ACTION_PHASES } from '../../../main/core/domain/status.js';
+import { remoteAction } from '../../helpers/remote-action.js';
 
-const T0 = '2024-05-01T08:00:00Z';
 const NOW = '2024-05-01T09:00:00.000Z';
 
-function action(overrides: Partial<RemoteAction> = {}): RemoteAction {
-  return {
-    id: 'ra-1',
-    vehicleId: 'veh-1',
-    vin: 'VF3ABCDE0FG123456',
-    callbackId: 'cb-1',
-    type: 'Doors',
-    remote: { door: { state: 'Locked' } },
-    phase: 'Pending',
-    status: null,
-    outcome: null,
-    failureCause: null,
-    feedbackDetail: null,
-    error: null,
-    operator: 'tech',
-    reason: null,
-    createdAt: T0,
-    updatedAt: T0,
-    doneAt: null,
-    lastEventDate: null,
-    ...overrides,
-  };
-}
+const action = remoteAction;
 
 const at = (second: number) => `2024-05-01T08:00:${String(second).padStart(2, '0')}Z`;
 
