@@ -35,11 +35,11 @@ function builtRendererDir(): string | undefined {
     .find((dir) => basename(dirname(dir)) === 'out' && existsSync(join(dir, 'index.html')));
 }
 
-function readPem(file: string, what: string): Buffer {
+function readPem(file: string, what: string, owner = "receiver's"): Buffer {
   try {
     return readFileSync(file);
   } catch (err) {
-    throw new AgentStartError(`The receiver's TLS ${what} ${file} cannot be read: ${(err as Error).message}`);
+    throw new AgentStartError(`The ${owner} TLS ${what} ${file} cannot be read: ${(err as Error).message}`);
   }
 }
 
@@ -56,6 +56,24 @@ async function listen(app: FastifyInstance, port: number, host: string, what: st
   }
   const address = app.server.address();
   return typeof address === 'object' && address ? address.port : port;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: reachable from this machine only. */
+export function isLoopback(bind: string): boolean {
+  return bind === 'localhost' || bind === '::1' || bind === '[::1]' || /^127(\.\d{1,3}){3}$/.test(bind);
+}
+
+/**
+ * Off loopback the API needs TLS, or the site's explicit acceptance of clear text: the token, the session cookie
+ * and every command would otherwise cross the LAN readable by any neighbour.
+ */
+function apiExposure(options: AgentOptions): 'loopback' | 'tls' | 'insecure' {
+  if (isLoopback(options.bind)) return 'loopback';
+  if (options.apiTls) return 'tls';
+  if (options.allowInsecureLan) return 'insecure';
+  throw new AgentStartError(
+    `The API would listen on ${options.bind} without encryption: give --api-tls-cert and --api-tls-key, or add --allow-insecure-lan to accept clear text on the network (or bind to 127.0.0.1).`,
+  );
 }
 
 const hostOf = (bind: string) => (bind.includes(':') ? `[${bind}]` : bind);
@@ -80,6 +98,13 @@ export async function startAgent(
 ) {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const token = resolveApiToken(options.dataDir);
+  const lan = apiExposure(options);
+  const apiTls = options.apiTls
+    ? {
+        cert: readPem(options.apiTls.certFile, 'certificate', "API's"),
+        key: readPem(options.apiTls.keyFile, 'key', "API's"),
+      }
+    : undefined;
   const tls = options.receiverTls
     ? {
         cert: readPem(options.receiverTls.certFile, 'certificate'),
@@ -133,6 +158,16 @@ export async function startAgent(
     localReceiverUrl = `${tls ? 'https' : 'http'}://${reachableHost(options.receiverBind)}:${receiverPort}`;
 
     const rendererDir = builtRendererDir();
+    if (lan === 'insecure') {
+      logger.warn(
+        `The API and web UI listen on ${options.bind} WITHOUT encryption (--allow-insecure-lan): the token and every command cross the network in clear. Give --api-tls-cert and --api-tls-key to encrypt them.`,
+      );
+    }
+    if (!isLoopback(options.receiverBind) && !tls) {
+      logger.warn(
+        `The webhook receiver listens on ${options.receiverBind} over plain HTTP: put it behind an HTTPS reverse proxy, or give --receiver-tls-cert and --receiver-tls-key.`,
+      );
+    }
     const api = await createApi({
       core,
       token: token.token,
@@ -140,6 +175,10 @@ export async function startAgent(
       version: packageVersion(),
       connection: choice.connection,
       settings: createSettingsPort(core, options, context),
+      allowedHosts: options.allowedHosts,
+      bind: options.bind,
+      insecureLan: lan === 'insecure',
+      ...(apiTls ? { tls: apiTls } : {}),
       ...(rendererDir ? { rendererDir } : {}),
     });
     opened.push(api);
@@ -148,7 +187,7 @@ export async function startAgent(
     await core.start();
     const stopPolling = choice.stellantis ? followOpenActions(core, choice.stellantis.poller) : () => {};
     return {
-      url: `http://${hostOf(options.bind)}:${port}`,
+      url: `${apiTls ? 'https' : 'http'}://${hostOf(options.bind)}:${port}`,
       port,
       receiverUrl: localReceiverUrl,
       webMode: rendererDir !== undefined,

@@ -2,7 +2,7 @@
 // driven by a manual clock so lifecycles complete without sleeping.
 import { REMOTE_TYPES } from '../../main/core/domain/remote-type.js';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { createApi } from '../../main/core/api/create-api.js';
+import { createApi, type ApiDeps } from '../../main/core/api/create-api.js';
 import type { Connector } from '../../main/core/connector/connector.js';
 import { createInProcessFleet } from './in-process-fleet.js';
 import { createCore, type Core } from '../../main/core/create-core.js';
@@ -31,6 +31,8 @@ export async function startHarness(
     keepDir?: boolean;
     connector?: (clock: ManualClock) => Connector;
     receiverBaseUrl?: string | null;
+    /** Extra API options (allowed hosts, TLS, a renderer folder, a clock for the failure limiter…). */
+    api?: Partial<Omit<ApiDeps, 'core' | 'token' | 'logger'>>;
   } = {},
 ): Promise<Harness> {
   const dir = opts.dataDir ? { path: opts.dataDir, remove() {} } : tempDir();
@@ -46,7 +48,13 @@ export async function startHarness(
     receiverBaseUrl: () => opts.receiverBaseUrl ?? null,
   });
   await core.start();
-  const app = await createApi({ core, token: TOKEN, logger: silentLogger, version: '0.0.0-test' });
+  const app = await createApi({
+    core,
+    token: TOKEN,
+    logger: silentLogger,
+    version: '0.0.0-test',
+    ...opts.api,
+  });
   await app.ready();
   return {
     app,

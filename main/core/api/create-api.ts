@@ -1,6 +1,5 @@
 // The local REST API (/api/v1). Built without listening, so tests use inject() or listen on port 0.
 import fastifyCookie from '@fastify/cookie';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
@@ -14,6 +13,10 @@ import type { Core } from '../create-core.js';
 import type { Logger } from '../ports/logger.js';
 import { createErrorHandler, errorBody } from './api-error.js';
 import { createAuthHook } from './auth.js';
+import { createFailureLimiter } from './security/failure-limiter.js';
+import { createHostGuard, hostRules } from './security/host-guard.js';
+import { guardOrigin } from './security/origin-guard.js';
+import { frameworkErrors, writeClientError } from './security/pre-routing-errors.js';
 import { callbackRoutes } from './routes/callbacks.js';
 import { connectionRoutes, type ConnectionPort } from './routes/connection.js';
 import { deliveryRoutes } from './routes/deliveries.js';
@@ -38,6 +41,27 @@ export interface ApiDeps {
   connection?: ConnectionPort;
   /** Reading and saving the agent's settings (the agent knows how it was started). */
   settings?: SettingsPort;
+  /** Host names the API answers to besides loopback ones (--allowed-host); others get 421. */
+  allowedHosts?: readonly string[];
+  /** The address the API is bound to (accepted as a Host name when it is a specific address). */
+  bind?: string;
+  /** Bound off loopback without TLS (--allow-insecure-lan): said in /health so the UI can warn. */
+  insecureLan?: boolean;
+  /** Serve over HTTPS with these PEM contents (--api-tls-cert/--api-tls-key). */
+  tls?: { cert: Buffer; key: Buffer };
+}
+
+/** One line per route, for checks that walk every route (the hostile-input tests) and for the start log. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  public: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
 }
 
 export async function createApi({
@@ -49,6 +73,9 @@ export async function createApi({
   rendererDir,
   connection = { check: async () => null, rateLimit: () => null },
   settings,
+  allowedHosts = [],
+  bind,
+  tls,
 }: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
@@ -56,7 +83,29 @@ export async function createApi({
     return503OnClosing: true,
     // Live event streams never end by themselves: closing the API must end them, not wait for browsers.
     forceCloseConnections: true,
+    frameworkErrors,
+    clientErrorHandler: writeClientError,
+    ...(tls ? { https: { cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' as const } } : {}),
   }).withTypeProvider<ZodTypeProvider>();
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.decorateRequest('authenticated', false);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      routeTable.push({ method, url: route.url, public: route.config?.public === true });
+    }
+  });
+  // JSON only: a cross-site form can post text/plain or urlencoded bodies without a CORS preflight, so those are
+  // refused (415) before any handler runs.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onRequest', createHostGuard(hostRules(allowedHosts, bind), tls !== undefined));
+  app.addHook('onRequest', guardOrigin);
+  app.addHook('onSend', async (_request, reply, payload) => {
+    // Every answer, API or UI, error or not: never sniffed into HTML, and API answers never cached.
+    reply.header('x-content-type-options', 'nosniff');
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(createErrorHandler(logger));
@@ -65,7 +114,6 @@ export async function createApi({
   );
 
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -83,15 +131,17 @@ export async function createApi({
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  app.addHook('onRequest', createAuthHook(token));
+  const limiter = createFailureLimiter({ now });
 
   const { services, bus, connectorName } = core;
   await app.register(
     async (api) => {
+      // Added to the API's own context: it runs for every route registered below, however its URL was spelled.
+      api.addHook('onRequest', createAuthHook(token, limiter));
       await api.register(
         systemRoutes({ version, connectorName, startedAt: now(), now, audit: services.audit }),
       );
-      await api.register(sessionRoutes(token));
+      await api.register(sessionRoutes(token, limiter));
       await api.register(callbackRoutes(services.callbacks));
       await api.register(vehicleRoutes(services.vehicles));
       await api.register(remoteRoutes(services.remotes));

@@ -32,9 +32,36 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+/**
+ * The path as the router may understand it: percent escapes decoded until nothing changes (double encoding),
+ * backslashes as slashes, dot segments and repeated slashes removed, lower case. Used to keep API-looking paths
+ * away from the UI's fallback page, however they are spelled.
+ */
+export function canonicalPath(rawPath: string): string {
+  let path = rawPath;
+  for (let i = 0; i < 5; i += 1) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      break;
+    }
+    if (decoded === path) break;
+    path = decoded;
+  }
+  const segments: string[] = [];
+  for (const segment of path.replace(/\\/g, '/').split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  return `/${segments.join('/')}`.toLowerCase();
+}
+
 /** A path the SPA may own (a page), as opposed to a missing file or an API route. */
-function isPagePath(path: string): boolean {
-  if (path.startsWith('/api/') || path === '/api') return false;
+function isPagePath(rawPath: string): boolean {
+  const path = canonicalPath(rawPath);
+  if (path === '/api' || path.startsWith('/api/')) return false;
   const last = path.split('/').at(-1) ?? '';
   return !last.includes('.');
 }

@@ -26,6 +26,18 @@ export interface AgentOptions {
   receiverRateLimit: number;
   /** Deliveries to a webhook unreachable this many days become dead letters (never dropped silently). */
   deliveryRetentionDays: number;
+  /** Host names (besides loopback) the API and UI answer to; anything else gets 421 (DNS rebinding). */
+  allowedHosts: string[];
+  /** PEM files: serve the API and web UI over HTTPS (needed to bind them off loopback safely). */
+  apiTls: { certFile: string; keyFile: string } | null;
+  /** Bind the API off loopback without TLS anyway (traffic and the token travel in clear). */
+  allowInsecureLan: boolean;
+  /** Clear every sealed value once (the key that opened them is lost), recorded in the audit log. */
+  forgetSecrets: boolean;
+  /** Stack traces with start-up faults. */
+  debug: boolean;
+  /** Size cap of the quarantine table, in MB; past it the oldest resolved, then malformed, entries go. */
+  quarantineMaxMb: number;
 }
 
 export class OptionsError extends Error {}
@@ -44,6 +56,12 @@ const SPEC = {
   'public-receiver-url': { env: 'DEPOT_REMOTE_PUBLIC_RECEIVER_URL' },
   'receiver-rate-limit': { env: 'DEPOT_REMOTE_RECEIVER_RATE_LIMIT' },
   'delivery-retention-days': { env: 'DEPOT_REMOTE_DELIVERY_RETENTION_DAYS' },
+  'allowed-host': { env: 'DEPOT_REMOTE_ALLOWED_HOSTS' },
+  'api-tls-cert': { env: 'DEPOT_REMOTE_API_TLS_CERT' },
+  'api-tls-key': { env: 'DEPOT_REMOTE_API_TLS_KEY' },
+  'allow-insecure-lan': { env: 'DEPOT_REMOTE_ALLOW_INSECURE_LAN' },
+  'quarantine-max-mb': { env: 'DEPOT_REMOTE_QUARANTINE_MAX_MB' },
+  debug: { env: 'DEPOT_REMOTE_DEBUG' },
 } as const;
 
 export const USAGE = `Usage: npm run agent -- [options]
@@ -62,6 +80,14 @@ export const USAGE = `Usage: npm run agent -- [options]
   --receiver-rate-limit <n> requests per second per sender before 429, default 100 (DEPOT_REMOTE_RECEIVER_RATE_LIMIT)
   --delivery-retention-days <n> days a webhook may stay unreachable before its deliveries become dead letters,
                            default 30                                      (DEPOT_REMOTE_DELIVERY_RETENTION_DAYS)
+  --allowed-host <name>    a host name the API and UI also answer to (besides loopback); repeatable
+                                                    (DEPOT_REMOTE_ALLOWED_HOSTS, comma-separated)
+  --api-tls-cert <file>    PEM certificate: serve the API and UI over HTTPS (DEPOT_REMOTE_API_TLS_CERT)
+  --api-tls-key <file>     PEM private key for that certificate           (DEPOT_REMOTE_API_TLS_KEY)
+  --allow-insecure-lan     bind the API off loopback without TLS anyway   (DEPOT_REMOTE_ALLOW_INSECURE_LAN=1)
+  --quarantine-max-mb <n>  size cap of the receiver's quarantine, default 100 (DEPOT_REMOTE_QUARANTINE_MAX_MB)
+  --forget-secrets         the secret key is lost: clear every sealed value once, then start
+  --debug                  print stack traces with start-up faults        (DEPOT_REMOTE_DEBUG=1)
   --help                   this text
 
 A flag wins over its environment variable.`;
@@ -124,6 +150,13 @@ export function parseAgentOptions(
         'public-receiver-url': { type: 'string' },
         'receiver-rate-limit': { type: 'string' },
         'delivery-retention-days': { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true },
+        'api-tls-cert': { type: 'string' },
+        'api-tls-key': { type: 'string' },
+        'allow-insecure-lan': { type: 'boolean' },
+        'quarantine-max-mb': { type: 'string' },
+        'forget-secrets': { type: 'boolean' },
+        debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -131,7 +164,9 @@ export function parseAgentOptions(
     throw new OptionsError(`${(err as Error).message}\n\n${USAGE}`);
   }
   if (parsed.values.help) return { help: true };
-  const pick = (name: keyof typeof SPEC): string | undefined => {
+  const pick = (
+    name: Exclude<keyof typeof SPEC, 'allowed-host' | 'allow-insecure-lan' | 'debug'>,
+  ): string | undefined => {
     const given = parsed.values[name] ?? env[SPEC[name].env];
     const v = given === undefined || given === '' ? stored[name] : given;
     return v === undefined || v === '' ? undefined : v;
@@ -154,6 +189,31 @@ export function parseAgentOptions(
   if ((certFile === undefined) !== (keyFile === undefined)) {
     throw new OptionsError('--receiver-tls-cert and --receiver-tls-key go together: give both or neither.');
   }
+  const apiCertFile = pick('api-tls-cert');
+  const apiKeyFile = pick('api-tls-key');
+  if ((apiCertFile === undefined) !== (apiKeyFile === undefined)) {
+    throw new OptionsError('--api-tls-cert and --api-tls-key go together: give both or neither.');
+  }
+  const hostList = [
+    ...(parsed.values['allowed-host'] ?? []),
+    ...(parsed.values['allowed-host'] ? [] : (env[SPEC['allowed-host'].env] ?? '').split(',')),
+  ]
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  for (const h of hostList) {
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(h)) {
+      throw new OptionsError(
+        `--allowed-host must be a host name or address, optionally with :port, got "${h}".`,
+      );
+    }
+  }
+  const flag = (name: 'allow-insecure-lan' | 'debug'): boolean => {
+    if (parsed.values[name]) return true;
+    const v = (env[SPEC[name].env] ?? '').trim().toLowerCase();
+    if (v === '' || v === '0' || v === 'false' || v === 'no') return false;
+    if (v === '1' || v === 'true' || v === 'yes') return true;
+    throw new OptionsError(`${SPEC[name].env} must be 1 or 0, got "${v}".`);
+  };
   const simSpeed = Number(pick('sim-speed') ?? '1');
   if (!Number.isFinite(simSpeed) || simSpeed < 0.1 || simSpeed > 10000) {
     throw new OptionsError(`--sim-speed must be a number from 0.1 to 10000, got "${pick('sim-speed')}".`);
@@ -172,7 +232,7 @@ export function parseAgentOptions(
     }
   }
   const wholeNumber = (
-    name: 'receiver-rate-limit' | 'delivery-retention-days',
+    name: 'receiver-rate-limit' | 'delivery-retention-days' | 'quarantine-max-mb',
     fallback: string,
     max: number,
   ) => {
@@ -185,6 +245,7 @@ export function parseAgentOptions(
   };
   const receiverRateLimit = wholeNumber('receiver-rate-limit', '100', 1_000_000);
   const deliveryRetentionDays = wholeNumber('delivery-retention-days', '30', 3650);
+  const quarantineMaxMb = wholeNumber('quarantine-max-mb', '100', 100_000);
   const apiPort = port('api-port', pick('api-port') ?? '5780');
   const receiverPort = port('receiver-port', pick('receiver-port') ?? '5781');
   if (apiPort !== 0 && apiPort === receiverPort) {
@@ -205,6 +266,12 @@ export function parseAgentOptions(
       receiverRateLimit,
       deliveryRetentionDays,
       publicReceiverUrl,
+      allowedHosts: [...new Set(hostList)],
+      apiTls: apiCertFile && apiKeyFile ? { certFile: apiCertFile, keyFile: apiKeyFile } : null,
+      allowInsecureLan: flag('allow-insecure-lan'),
+      forgetSecrets: parsed.values['forget-secrets'] === true,
+      debug: flag('debug'),
+      quarantineMaxMb,
     },
   };
 }

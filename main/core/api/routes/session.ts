@@ -1,28 +1,34 @@
-// Browser login: trade the API token for an HttpOnly cookie (EventSource cannot send headers).
+// Browser login: trade the API token for an HttpOnly cookie (EventSource cannot send headers). Only wrong tokens
+// count against the caller's address (see security/failure-limiter.ts): requests that are not even a login
+// attempt (a cross-site form's text/plain body is refused as 415 before it gets here) lock nobody out.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../api-error.js';
-import { safeEqual, SESSION_COOKIE, sessionValue } from '../auth.js';
+import { checkToken, SESSION_COOKIE, sessionValue, tooManyFailures } from '../auth.js';
+import type { FailureLimiter } from '../security/failure-limiter.js';
 import { errors } from '../route-kit.js';
 
 const tags = ['session'];
 
-export function sessionRoutes(token: string): FastifyPluginAsyncZod {
+export function sessionRoutes(token: string, limiter: FailureLimiter): FastifyPluginAsyncZod {
   const value = sessionValue(token);
   return async (app) => {
     app.post(
       '/session',
       {
-        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+        config: { public: true },
         schema: {
           tags,
           summary: 'Log in with the API token; sets an HttpOnly session cookie',
+          security: [],
           body: z.object({ token: z.string().min(1).max(512) }),
-          response: { 204: z.null(), ...errors(400, 401, 429) },
+          response: { 204: z.null(), ...errors(400, 401, 403, 415, 429) },
         },
       },
       async (req, reply) => {
-        if (!safeEqual(req.body.token, token)) {
+        const checked = checkToken(limiter, req.ip, req.body.token, token);
+        if (!checked.ok) {
+          if (checked.retryAfter !== null) return tooManyFailures(reply, checked.retryAfter);
           return reply
             .status(401)
             .send(errorBody('UNAUTHORIZED', 'That token is not the one in <data-dir>/api-token.'));
@@ -32,6 +38,7 @@ export function sessionRoutes(token: string): FastifyPluginAsyncZod {
             httpOnly: true,
             sameSite: 'strict',
             path: '/api',
+            // Over TLS the cookie never travels in clear; on loopback there is no wire to protect.
             secure: req.protocol === 'https',
           })
           .status(204)
@@ -41,7 +48,10 @@ export function sessionRoutes(token: string): FastifyPluginAsyncZod {
 
     app.delete(
       '/session',
-      { schema: { tags, summary: 'Log out', response: { 204: z.null() } } },
+      {
+        config: { public: true },
+        schema: { tags, summary: 'Log out', security: [], response: { 204: z.null(), ...errors(403) } },
+      },
       async (_req, reply) => reply.clearCookie(SESSION_COOKIE, { path: '/api' }).status(204).send(null),
     );
   };

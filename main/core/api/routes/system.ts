@@ -15,6 +15,7 @@ export function systemRoutes(deps: {
     app.get(
       '/health',
       {
+        config: { public: true },
         schema: {
           tags: ['system'],
           summary: 'Liveness (no authentication)',
@@ -29,7 +30,7 @@ export function systemRoutes(deps: {
       }),
     );
 
-    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
     app.get(
       '/audit',
