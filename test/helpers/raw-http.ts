@@ -29,7 +29,18 @@ export function rawRequest(
     if (body !== undefined) lines.push(`content-length: ${Buffer.byteLength(body)}`);
     socket.setTimeout(10_000, () => socket.destroy(new Error(`no answer to ${method} ${path}`)));
     socket.on('connect', () => socket.write(`${lines.join('\r\n')}\r\n\r\n${body ?? ''}`));
-    socket.on('data', (c) => chunks.push(c));
+    socket.on('data', (c) => {
+      chunks.push(c);
+      // An event stream never ends by itself: its head is the answer.
+      const seen = Buffer.concat(chunks);
+      const end = seen.indexOf('\r\n\r\n');
+      if (
+        end >= 0 &&
+        /\r\ncontent-type: text\/event-stream/i.test(seen.subarray(0, end).toString('latin1'))
+      ) {
+        socket.destroy();
+      }
+    });
     socket.on('error', reject);
     socket.on('close', () => {
       const all = Buffer.concat(chunks);
