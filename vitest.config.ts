@@ -7,6 +7,8 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // expect.poll waits for a state; 1 s (vitest's default) is an instant on a loaded 2-core machine.
+    expect: { poll: { timeout: 5_000 } },
     setupFiles: ['test/setup.ts'],
   },
 });

@@ -425,16 +425,29 @@ describe.skipIf(!HAS_CHROMIUM)('the technician in a browser against the headless
     const banner = page.getByTestId('offline-banner');
     await banner.waitFor({ timeout: 10_000 });
     expect(await banner.textContent()).toContain(`Site offline: ${sink.url} does not answer`);
-    // The honk's three notifications (Accepted, SentToVehicle, Success) wait for the site.
-    await expect.poll(() => banner.textContent()).toContain('3 notifications are kept in the queue');
+    // The honk's three notifications (Accepted, SentToVehicle, Success) wait for the site. The banner follows the
+    // agent's queue as it fills, so wait for that state first (under load the third can be queued seconds after
+    // the banner appears), then for the banner to show it.
+    const queuedAtSink = async () => {
+      const { body } = await agent.api<{ items: { origin: string; queued: number; waitingForBatch: number }[] }>(
+        'GET',
+        '/api/v1/deliveries/targets',
+      );
+      const target = body.items.find((t) => sink.url.startsWith(t.origin));
+      return target ? target.queued + target.waitingForBatch : 0;
+    };
+    await expect.poll(queuedAtSink, { timeout: 15_000 }).toBe(3);
+    await expect
+      .poll(() => banner.textContent(), { timeout: 10_000 })
+      .toContain('3 notifications are kept in the queue');
     await screenshot(page, '16-offline-banner');
 
     await page.goto(`${agent.url}/#/deliveries`);
     const offline = page.locator('[data-testid="target-row"][data-state="offline"]');
     await offline.waitFor();
-    expect(await offline.textContent()).toContain('3 queued');
+    await expect.poll(() => offline.textContent(), { timeout: 10_000 }).toContain('3 queued');
     const queued = page.locator('[data-testid="delivery-row"][data-state="Queued"]');
-    await expect.poll(() => queued.count()).toBe(3);
+    await expect.poll(() => queued.count(), { timeout: 10_000 }).toBe(3);
     expect(await queued.first().textContent()).toMatch(/Horn · Success · Van 01.*unreachable since/);
     await screenshot(page, '17-deliveries-offline');
 
@@ -443,8 +456,8 @@ describe.skipIf(!HAS_CHROMIUM)('the technician in a browser against the headless
     await banner.waitFor({ state: 'detached', timeout: 15_000 });
     const online = page.locator('[data-testid="target-row"][data-state="online"]');
     await online.waitFor();
-    await expect.poll(() => queued.count()).toBe(0);
-    await expect.poll(() => online.textContent()).toContain('0 queued');
+    await expect.poll(() => queued.count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => online.textContent(), { timeout: 10_000 }).toContain('0 queued');
     expect(await online.textContent()).not.toContain('unreachable');
     // Kept while the site was down, every step of the honk arrives once it is back.
     await expect
