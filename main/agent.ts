@@ -1,44 +1,38 @@
 // Headless entry: `npm run agent`. The same core as the desktop app, with Node adapters, no Electron.
-import { OptionsError, USAGE } from './core/config/agent-options.js';
+import { parseAgentOptions, USAGE } from './core/config/agent-options.js';
+import type { Logger } from './core/ports/logger.js';
+import { prepareDataFolder } from './headless/data-folder.js';
 import { createElectronLogLogger } from './headless/electron-log-logger.js';
 import { resolveAgentOptions } from './headless/resolve-options.js';
 import { startAgent } from './headless/start-agent.js';
+import { STARTUP_FAULT_EXIT_CODE, stackText, startupFaultText } from './headless/startup-fault.js';
 
-async function main() {
-  let parsed;
-  try {
-    parsed = await resolveAgentOptions(process.argv.slice(2));
-  } catch (err) {
-    if (err instanceof OptionsError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
-  if (parsed.help) {
+type Agent = Awaited<ReturnType<typeof startAgent>>;
+
+/** --debug as given, for a fault before the options are parsed (or when parsing them is the fault). */
+function debugRequested(argv: string[]): boolean {
+  return argv.includes('--debug') || /^(1|true|yes)$/i.test((process.env.DEPOT_REMOTE_DEBUG ?? '').trim());
+}
+
+async function start(
+  argv: string[],
+  faults: { debug: boolean; dataDir: string | null },
+): Promise<Agent | null> {
+  const first = parseAgentOptions(argv);
+  if (first.help) {
     console.log(USAGE);
-    return;
+    return null;
   }
+  faults.debug = first.options.debug;
+  // Before anything writes into it (saved settings, key, token, log, database).
+  prepareDataFolder(first.options.dataDir);
+  faults.dataDir = first.options.dataDir;
+  const parsed = await resolveAgentOptions(argv);
+  if (parsed.help) return null;
   const { options, context } = parsed;
-  const logger = createElectronLogLogger(options.dataDir);
-  let agent: Awaited<ReturnType<typeof startAgent>>;
-  try {
-    agent = await startAgent(options, logger, undefined, context);
-  } catch (err) {
-    logger.error((err as Error).message);
-    process.exit(1);
-  }
-  logger.info(`Depot Remote agent listening on ${agent.url} (connector: ${agent.core.connectorName})`);
-  logger.info(`Data folder: ${options.dataDir}`);
-  logger.info(
-    agent.token.source === 'env'
-      ? 'API token: from DEPOT_REMOTE_API_TOKEN'
-      : `API token: in ${agent.token.file}${agent.token.source === 'generated' ? ' (new)' : ''}`,
-  );
-  logger.info(
-    `Try: curl -H "Authorization: Bearer $(cat '${agent.token.file}')" ${agent.url}/api/v1/vehicles`,
-  );
-
+  const logger: Logger = createElectronLogLogger(options.dataDir);
+  const agent = await startAgent(options, logger, undefined, context);
+  // Before the "listening" line: whoever waits for that line may stop the agent at once.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -52,6 +46,38 @@ async function main() {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  logger.info(`Depot Remote agent listening on ${agent.url} (connector: ${agent.core.connectorName})`);
+  logger.info(`Data folder: ${options.dataDir}`);
+  logger.info(
+    agent.token.source === 'env'
+      ? 'API token: from DEPOT_REMOTE_API_TOKEN'
+      : `API token: in ${agent.token.file}${agent.token.source === 'generated' ? ' (new)' : ''}`,
+  );
+  logger.info(
+    `Try: curl -H "Authorization: Bearer $(cat '${agent.token.file}')" ${agent.url}/api/v1/vehicles`,
+  );
+  const storage = agent.core.services.storage.status();
+  if (storage.status === 'degraded') {
+    logger.error('started degraded: the disk is full, nothing new can be stored until space is freed');
+  }
+
+  return agent;
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const faults = { debug: debugRequested(argv), dataDir: null as string | null };
+  try {
+    await start(argv, faults);
+  } catch (err) {
+    // One line on stderr, exactly as written (no logger prefix); the stack only when asked for.
+    const text = startupFaultText(err);
+    process.stderr.write(`${text}\n`);
+    if (faults.debug) process.stderr.write(`${stackText(err)}\n`);
+    // Also into the log file when the data folder is usable, for whoever looks later.
+    if (faults.dataDir) createElectronLogLogger(faults.dataDir, 'info', { console: false }).error(text);
+    process.exit(STARTUP_FAULT_EXIT_CODE);
+  }
 }
 
 void main();

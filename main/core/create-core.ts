@@ -5,13 +5,22 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connector } from './connector/connector.js';
-import { createRepositories, openDatabase } from './db/index.js';
+import {
+  createRepositories,
+  createStorageHealth,
+  openDatabase,
+  StorageFullError,
+  type Db,
+  type OpenDatabaseOptions,
+} from './db/index.js';
 import { createEventBus } from './events/event-bus.js';
 import { createOutbox, type OutboxOptions } from './outbox/index.js';
 import type { Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { Notifier } from './ports/notifier.js';
 import type { SecretBox } from './ports/secret-box.js';
+import { guardSealedData } from './secrets/sealed-data-guard.js';
+import { sealStoredHeaderValues } from './secrets/seal-header-values.js';
 import { createNotificationInbox, createQuarantineService, type InboxOptions } from './receiver/index.js';
 import { createActionWatchdog, type WatchdogOptions } from './services/action-watchdog.js';
 import { createAuditService } from './services/audit-service.js';
@@ -36,6 +45,10 @@ export interface CoreDeps {
   watchdog?: WatchdogOptions;
   outbox?: OutboxOptions;
   inbox?: InboxOptions;
+  /** Opens the store; tests wrap openDatabase to reach the connection (e.g. to make the disk "full"). */
+  openDb?: (file: string, options: OpenDatabaseOptions) => Db;
+  /** --forget-secrets: clear the sealed values the key cannot open instead of refusing (see sealed-data-guard). */
+  forgetSecrets?: boolean;
 }
 
 export type Core = Awaited<ReturnType<typeof createCore>>;
@@ -45,8 +58,23 @@ export const databaseFile = (dataDir: string) => join(dataDir, 'depot-remote.sql
 export async function createCore(deps: CoreDeps) {
   const { dataDir, connector, notifier, secrets, logger, clock } = deps;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = openDatabase(databaseFile(dataDir));
+  // Every write reports whether the disk took it; the probe at start makes a start on a full disk come up
+  // degraded rather than "ok", and the same probe, repeated while degraded, notices when space is back.
+  const storage = createStorageHealth({ clock, logger, probe: () => db.probeWrite() });
+  const db = (deps.openDb ?? openDatabase)(databaseFile(dataDir), { writes: storage });
+  storage.check();
   const repos = createRepositories(db);
+  try {
+    // Before any service: sealed values must open with this key (or are cleared by --forget-secrets), and header
+    // values still stored in clear are sealed (the async half of migration 005).
+    await guardSealedData(db, repos, secrets, { forget: deps.forgetSecrets ?? false, clock, logger });
+    const resealed = await sealStoredHeaderValues(db, repos, secrets);
+    if (resealed > 0) logger.info('header values stored in clear are now sealed', { callbacks: resealed });
+  } catch (err) {
+    storage.close();
+    db.close();
+    throw err;
+  }
   const bus = createEventBus((err) =>
     logger.warn('event listener failed', { error: (err as Error).message }),
   );
@@ -91,8 +119,15 @@ export async function createCore(deps: CoreDeps) {
   const settings = createSettingsService({ db, repos, secrets, clock, bus });
   const watchdog = createActionWatchdog({ db, repos, clock, bus }, deps.watchdog);
 
-  const interrupted = watchdog.recoverInterrupted();
-  if (interrupted > 0) logger.warn('sends interrupted by the last stop were flagged', { count: interrupted });
+  try {
+    const interrupted = watchdog.recoverInterrupted();
+    if (interrupted > 0)
+      logger.warn('sends interrupted by the last stop were flagged', { count: interrupted });
+  } catch (err) {
+    // A full disk must not keep the agent from starting (degraded): the next start flags them.
+    if (!(err instanceof StorageFullError)) throw err;
+    logger.warn('sends interrupted by the last stop could not be flagged: the disk is full');
+  }
 
   let started = false;
   let closed = false;
@@ -106,6 +141,7 @@ export async function createCore(deps: CoreDeps) {
       settings,
       deliveries: outbox.service,
       quarantine,
+      storage,
     },
     secretStorage: secrets.kind,
     bus,
@@ -113,6 +149,8 @@ export async function createCore(deps: CoreDeps) {
     outbox,
     connector,
     connectorName: connector.name,
+    /** The fleet the connector serves (`{fid}` of the fleet API mirror); null when it has none. */
+    fleetId: deps.fleetId ?? (() => null),
     watchdog,
     /** Open actions, for a connector that polls (Stellantis without a public receiver URL). */
     openActions: () => repos.actions.listOpen(),
@@ -149,6 +187,7 @@ export async function createCore(deps: CoreDeps) {
       await outbox.stop();
       inbox.close();
       await connector.close();
+      storage.close();
       db.close();
     },
   };

@@ -8,7 +8,7 @@ import type { SecretBox } from '../core/ports/secret-box.js';
 import { createKeyFileSecretBox } from '../core/secrets/key-file-secret-box.js';
 import type { StartContext } from './settings-port.js';
 import { loadSavedSettings } from './saved-settings.js';
-import { mkdirSync } from 'node:fs';
+import { prepareDataFolder } from './data-folder.js';
 
 export interface AgentContext extends StartContext {
   /** DEPOT_REMOTE_STELLANTIS_* as the connector reads them: saved settings under the environment. */
@@ -27,7 +27,8 @@ export async function resolveAgentOptions(
   const first = parseAgentOptions(argv, env);
   if (first.help) return first;
   const { dataDir } = first.options;
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Checked before anything is read or written there: a bad folder is told in one line, never as ENOTDIR.
+  prepareDataFolder(dataDir);
   const saved = await loadSavedSettings(dataDir, await openSecrets(dataDir));
   let options: AgentOptions;
   try {

@@ -1,14 +1,16 @@
 // Starts the headless agent from options: the core with Node adapters, the webhook receiver and the local
 // API listening, then the core's outside work (fleet sync, upstream registrations, outbound delivery).
 // Returned so tests can start a real agent in-process and stop it.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { AgentOptions } from '../core/config/agent-options.js';
 import { resolveApiToken } from '../core/config/api-token.js';
 import { createApi } from '../core/api/create-api.js';
-import { createCore } from '../core/create-core.js';
+import { createCore, databaseFile } from '../core/create-core.js';
+import { databaseFileProblem } from '../core/db/index.js';
 import type { Clock } from '../core/ports/clock.js';
 import { systemClock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
@@ -16,7 +18,9 @@ import type { Notifier } from '../core/ports/notifier.js';
 import type { SecretBox } from '../core/ports/secret-box.js';
 import { createReceiver } from '../core/receiver/index.js';
 import { createKeyFileSecretBox } from '../core/secrets/key-file-secret-box.js';
+import { guardSealedDataFile } from '../core/secrets/sealed-data-guard.js';
 import { chooseConnector, ConnectorConfigError } from './connector-choice.js';
+import { prepareDataFolder } from './data-folder.js';
 import { createLogNotifier } from './log-notifier.js';
 import { packageVersion } from './package-version.js';
 import { followOpenActions } from './polling.js';
@@ -35,12 +39,36 @@ function builtRendererDir(): string | undefined {
     .find((dir) => basename(dirname(dir)) === 'out' && existsSync(join(dir, 'index.html')));
 }
 
-function readPem(file: string, what: string, owner = "receiver's"): Buffer {
+function readPem(file: string, what: 'certificate' | 'key', owner = "receiver's"): Buffer {
+  let pem: Buffer;
   try {
-    return readFileSync(file);
+    pem = readFileSync(file);
   } catch (err) {
     throw new AgentStartError(`The ${owner} TLS ${what} ${file} cannot be read: ${(err as Error).message}`);
   }
+  // Checked here so a wrong file is named; the TLS server would only say "PEM routines::no start line".
+  try {
+    if (what === 'certificate') new X509Certificate(pem);
+    else createPrivateKey(pem);
+  } catch (err) {
+    const flag = `--${owner === "API's" ? 'api' : 'receiver'}-tls-${what === 'certificate' ? 'cert' : 'key'}`;
+    throw new AgentStartError(
+      `The ${owner} TLS ${what} ${file} is not a PEM ${what === 'certificate' ? 'certificate' : 'private key without passphrase'} (${(err as Error).message}): give the right file with ${flag}.`,
+    );
+  }
+  return pem;
+}
+
+/** Both PEM files, checked to belong together (a key of another certificate fails every handshake). */
+function readTlsPair(files: { certFile: string; keyFile: string }, owner: "receiver's" | "API's") {
+  const cert = readPem(files.certFile, 'certificate', owner);
+  const key = readPem(files.keyFile, 'key', owner);
+  if (!new X509Certificate(cert).checkPrivateKey(createPrivateKey(key))) {
+    throw new AgentStartError(
+      `The ${owner} TLS key ${files.keyFile} does not belong to the certificate ${files.certFile}: give the key that was made with that certificate.`,
+    );
+  }
+  return { cert, key };
 }
 
 async function listen(app: FastifyInstance, port: number, host: string, what: string, flag: string) {
@@ -96,21 +124,21 @@ export async function startAgent(
   context: AgentContext = { argv: [], env: process.env, startStored: null, stellantisEnv: process.env },
   adapters: AgentAdapters = {},
 ) {
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  prepareDataFolder(options.dataDir);
+  const secrets = adapters.secrets ?? createKeyFileSecretBox(options.dataDir);
+  // Before the connector: a lost secret.key is refused as such (a SecretKeyError naming it), not as the missing
+  // Stellantis password it sealed; --forget-secrets clears what it cannot open instead.
+  await guardSealedDataFile(databaseFile(options.dataDir), secrets, {
+    forget: options.forgetSecrets,
+    clock,
+    logger,
+  }).catch((err: unknown) => {
+    throw databaseFileProblem(databaseFile(options.dataDir), err);
+  });
   const token = resolveApiToken(options.dataDir);
   const lan = apiExposure(options);
-  const apiTls = options.apiTls
-    ? {
-        cert: readPem(options.apiTls.certFile, 'certificate', "API's"),
-        key: readPem(options.apiTls.keyFile, 'key', "API's"),
-      }
-    : undefined;
-  const tls = options.receiverTls
-    ? {
-        cert: readPem(options.receiverTls.certFile, 'certificate'),
-        key: readPem(options.receiverTls.keyFile, 'key'),
-      }
-    : undefined;
+  const apiTls = options.apiTls ? readTlsPair(options.apiTls, "API's") : undefined;
+  const tls = options.receiverTls ? readTlsPair(options.receiverTls, "receiver's") : undefined;
   let choice;
   try {
     choice = chooseConnector(options, {
@@ -129,12 +157,17 @@ export async function startAgent(
     dataDir: options.dataDir,
     connector: choice.connector,
     notifier: adapters.notifier ?? createLogNotifier(logger),
-    secrets: adapters.secrets ?? createKeyFileSecretBox(options.dataDir),
+    secrets,
     logger,
     clock,
     receiverBaseUrl: () => choice.receiverBaseUrl(localReceiverUrl),
     fleetId: () => choice.fleetId,
     outbox: { retentionDays: options.deliveryRetentionDays },
+    // MB as MiB, like the receiver's 1 MiB body limit.
+    inbox: { quarantineCapBytes: options.quarantineMaxMb * 1024 * 1024 },
+  }).catch((err: unknown) => {
+    // Damage deeper than the schema shows only at the first query that reads it: still name the file.
+    throw databaseFileProblem(databaseFile(options.dataDir), err);
   });
   const opened: FastifyInstance[] = [];
   const stopAll = async () => {

@@ -27,6 +27,7 @@ import { createTrayController, type TrayController } from './tray.js';
 import { readTrayFacts } from './tray-facts.js';
 import { hardenWebContents } from './window.js';
 import { createWindowController, type WindowController } from './window-controller.js';
+import { STARTUP_FAULT_EXIT_CODE, startupFaultText } from '../headless/startup-fault.js';
 
 export interface DesktopOptions {
   /** electron-log/main (loaded by main/index.ts only: it needs a real Electron). */
@@ -229,11 +230,12 @@ export function runDesktop(options: DesktopOptions): { ready: Promise<DesktopSes
   }
 
   function fail(err: unknown): null {
-    const message = (err as Error)?.message ?? String(err);
-    logger.error(`Depot Remote could not start: ${message}`);
+    // The same one line as the headless agent: it names the file or port and the fix.
+    const message = startupFaultText(err);
+    logger.error(message);
     phase = 'stopped';
     dialog.showErrorBox('Depot Remote could not start', message);
-    app.exit(1);
+    app.exit(STARTUP_FAULT_EXIT_CODE);
     return null;
   }
 

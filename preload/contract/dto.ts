@@ -51,15 +51,23 @@ export const callbackSchema = z
     id: z.string(),
     callbackId: z.string(),
     status: z.enum(['Running', 'Paused', 'Failed']),
-    /** The fleet API RemoteCallbackSubscribe object, in spec form. */
+    /**
+     * The fleet API RemoteCallbackSubscribe object, in spec form. Literal Header attribute values are sealed and
+     * shown as "••••" except in the answer to the request that set them; sending "••••" back keeps the value.
+     */
     subscribe: z.record(z.string(), z.unknown()),
     /** Masked (whsec_****abcd) except in the answer to the request that set it; null when unsigned. */
     signingSecret: z.string().nullable(),
     previousSigningSecretValidUntil: z.string().nullable(),
-    /** Authentication helper with its secret masked. */
+    /** Authentication helper with its secret masked (a Basic password fully: "••••"). */
     authentication: z
       .object({ type: z.enum(['Basic', 'Bearer']), username: z.string().optional(), secret: z.string() })
       .nullable(),
+    /**
+     * Present (true) when --forget-secrets cleared this callback's secrets: its signing secret, authentication and
+     * "••••" header values must be entered again (PUT); its deliveries are held until then.
+     */
+    secretsLost: z.literal(true).optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -77,6 +85,8 @@ export const actionEventSchema = z
     feedbackDetail: z.string().nullable(),
     source: z.enum(['connector', 'receiver', 'poll', 'local']),
     applied: z.boolean(),
+    /** The network sent the event without a date: eventDate is the time the agent received it. */
+    eventDateFromReceipt: z.boolean(),
     explanation: explanationSchema,
   })
   .meta({ id: 'ActionEvent' });
@@ -85,7 +95,13 @@ export type ActionEventDto = z.infer<typeof actionEventSchema>;
 export const remoteActionSchema = z
   .object({
     _links: z.object({ self: link, callback: link, vehicle: link }),
+    /** This agent's id of the action, given when it was created and never changed (docs/decisions.md, 17). */
     remoteActionId: z.string(),
+    /**
+     * The network's remoteActionId, once it accepted the action (what its notifications and support name).
+     * Absent while Sending and for an action the network never accepted.
+     */
+    upstreamRemoteActionId: z.string().optional(),
     type: z.string(),
     /** The fleet API Remote body as sent. */
     remote: z.record(z.string(), z.unknown()),
@@ -143,9 +159,18 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 
+/** Why the agent works only in part; the UI words each code. */
+export const HEALTH_REASON_CODES = ['DISK_FULL'] as const;
+
 export const healthSchema = z.object({
-  status: z.literal('ok'),
-  version: z.string(),
-  connector: z.string(),
-  uptimeSeconds: z.number(),
+  /** "degraded": the agent runs, but something it needs fails (see `reason`); it recovers by itself. */
+  status: z.enum(['ok', 'degraded']),
+  /** With "degraded": what fails and since when. */
+  reason: z.object({ code: z.enum(HEALTH_REASON_CODES), since: z.string() }).optional(),
+  // The rest is shown only to an authenticated caller: without the token, health says only ok or degraded.
+  version: z.string().optional(),
+  connector: z.string().optional(),
+  uptimeSeconds: z.number().optional(),
+  /** The API listens off loopback without TLS (--allow-insecure-lan): the UI says traffic is not encrypted. */
+  insecureLan: z.boolean().optional(),
 });

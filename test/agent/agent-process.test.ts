@@ -27,8 +27,8 @@ describe('npm run agent', () => {
   it('starts with the simulator, serves the API with the generated token, logs, stops cleanly on SIGTERM', async () => {
     const { agent, dir } = start(['--api-port', '0', '--receiver-port', '0']);
     const url = await agent.listening;
-    const health = await fetch(`${url}/api/v1/health`).then((r) => r.json());
-    expect(health).toMatchObject({ status: 'ok', connector: 'simulator' });
+    const health = await agent.api<Record<string, unknown>>('GET', '/api/v1/health');
+    expect(health.body).toMatchObject({ status: 'ok', connector: 'simulator' });
     const vehicles = await agent.api<{ total: number; items: { brand: string }[] }>(
       'GET',
       '/api/v1/vehicles?limit=100',
@@ -53,11 +53,15 @@ describe('npm run agent', () => {
     expect(await agent.exited).toBe(2);
   });
 
-  it('says plainly when the port is taken', async () => {
+  it('says plainly when the port is taken: one line, exit code 2', async () => {
     const first = start(['--api-port', '0', '--receiver-port', '0']).agent;
     const port = new URL(await first.listening).port;
     const second = start(['--api-port', port, '--receiver-port', '0']).agent;
     await expect(second.listening).rejects.toThrow(/already in use/);
+    expect(await second.exited).toBe(2);
+    expect(second.output().trim()).toBe(
+      `Port ${port} on 127.0.0.1 (API) is already in use: is another agent running? Choose another with --api-port.`,
+    );
   });
 
   it('says what is missing when the Stellantis connector is chosen without its configuration', async () => {
@@ -65,6 +69,6 @@ describe('npm run agent', () => {
     await expect(agent.listening).rejects.toThrow(
       /Stellantis connector is not configured[\s\S]*DEPOT_REMOTE_STELLANTIS/,
     );
-    expect(await agent.exited).toBe(1);
+    expect(await agent.exited).toBe(2);
   });
 });

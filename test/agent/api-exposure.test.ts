@@ -85,6 +85,11 @@ describe('binding the API off loopback', () => {
     const agent = await startAgent(options(dir.path, ['--bind', '0.0.0.0', '--allow-insecure-lan']), logger);
     try {
       expect(lines.some((l) => l.startsWith('warn') && /WITHOUT encryption/.test(l))).toBe(true);
+      // …and the UI is told (health, with the token), so it can say so on every page.
+      const health = await fetch(`${agent.url.replace('0.0.0.0', '127.0.0.1')}/api/v1/health`, {
+        headers: { authorization: `Bearer ${agent.token.token}` },
+      });
+      expect(await health.json()).toMatchObject({ status: 'ok', insecureLan: true });
     } finally {
       await agent.stop();
       dir.remove();

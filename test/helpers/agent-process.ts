@@ -1,7 +1,7 @@
 // The built headless agent (out/main/agent.js) as a real child process, for end-to-end tests.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const AGENT_ENTRY = 'out/main/agent.js';
 
@@ -31,9 +31,12 @@ export function startAgentProcess(
   dataDir: string,
   args: string[],
   env: NodeJS.ProcessEnv = {},
+  /** cwd: where the agent is started from (default this process's folder, the repository). */
+  options: { cwd?: string } = {},
 ): AgentProcess {
   const { DEPOT_REMOTE_API_TOKEN: _t, ...clean } = process.env;
-  const child = spawn(process.execPath, [AGENT_ENTRY, '--data-dir', dataDir, ...args], {
+  const child = spawn(process.execPath, [resolve(AGENT_ENTRY), '--data-dir', dataDir, ...args], {
+    ...(options.cwd ? { cwd: options.cwd } : {}),
     env: { ...clean, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -163,7 +163,7 @@ describe('start', () => {
     expect(running!.secrets.fallbackReason).not.toBeNull();
   });
 
-  it('reports a start that fails and exits', async () => {
+  it('reports a start that fails in one line and exits with code 2', async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
     const port = (blocker.address() as { port: number }).port;
@@ -174,7 +174,7 @@ describe('start', () => {
         'Depot Remote could not start',
         expect.stringContaining('already in use'),
       );
-      expect(app.exit).toHaveBeenCalledWith(1);
+      expect(app.exit).toHaveBeenCalledWith(2);
     } finally {
       blocker.close();
     }

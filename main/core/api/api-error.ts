@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '../../../preload/contract/dto.js';
+import { isDiskFull } from '../db/index.js';
 import type { Logger } from '../ports/logger.js';
 import { ServiceError } from '../services/service-error.js';
 
@@ -20,6 +21,19 @@ export function createErrorHandler(logger: Logger) {
   return function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
     if (error instanceof ServiceError) {
       return reply.status(error.status).send(errorBody(error.code, error.message, error.errors));
+    }
+    if (isDiskFull(error)) {
+      // 507 Insufficient Storage: nothing was changed, and the same request succeeds once space is freed (not
+      // logged per request: the log is on that full disk; the storage health logs the episode once).
+      return reply
+        .status(507)
+        .send(
+          errorBody(
+            'DISK_FULL',
+            "The disk holding the agent's data is full, so nothing was changed. Free some space on it and try again; " +
+              'the agent resumes by itself.',
+          ),
+        );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = error.validation.map((v) => ({

@@ -30,7 +30,7 @@ import { vehicleRoutes } from './routes/vehicles.js';
 import { staticRenderer } from './static-renderer.js';
 
 export interface ApiDeps {
-  core: Pick<Core, 'services' | 'bus' | 'connectorName'>;
+  core: Pick<Core, 'services' | 'bus' | 'connectorName' | 'fleetId'>;
   token: string;
   logger: Logger;
   version: string;
@@ -76,6 +76,7 @@ export async function createApi({
   allowedHosts = [],
   bind,
   tls,
+  insecureLan = false,
 }: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
@@ -139,7 +140,15 @@ export async function createApi({
       // Added to the API's own context: it runs for every route registered below, however its URL was spelled.
       api.addHook('onRequest', createAuthHook(token, limiter));
       await api.register(
-        systemRoutes({ version, connectorName, startedAt: now(), now, audit: services.audit }),
+        systemRoutes({
+          version,
+          connectorName,
+          startedAt: now(),
+          now,
+          audit: services.audit,
+          storage: services.storage,
+          insecureLan,
+        }),
       );
       await api.register(sessionRoutes(token, limiter));
       await api.register(callbackRoutes(services.callbacks));

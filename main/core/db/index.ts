@@ -1,7 +1,10 @@
 // The database layer's public API. Other modules import from here; better-sqlite3 stays inside main/core/db.
-export { openDatabase } from './open-database.js';
+export { databaseFileProblem, openDatabase } from './open-database.js';
 export type { Db, OpenDatabaseOptions } from './open-database.js';
-export { DatabaseTooNewError, MigrationError } from './errors.js';
+export { DatabaseFileError, DatabaseTooNewError, MigrationError, StorageFullError } from './errors.js';
+export type { DatabaseFileProblem } from './errors.js';
+export { createStorageHealth, isDiskFull, PROBE_INTERVAL_MS } from './storage-health.js';
+export type { StorageHealth, StorageStatus, WriteObserver } from './storage-health.js';
 export { MIGRATIONS } from './migrations/index.js';
 export type { Migration } from './migrations/index.js';
 export { createRepositories } from './repositories.js';
@@ -13,8 +16,14 @@ export type { EventsRepository } from './events-repository.js';
 export type { DeliveriesRepository } from './deliveries-repository.js';
 export type { SettingsRepository } from './settings-repository.js';
 export type { AuditRepository } from './audit-repository.js';
-export { QUARANTINE_REASONS, QUARANTINE_RESOLUTIONS } from './quarantine-repository.js';
+export {
+  QUARANTINE_MAX_ERRORS,
+  QUARANTINE_REASONS,
+  QUARANTINE_RESOLUTIONS,
+  quarantineEntryBytes,
+} from './quarantine-repository.js';
 export type {
+  DroppedQuarantineEntry,
   NewQuarantineEntry,
   QuarantineListQuery,
   QuarantineReason,

@@ -2,10 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
-import { DatabaseTooNewError } from './errors.js';
+import { checkDatabaseFile } from './check-database-file.js';
+import { DatabaseFileError, DatabaseTooNewError } from './errors.js';
 import { applyMigrations, newestVersion, readUserVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Migration } from './migrations/migration.js';
+import type { WriteObserver } from './storage-health.js';
+import { createWriteGuard, guardPreparedWrites, probeDatabaseGrowth, probeDiskSpace } from './write-guard.js';
 
 /** An open, migrated database. Only repositories touch `raw`; everything else goes through them. */
 export interface Db {
@@ -17,12 +20,40 @@ export interface Db {
    * `fn` must be synchronous: an async function would commit before its awaits ran.
    */
   transaction<T>(fn: () => T): T;
+  /**
+   * Tries a small write without keeping anything: throws StorageFullError when the disk (or the database's size
+   * limit) cannot take it. Never call it inside a transaction.
+   */
+  probeWrite(): void;
   close(): void;
 }
 
 export interface OpenDatabaseOptions {
   /** Tests only: replaces the app's migration list. */
   migrations?: readonly Migration[];
+  /** Told whether writes reach the disk or meet a full one (the storage health). */
+  writes?: WriteObserver;
+  /**
+   * When this start began (ms since the epoch; default: the process start). Files of the data folder created
+   * before it show the folder was in use, which makes a zero-byte database a loss rather than a new install.
+   */
+  startedAt?: number;
+}
+
+const ignoreWrites: WriteObserver = { diskFull() {}, wrote() {} };
+
+/** SQLite's refusals of a file, as the typed error that names it and the fix; other errors unchanged. */
+export function databaseFileProblem(file: string, error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  const detail = (error as Error).message;
+  if (code === 'SQLITE_NOTADB') return new DatabaseFileError('DB_NOT_SQLITE', file, detail, { cause: error });
+  if (code.startsWith('SQLITE_CORRUPT'))
+    return new DatabaseFileError('DB_CORRUPT', file, detail, { cause: error });
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM') {
+    return new DatabaseFileError('DB_NOT_WRITABLE', file, detail, { cause: error });
+  }
+  return error;
 }
 
 const BUSY_TIMEOUT_MS = 5000;
@@ -30,6 +61,8 @@ const BUSY_TIMEOUT_MS = 5000;
 /**
  * Opens (creating if needed) the database file and brings its schema up to date.
  * @throws DatabaseTooNewError when the file comes from a newer app version (the file is not modified).
+ * @throws DatabaseFileError when the file is not SQLite, damaged, zero bytes in a folder already in use, or not
+ *   writable (the file is not modified).
  * @throws MigrationError when a migration fails (nothing is applied).
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
@@ -37,14 +70,24 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   // Validate the list before touching the file.
   const knownVersion = newestVersion(migrations);
   const inMemory = file === ':memory:';
-  if (!inMemory) mkdirSync(dirname(file), { recursive: true });
+  if (!inMemory) {
+    mkdirSync(dirname(file), { recursive: true });
+    checkDatabaseFile(file, options.startedAt ?? performance.timeOrigin);
+  }
 
-  const raw = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  let raw: BetterSqlite3.Database;
+  try {
+    raw = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throw databaseFileProblem(file, error);
+  }
   try {
     raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Checked before any pragma that writes to the file (journal_mode does), so a refused file stays as it was.
     const fileVersion = readUserVersion(raw);
     if (fileVersion > knownVersion) throw new DatabaseTooNewError(file, fileVersion, knownVersion);
+    // Reads and parses the whole schema now, so a damaged one is refused here rather than by the first query.
+    raw.prepare('SELECT count(*) FROM sqlite_schema').get();
 
     // Anything acknowledged to someone else (a 2xx to the network, a queued send) must survive power loss:
     // FULL syncs the WAL on every commit, NORMAL would not.
@@ -59,23 +102,37 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     raw.pragma('foreign_keys = ON');
   } catch (error) {
     raw.close();
-    throw error;
+    throw databaseFileProblem(file, error);
   }
+
+  const dir = inMemory ? null : dirname(file);
+  const guard = createWriteGuard(raw, file, options.writes ?? ignoreWrites, dir);
+  guardPreparedWrites(raw, guard);
 
   return {
     raw,
     file,
     transaction<T>(fn: () => T): T {
-      return raw
-        .transaction(() => {
-          const result = fn();
-          if (isThenable(result)) {
-            // Thrown inside so the transaction rolls back instead of committing a half-done unit of work.
-            throw new TypeError('Db.transaction needs a synchronous function; it returned a promise.');
-          }
-          return result;
-        })
-        .immediate();
+      return guard.track(() =>
+        raw
+          .transaction(() => {
+            const result = fn();
+            if (isThenable(result)) {
+              // Thrown inside so the transaction rolls back instead of committing a half-done unit of work.
+              throw new TypeError('Db.transaction needs a synchronous function; it returned a promise.');
+            }
+            return result;
+          })
+          .immediate(),
+      );
+    },
+    probeWrite() {
+      try {
+        if (dir !== null) probeDiskSpace(dir);
+        probeDatabaseGrowth(raw);
+      } catch (error) {
+        throw guard.translate(error);
+      }
     },
     close() {
       if (!raw.open) return;

@@ -40,10 +40,11 @@ export function createIpcOperations({
   startedAt,
   now = Date.now,
 }: OperationsDeps): IpcOperations {
-  const { vehicles, callbacks, remotes, deliveries, audit } = core.services;
+  const { vehicles, callbacks, remotes, deliveries, audit, quarantine } = core.services;
   return {
     health: () => ({
-      status: 'ok' as const,
+      // The desktop window is always its own authenticated caller: it gets the whole answer.
+      ...core.services.storage.status(),
       version,
       connector: core.connectorName,
       uptimeSeconds: Math.round((now() - startedAt) / 1000),
@@ -110,6 +111,13 @@ export function createIpcOperations({
     listDeliveryTargets: () => deliveries.targets(),
     retryDelivery: (id, operator) => deliveries.retry(id, desktopActor(operator)),
     retryCallbackDeliveries: (id, operator) => deliveries.retryCallback(id, desktopActor(operator)),
+
+    listQuarantine: (query = {}) =>
+      quarantine.list({
+        ...(query.unresolved === undefined ? {} : { unresolved: query.unresolved }),
+        limit: query.limit ?? 50,
+        offset: query.offset ?? 0,
+      }),
 
     getSettings: () => settings.get(),
     putSettings: (input) => settings.put(input, desktopActor()),

@@ -1,4 +1,5 @@
-// The frame of every page: the header (live indicator, operator, logout), the navigation, the offline banner.
+// The frame of every page: the header (live indicator, operator, logout), the navigation, the banners (agent
+// degraded, sites offline).
 import { AppShell, Burger, Button, Group, NavLink, Text, TextInput, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
@@ -14,6 +15,7 @@ import {
 } from '@tabler/icons-react';
 import { useStore } from 'zustand';
 import { ConnectionIndicator } from '../components/ConnectionIndicator.js';
+import { DegradedBanner } from '../components/DegradedBanner.js';
 import { OfflineBanner } from '../features/deliveries/OfflineBanner.js';
 import type { Route } from '../stores/router-store.js';
 import classes from './AppLayout.module.css';
@@ -97,6 +99,7 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <div className={classes.banner}>
+          <DegradedBanner />
           <OfflineBanner />
         </div>
         <Routes />

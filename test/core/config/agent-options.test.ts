@@ -43,6 +43,12 @@ describe('agent options', () => {
       DEPOT_REMOTE_PUBLIC_RECEIVER_URL: 'https://depot.example/recv',
       DEPOT_REMOTE_RECEIVER_RATE_LIMIT: '500',
       DEPOT_REMOTE_DELIVERY_RETENTION_DAYS: '90',
+      DEPOT_REMOTE_ALLOWED_HOSTS: 'depot-ws.lan, Kiosk.LAN:8443',
+      DEPOT_REMOTE_API_TLS_CERT: '/etc/api.pem',
+      DEPOT_REMOTE_API_TLS_KEY: '/etc/api.key',
+      DEPOT_REMOTE_ALLOW_INSECURE_LAN: '1',
+      DEPOT_REMOTE_QUARANTINE_MAX_MB: '250',
+      DEPOT_REMOTE_DEBUG: 'true',
     };
     expect(parse([], env)).toEqual({
       dataDir: '/env/data',
@@ -57,6 +63,12 @@ describe('agent options', () => {
       publicReceiverUrl: 'https://depot.example/recv',
       receiverRateLimit: 500,
       deliveryRetentionDays: 90,
+      allowedHosts: ['depot-ws.lan', 'kiosk.lan:8443'],
+      apiTls: { certFile: '/etc/api.pem', keyFile: '/etc/api.key' },
+      allowInsecureLan: true,
+      forgetSecrets: false,
+      debug: true,
+      quarantineMaxMb: 250,
     });
     expect(
       parse(
@@ -103,5 +115,27 @@ describe('agent options', () => {
 
   it('--help asks for the usage', () => {
     expect(parseAgentOptions(['--help'], {})).toEqual({ help: true });
+  });
+
+  it('takes --allowed-host again and again (the flag replaces the variable), and checks each name', () => {
+    const env = { DEPOT_REMOTE_ALLOWED_HOSTS: 'from-env.lan' };
+    expect(
+      parse(['--allowed-host', 'a.lan', '--allowed-host', 'B.lan:8443', '--allowed-host', 'a.lan'], env)
+        .allowedHosts,
+    ).toEqual(['a.lan', 'b.lan:8443']);
+    expect(parse([], env).allowedHosts).toEqual(['from-env.lan']);
+    expect(() => parse(['--allowed-host', 'http://x.lan/'])).toThrow(/--allowed-host must be a host name/);
+    expect(() => parse(['--allowed-host', 'a b'])).toThrow(/--allowed-host/);
+  });
+
+  it('wants the API certificate and key together, and a clear 1 or 0 for the switches', () => {
+    expect(() => parse(['--api-tls-cert', '/c.pem'])).toThrow(/--api-tls-cert and --api-tls-key go together/);
+    expect(parse(['--allow-insecure-lan']).allowInsecureLan).toBe(true);
+    expect(parse([], { DEPOT_REMOTE_ALLOW_INSECURE_LAN: '0' }).allowInsecureLan).toBe(false);
+    expect(() => parse([], { DEPOT_REMOTE_ALLOW_INSECURE_LAN: 'maybe' })).toThrow(
+      /DEPOT_REMOTE_ALLOW_INSECURE_LAN must be 1 or 0/,
+    );
+    expect(parse(['--forget-secrets']).forgetSecrets).toBe(true);
+    expect(() => parse(['--quarantine-max-mb', '0'])).toThrow(/--quarantine-max-mb must be a whole number/);
   });
 });

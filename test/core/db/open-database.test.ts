@@ -4,12 +4,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  DatabaseFileError,
   DatabaseTooNewError,
   MIGRATIONS,
   MigrationError,
   openDatabase,
+  StorageFullError,
 } from '../../../main/core/db/index.js';
-import type { Migration } from '../../../main/core/db/index.js';
+import type { Migration, WriteObserver } from '../../../main/core/db/index.js';
 import { useTempDir } from './db-fixtures.js';
 
 const TABLES = [
@@ -22,6 +24,7 @@ const TABLES = [
   'delivery_holds',
   'delivery_targets',
   'quarantine',
+  'quarantine_usage',
   'remote_actions',
   'settings',
   'vehicles',
@@ -68,7 +71,13 @@ describe('openDatabase', () => {
         .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         .pluck()
         .all();
-      expect(triggers.sort()).toEqual(['audit_log_no_delete', 'audit_log_no_update']);
+      expect(triggers.sort()).toEqual([
+        'audit_log_no_delete',
+        'audit_log_no_update',
+        'quarantine_usage_delete',
+        'quarantine_usage_insert',
+        'quarantine_usage_update',
+      ]);
     } finally {
       db.close();
     }
@@ -234,5 +243,138 @@ describe('openDatabase', () => {
     db.close();
     expect(() => db.close()).not.toThrow();
     expect(db.raw.open).toBe(false);
+  });
+});
+
+describe('openDatabase: files it must not use as they are', () => {
+  const tempDir = useTempDir();
+  const fileIn = (...parts: string[]) => path.join(tempDir(), ...parts);
+  const refusal = (open: () => unknown): DatabaseFileError => {
+    try {
+      open();
+    } catch (error) {
+      expect(error).toBeInstanceOf(DatabaseFileError);
+      return error as DatabaseFileError;
+    }
+    throw new Error('not refused');
+  };
+
+  it('refuses a file that is not SQLite, naming it, and leaves it untouched', () => {
+    const file = fileIn('depot.sqlite');
+    fs.writeFileSync(file, 'these are not the pages you are looking for\n'.repeat(20));
+    const hash = sha256(file);
+    const error = refusal(() => openDatabase(file));
+    expect(error.code).toBe('DB_NOT_SQLITE');
+    expect(error.message).toContain(file);
+    expect(error.message).toMatch(/Restore it from a backup, or move it aside/);
+    expect(sha256(file)).toBe(hash);
+    expect(fs.readdirSync(tempDir())).toEqual(['depot.sqlite']);
+  });
+
+  it('refuses a truncated file (shorter than its header says) and leaves it untouched', () => {
+    const file = fileIn('depot.sqlite');
+    openDatabase(file).close();
+    fs.truncateSync(file, 8192);
+    const hash = sha256(file);
+    const error = refusal(() => openDatabase(file));
+    expect(error.code).toBe('DB_CORRUPT');
+    expect(error.message).toMatch(/truncated: 8192 bytes/);
+    expect(sha256(file)).toBe(hash);
+  });
+
+  it('refuses a file whose schema is damaged', () => {
+    const file = fileIn('depot.sqlite');
+    openDatabase(file).close();
+    // Page 1 holds the schema table after the 100-byte file header.
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(2000, 0xa5), 0, 2000, 100);
+    fs.closeSync(fd);
+    const error = refusal(() => openDatabase(file));
+    expect(error.code).toBe('DB_CORRUPT');
+    expect(error.message).toContain(file);
+  });
+
+  it('refuses a zero-byte file when the folder was in use before this start', () => {
+    const file = fileIn('depot.sqlite');
+    fs.writeFileSync(fileIn('api-token'), 'x'.repeat(40));
+    fs.writeFileSync(file, '');
+    const error = refusal(() => openDatabase(file, { startedAt: Date.now() + 60_000 }));
+    expect(error.code).toBe('DB_EMPTY_WITH_STATE');
+    expect(error.message).toMatch(/empty \(0 bytes\).*delete it to start with an empty database/);
+    expect(fs.statSync(file).size).toBe(0);
+  });
+
+  it('initialises a zero-byte file in a new folder, or beside files this start created', () => {
+    const alone = fileIn('alone', 'depot.sqlite');
+    fs.mkdirSync(path.dirname(alone));
+    fs.writeFileSync(alone, '');
+    openDatabase(alone, { startedAt: Date.now() + 60_000 }).close();
+    expect(schemaOf(alone).version).toBe(MIGRATIONS.length);
+
+    const file = fileIn('depot.sqlite');
+    fs.writeFileSync(file, '');
+    fs.writeFileSync(fileIn('secret.key'), 'k');
+    openDatabase(file, { startedAt: 0 }).close();
+    expect(schemaOf(file).version).toBe(MIGRATIONS.length);
+  });
+});
+
+describe('openDatabase: a full disk', () => {
+  const tempDir = useTempDir();
+  const observed = () => {
+    const seen: string[] = [];
+    const observer: WriteObserver = { diskFull: () => seen.push('full'), wrote: () => seen.push('wrote') };
+    return { seen, observer };
+  };
+  const now = '2025-01-01T00:00:00.000Z';
+  // value_json must hold JSON.
+  const big = JSON.stringify('x'.repeat(3000));
+  const bigger = JSON.stringify('x'.repeat(9000));
+
+  it('turns SQLITE_FULL from a statement or a transaction into StorageFullError, and reports each write', () => {
+    const { seen, observer } = observed();
+    const db = openDatabase(path.join(tempDir(), 'depot.sqlite'), { writes: observer });
+    try {
+      const set = db.raw.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)');
+      const count = db.raw.prepare<[], number>('SELECT count(*) FROM settings').pluck();
+      set.run('first', '"v"', now);
+      expect(seen).toEqual(['wrote']);
+      // Reads report nothing; nor does a transaction that changed nothing.
+      count.get();
+      db.transaction(() => count.get());
+      expect(seen).toEqual(['wrote']);
+
+      db.raw.pragma('max_page_count = 1');
+      let error: unknown;
+      try {
+        for (let i = 0; i < 50; i++) set.run(`k${i}`, big, now);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(StorageFullError);
+      expect((error as StorageFullError).code).toBe('DISK_FULL');
+      expect((error as { cause?: { code?: string } }).cause?.code).toBe('SQLITE_FULL');
+      expect(seen.at(-1)).toBe('full');
+      const rows = count.get();
+      expect(() => db.transaction(() => set.run('in-tx', bigger, now))).toThrow(StorageFullError);
+      expect(count.get()).toBe(rows);
+      expect(() => db.probeWrite()).toThrow(StorageFullError);
+
+      db.raw.pragma('max_page_count = 1073741823');
+      seen.length = 0;
+      db.transaction(() => set.run('in-tx', bigger, now));
+      expect(seen).toEqual(['wrote']);
+      expect(() => db.probeWrite()).not.toThrow();
+      // The probe leaves nothing behind: no table, no file.
+      expect(
+        db.raw
+          .prepare<[], number>("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%probe%'")
+          .pluck()
+          .get(),
+      ).toBe(0);
+      expect(fs.readdirSync(tempDir()).filter((f) => f.includes('probe'))).toEqual([]);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntrySchema, healthSchema } from '../../../../preload/contract/dto.js';
+import type { StorageStatus } from '../../db/index.js';
 import type { AuditService } from '../../services/audit-service.js';
 import { errors } from '../route-kit.js';
 
@@ -10,6 +11,10 @@ export function systemRoutes(deps: {
   startedAt: number;
   now: () => number;
   audit: AuditService;
+  /** Whether writes reach the disk; absent = always "ok". */
+  storage?: { status(): StorageStatus };
+  /** Bound off loopback without TLS: said to authenticated callers so the UI can warn. */
+  insecureLan?: boolean;
 }): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -18,16 +23,25 @@ export function systemRoutes(deps: {
         config: { public: true },
         schema: {
           tags: ['system'],
-          summary: 'Liveness (no authentication)',
+          summary:
+            'Liveness: "ok" or "degraded" for anyone; with the token also the reason, version, connector and uptime',
+          security: [],
           response: { 200: healthSchema },
         },
       },
-      async () => ({
-        status: 'ok' as const,
-        version: deps.version,
-        connector: deps.connectorName,
-        uptimeSeconds: Math.round((deps.now() - deps.startedAt) / 1000),
-      }),
+      async (req) => {
+        const storage = deps.storage?.status() ?? { status: 'ok' as const };
+        // Without the token: only whether it works. What runs, since when and why it fails help an attacker more
+        // than a supervisor who has no token.
+        if (!req.authenticated) return { status: storage.status };
+        return {
+          ...storage,
+          version: deps.version,
+          connector: deps.connectorName,
+          uptimeSeconds: Math.round((deps.now() - deps.startedAt) / 1000),
+          ...(deps.insecureLan ? { insecureLan: true } : {}),
+        };
+      },
     );
 
     app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
