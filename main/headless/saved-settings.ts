@@ -2,6 +2,7 @@
 // environment variable says.
 import { existsSync } from 'node:fs';
 import type { StoredSettings } from '../core/config/stored-settings.js';
+import { SETTINGS_KEY } from '../core/config/stored-settings.js';
 import { databaseFile } from '../core/create-core.js';
 import { createRepositories, openDatabase } from '../core/db/index.js';
 import type { SecretBox } from '../core/ports/secret-box.js';
@@ -15,7 +16,15 @@ export async function loadSavedSettings(
   if (!existsSync(file)) return { stored: null, password: null };
   const db = openDatabase(file);
   try {
-    return await readStoredSettings(createRepositories(db), secrets);
+    const repos = createRepositories(db);
+    try {
+      return await readStoredSettings(repos, secrets);
+    } catch {
+      // The sealed password does not open (key lost or another one): the start-up key check, which runs next,
+      // refuses with the words for it, or clears it with --forget-secrets. Failing here would say less, or wrongly
+      // blame the connector's configuration.
+      return { stored: repos.settings.get<StoredSettings>(SETTINGS_KEY) ?? null, password: null };
+    }
   } finally {
     db.close();
   }

@@ -4,16 +4,14 @@
 // <data-dir>/secret.key, mode 0600) is used instead and the settings say "key-file".
 //
 // Sealed values carry their scheme: `ss1:` (safeStorage) or `kf1:` (key file). A data folder first used by the
-// headless agent keeps working on the desktop: its kf1 values are opened with its key file.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+// headless agent keeps working on the desktop: its kf1 values are opened with its key file (a missing or other
+// key file is a SecretKeyError naming it, which the start-up check turns into a refusal).
 import { safeStorage } from 'electron';
 import type { Logger } from '../core/ports/logger.js';
 import type { SecretBox } from '../core/ports/secret-box.js';
-import { createKeyFileSecretBox } from '../core/secrets/key-file-secret-box.js';
+import { createKeyFileSecretBox, KEY_FILE_PREFIX } from '../core/secrets/key-file-secret-box.js';
 
 const SAFE_STORAGE_PREFIX = 'ss1:';
-const KEY_FILE_PREFIX = 'kf1:';
 
 export class SecretStorageError extends Error {}
 
@@ -25,13 +23,10 @@ export interface SecretStorageChoice {
   fallbackReason: string | null;
 }
 
-function keyFileBoxIfPresent(dataDir: string): SecretBox | null {
-  return existsSync(join(dataDir, 'secret.key')) ? createKeyFileSecretBox(dataDir) : null;
-}
-
 /** safeStorage's async API, with kf1 values from the headless agent still readable. */
 export function createSafeStorageSecretBox(dataDir: string, logger?: Pick<Logger, 'warn'>): SecretBox {
-  let legacy: SecretBox | null | undefined;
+  // Reads the key file only when a kf1 value is opened (making the box writes nothing).
+  const legacy = createKeyFileSecretBox(dataDir);
   return {
     kind: 'safe-storage',
     async encrypt(plain) {
@@ -46,15 +41,7 @@ export function createSafeStorageSecretBox(dataDir: string, logger?: Pick<Logger
         if (shouldReEncrypt) logger?.warn('a secret was sealed with an older keychain key; save it again');
         return result;
       }
-      if (sealed.startsWith(KEY_FILE_PREFIX)) {
-        legacy ??= keyFileBoxIfPresent(dataDir);
-        if (!legacy) {
-          throw new SecretStorageError(
-            `A secret was sealed with a key file, but ${join(dataDir, 'secret.key')} is missing: restore it from a backup, or enter the secret again.`,
-          );
-        }
-        return legacy.decrypt(sealed);
-      }
+      if (sealed.startsWith(KEY_FILE_PREFIX)) return legacy.decrypt(sealed);
       throw new SecretStorageError('Unknown secret format.');
     },
   };
@@ -65,6 +52,9 @@ function keyFileFallback(dataDir: string): SecretBox {
   const box = createKeyFileSecretBox(dataDir);
   return {
     kind: box.kind,
+    keyFile: box.keyFile,
+    prepareKey: box.prepareKey,
+    renewKey: box.renewKey,
     encrypt: (plain) => box.encrypt(plain),
     async decrypt(sealed) {
       if (sealed.startsWith(SAFE_STORAGE_PREFIX)) {

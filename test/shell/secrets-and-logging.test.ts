@@ -1,12 +1,13 @@
 // Secrets at rest on the desktop: safeStorage's async API where a keyring exists, the key file (0600) where
 // safeStorage could only offer basic_text, values from the headless agent still readable; and the desktop log.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../main/core/create-core.js';
 import { manualClock } from '../../main/core/ports/clock.js';
 import { silentLogger } from '../../main/core/ports/logger.js';
 import { createKeyFileSecretBox } from '../../main/core/secrets/key-file-secret-box.js';
+import { SecretKeyError } from '../../main/core/secrets/secret-key-error.js';
 import {
   createRendererLog,
   createShellLogger,
@@ -124,6 +125,56 @@ describe('secrets in a real core on the desktop', () => {
       const path = join(dir.path, file);
       if (existsSync(path)) expect(readFileSync(path).toString('latin1')).not.toContain(secret);
     }
+  });
+});
+
+describe('sealed data needs its key on the desktop too', () => {
+  const core = (box: ReturnType<typeof createSafeStorageSecretBox>) => {
+    const clock = manualClock();
+    return createCore({
+      dataDir: dir.path,
+      connector: createInProcessFleet({ clock, stepMs: 1000 }),
+      notifier: { actionCompleted() {} },
+      secrets: box,
+      logger: silentLogger,
+      clock,
+    });
+  };
+
+  it('refuses to start when the headless key file that sealed some values is gone, and writes none', async () => {
+    const headless = await createCore({
+      dataDir: dir.path,
+      connector: createInProcessFleet({ clock: manualClock(), stepMs: 1000 }),
+      notifier: { actionCompleted() {} },
+      secrets: createKeyFileSecretBox(dir.path),
+      logger: silentLogger,
+      clock: manualClock(),
+    });
+    await headless.services.callbacks.create(callbackBody(), { operator: 't' });
+    await headless.close();
+    rmSync(join(dir.path, 'secret.key'));
+    const refused = await core(createSafeStorageSecretBox(dir.path)).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(SecretKeyError);
+    expect(refused).toMatchObject({ code: 'SECRET_KEY_MISSING', file: join(dir.path, 'secret.key') });
+    expect(existsSync(join(dir.path, 'secret.key'))).toBe(false);
+  });
+
+  it('refuses values the keychain can no longer open, with what it said', async () => {
+    const first = await core(createSafeStorageSecretBox(dir.path));
+    await first.services.callbacks.create(callbackBody(), { operator: 't' });
+    await first.close();
+    safeStorage.decryptStringAsync.mockRejectedValueOnce(new Error('keychain item not found'));
+    const refused = await core(createSafeStorageSecretBox(dir.path)).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toMatchObject({ code: 'SECRETS_UNREADABLE' });
+    expect((refused as Error).message).toMatch(
+      /cannot be opened \(keychain item not found\).*--forget-secrets/,
+    );
   });
 });
 

@@ -11,20 +11,22 @@ interface CallbackRow {
   secrets: string | null;
   receiver_secret: string | null;
   upstream_id: string | null;
+  secrets_lost: 0 | 1;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
 }
 
 const COLUMNS =
-  'id, label, subscribe, status, secrets, receiver_secret, upstream_id, created_at, updated_at, deleted_at';
+  'id, label, subscribe, status, secrets, receiver_secret, upstream_id, secrets_lost, created_at, updated_at, deleted_at';
 
 const INSERT_SQL = `INSERT INTO callbacks (${COLUMNS}) VALUES (@id, @label, @subscribe, @status, @secrets,
-  @receiverSecret, @upstreamId, @createdAt, @updatedAt, @deletedAt)`;
+  @receiverSecret, @upstreamId, @secretsLost, @createdAt, @updatedAt, @deletedAt)`;
 // The flags tell "absent: keep" from "null: clear" for the two fields a replacement may leave out.
 const REPLACE_SQL = `UPDATE callbacks SET label = @label, subscribe = @subscribe, secrets = @secrets,
   receiver_secret = CASE WHEN @setReceiverSecret THEN @receiverSecret ELSE receiver_secret END,
   upstream_id = CASE WHEN @setUpstreamId THEN @upstreamId ELSE upstream_id END,
+  secrets_lost = CASE WHEN @setSecretsLost THEN @secretsLost ELSE secrets_lost END,
   updated_at = @updatedAt
   WHERE id = @id AND deleted_at IS NULL`;
 const SET_STATUS_SQL = `UPDATE callbacks SET status = @status, updated_at = @at
@@ -33,6 +35,12 @@ const SOFT_DELETE_SQL = `UPDATE callbacks SET deleted_at = @at, updated_at = @at
   WHERE id = @id AND deleted_at IS NULL`;
 const GET_SQL = `SELECT ${COLUMNS} FROM callbacks WHERE id = @id`;
 const LIST_SQL = `SELECT ${COLUMNS} FROM callbacks WHERE deleted_at IS NULL ORDER BY created_at, id`;
+const LIST_ALL_SQL = `SELECT ${COLUMNS} FROM callbacks ORDER BY created_at, id`;
+// Storage-only changes (sealing values stored in clear, clearing lost ones): deleted callbacks included, and
+// updated_at kept, since the callback's definition does not change.
+const RESEAL_SQL = `UPDATE callbacks SET subscribe = @subscribe, secrets = @secrets WHERE id = @id`;
+const FORGET_SQL = `UPDATE callbacks SET secrets = NULL, receiver_secret = @receiverSecret,
+  secrets_lost = @secretsLost WHERE id = @id`;
 /** Sending or Pending, the same "open" as actions.listOpen (and the same partial index). */
 export const CALLBACK_HAS_PENDING_ACTIONS_SQL = `SELECT EXISTS (SELECT 1 FROM remote_actions
   WHERE callback_id = @id AND phase IN ('Sending', 'Pending'))`;
@@ -52,6 +60,12 @@ export interface CallbacksRepository {
   list(): CallbackRecord[];
   /** Whether an action sent with it is still Sending or Pending (its outcome would be lost on delete). */
   hasPendingActions(id: string): boolean;
+  /** Every callback, deleted ones included (their sealed values are at rest too), oldest first. */
+  listAll(): CallbackRecord[];
+  /** Rewrites how the definition and secrets are stored (same content, sealed), deleted or not. */
+  reseal(id: string, subscribe: CallbackSubscribe, secrets: string | null): void;
+  /** --forget-secrets: drops the sealed secrets, sets the new receiver secret and the secrets-lost flag. */
+  forgetSecrets(id: string, receiverSecret: string | null, secretsLost: boolean): void;
 }
 
 export function createCallbacksRepository(db: Db): CallbacksRepository {
@@ -61,6 +75,9 @@ export function createCallbacksRepository(db: Db): CallbacksRepository {
   const softDelete = db.raw.prepare(SOFT_DELETE_SQL);
   const get = db.raw.prepare<{ id: string }, CallbackRow>(GET_SQL);
   const list = db.raw.prepare<[], CallbackRow>(LIST_SQL);
+  const listAll = db.raw.prepare<[], CallbackRow>(LIST_ALL_SQL);
+  const reseal = db.raw.prepare(RESEAL_SQL);
+  const forget = db.raw.prepare(FORGET_SQL);
   const hasPending = db.raw.prepare<{ id: string }, number>(CALLBACK_HAS_PENDING_ACTIONS_SQL).pluck();
 
   return {
@@ -73,6 +90,7 @@ export function createCallbacksRepository(db: Db): CallbacksRepository {
         secrets: callback.secrets,
         receiverSecret: callback.receiverSecret,
         upstreamId: callback.upstreamId,
+        secretsLost: callback.secretsLost ? 1 : 0,
         createdAt: callback.createdAt,
         updatedAt: callback.updatedAt,
         deletedAt: callback.deletedAt ?? null,
@@ -88,6 +106,8 @@ export function createCallbacksRepository(db: Db): CallbacksRepository {
         receiverSecret: replacement.receiverSecret ?? null,
         setUpstreamId: replacement.upstreamId === undefined ? 0 : 1,
         upstreamId: replacement.upstreamId ?? null,
+        setSecretsLost: replacement.secretsLost === undefined ? 0 : 1,
+        secretsLost: replacement.secretsLost ? 1 : 0,
         updatedAt: replacement.updatedAt,
       });
       return result.changes > 0;
@@ -112,6 +132,15 @@ export function createCallbacksRepository(db: Db): CallbacksRepository {
     hasPendingActions(id) {
       return hasPending.get({ id }) === 1;
     },
+    listAll() {
+      return listAll.all().map(toRecord);
+    },
+    reseal(id, subscribe, secrets) {
+      reseal.run({ id, subscribe: toJson(subscribe, 'callbacks.subscribe'), secrets });
+    },
+    forgetSecrets(id, receiverSecret, secretsLost) {
+      forget.run({ id, receiverSecret, secretsLost: secretsLost ? 1 : 0 });
+    },
   };
 }
 
@@ -124,6 +153,7 @@ function toRecord(row: CallbackRow): CallbackRecord {
     secrets: row.secrets,
     receiverSecret: row.receiver_secret,
     upstreamId: row.upstream_id,
+    secretsLost: row.secrets_lost === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,

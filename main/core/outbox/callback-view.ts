@@ -3,10 +3,26 @@
 import type { CallbackRecord } from '../db/index.js';
 import type { BatchNotify, CallbackAttribute, CallbackStatus } from '../domain/callback/callback-model.js';
 
+/**
+ * The callback's status as deliveries see it. NeedsSecrets: --forget-secrets cleared its secrets, so nothing can
+ * be sent as it was defined (no signature, no authentication, "••••" headers); its deliveries are held, like a
+ * paused callback's, until a PUT enters them again.
+ */
+export type DeliveryStatus = CallbackStatus | 'NeedsSecrets';
+
+/** Why the deliveries of a callback that is not Running are held, in words. */
+export function holdReasonOf(status: Exclude<DeliveryStatus, 'Running'>): string {
+  if (status === 'Paused') return 'The callback is paused.';
+  if (status === 'NeedsSecrets') {
+    return 'The callback lost its secrets (--forget-secrets): enter its signing secret, authentication and hidden header values again to deliver.';
+  }
+  return `The callback is ${status}.`;
+}
+
 export interface CallbackView {
   id: string;
   label: string | null;
-  status: CallbackStatus;
+  status: DeliveryStatus;
   deleted: boolean;
   updatedAt: string;
   target: string;
@@ -14,6 +30,7 @@ export interface CallbackView {
   origin: string | null;
   /** The target's path and query, without Query attributes (null when it cannot be parsed). */
   url: URL | null;
+  /** Header attributes in order; sealed literal values are "••••" here and opened by the request builder. */
   headers: CallbackAttribute[];
   query: CallbackAttribute[];
   body: CallbackAttribute[];
@@ -42,7 +59,7 @@ export function toCallbackView(record: CallbackRecord): CallbackView {
   return {
     id: record.id,
     label: record.label,
-    status: record.status,
+    status: record.secretsLost && record.status === 'Running' ? 'NeedsSecrets' : record.status,
     deleted: record.deletedAt !== null,
     updatedAt: record.updatedAt,
     target: webhook.target,

@@ -20,7 +20,7 @@ import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import { createAuditTrail } from '../services/audit-trail.js';
 import { toCallbackDto } from '../services/dto-mappers.js';
-import { toCallbackView, type CallbackView } from './callback-view.js';
+import { holdReasonOf, toCallbackView, type CallbackView } from './callback-view.js';
 import { toDeliveryDto } from './delivery-dto.js';
 import { createHttpSender, type SendResult } from './http-sender.js';
 import { createIdGenerator } from './ids.js';
@@ -166,7 +166,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     if (record.state !== 'Queued') return null;
     const cb = view(record.callbackId);
     if (!cb || cb.deleted) return 'The callback was deleted.';
-    if (cb.status !== 'Running') return holds.get(cb.id)?.reason ?? `The callback is ${cb.status}.`;
+    if (cb.status !== 'Running') return holds.get(cb.id)?.reason ?? holdReasonOf(cb.status);
     if (!cb.origin) return `The webhook URL ${cb.target} cannot be used; correct the callback.`;
     const t = targets.get(cb.origin);
     const nowMs = clock.now().getTime();
@@ -352,7 +352,7 @@ export function createDispatcher(deps: DispatcherDeps) {
           const hold = {
             callbackId: id,
             since: v.updatedAt,
-            reason: v.status === 'Paused' ? 'The callback is paused.' : `The callback is ${v.status}.`,
+            reason: holdReasonOf(v.status),
           };
           repos.deliveryTargets.hold(hold);
           after.push(() => holds.set(id, hold));

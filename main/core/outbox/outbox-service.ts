@@ -16,6 +16,7 @@ import type { Actor } from '../services/actor.js';
 import { createAuditTrail } from '../services/audit-trail.js';
 import { notFound, ServiceError } from '../services/service-error.js';
 import { toDeliveryDetailDto, toDeliveryDto } from './delivery-dto.js';
+import { holdReasonOf } from './callback-view.js';
 import type { Dispatcher } from './dispatcher.js';
 
 export interface DeliveryListParams {
@@ -205,7 +206,6 @@ export function createOutboxService({ db, repos, clock, bus, dispatcher }: Outbo
         const w = waiting.get(record.id) ?? 0;
         item.queued += q;
         item.waitingForBatch += w;
-        const paused = record.status !== 'Running';
         const t = known.get(view.origin);
         item.callbacks.push({
           callbackId: record.id,
@@ -213,13 +213,14 @@ export function createOutboxService({ db, repos, clock, bus, dispatcher }: Outbo
           status: record.status,
           queued: q,
           waitingForBatch: w,
-          heldReason: paused
-            ? (holds.get(record.id)?.reason ?? `The callback is ${record.status}.`)
-            : t?.state === 'offline'
-              ? `The target is unreachable since ${at(t.sinceMs)}.`
-              : t && t.notBeforeMs > nowMs
-                ? `The target asked to wait (Retry-After) until ${at(t.notBeforeMs)}.`
-                : null,
+          heldReason:
+            view.status !== 'Running'
+              ? (holds.get(record.id)?.reason ?? holdReasonOf(view.status))
+              : t?.state === 'offline'
+                ? `The target is unreachable since ${at(t.sinceMs)}.`
+                : t && t.notBeforeMs > nowMs
+                  ? `The target asked to wait (Retry-After) until ${at(t.notBeforeMs)}.`
+                  : null,
         });
       }
       for (const origin of known.keys()) entry(origin);

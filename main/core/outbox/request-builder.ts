@@ -5,7 +5,11 @@
 // A batch may carry several vehicles or remote types. In a Header or Body attribute, $vin and $remoteType then
 // stand for the distinct values in event order, comma-separated ("VIN1,VIN2": the list form HTTP headers use).
 // A $vin Query attribute never meets a batch: it turns batching off.
+//
+// Literal Header values are stored sealed ("••••" in the callback, the value in its secrets): they are opened here,
+// at the last moment, and only in memory.
 import type { CallbackSecrets } from '../domain/callback/callback-model.js';
+import { openHeaderValues } from '../domain/callback/sealed-headers.js';
 import type { CallbackView } from './callback-view.js';
 import { activeSigningSecrets, webhookSignature } from './signing.js';
 
@@ -72,8 +76,15 @@ export function buildRequest(
   if (delivery.kind === 'test') attributes.push({ key: TEST_MARKER_ATTRIBUTE, value: 'true' });
   const body = `{"callbackId":${JSON.stringify(callback.id)},"attributes":${JSON.stringify(attributes)},"events":${delivery.eventsJson}}`;
 
+  const opened = openHeaderValues(callback.headers, secrets.headerValues);
+  if (opened.missing.length > 0) {
+    // Deliveries of such a callback are held (callback-view.ts); this guards a call already on its way.
+    throw new Error(
+      `The value of header ${opened.missing.join(', ')} was cleared (--forget-secrets): enter it again in the callback.`,
+    );
+  }
   const headers: Record<string, string> = {};
-  for (const a of callback.headers) headers[a.key] = substitute(a.value, vars);
+  for (const a of opened.headers) headers[a.key] = substitute(a.value, vars);
   const auth = authorization(secrets);
   if (auth !== null) {
     // The helper wins over a Header attribute of the same name.

@@ -1,10 +1,18 @@
-// Use cases for callbacks: the fleet API's callback resource, kept locally, with secrets sealed at rest.
-import { randomBytes, randomUUID } from 'node:crypto';
+// Use cases for callbacks: the fleet API's callback resource, kept locally, with secrets sealed at rest: the
+// signing secret, the authentication helper and literal Header attribute values (see sealed-headers.ts).
+import { randomUUID } from 'node:crypto';
 import type { CallbackDto } from '../../../preload/contract/dto.js';
 import type { CallbackRecord, Repositories } from '../db/index.js';
 import type { Db } from '../db/index.js';
-import type { CallbackInput, CallbackSecrets } from '../domain/callback/callback-model.js';
-import { maskSecret, parseCallbackInput, parseCallbackStatusInput } from '../domain/callback/index.js';
+import type { CallbackInput, CallbackSecrets, CallbackSubscribe } from '../domain/callback/callback-model.js';
+import {
+  maskSecret,
+  parseCallbackInput,
+  parseCallbackStatusInput,
+  resolveMaskedHeaders,
+  sealHeaderValues,
+} from '../domain/callback/index.js';
+import { newReceiverSecret } from '../domain/callback/receiver-secret.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
 import type { SecretBox } from '../ports/secret-box.js';
@@ -35,9 +43,30 @@ export function createCallbacksService({ db, repos, secrets, clock, bus, upstrea
     return JSON.parse(await secrets.decrypt(record.secrets)) as CallbackSecrets;
   }
 
-  async function dto(record: CallbackRecord, revealSigningSecret = false): Promise<CallbackDto> {
+  async function dto(
+    record: CallbackRecord,
+    revealSigningSecret = false,
+    revealHeadersFrom?: CallbackSubscribe,
+  ): Promise<CallbackDto> {
     const s = await openSecrets(record);
-    return toCallbackDto(record, s, clock.now(), revealSigningSecret);
+    return toCallbackDto(record, s, clock.now(), revealSigningSecret, revealHeadersFrom);
+  }
+
+  /**
+   * The request's subscribe as stored: "••••" resolved to the stored values (or refused where none is), then
+   * every literal header value sealed apart.
+   */
+  function sealedSubscribe(
+    input: CallbackInput,
+    current: { subscribe: CallbackSubscribe; secrets: CallbackSecrets } | null,
+  ): { stored: CallbackSubscribe; headerValues: (string | null)[] } {
+    const resolved = resolveMaskedHeaders(
+      input.subscribe,
+      current?.subscribe ?? null,
+      current?.secrets.headerValues,
+    );
+    if (!resolved.ok) throw invalid('The callback is not valid.', resolved.errors);
+    return sealHeaderValues(resolved.value);
   }
 
   function parse(body: unknown): CallbackInput {
@@ -78,8 +107,10 @@ export function createCallbacksService({ db, repos, secrets, clock, bus, upstrea
   }
 
   async function seal(s: CallbackSecrets): Promise<string | null> {
-    if (!s.signingSecret && !s.previousSigningSecret && !s.authentication) return null;
-    return secrets.encrypt(JSON.stringify(s));
+    const headerValues = s.headerValues?.some((v) => v !== null) ? s.headerValues : undefined;
+    if (!s.signingSecret && !s.previousSigningSecret && !s.authentication && !headerValues) return null;
+    const { headerValues: _all, ...rest } = s;
+    return secrets.encrypt(JSON.stringify(headerValues ? { ...rest, headerValues } : rest));
   }
 
   function publish(id: string, callback: CallbackDto | null) {
@@ -112,11 +143,11 @@ export function createCallbacksService({ db, repos, secrets, clock, bus, upstrea
     remoteTypes: input.subscribe.remoteTypes,
   });
 
-  /** The answer to a change; the signing secret is in clear only when this very request set it. */
+  /** The answer to a change; the signing secret and header values are in clear only when this request set them. */
   async function answer(record: CallbackRecord, input?: CallbackInput): Promise<CallbackDto> {
     const masked = await dto(record);
     publish(record.id, masked);
-    return input?.signingSecret ? dto(record, true) : masked;
+    return input ? dto(record, Boolean(input.signingSecret), input.subscribe) : masked;
   }
 
   return {
@@ -127,19 +158,21 @@ export function createCallbacksService({ db, repos, secrets, clock, bus, upstrea
     async create(body: unknown, actor: Actor): Promise<CallbackDto> {
       const input = parse(body);
       const id = randomUUID();
-      const sealed = await seal(
-        nextSecrets({ signingSecret: null, previousSigningSecret: null, authentication: null }, input),
-      );
+      const { stored, headerValues } = sealedSubscribe(input, null);
+      const sealed = await seal({
+        ...nextSecrets({ signingSecret: null, previousSigningSecret: null, authentication: null }, input),
+        headerValues,
+      });
       // The receiver secret authenticates the network's deliveries for this callback. The twin upstream is
       // registered first: if the network refuses, nothing is stored and the answer says why.
-      const clearSecret = randomBytes(32).toString('base64url');
-      const upstreamId = await upstream.register(id, input.subscribe, clearSecret);
+      const clearSecret = newReceiverSecret();
+      const upstreamId = await upstream.register(id, stored, clearSecret);
       const receiverSecret = await secrets.encrypt(clearSecret);
       const record = change(id, 'callback.create', actor, summary(input), (now) =>
         repos.callbacks.insert({
           id,
           label: input.subscribe.label ?? null,
-          subscribe: input.subscribe,
+          subscribe: stored,
           status: 'Running',
           secrets: sealed,
           receiverSecret,
@@ -156,21 +189,33 @@ export function createCallbacksService({ db, repos, secrets, clock, bus, upstrea
     async replace(id: string, body: unknown, actor: Actor): Promise<CallbackDto> {
       const input = parse(body);
       const current = requireRecord(id);
-      const sealed = await seal(nextSecrets(await openSecrets(current), input));
+      const currentSecrets = await openSecrets(current);
+      const { stored, headerValues } = sealedSubscribe(input, {
+        subscribe: current.subscribe,
+        secrets: currentSecrets,
+      });
+      const sealed = await seal({ ...nextSecrets(currentSecrets, input), headerValues });
       const upstreamId = await upstream.update(
         current.upstreamId,
         id,
-        input.subscribe,
+        stored,
         await receiverSecretOf(current),
       );
-      const record = change(id, 'callback.replace', actor, summary(input), (now) =>
-        repos.callbacks.replace(id, {
-          label: input.subscribe.label ?? null,
-          subscribe: input.subscribe,
-          secrets: sealed,
-          upstreamId,
-          updatedAt: now,
-        }),
+      // A whole-object PUT is the callback as it should be: after --forget-secrets, it is the secrets entered again.
+      const record = change(
+        id,
+        'callback.replace',
+        actor,
+        { ...summary(input), ...(current.secretsLost ? { secretsEnteredAgain: true } : {}) },
+        (now) =>
+          repos.callbacks.replace(id, {
+            label: input.subscribe.label ?? null,
+            subscribe: stored,
+            secrets: sealed,
+            upstreamId,
+            secretsLost: false,
+            updatedAt: now,
+          }),
       );
       return answer(record, input);
     },
@@ -240,7 +285,7 @@ export function createCallbacksService({ db, repos, secrets, clock, bus, upstrea
       return { synced, failed };
     },
 
-    /** For the services that need the clear secrets (outbound delivery). */
+    /** For the services that need the clear secrets (outbound delivery), header values included. */
     openSecrets: async (id: string) => openSecrets(requireRecord(id)),
 
     /**

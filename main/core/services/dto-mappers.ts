@@ -6,19 +6,24 @@ import type {
   RemoteActionDto,
   VehicleDto,
 } from '../../../preload/contract/dto.js';
-import type { AuditEntry, CallbackRecord, VehicleRecord } from '../db/index.js';
-import type { ActionEventRecord, RemoteAction } from '../domain/action.js';
-import type { CallbackSecrets } from '../domain/callback/callback-model.js';
-import { maskSecret } from '../domain/callback/index.js';
+import type { ActionRecord, AuditEntry, CallbackRecord, VehicleRecord } from '../db/index.js';
+import type { ActionEventRecord } from '../domain/action.js';
+import type { CallbackSecrets, CallbackSubscribe } from '../domain/callback/callback-model.js';
+import { maskSecret, revealHeadersSetBy, SEALED_MASK } from '../domain/callback/index.js';
 import { explain, explainAction } from '../domain/explanations.js';
 
 const API = '/api/v1';
 
+/**
+ * `revealSigningSecret` and `revealHeadersFrom` (the request's subscribe) are for the answer to the request that
+ * set those secrets, the one place they are shown in clear; sealed header values are otherwise the mask.
+ */
 export function toCallbackDto(
   record: CallbackRecord,
   secrets: CallbackSecrets,
   now: Date,
   revealSigningSecret: boolean,
+  revealHeadersFrom?: CallbackSubscribe,
 ): CallbackDto {
   const auth = secrets.authentication;
   const previous =
@@ -33,7 +38,9 @@ export function toCallbackDto(
     id: record.id,
     callbackId: record.id,
     status: record.status,
-    subscribe: record.subscribe as unknown as Record<string, unknown>,
+    subscribe: (revealHeadersFrom
+      ? revealHeadersSetBy(record.subscribe, revealHeadersFrom)
+      : record.subscribe) as unknown as Record<string, unknown>,
     signingSecret: secrets.signingSecret
       ? revealSigningSecret
         ? secrets.signingSecret
@@ -42,9 +49,11 @@ export function toCallbackDto(
     previousSigningSecretValidUntil: previous,
     authentication: auth
       ? auth.type === 'Basic'
-        ? { type: 'Basic', username: auth.username, secret: maskSecret(auth.password) }
+        ? // A password is often short and chosen by a person: no character of it is shown.
+          { type: 'Basic', username: auth.username, secret: SEALED_MASK }
         : { type: 'Bearer', secret: maskSecret(auth.token) }
       : null,
+    ...(record.secretsLost ? { secretsLost: true } : {}),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };
@@ -76,11 +85,12 @@ export function toEventDto(e: ActionEventRecord): ActionEventDto {
     feedbackDetail: e.feedbackDetail,
     source: e.source,
     applied: e.applied,
+    eventDateFromReceipt: e.eventDateFromReceipt,
     explanation: explain(e.failureCause ?? e.status),
   };
 }
 
-export function toActionDto(a: RemoteAction, events?: ActionEventRecord[]): RemoteActionDto {
+export function toActionDto(a: ActionRecord, events?: ActionEventRecord[]): RemoteActionDto {
   const self = `${API}/vehicles/${a.vehicleId}/callbacks/${a.callbackId}/remotes/${a.id}`;
   return {
     _links: {
@@ -89,6 +99,7 @@ export function toActionDto(a: RemoteAction, events?: ActionEventRecord[]): Remo
       vehicle: { href: `${API}/vehicles/${a.vehicleId}` },
     },
     remoteActionId: a.id,
+    ...(a.upstreamId !== undefined && { upstreamRemoteActionId: a.upstreamId }),
     type: a.type,
     remote: a.remote as unknown as Record<string, unknown>,
     status: a.status,

@@ -83,6 +83,7 @@ export function callback(overrides: Partial<NewCallback> = {}): NewCallback {
     secrets: 'v1:enc:c2VjcmV0cw==',
     receiverSecret: 'v1:enc:cmVjZWl2ZXI=',
     upstreamId: null,
+    secretsLost: false,
     createdAt: at(1),
     updatedAt: at(1),
     ...overrides,

@@ -67,4 +67,9 @@ export interface CallbackSecrets {
   /** The signing secret replaced last, still valid until `validUntil` (24 h after replacement). */
   previousSigningSecret: { secret: string; validUntil: string } | null;
   authentication: CallbackAuthentication | null;
+  /**
+   * Clear values of the sealed Header attributes (literals), aligned with the Header attributes in order: entry n
+   * belongs to the n-th one, null where that one is a $variable. Absent in blobs sealed before header sealing.
+   */
+  headerValues?: (string | null)[];
 }

@@ -11,3 +11,4 @@ export { headerNameProblem, headerValueProblem, attributeValueProblem } from './
 export { DEFAULT_RETRY_NUMBER, DEFAULT_RETRY_DELAY, DEFAULT_BATCH_WINDOW } from './delivery-schema.js';
 export { isSigningSecret, generateSigningSecret, maskSecret } from './signing-secret.js';
 export * from './parse-callback.js';
+export * from './sealed-headers.js';

@@ -9,6 +9,7 @@ import {
   headerNameProblem,
   headerValueProblem,
 } from './attribute-rules.js';
+import { SEALED_MASK } from './sealed-headers.js';
 import { targetSchema } from './webhook-target.js';
 
 const attributeSchema = z
@@ -50,7 +51,9 @@ const attributeSchema = z
       if (type !== 'Header') return;
       const keyProblem = typeof key === 'string' && key !== '' ? headerNameProblem(key) : null;
       if (keyProblem !== null) ctx.addIssue({ code: 'custom', path: ['key'], message: keyProblem });
-      const valueProblem = typeof value === 'string' ? headerValueProblem(value) : null;
+      // The mask stands for the stored value (a GET → edit → PUT sends it back); the service resolves it.
+      const valueProblem =
+        typeof value === 'string' && value !== SEALED_MASK ? headerValueProblem(value) : null;
       if (valueProblem !== null) ctx.addIssue({ code: 'custom', path: ['value'], message: valueProblem });
     },
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null },

@@ -80,7 +80,7 @@ function Controls({ callback }: { callback: CallbackDto }) {
           <Title order={2} size="h4">
             Status
           </Title>
-          <CallbackStatusBadge status={callback.status} />
+          <CallbackStatusBadge status={callback.status} secretsLost={callback.secretsLost} />
         </Group>
         <ErrorSummary error={failure} />
         {note ? <Text role="status">{note}</Text> : null}

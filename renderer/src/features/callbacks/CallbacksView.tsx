@@ -65,7 +65,7 @@ export function CallbacksView() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <CallbackStatusBadge status={c.status} />
+                        <CallbackStatusBadge status={c.status} secretsLost={c.secretsLost} />
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">
