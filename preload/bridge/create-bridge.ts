@@ -81,6 +81,8 @@ export function createBridge(ipc: BridgeIpc): DesktopBridge {
     retryDelivery: method('retryDelivery'),
     retryCallbackDeliveries: method('retryCallbackDeliveries'),
 
+    listQuarantine: method('listQuarantine'),
+
     getSettings: method('getSettings'),
     putSettings: method('putSettings'),
 

@@ -22,6 +22,7 @@ import type {
   TestNotificationDto,
 } from './deliveries.js';
 import type { ChangeEvent } from './events.js';
+import type { QuarantinePageDto } from './quarantine.js';
 import type { SettingsDto, SettingsInputDto } from './settings.js';
 
 export type HealthDto = z.infer<typeof healthSchema>;
@@ -78,6 +79,15 @@ export interface DeliveryListQuery {
   state?: DeliveryStateDto;
   /** Vehicle id or VIN. */
   vehicle?: string;
+  limit?: number;
+  offset?: number;
+}
+
+// ── Quarantine (notifications the receiver kept): shapes in quarantine.ts ────────────────────────────────────
+
+export interface QuarantineListQuery {
+  /** true: only those needing attention; false: only resolved ones. */
+  unresolved?: boolean;
   limit?: number;
   offset?: number;
 }
@@ -180,6 +190,9 @@ export interface DepotRemoteClient {
   retryDelivery(deliveryId: string, operator?: string): Promise<DeliveryDto>;
   /** Queues every dead letter of a callback again. */
   retryCallbackDeliveries(callbackId: string, operator?: string): Promise<DeliveryRetryAllDto>;
+
+  /** Kept notifications (no bodies, no errors) and the quarantine's capacity: full means the receiver refuses. */
+  listQuarantine(query?: QuarantineListQuery): Promise<QuarantinePageDto>;
 
   getSettings(): Promise<SettingsDto>;
   putSettings(settings: SettingsInput): Promise<SettingsDto>;

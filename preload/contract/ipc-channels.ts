@@ -22,6 +22,7 @@ export const IPC_METHODS = [
   'listDeliveryTargets',
   'retryDelivery',
   'retryCallbackDeliveries',
+  'listQuarantine',
   'getSettings',
   'putSettings',
   'listAudit',

@@ -62,6 +62,7 @@ export const ipcArgumentSchemas = {
   listDeliveryTargets: z.tuple([]),
   retryDelivery: z.tuple([id, operator]),
   retryCallbackDeliveries: z.tuple([id, operator]),
+  listQuarantine: z.tuple([z.strictObject({ unresolved: z.boolean().optional(), limit, offset }).optional()]),
   getSettings: z.tuple([]),
   putSettings: z.tuple([settingsInputSchema]),
   listAudit: z.tuple([

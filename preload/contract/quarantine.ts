@@ -8,6 +8,8 @@ export type QuarantineReasonDto = (typeof QUARANTINE_REASONS)[number];
 
 export const QUARANTINE_RESOLUTIONS = ['Replayed', 'Dismissed'] as const;
 
+const fieldErrorSchema = z.object({ field: z.string(), message: z.string() });
+
 export const quarantineEntrySchema = z
   .object({
     id: z.number().int(),
@@ -17,13 +19,17 @@ export const quarantineEntrySchema = z
     reason: z.enum(QUARANTINE_REASONS),
     /** The reason in a sentence, for the attention list. */
     message: z.string(),
-    /** What did not fit, field by field (dotted paths into the body). */
-    errors: z.array(z.object({ field: z.string(), message: z.string() })),
+    /** How many problems were found (the first 100 are in the entry's detail, GET /quarantine/{id}). */
+    errorCount: z.number().int(),
     contentType: z.string().nullable(),
     /** Body size in bytes. */
     size: z.number().int(),
-    /** UNKNOWN_ACTION: the remote action ids this agent did not know (still unknown after a replay). */
+    /**
+     * UNKNOWN_ACTION: the remote action ids this agent did not know (still unknown after a replay); the first
+     * 100 of remoteActionIdCount.
+     */
     remoteActionIds: z.array(z.string()),
+    remoteActionIdCount: z.number().int(),
     replays: z.number().int(),
     lastReplayAt: z.string().nullable(),
     /** null while it needs attention. */
@@ -36,6 +42,8 @@ export type QuarantineEntryDto = z.infer<typeof quarantineEntrySchema>;
 
 export const quarantineDetailSchema = quarantineEntrySchema
   .extend({
+    /** What did not fit, field by field (dotted paths into the body): the first 100 of errorCount. */
+    errors: z.array(fieldErrorSchema),
     /** The body as received: text when it is valid UTF-8, else base64 (see bodyEncoding). */
     body: z.string(),
     bodyEncoding: z.enum(['utf8', 'base64']),
@@ -45,6 +53,36 @@ export const quarantineDetailSchema = quarantineEntrySchema
   })
   .meta({ id: 'QuarantineDetail' });
 export type QuarantineDetailDto = z.infer<typeof quarantineDetailSchema>;
+
+export const quarantineCapacitySchema = z
+  .object({
+    /** What the kept notifications weigh (bodies, errors, headers and a fixed overhead per entry). */
+    bytes: z.number().int(),
+    /** The size cap (--quarantine-max-mb). Past it, resolved then malformed entries are dropped, oldest first. */
+    capBytes: z.number().int(),
+    /** What the notifications waiting for their remote action weigh: they are never dropped. */
+    waitingBytes: z.number().int(),
+    /**
+     * True while the receiver answers 500 (QUARANTINE_FULL) to notifications it would have to keep: only
+     * notifications waiting for their remote action remain. Replay or resolve some, or raise the cap.
+     */
+    full: z.boolean(),
+  })
+  .meta({ id: 'QuarantineCapacity' });
+export type QuarantineCapacityDto = z.infer<typeof quarantineCapacitySchema>;
+
+export const quarantinePageSchema = z
+  .object({
+    items: z.array(quarantineEntrySchema),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    /** How many need attention, whatever the filter. */
+    unresolved: z.number().int(),
+    capacity: quarantineCapacitySchema,
+  })
+  .meta({ id: 'QuarantinePage' });
+export type QuarantinePageDto = z.infer<typeof quarantinePageSchema>;
 
 export const QUARANTINE_REPLAY_OUTCOMES = ['Applied', 'StillUnknownAction', 'StillInvalid'] as const;
 

@@ -6,11 +6,16 @@ import type { ActionPhase, DoneStatus, EventStatus } from './status.js';
 export interface RemoteEvent {
   remoteActionId: string;
   vin: string | null;
-  /** RFC 3339; for end-user messages without eventDate, the message date. */
+  /**
+   * The instant in canonical UTC (`toISOString()` form); for end-user messages, the message date. An event that
+   * came without one has the time its request was received, and `eventDateFromReceipt`.
+   */
   eventDate: string;
   /** Kept as it arrives: notifications carry types the request enum lacks (VehicleState, ChargingState). */
   remoteType: string;
   eventStatus: EventStatus;
+  /** Set when the network sent no date: eventDate is the receipt time, and the identity ignores it. */
+  eventDateFromReceipt?: true;
 }
 
 /** A remote action as the agent knows it. */
@@ -51,4 +56,6 @@ export interface ActionEventRecord {
   source: 'connector' | 'receiver' | 'poll' | 'local';
   /** Whether it changed the action (false for a late Pending after Done, etc.). */
   applied: boolean;
+  /** The network sent no date: eventDate is when the agent received it. */
+  eventDateFromReceipt: boolean;
 }

@@ -89,16 +89,6 @@ export function eventStatusFromMergedStatus(
     : { type: 'Pending', status };
 }
 
-/**
- * The dedupe key of an event (D7): remoteActionId, eventStatus.type, eventStatus.status and eventDate, as a JSON
- * array so that no id or status can make two different events collide. eventDate is kept as received: retries
- * and flushes resend the stored message byte for byte.
- */
-export function eventIdentity(event: RemoteEvent): string {
-  const { remoteActionId, eventDate, eventStatus } = event;
-  return JSON.stringify([remoteActionId, eventStatus.type, eventStatus.status, eventDate]);
-}
-
 /** Compares RFC 3339 dates as instants (offsets and fraction digits differ between sources), else as text. */
 function compareDates(a: string, b: string): number {
   const [ta, tb] = [Date.parse(a), Date.parse(b)];

@@ -17,6 +17,7 @@ import Fastify, {
 import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../ports/logger.js';
 import type { NotificationInbox } from './notification-inbox.js';
+import { QuarantineFullError } from './quarantine-capacity.js';
 import {
   createReceiverSecrets,
   type ReceiverSecretSource,
@@ -76,14 +77,22 @@ const KEPT_HEADERS = [
   'tracestate',
 ];
 
-function keptHeaders(req: FastifyRequest): Record<string, string> {
+function keptHeaders(req: FastifyRequest, contentType: string | null): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
-    const value = req.headers[name];
+    const value = name === 'content-type' ? (contentType ?? undefined) : req.headers[name];
     if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;
 }
+
+/**
+ * The content type as the sender wrote it, taken aside by preParsing (see there). Keyed by the Node request, which
+ * lives exactly as long as the exchange.
+ */
+const sentContentTypes = new WeakMap<object, string | null>();
+/** What Fastify is shown instead: one its content-type parser accepts, read by the catch-all as raw bytes. */
+const READ_AS_BYTES = 'application/octet-stream';
 
 export async function createReceiver(
   deps: ReceiverDeps,
@@ -214,27 +223,38 @@ export async function createReceiver(
             'The x-depot-secret header does not match this callback.',
           );
         }
+        // Whatever the sender says the body is, it is read as bytes and parsed as JSON by the inbox. Fastify
+        // checks the content type before any parser runs and refuses one it cannot read (`application/json,
+        // text/plain` → 415, which this app answered 400): an authenticated notification must never be lost to
+        // its header, so the header is kept aside and Fastify sees a plain one.
+        const sent = req.headers['content-type'];
+        sentContentTypes.set(req.raw, sent ?? null);
+        if (sent !== undefined) req.raw.headers['content-type'] = READ_AS_BYTES;
         return payload;
       },
     },
     async (req, reply) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const contentType = req.headers['content-type'] ?? null;
+      const contentType = sentContentTypes.get(req.raw) ?? null;
       try {
         const receipt = await inbox.submit({
           callbackId: req.params.cbid,
           body,
           contentType,
-          headers: keptHeaders(req),
+          headers: keptHeaders(req, contentType),
           remoteAddress: req.ip ?? null,
         });
         return reply.status(200).send({ received: true, ...receipt });
-      } catch {
+      } catch (err) {
         // The inbox logged why; nothing of this request was stored, so the network must retry it.
-        const { status, body: error } = webhookError(
-          'STORE_FAILED',
-          'The notification could not be stored; retry later.',
-        );
+        const { status, body: error } =
+          err instanceof QuarantineFullError
+            ? webhookError(
+                'QUARANTINE_FULL',
+                'The notification cannot be kept: the quarantine is full of notifications waiting for their ' +
+                  'remote action. Retry later.',
+              )
+            : webhookError('STORE_FAILED', 'The notification could not be stored; retry later.');
         return reply.status(status).send(error);
       }
     },

@@ -17,8 +17,15 @@ export type {
   NotificationInbox,
   ReplayResult,
 } from './notification-inbox.js';
+export { MAX_KEPT_ERRORS } from './bounded-errors.js';
 export { parseNotificationBody, readNotification } from './notification-body.js';
 export type { ParsedBody } from './notification-body.js';
+export {
+  DEFAULT_QUARANTINE_CAP_BYTES,
+  QUARANTINE_DROP_ACTION,
+  QuarantineFullError,
+} from './quarantine-capacity.js';
+export type { QuarantineCapacity } from './quarantine-capacity.js';
 export { createQuarantineService } from './quarantine-service.js';
 export type { QuarantineService, QuarantineServiceDeps } from './quarantine-service.js';
 export { SECRET_HEADER, SECRET_HEADER_ALIASES } from './receiver-secrets.js';

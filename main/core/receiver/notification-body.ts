@@ -2,192 +2,268 @@
 // `{callbackId, attributes, events[]}` and the end-user message `{callbackId, attributes, type, date,
 // remoteEvent}`, the latter as one object or an array (§7.2). Unknown fields are ignored (the schema evolves);
 // unknown enum values are kept as they arrive (§8.4, §13 #23); only what the agent needs is required.
-import { z } from 'zod';
+//
+// Checked by hand rather than with a schema library: a 1 MB body can hold 500,000 items, and each bad one must
+// cost a type check and an increment once MAX_KEPT_ERRORS errors are kept (see bounded-errors.ts), never an
+// error object, a path array or a message.
+//
+// Event dates are read as instants and stored in one canonical UTC form (domain/event-date.ts). An event without
+// one takes the time the request was received, and says so (`eventDateFromReceipt`).
 import type { RemoteEvent } from '../domain/action.js';
+import { canonicalEventDate } from '../domain/event-date.js';
 import type { FieldError } from '../domain/field-error.js';
-import { normaliseEventStatus } from '../domain/lifecycle.js';
+import { normaliseEventStatus, type RawEventStatus } from '../domain/lifecycle.js';
+import { type BoundedErrors, boundedErrors, quoted } from './bounded-errors.js';
 
 export type BodyProblem = 'MALFORMED_JSON' | 'SCHEMA_MISMATCH';
 
 export type ParsedBody =
-  { ok: true; events: RemoteEvent[] } | { ok: false; reason: BodyProblem; errors: FieldError[] };
+  | { ok: true; events: RemoteEvent[] }
+  | {
+      ok: false;
+      reason: BodyProblem;
+      /** The first MAX_KEPT_ERRORS errors. */
+      errors: FieldError[];
+      /** All of them. */
+      errorCount: number;
+    };
 
-const required = (what: string) => ({
-  error: (issue: { input: unknown }) =>
-    issue.input === undefined ? `Required: ${what}.` : `Expected ${what} as a non-empty string.`,
-});
+/** A path into the body, worked out only when an error is kept. */
+type Path = () => string;
 
-const id = (what: string) => z.string(required(what)).min(1, `Expected ${what}, got an empty string.`);
-const optionalText = z.string().nullish();
-const rfc3339 = (what: string) =>
-  z.iso.datetime({
-    offset: true,
-    error: (issue) =>
-      issue.input === undefined
-        ? `Required: ${what} (RFC 3339).`
-        : `Expected ${what} as an RFC 3339 date-time with an offset, e.g. 2024-05-01T08:00:01Z.`,
-  });
+const ROOT: Path = () => '';
+const child =
+  (parent: Path, key: string | number): Path =>
+  () => {
+    const p = parent();
+    return typeof key === 'number' ? `${p}[${key}]` : p ? `${p}.${key}` : key;
+  };
+const shown =
+  (path: Path): Path =>
+  () =>
+    path() || '(body)';
 
-const eventStatusSchema = z.object(
-  {
-    type: id('the event type (Pending or Done)'),
-    status: id('the event status'),
-    failureCause: optionalText,
-    feedbackDetail: optionalText,
-  },
-  { error: 'Required: eventStatus {type, status}.' },
-);
+type Fields = Record<string, unknown>;
+const isObject = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const fleetEventSchema = z.object(
-  {
-    remoteActionId: id('the remote action id'),
-    vin: optionalText,
-    eventDate: rfc3339('the event date'),
-    remoteType: optionalText,
-    eventStatus: eventStatusSchema,
-  },
-  { error: 'Expected an event object.' },
-);
-
-const fleetPayloadSchema = z.object({
-  events: z.array(fleetEventSchema, { error: 'Expected events as a list.' }),
-});
-
-const endUserMessageSchema = z.object({
-  date: rfc3339('the message date'),
-  remoteEvent: z.object(
-    {
-      remoteActionId: id('the remote action id'),
-      remoteType: optionalText,
-      eventStatus: eventStatusSchema,
-    },
-    { error: 'Required: remoteEvent.' },
-  ),
-});
-
-type FleetEvent = z.infer<typeof fleetEventSchema>;
-type EventStatusInput = z.infer<typeof eventStatusSchema>;
-
-/** `a.b[2].c` from a zod path. */
-export function fieldPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
-    .join('');
+/** The `at` field must be a non-empty string. */
+function checkId(fields: Fields, at: string, what: string, path: Path, errors: BoundedErrors): void {
+  const value = fields[at];
+  if (typeof value === 'string' && value.length > 0) return;
+  errors.add(
+    child(path, at),
+    value === undefined
+      ? `Required: ${what}.`
+      : value === ''
+        ? `Expected ${what}, got an empty string.`
+        : `Expected ${what} as a non-empty string.`,
+  );
 }
 
-function issuesOf(error: z.ZodError, prefix: readonly PropertyKey[]): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: fieldPath([...prefix, ...issue.path]) || '(body)',
-    message: issue.message,
-  }));
+/** The `at` field may be absent or null; otherwise it must be a string. */
+function checkOptionalText(fields: Fields, at: string, path: Path, errors: BoundedErrors): void {
+  const value = fields[at];
+  if (value === undefined || value === null || typeof value === 'string') return;
+  errors.add(child(path, at), () => `Expected ${at} as text (or null), got ${quoted(value)}.`);
 }
 
+/** An absent (or null) date is fine: the receipt time stands in. A present one must be RFC 3339. */
+function checkDate(fields: Fields, at: string, what: string, path: Path, errors: BoundedErrors): void {
+  const value = fields[at];
+  if (value === undefined || value === null) return;
+  if (typeof value === 'string' && canonicalEventDate(value) !== null) return;
+  errors.add(
+    child(path, at),
+    () =>
+      `Expected ${what} as an RFC 3339 date-time with an offset, e.g. 2024-05-01T08:00:01Z ` +
+      `(got ${quoted(value)}).`,
+  );
+}
+
+function checkEventStatus(fields: Fields, path: Path, errors: BoundedErrors): void {
+  const status = fields.eventStatus;
+  const at = child(path, 'eventStatus');
+  if (!isObject(status)) {
+    errors.add(at, 'Required: eventStatus {type, status}.');
+    return;
+  }
+  checkId(status, 'type', 'the event type (Pending or Done)', at, errors);
+  checkId(status, 'status', 'the event status', at, errors);
+  checkOptionalText(status, 'failureCause', at, errors);
+  checkOptionalText(status, 'feedbackDetail', at, errors);
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** Builds the event once its shape was checked; the status may still be one the agent cannot read. */
 function toEvent(
-  raw: { remoteActionId: string; vin: string | null; eventDate: string; remoteType?: string | null },
-  status: EventStatusInput,
-  at: readonly PropertyKey[],
-  errors: FieldError[],
+  raw: { remoteActionId: string; vin: string | null; date: unknown; remoteType: unknown },
+  status: Fields,
+  path: Path,
+  receivedAt: string,
+  errors: BoundedErrors,
 ): RemoteEvent | null {
-  const eventStatus = normaliseEventStatus(status);
+  const eventStatus = normaliseEventStatus(status as unknown as RawEventStatus);
   if (!eventStatus) {
-    errors.push({
-      field: fieldPath([...at, 'eventStatus']),
-      message:
-        `type '${status.type}' with status '${status.status}' is not an event status the agent can read ` +
-        '(type Pending, Done or Failed; a Done status is Success, AlreadyDone or Failed).',
-    });
+    errors.add(
+      child(path, 'eventStatus'),
+      () =>
+        `type '${quoted(status.type)}' with status '${quoted(status.status)}' is not an event status the ` +
+        'agent can read (type Pending, Done or Failed; a Done status is Success, AlreadyDone or Failed).',
+    );
     return null;
   }
+  const dated = typeof raw.date === 'string' ? canonicalEventDate(raw.date) : null;
   return {
     remoteActionId: raw.remoteActionId,
     vin: raw.vin,
-    eventDate: raw.eventDate,
-    remoteType: raw.remoteType ?? '',
+    eventDate: dated ?? receivedAt,
+    remoteType: text(raw.remoteType) ?? '',
     eventStatus,
+    ...(dated === null && { eventDateFromReceipt: true as const }),
   };
 }
 
-/** One message or payload of the body; `at` is its path (empty for a top-level object). */
-function readItem(item: unknown, at: readonly PropertyKey[], events: RemoteEvent[], errors: FieldError[]) {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-    errors.push({
-      field: fieldPath(at) || '(body)',
-      message: 'Expected a notification object ({events: [...]} or {date, remoteEvent}).',
-    });
+/** `{events: [...]}`: either every event's shape is right and their statuses are read, or nothing is. */
+function readFleetPayload(
+  fields: Fields,
+  path: Path,
+  receivedAt: string,
+  events: RemoteEvent[],
+  errors: BoundedErrors,
+): void {
+  const list = fields.events;
+  const listPath = child(path, 'events');
+  if (!Array.isArray(list)) {
+    errors.add(listPath, 'Expected events as a list.');
     return;
   }
-  const fields = item as Record<string, unknown>;
-  if ('events' in fields) {
-    const parsed = fleetPayloadSchema.safeParse(item);
-    if (!parsed.success) {
-      errors.push(...issuesOf(parsed.error, at));
-      return;
+  const before = errors.count;
+  for (let i = 0; i < list.length; i += 1) {
+    const event: unknown = list[i];
+    const at = child(listPath, i);
+    if (!isObject(event)) {
+      errors.add(at, 'Expected an event object.');
+      continue;
     }
-    parsed.data.events.forEach((event: FleetEvent, i) => {
-      const path = [...at, 'events', i];
-      const e = toEvent({ ...event, vin: event.vin ?? null }, event.eventStatus, path, errors);
-      if (e) events.push(e);
-    });
-    return;
+    checkId(event, 'remoteActionId', 'the remote action id', at, errors);
+    checkOptionalText(event, 'vin', at, errors);
+    checkDate(event, 'eventDate', 'the event date', at, errors);
+    checkOptionalText(event, 'remoteType', at, errors);
+    checkEventStatus(event, at, errors);
   }
-  if ('remoteEvent' in fields) {
-    const parsed = endUserMessageSchema.safeParse(item);
-    if (!parsed.success) {
-      errors.push(...issuesOf(parsed.error, at));
-      return;
-    }
-    // End-user messages carry no vin and no eventDate: the message date stands in (§7.2).
-    const { date, remoteEvent } = parsed.data;
+  if (errors.count > before) return;
+  for (let i = 0; i < list.length; i += 1) {
+    const event = list[i] as Fields;
     const e = toEvent(
       {
-        remoteActionId: remoteEvent.remoteActionId,
-        vin: null,
-        eventDate: date,
-        remoteType: remoteEvent.remoteType,
+        remoteActionId: event.remoteActionId as string,
+        vin: text(event.vin),
+        date: event.eventDate,
+        remoteType: event.remoteType,
       },
-      remoteEvent.eventStatus,
-      [...at, 'remoteEvent'],
+      event.eventStatus as Fields,
+      child(listPath, i),
+      receivedAt,
       errors,
     );
     if (e) events.push(e);
+  }
+}
+
+/** `{date, remoteEvent}`: no vin and no eventDate; the message date stands in (§7.2). */
+function readEndUserMessage(
+  fields: Fields,
+  path: Path,
+  receivedAt: string,
+  events: RemoteEvent[],
+  errors: BoundedErrors,
+): void {
+  const before = errors.count;
+  checkDate(fields, 'date', 'the message date', path, errors);
+  const remote = fields.remoteEvent;
+  const at = child(path, 'remoteEvent');
+  if (!isObject(remote)) {
+    errors.add(at, 'Required: remoteEvent.');
     return;
   }
-  errors.push({
-    field: fieldPath(at) || '(body)',
-    message:
-      fields.type === 'Monitor' || 'monitorEvent' in fields
-        ? 'A monitor message: Depot Remote handles remote action events only.'
-        : 'Neither a fleet notification (events) nor an end-user message (remoteEvent).',
-  });
+  checkId(remote, 'remoteActionId', 'the remote action id', at, errors);
+  checkOptionalText(remote, 'remoteType', at, errors);
+  checkEventStatus(remote, at, errors);
+  if (errors.count > before) return;
+  const e = toEvent(
+    {
+      remoteActionId: remote.remoteActionId as string,
+      vin: null,
+      date: fields.date,
+      remoteType: remote.remoteType,
+    },
+    remote.eventStatus as Fields,
+    at,
+    receivedAt,
+    errors,
+  );
+  if (e) events.push(e);
 }
 
-/** Parses the JSON value of a body. Either every event is readable, or nothing is returned but errors. */
-export function readNotification(value: unknown): ParsedBody {
-  const events: RemoteEvent[] = [];
-  const errors: FieldError[] = [];
-  if (Array.isArray(value)) value.forEach((item, i) => readItem(item, [i], events, errors));
-  else readItem(value, [], events, errors);
-  return errors.length > 0 ? { ok: false, reason: 'SCHEMA_MISMATCH', errors } : { ok: true, events };
-}
-
-/** Parses a raw body: JSON first (a leading BOM tolerated), then the notification shapes. */
-export function parseNotificationBody(body: Buffer): ParsedBody {
-  if (body.length === 0) {
-    return {
-      ok: false,
-      reason: 'MALFORMED_JSON',
-      errors: [{ field: '(body)', message: 'The body is empty.' }],
-    };
+/** One message or payload of the body; `path` is its place (the root for a top-level object). */
+function readItem(
+  item: unknown,
+  path: Path,
+  receivedAt: string,
+  events: RemoteEvent[],
+  errors: BoundedErrors,
+): void {
+  if (!isObject(item)) {
+    errors.add(shown(path), 'Expected a notification object ({events: [...]} or {date, remoteEvent}).');
+    return;
   }
+  if ('events' in item) return readFleetPayload(item, path, receivedAt, events, errors);
+  if ('remoteEvent' in item) return readEndUserMessage(item, path, receivedAt, events, errors);
+  errors.add(
+    shown(path),
+    item.type === 'Monitor' || 'monitorEvent' in item
+      ? 'A monitor message: Depot Remote handles remote action events only.'
+      : 'Neither a fleet notification (events) nor an end-user message (remoteEvent).',
+  );
+}
+
+/**
+ * Reads the JSON value of a body. Either every event is readable, or nothing is returned but errors (the first
+ * MAX_KEPT_ERRORS, and the count of all). `receivedAt` (canonical UTC) dates the events that carry no date.
+ */
+export function readNotification(value: unknown, receivedAt: string): ParsedBody {
+  const events: RemoteEvent[] = [];
+  const errors = boundedErrors();
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      readItem(value[i], child(ROOT, i), receivedAt, events, errors);
+    }
+  } else readItem(value, ROOT, receivedAt, events, errors);
+  return errors.count > 0
+    ? { ok: false, reason: 'SCHEMA_MISMATCH', errors: errors.kept, errorCount: errors.count }
+    : { ok: true, events };
+}
+
+const malformed = (message: string): ParsedBody => ({
+  ok: false,
+  reason: 'MALFORMED_JSON',
+  errors: [{ field: '(body)', message }],
+  errorCount: 1,
+});
+
+/**
+ * Parses a raw body, whatever content type it came with: UTF-8 JSON (a leading BOM tolerated), then the
+ * notification shapes.
+ */
+export function parseNotificationBody(body: Buffer, receivedAt: string): ParsedBody {
+  if (body.length === 0) return malformed('The body is empty.');
   let value: unknown;
   try {
     value = JSON.parse(body.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (err) {
-    return {
-      ok: false,
-      reason: 'MALFORMED_JSON',
-      errors: [{ field: '(body)', message: `Not JSON: ${(err as Error).message}` }],
-    };
+    return malformed(`Not JSON: ${(err as Error).message}`);
   }
-  return readNotification(value);
+  return readNotification(value, receivedAt);
 }

@@ -10,7 +10,17 @@
 // is not JSON or not a notification (nothing applied), and events naming an action this agent does not know
 // (the known events of the request are applied). The latter are replayed by themselves as soon as the action
 // they wait for appears (a notification can overtake the answer to the POST that created the action).
-import type { Db, QuarantineReason, QuarantineSummary, Repositories } from '../db/index.js';
+//
+// The quarantine has a size cap (quarantine-capacity.ts): room is made in the same transaction, and a request
+// that finds none is refused whole (QuarantineFullError, answered 500), so the network retries it.
+import {
+  type Db,
+  type NewQuarantineEntry,
+  type QuarantineReason,
+  type QuarantineSummary,
+  quarantineEntryBytes,
+  type Repositories,
+} from '../db/index.js';
 import type { RemoteEvent } from '../domain/action.js';
 import type { FieldError } from '../domain/field-error.js';
 import type { EventBus } from '../events/event-bus.js';
@@ -20,7 +30,15 @@ import type { Actor } from '../services/actor.js';
 import { createAuditTrail } from '../services/audit-trail.js';
 import type { IngestService } from '../services/ingest-service.js';
 import { notFound, ServiceError } from '../services/service-error.js';
+import { boundedErrors } from './bounded-errors.js';
 import { parseNotificationBody, type ParsedBody } from './notification-body.js';
+import {
+  DEFAULT_QUARANTINE_CAP_BYTES,
+  QUARANTINE_DROP_ACTION,
+  QUARANTINE_DROP_OPERATOR,
+  type QuarantineCapacity,
+  QuarantineFullError,
+} from './quarantine-capacity.js';
 import { toQuarantineEntryDto } from './quarantine-dto.js';
 
 /** An authenticated request, as the receiver hands it over. */
@@ -82,6 +100,8 @@ export interface InboxOptions {
   autoReplay?: boolean;
   /** Told after every commit (tests and benchmarks count them). */
   onCommit?: (info: { requests: number }) => void;
+  /** Size cap of the quarantine, in bytes (AgentOptions.quarantineMaxMb). Default 100 MiB. */
+  quarantineCapBytes?: number;
 }
 
 /** The operator recorded for replays the inbox makes by itself. */
@@ -99,29 +119,40 @@ interface Job {
 
 interface Stored {
   receipt: InboxReceipt;
-  afterCommit: (() => void) | null;
+  /** Publishing, in order, once the transaction committed. */
+  afterCommit: (() => void)[];
   added: QuarantineSummary | null;
+  /** The errors kept with `added`, for the log line. */
+  addedFields: string[];
 }
 
 type Outcome = { ok: true; stored: Stored } | { ok: false; error: unknown };
 
-/** One error per unknown action, worded for the attention list. */
-function unknownActionErrors(unknown: RemoteEvent[]): { errors: FieldError[]; actionIds: string[] } {
+/** One error per unknown action, worded for the attention list; the first MAX_KEPT_ERRORS are kept. */
+function unknownActionErrors(unknown: RemoteEvent[]): {
+  errors: FieldError[];
+  errorCount: number;
+  actionIds: string[];
+} {
   const counts = new Map<string, number>();
   for (const e of unknown) counts.set(e.remoteActionId, (counts.get(e.remoteActionId) ?? 0) + 1);
-  return {
-    actionIds: [...counts.keys()],
-    errors: [...counts].map(([id, n]) => ({
-      field: 'remoteActionId',
-      message: `No remote action ${id} is known to this agent (${n} event${n === 1 ? '' : 's'}).`,
-    })),
-  };
+  const errors = boundedErrors();
+  for (const [id, n] of counts) {
+    errors.add(
+      () => 'remoteActionId',
+      () => `No remote action ${id} is known to this agent (${n} event${n === 1 ? '' : 's'}).`,
+    );
+  }
+  return { actionIds: [...counts.keys()], errors: errors.kept, errorCount: errors.count };
 }
 
 export function createNotificationInbox(deps: InboxDeps, options: InboxOptions = {}) {
   const { db, repos, ingest, bus, clock, logger } = deps;
   const maxGroup = Math.max(1, options.maxGroup ?? 256);
+  const capBytes = options.quarantineCapBytes ?? DEFAULT_QUARANTINE_CAP_BYTES;
   const trail = createAuditTrail(repos, bus);
+  /** A request found no room in quarantine, and nothing was freed since (see QuarantineCapacity.full). */
+  let refusing = false;
   const stats: InboxStats = {
     commits: 0,
     requests: 0,
@@ -174,8 +205,13 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
     const due = new Set<number>();
     unsubscribe = bus.subscribe((event) => {
       if (event.name !== 'action.changed') return;
-      const ids = waiting.get(event.data.action.remoteActionId);
-      if (!ids) return;
+      // Notifications name the network's id (upstreamRemoteActionId); the agent's own id is accepted too.
+      const { remoteActionId, upstreamRemoteActionId } = event.data.action;
+      const ids = [
+        ...(waiting.get(remoteActionId) ?? []),
+        ...((upstreamRemoteActionId && waiting.get(upstreamRemoteActionId)) || []),
+      ];
+      if (ids.length === 0) return;
       // Not inside the publisher's call: it may be in the middle of its own after-commit work.
       if (due.size === 0) setImmediate(replayDue);
       for (const id of ids) due.add(id);
@@ -206,32 +242,72 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
   }
 
   // ── storing requests ──────────────────────────────────────────────────────────────────────────────────
+  /**
+   * Keeps a request in quarantine, first making room under the cap (runs inside the group's transaction).
+   * Throws QuarantineFullError, and drops nothing, when no room can be made.
+   */
   function quarantine(
     job: Job,
     reason: QuarantineReason,
-    errors: FieldError[],
+    problems: { errors: FieldError[]; errorCount: number },
     actionIds: string[],
-  ): QuarantineSummary {
+  ): { added: QuarantineSummary; afterCommit: (() => void)[] } {
     const { request } = job;
-    const id = repos.quarantine.insert({
+    const entry: NewQuarantineEntry = {
       callbackId: request.callbackId,
       receivedAt: job.receivedAt,
       reason,
-      errors,
+      errors: problems.errors,
+      errorCount: problems.errorCount,
       contentType: request.contentType,
       headers: request.headers,
       remoteAddress: request.remoteAddress,
       body: request.body,
       actionIds,
-    });
-    return {
+    };
+    const bytes = quarantineEntryBytes(entry);
+    const over = repos.quarantine.usedBytes() + bytes - capBytes;
+    const afterCommit: (() => void)[] = [];
+    if (over > 0) {
+      const dropped = repos.quarantine.freeSpace(over);
+      if (dropped === null) throw new QuarantineFullError(bytes, capBytes);
+      afterCommit.push(() =>
+        logger.info('quarantined notifications dropped to stay under the size cap', {
+          count: dropped.length,
+          bytes: dropped.reduce((n, d) => n + d.bytes, 0),
+          capBytes,
+        }),
+      );
+      for (const d of dropped) {
+        afterCommit.push(
+          trail.append({
+            at: job.receivedAt,
+            operator: QUARANTINE_DROP_OPERATOR,
+            action: QUARANTINE_DROP_ACTION,
+            callbackId: d.callbackId,
+            reason: null,
+            detail: {
+              quarantineId: d.id,
+              quarantineReason: d.reason,
+              receivedAt: d.receivedAt,
+              resolvedAt: d.resolvedAt,
+              bytes: d.bytes,
+              capBytes,
+            },
+          }),
+        );
+      }
+    }
+    const id = repos.quarantine.insert(entry);
+    const added: QuarantineSummary = {
       id,
       callbackId: request.callbackId,
       receivedAt: job.receivedAt,
       reason,
-      errors,
+      errorCount: Math.max(problems.errorCount, problems.errors.length),
       contentType: request.contentType,
       size: request.body.length,
+      bytes,
       actionIds,
       replays: 0,
       lastReplayAt: null,
@@ -239,35 +315,41 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
       resolvedBy: null,
       resolution: null,
     };
+    return { added, afterCommit };
   }
 
   /** Runs inside the group's transaction. */
   function store(job: Job): Stored {
     const { parsed } = job;
     if (!parsed.ok) {
-      const added = quarantine(job, parsed.reason, parsed.errors, []);
+      const kept = quarantine(job, parsed.reason, parsed, []);
       return {
-        receipt: { events: 0, stored: 0, duplicates: 0, quarantineId: added.id, reason: added.reason },
-        afterCommit: null,
-        added,
+        receipt: { events: 0, stored: 0, duplicates: 0, quarantineId: kept.added.id, reason: parsed.reason },
+        afterCommit: kept.afterCommit,
+        added: kept.added,
+        addedFields: parsed.errors.map((e) => e.field),
       };
     }
     const { result, afterCommit } = ingest.apply(parsed.events, 'receiver');
-    let added: QuarantineSummary | null = null;
+    let kept: ReturnType<typeof quarantine> | null = null;
+    let addedFields: string[] = [];
     if (result.unknown.length > 0) {
-      const { errors, actionIds } = unknownActionErrors(result.unknown);
-      added = quarantine(job, 'UNKNOWN_ACTION', errors, actionIds);
+      const { actionIds, ...problems } = unknownActionErrors(result.unknown);
+      kept = quarantine(job, 'UNKNOWN_ACTION', problems, actionIds);
+      addedFields = problems.errors.map((e) => e.field);
     }
     return {
       receipt: {
         events: parsed.events.length,
         stored: result.stored,
         duplicates: result.duplicates,
-        quarantineId: added?.id ?? null,
-        reason: added?.reason ?? null,
+        quarantineId: kept?.added.id ?? null,
+        reason: kept?.added.reason ?? null,
       },
-      afterCommit,
-      added,
+      // Drops are published before the action changes and the new entry, in the order they happened.
+      afterCommit: [...(kept?.afterCommit ?? []), afterCommit],
+      added: kept?.added ?? null,
+      addedFields,
     };
   }
 
@@ -298,27 +380,41 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
   function settle(job: Job, outcome: Outcome) {
     if (!outcome.ok) {
       stats.failedRequests += 1;
-      logger.error('receiver could not store a notification; answered 500 so the network retries', {
-        callbackId: job.request.callbackId,
-        error: (outcome.error as Error)?.message ?? String(outcome.error),
-      });
+      if (outcome.error instanceof QuarantineFullError) {
+        // Once per spell of refusals: a sender retrying must not flood the log.
+        if (!refusing) {
+          logger.error('quarantine full: notifications that need it are answered 500 until room is made', {
+            callbackId: job.request.callbackId,
+            capBytes,
+            error: outcome.error.message,
+          });
+        }
+        refusing = true;
+      } else {
+        logger.error('receiver could not store a notification; answered 500 so the network retries', {
+          callbackId: job.request.callbackId,
+          error: (outcome.error as Error)?.message ?? String(outcome.error),
+        });
+      }
       job.reject(outcome.error);
       return;
     }
-    const { receipt, afterCommit, added } = outcome.stored;
+    const { receipt, afterCommit, added, addedFields } = outcome.stored;
     stats.requests += 1;
     try {
-      afterCommit?.();
+      for (const f of afterCommit) f();
       if (added) {
         stats.quarantined += 1;
+        refusing = false;
         if (added.reason === 'UNKNOWN_ACTION') wait(added.id, added.actionIds);
         bus.publish({ name: 'quarantine.added', data: { entry: toQuarantineEntryDto(added) } });
         logger.warn('notification quarantined', {
           quarantineId: added.id,
           callbackId: added.callbackId,
           reason: added.reason,
+          errorCount: added.errorCount,
           // Field names only: messages may quote the body, and Body attributes can carry credentials.
-          fields: added.errors.slice(0, 10).map((e) => e.field),
+          fields: addedFields.slice(0, 10),
         });
       }
     } catch (err) {
@@ -349,7 +445,8 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
         `Quarantined notification ${id} was already handled (${entry.resolution} by ${entry.resolvedBy}).`,
       );
     }
-    const parsed = parseNotificationBody(entry.body);
+    // Events without a date keep the time the request was first received, as when it was first read.
+    const parsed = parseNotificationBody(entry.body, entry.receivedAt);
     const at = clock.nowIso();
     const by = actor?.operator ?? AUTO_REPLAY_OPERATOR;
     const after: (() => void)[] = [];
@@ -363,6 +460,7 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
           at,
           reason: parsed.reason,
           errors: parsed.errors,
+          errorCount: parsed.errorCount,
           actionIds: [],
         });
       } else {
@@ -374,8 +472,8 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
           repos.quarantine.resolve(id, { at, by, resolution: 'Replayed', replayed: true });
         } else {
           outcome = 'StillUnknownAction';
-          const { errors, actionIds } = unknownActionErrors(applied.result.unknown);
-          repos.quarantine.recordReplay(id, { at, reason: 'UNKNOWN_ACTION', errors, actionIds });
+          const { errors, errorCount, actionIds } = unknownActionErrors(applied.result.unknown);
+          repos.quarantine.recordReplay(id, { at, reason: 'UNKNOWN_ACTION', errors, errorCount, actionIds });
         }
       }
       if (actor) {
@@ -396,6 +494,8 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
     if (result.entry.resolvedAt === null && result.entry.reason === 'UNKNOWN_ACTION') {
       wait(id, result.entry.actionIds);
     }
+    // Resolved entries can be dropped: there is room again.
+    if (result.entry.resolvedAt !== null) refusing = false;
     for (const f of after) f();
     return result;
   }
@@ -404,9 +504,10 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
     /** Stores an authenticated request; resolves once it is committed, rejects when it could not be stored. */
     submit(request: InboundRequest): Promise<InboxReceipt> {
       if (closed) return Promise.reject(new Error('The notification inbox is closed.'));
-      const parsed = parseNotificationBody(request.body);
+      const receivedAt = clock.nowIso();
+      const parsed = parseNotificationBody(request.body, receivedAt);
       return new Promise<InboxReceipt>((resolve, reject) => {
-        pending.push({ request, parsed, receivedAt: clock.nowIso(), resolve, reject });
+        pending.push({ request, parsed, receivedAt, resolve, reject });
         arrivals += 1;
         if (pending.length >= maxGroup) flush();
         else if (!scheduled) {
@@ -444,8 +545,19 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
         return { summary: repos.quarantine.getSummary(id)!, published };
       });
       unwait(id);
+      refusing = false;
       published();
       return summary;
+    },
+    /** What the quarantine weighs against its cap, and whether requests that need it are refused. */
+    capacity(): QuarantineCapacity {
+      const waitingBytes = repos.quarantine.waitingBytes();
+      return {
+        bytes: repos.quarantine.usedBytes(),
+        capBytes,
+        waitingBytes,
+        full: refusing || waitingBytes >= capBytes,
+      };
     },
     stats: (): InboxStats => ({ ...stats }),
     /** Stores what is queued, then refuses new requests. Call before closing the database. */

@@ -1,6 +1,11 @@
-// Quarantine records → the contract's DTOs.
+// Quarantine records → the contract's DTOs. A list item is a glance: no body, no errors, at most
+// LISTED_ACTION_IDS action ids; the detail of one entry has the rest.
 import type { QuarantineDetailDto, QuarantineEntryDto } from '../../../preload/contract/quarantine.js';
 import type { QuarantineRecord, QuarantineSummary } from '../db/index.js';
+
+const LISTED_ACTION_IDS = 100;
+/** Action ids named in the message. */
+const NAMED_ACTION_IDS = 3;
 
 function messageOf(entry: QuarantineSummary): string {
   switch (entry.reason) {
@@ -10,9 +15,11 @@ function messageOf(entry: QuarantineSummary): string {
       return 'The body is JSON but not a notification the agent can read. Nothing of it was applied.';
     case 'UNKNOWN_ACTION': {
       const ids = entry.actionIds;
+      const more = ids.length - NAMED_ACTION_IDS;
+      const named = ids.slice(0, NAMED_ACTION_IDS).join(', ') + (more > 0 ? ` and ${more} more` : '');
       return (
         `Events for ${ids.length === 1 ? 'a remote action' : `${ids.length} remote actions`} this agent does ` +
-        `not know (${ids.join(', ')}); the rest of the request was applied. Replay it once the action exists.`
+        `not know (${named}); the rest of the request was applied. Replay it once the action exists.`
       );
     }
   }
@@ -25,10 +32,11 @@ export function toQuarantineEntryDto(entry: QuarantineSummary): QuarantineEntryD
     receivedAt: entry.receivedAt,
     reason: entry.reason,
     message: messageOf(entry),
-    errors: entry.errors,
+    errorCount: entry.errorCount,
     contentType: entry.contentType,
     size: entry.size,
-    remoteActionIds: entry.actionIds,
+    remoteActionIds: entry.actionIds.slice(0, LISTED_ACTION_IDS),
+    remoteActionIdCount: entry.actionIds.length,
     replays: entry.replays,
     lastReplayAt: entry.lastReplayAt,
     resolvedAt: entry.resolvedAt,
@@ -50,6 +58,7 @@ export function toQuarantineDetailDto(record: QuarantineRecord): QuarantineDetai
   }
   return {
     ...toQuarantineEntryDto(record),
+    errors: record.errors,
     body,
     bodyEncoding,
     headers: record.headers,

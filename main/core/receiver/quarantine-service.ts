@@ -3,6 +3,7 @@
 import type {
   QuarantineDetailDto,
   QuarantineEntryDto,
+  QuarantinePageDto,
   QuarantineReplayDto,
 } from '../../../preload/contract/quarantine.js';
 import type { Repositories } from '../db/index.js';
@@ -13,7 +14,7 @@ import { toQuarantineDetailDto, toQuarantineEntryDto } from './quarantine-dto.js
 
 export interface QuarantineServiceDeps {
   repos: Pick<Repositories, 'quarantine'>;
-  inbox: Pick<NotificationInbox, 'replay' | 'dismiss'>;
+  inbox: Pick<NotificationInbox, 'replay' | 'dismiss' | 'capacity'>;
 }
 
 export interface QuarantineListRequest {
@@ -26,8 +27,11 @@ export type QuarantineService = ReturnType<typeof createQuarantineService>;
 
 export function createQuarantineService({ repos, inbox }: QuarantineServiceDeps) {
   return {
-    /** Newest first; `unresolved: true` for what still needs attention. */
-    list(query: QuarantineListRequest) {
+    /**
+     * Newest first; `unresolved: true` for what still needs attention. Items carry no body and no errors
+     * (see get); `capacity` says how full the quarantine is and whether the receiver refuses because of it.
+     */
+    list(query: QuarantineListRequest): QuarantinePageDto {
       const filter = query.unresolved === undefined ? {} : { unresolved: query.unresolved };
       return {
         items: repos.quarantine
@@ -37,6 +41,7 @@ export function createQuarantineService({ repos, inbox }: QuarantineServiceDeps)
         unresolved: repos.quarantine.count({ unresolved: true }),
         limit: query.limit,
         offset: query.offset,
+        capacity: inbox.capacity(),
       };
     },
 

@@ -15,7 +15,10 @@ export type WebhookRejection =
   | 'BAD_REQUEST'
   | 'ROUTE_NOT_FOUND';
 
-const DETAIL: Record<WebhookRejection | 'STORE_FAILED' | 'INTERNAL', [number, number]> = {
+/** Answered 500 so that the network retries later; nothing of the request was stored. */
+export type WebhookFailure = 'STORE_FAILED' | 'QUARANTINE_FULL' | 'INTERNAL';
+
+const DETAIL: Record<WebhookRejection | WebhookFailure, [number, number]> = {
   CALLBACK_NOT_FOUND: [404, 1],
   ROUTE_NOT_FOUND: [404, 0],
   SECRET_MISSING: [401, 1],
@@ -24,11 +27,12 @@ const DETAIL: Record<WebhookRejection | 'STORE_FAILED' | 'INTERNAL', [number, nu
   RATE_LIMITED: [429, 0],
   BAD_REQUEST: [400, 0],
   STORE_FAILED: [500, 1],
+  QUARANTINE_FULL: [500, 2],
   INTERNAL: [500, 0],
 };
 
 export function webhookError(
-  debug: WebhookRejection | 'STORE_FAILED' | 'INTERNAL',
+  debug: WebhookRejection | WebhookFailure,
   message: string,
 ): { status: number; body: WebhookErrorBody } {
   const [status, n] = DETAIL[debug];

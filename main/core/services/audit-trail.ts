@@ -6,6 +6,9 @@ import { toAuditDto } from './dto-mappers.js';
 
 export type AuditTrail = ReturnType<typeof createAuditTrail>;
 
+/** Written by the agent itself (operator "system") when --forget-secrets cleared the sealed values at start. */
+export const SECRETS_FORGOTTEN = 'secrets.forgotten';
+
 export function createAuditTrail(repos: Repositories, bus: EventBus) {
   return {
     /** Call inside the transaction; call the returned function after it committed. */

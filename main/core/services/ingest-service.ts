@@ -51,16 +51,18 @@ export function createIngestService({ db, repos, clock, bus, notifier, logger, o
     // Oldest first, so the history and the displayed status follow eventDate even when a batch is shuffled.
     const ordered = [...events].sort((a, b) => a.eventDate.localeCompare(b.eventDate));
     for (const event of ordered) {
-      const action = changed.get(event.remoteActionId) ?? repos.actions.get(event.remoteActionId);
+      // The network names actions by its own id; the action found is then known by the agent's (findForEvent).
+      const found = repos.actions.findForEvent(event.remoteActionId, event.eventDate);
+      const action = found ? (changed.get(found.id) ?? found) : null;
       if (!action) {
         result.unknown.push(event);
         continue;
       }
       const now = clock.nowIso();
-      const { action: next, applied } = applyEvent(action, event, now);
+      const { action: next, applied } = applyEvent(action, { ...event, remoteActionId: action.id }, now);
       const done = event.eventStatus.type === 'Done' ? event.eventStatus : null;
       const stored = repos.events.insertIfNew({
-        remoteActionId: event.remoteActionId,
+        remoteActionId: action.id,
         eventDate: event.eventDate,
         receivedAt: now,
         eventType: event.eventStatus.type,
@@ -70,6 +72,7 @@ export function createIngestService({ db, repos, clock, bus, notifier, logger, o
         source,
         applied,
         raw: event,
+        eventDateFromReceipt: event.eventDateFromReceipt === true,
       });
       if (!stored) {
         result.duplicates += 1;

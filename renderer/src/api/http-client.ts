@@ -6,6 +6,7 @@ import type {
   DepotRemoteClient,
   HealthDto,
   PageDto,
+  QuarantineListQuery,
   RemoteListQuery,
   RemotePostResponseDto,
   SettingsDto,
@@ -26,6 +27,7 @@ import type {
   RemoteActionDto,
   VehicleDto,
 } from '../../../preload/contract/dto.js';
+import type { QuarantinePageDto } from '../../../preload/contract/quarantine.js';
 import { createEventStream } from './event-stream.js';
 import { createRequester, headerValue, type Requester } from './http-request.js';
 
@@ -128,6 +130,11 @@ export function createHttpClient(options: HttpClientOptions = {}): DepotRemoteCl
       request<DeliveryRetryAllDto>(`/callbacks/${enc(id)}/deliveries/retry`, {
         method: 'POST',
         headers: actorHeaders(operator),
+      }),
+
+    listQuarantine: ({ unresolved, ...page }: QuarantineListQuery = {}) =>
+      request<QuarantinePageDto>('/quarantine', {
+        query: { ...page, unresolved: unresolved === undefined ? undefined : String(unresolved) },
       }),
 
     getSettings: () => request<SettingsDto>('/settings'),

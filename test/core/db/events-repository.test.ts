@@ -42,7 +42,8 @@ describe('events repository', () => {
     expect(stored).toEqual({
       seq: expect.any(Number),
       remoteActionId: 'ra-001',
-      eventDate: '2025-01-15T08:00:40Z',
+      // Stored as the canonical UTC instant.
+      eventDate: '2025-01-15T08:00:40.000Z',
       receivedAt: at(41),
       eventType: 'Done',
       status: 'Failed',
@@ -50,6 +51,7 @@ describe('events repository', () => {
       feedbackDetail: 'CIDBlacklisted',
       source: 'poll',
       applied: false,
+      eventDateFromReceipt: false,
     });
     expect(repos.events.listForAction('ra-001')).toEqual([stored]);
   });
@@ -111,5 +113,48 @@ describe('events repository', () => {
       'SentToVehicle',
     ]);
     expect(repos.events.listForAction('nope')).toEqual([]);
+  });
+
+  it('takes eventDate as an instant: every spelling of one instant is one event, stored in canonical UTC', () => {
+    const { repos } = store();
+    seedParents(repos);
+    repos.actions.insert(action());
+    const first = repos.events.insertIfNew('ra-001', pending('Accepted', '2026-01-01T10:00:03Z'));
+    expect(first?.eventDate).toBe('2026-01-01T10:00:03.000Z');
+    for (const spelling of [
+      '2026-01-01T10:00:03.000Z',
+      '2026-01-01T12:00:03+02:00',
+      '2026-01-01t10:00:03z',
+    ]) {
+      expect(repos.events.insertIfNew('ra-001', pending('Accepted', spelling)), spelling).toBeNull();
+    }
+    expect(repos.events.listForAction('ra-001')).toEqual([first]);
+    expect(() => repos.events.insertIfNew('ra-001', pending('Accepted', 'yesterday'))).toThrow(/RFC 3339/);
+  });
+
+  it('dedupes an event dated by its receipt on (action, type, status, failure cause), whatever the date', () => {
+    const { repos } = store();
+    seedParents(repos);
+    repos.actions.insert(action());
+    const undated = (receivedAt: string, overrides: Partial<NewActionEvent> = {}) =>
+      pending('Accepted', receivedAt, { eventDateFromReceipt: true, ...overrides });
+    const first = repos.events.insertIfNew('ra-001', undated(at(10)));
+    expect(first).toMatchObject({ eventDate: at(10), eventDateFromReceipt: true });
+    // The same event redelivered: received later, so dated later; still the same event.
+    expect(repos.events.insertIfNew('ra-001', undated(at(70)))).toBeNull();
+    // A dated event with that status is another one, and so is another failure cause.
+    expect(repos.events.insertIfNew('ra-001', pending('Accepted', at(70)))).not.toBeNull();
+    const failed = (cause: string | null, date: string) =>
+      undated(date, { eventType: 'Done', status: 'Failed', failureCause: cause });
+    expect(repos.events.insertIfNew('ra-001', failed('CidInside', at(80)))).not.toBeNull();
+    expect(repos.events.insertIfNew('ra-001', failed('CidInside', at(90)))).toBeNull();
+    expect(repos.events.insertIfNew('ra-001', failed(null, at(90)))).not.toBeNull();
+    expect(repos.events.insertIfNew('ra-001', failed(null, at(95)))).toBeNull();
+    expect(repos.events.listForAction('ra-001').map((e) => [e.status, e.eventDateFromReceipt])).toEqual([
+      ['Accepted', true],
+      ['Accepted', false],
+      ['Failed', true],
+      ['Failed', true],
+    ]);
   });
 });

@@ -4,9 +4,14 @@ import { describe, expect, it } from 'vitest';
 import {
   QUARANTINE_REASONS,
   QUARANTINE_RESOLUTIONS,
+  quarantineEntryBytes,
   type NewQuarantineEntry,
 } from '../../../main/core/db/index.js';
-import { quarantineCountSql, quarantineListSql } from '../../../main/core/db/quarantine-repository.js';
+import {
+  QUARANTINE_DROP_ORDER_SQL,
+  quarantineCountSql,
+  quarantineListSql,
+} from '../../../main/core/db/quarantine-repository.js';
 import * as contract from '../../../preload/contract/quarantine.js';
 import { at, callback, useStore } from './db-fixtures.js';
 
@@ -15,6 +20,7 @@ const entry = (overrides: Partial<NewQuarantineEntry> = {}): NewQuarantineEntry 
   receivedAt: at(1),
   reason: 'MALFORMED_JSON',
   errors: [{ field: '(body)', message: 'Not JSON' }],
+  errorCount: 1,
   contentType: 'application/json',
   headers: { 'user-agent': 'PSA' },
   remoteAddress: '10.0.0.8',
@@ -38,6 +44,7 @@ describe('quarantine repository', () => {
       id,
       ...entry(),
       size: 4,
+      bytes: quarantineEntryBytes(entry()),
       replays: 0,
       lastReplayAt: null,
       resolvedAt: null,
@@ -45,6 +52,7 @@ describe('quarantine repository', () => {
       resolution: null,
     });
     expect(repos.quarantine.getSummary(id)).not.toHaveProperty('body');
+    expect(repos.quarantine.getSummary(id)).not.toHaveProperty('errors');
     expect(repos.quarantine.get(id + 1)).toBeNull();
   });
 
@@ -78,6 +86,7 @@ describe('quarantine repository', () => {
         at: at(5),
         reason: 'UNKNOWN_ACTION',
         errors: [{ field: 'remoteActionId', message: 'rid-2' }],
+        errorCount: 1,
         actionIds: ['rid-2'],
       }),
     ).toBe(true);
@@ -100,7 +109,13 @@ describe('quarantine repository', () => {
       repos.quarantine.resolve(id, { at: at(7), by: 'bob', resolution: 'Dismissed', replayed: false }),
     ).toBe(false);
     expect(
-      repos.quarantine.recordReplay(id, { at: at(7), reason: 'UNKNOWN_ACTION', errors: [], actionIds: [] }),
+      repos.quarantine.recordReplay(id, {
+        at: at(7),
+        reason: 'UNKNOWN_ACTION',
+        errors: [],
+        errorCount: 0,
+        actionIds: [],
+      }),
     ).toBe(false);
     expect(repos.quarantine.listWaitingForActions()).toEqual([]);
   });
@@ -117,6 +132,98 @@ describe('quarantine repository', () => {
       db.raw.prepare('UPDATE quarantine SET resolution = ? WHERE id = ?').run('Dismissed', id),
     ).toThrow(/quarantine_resolution_whole/);
   });
+
+  it('keeps at most 100 errors and the count of all; lists carry neither body nor errors', () => {
+    const { repos } = seeded();
+    const errors = Array.from({ length: 250 }, (_, i) => ({
+      field: `[${i}]`,
+      message: 'Expected an object.',
+    }));
+    const id = repos.quarantine.insert(entry({ reason: 'SCHEMA_MISMATCH', errors, errorCount: 500_000 }));
+    const stored = repos.quarantine.get(id)!;
+    expect(stored.errors).toEqual(errors.slice(0, 100));
+    expect(stored.errorCount).toBe(500_000);
+    const [listed] = repos.quarantine.list({ limit: 10, offset: 0 });
+    expect(listed).toMatchObject({ id, errorCount: 500_000 });
+    expect(listed).not.toHaveProperty('errors');
+    expect(listed).not.toHaveProperty('body');
+    // A replay keeps the same bound.
+    repos.quarantine.recordReplay(id, {
+      at: at(2),
+      reason: 'SCHEMA_MISMATCH',
+      errors,
+      errorCount: 250,
+      actionIds: [],
+    });
+    expect(repos.quarantine.get(id)).toMatchObject({ errorCount: 250, errors: errors.slice(0, 100) });
+  });
+
+  it('keeps the weight of every entry in quarantine_usage, through inserts, replays and drops', () => {
+    const { repos, db } = seeded();
+    const sum = () => db.raw.prepare('SELECT coalesce(sum(bytes), 0) FROM quarantine').pluck().get();
+    const a = repos.quarantine.insert(entry({ body: Buffer.alloc(1000) }));
+    const b = repos.quarantine.insert(entry({ reason: 'UNKNOWN_ACTION', actionIds: ['rid-1'] }));
+    expect(repos.quarantine.usedBytes()).toBe(sum());
+    expect(repos.quarantine.getSummary(a)!.bytes).toBe(
+      quarantineEntryBytes(entry({ body: Buffer.alloc(1000) })),
+    );
+    expect(repos.quarantine.getSummary(a)!.bytes).toBeGreaterThan(1000);
+    repos.quarantine.recordReplay(b, {
+      at: at(3),
+      reason: 'UNKNOWN_ACTION',
+      errors: [{ field: 'remoteActionId', message: 'x'.repeat(500) }],
+      errorCount: 1,
+      actionIds: ['rid-1', 'rid-2'],
+    });
+    expect(repos.quarantine.usedBytes()).toBe(sum());
+    expect(repos.quarantine.waitingBytes()).toBe(repos.quarantine.getSummary(b)!.bytes);
+    expect(repos.quarantine.freeSpace(1)).toHaveLength(1);
+    expect(repos.quarantine.usedBytes()).toBe(sum());
+    expect(repos.quarantine.usedBytes()).toBe(repos.quarantine.getSummary(b)!.bytes);
+  });
+
+  it('frees space resolved first, then malformed, oldest first; never what waits for its action', () => {
+    const { repos } = seeded();
+    const add = (overrides: Partial<NewQuarantineEntry>) => repos.quarantine.insert(entry(overrides));
+    const malformedOld = add({ reason: 'MALFORMED_JSON' });
+    const waiting = add({ reason: 'UNKNOWN_ACTION', actionIds: ['rid-1'] });
+    const schemaNew = add({ reason: 'SCHEMA_MISMATCH' });
+    const resolvedWaiting = add({ reason: 'UNKNOWN_ACTION', actionIds: ['rid-2'] });
+    const resolvedBad = add({ reason: 'MALFORMED_JSON' });
+    for (const id of [resolvedWaiting, resolvedBad]) {
+      repos.quarantine.resolve(id, { at: at(5), by: 'bob', resolution: 'Dismissed', replayed: false });
+    }
+    const weight = (id: number) => repos.quarantine.getSummary(id)!.bytes;
+    // More than all that may go together: nothing goes.
+    const droppable = [malformedOld, schemaNew, resolvedWaiting, resolvedBad].map(weight);
+    expect(repos.quarantine.freeSpace(droppable.reduce((a, b) => a + b) + 1)).toBeNull();
+    expect(repos.quarantine.count({})).toBe(5);
+    // More than the oldest resolved one weighs: both resolved ones, oldest first (whatever their reason).
+    expect(repos.quarantine.freeSpace(weight(resolvedWaiting) + 1)!.map((d) => d.id)).toEqual([
+      resolvedWaiting,
+      resolvedBad,
+    ]);
+    expect(repos.quarantine.freeSpace(1)).toEqual([
+      expect.objectContaining({ id: malformedOld, reason: 'MALFORMED_JSON', callbackId: 'cb-001' }),
+    ]);
+    expect(repos.quarantine.freeSpace(1)!.map((d) => d.id)).toEqual([schemaNew]);
+    expect(repos.quarantine.freeSpace(1)).toBeNull();
+    expect(repos.quarantine.list({ limit: 10, offset: 0 }).map((e) => e.id)).toEqual([waiting]);
+    expect(repos.quarantine.freeSpace(0)).toEqual([]);
+  });
+
+  it.each(QUARANTINE_DROP_ORDER_SQL.map((sql, i) => [i, sql] as const))(
+    'drop step %i reads only what may go, through its partial index, in order',
+    (_i, sql) => {
+      const { db } = store();
+      const plan = db.raw
+        .prepare<Record<string, unknown>, { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all({ after: 0 })
+        .map((r) => r.detail);
+      expect(plan.join('\n')).toMatch(/quarantine_(resolved|droppable)/);
+      expect(plan.filter((d) => d.includes('TEMP B-TREE'))).toEqual([]);
+    },
+  );
 
   it("uses the contract's value lists", () => {
     expect([...QUARANTINE_REASONS]).toEqual([...contract.QUARANTINE_REASONS]);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { RemoteAction, RemoteEvent } from '../../../main/core/domain/action.js';
 import {
   applyEvent,
-  eventIdentity,
   eventStatusFromMergedStatus,
   isSuccessOutcome,
   isTerminal,
@@ -129,30 +128,6 @@ describe('eventStatusFromMergedStatus (GET remote, polling)', () => {
       status: 'Success',
       feedbackDetail: 'NoCIDBlacklisted',
     });
-  });
-});
-
-describe('eventIdentity', () => {
-  it('is the same for a duplicate and differs on each of its four parts (D7)', () => {
-    const base = pending(1, 'Accepted');
-    expect(eventIdentity(base)).toBe(
-      eventIdentity({ ...pending(1, 'Accepted'), vin: null, remoteType: 'X' }),
-    );
-    const others = [
-      pending(1, 'SentToVehicle'),
-      pending(2, 'Accepted'),
-      event(1, { type: 'Pending', status: 'Accepted' }, 'ra-2'),
-      event(1, { type: 'Done', status: 'Failed' }),
-      event(1, { type: 'Pending', status: 'Failed' }),
-    ];
-    const keys = new Set([base, ...others].map(eventIdentity));
-    expect(keys.size).toBe(others.length + 1);
-  });
-
-  it('cannot be fooled by separators inside ids', () => {
-    const a = event(1, { type: 'Pending', status: 'Accepted' }, 'a","Pending');
-    const b = event(1, { type: 'Pending', status: 'Accepted' }, 'a');
-    expect(eventIdentity(a)).not.toBe(eventIdentity(b));
   });
 });
 

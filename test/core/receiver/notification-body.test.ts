@@ -4,11 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { parseNotificationBody } from '../../../main/core/receiver/notification-body.js';
 import { endUserMessage, fleetEvent, fleetPayload } from './receiver-harness.js';
 
+/** When the request was received: it dates events that came without a date. */
+const RECEIVED_AT = '2024-05-01T09:30:00.000Z';
 const parse = (value: unknown) =>
-  parseNotificationBody(Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)));
+  parseNotificationBody(Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)), RECEIVED_AT);
 
 describe('fleet payload', () => {
-  it('reads one event or a batch, keeping vin, eventDate and remoteType as sent', () => {
+  it('reads one event or a batch, keeping vin and remoteType as sent, eventDate as a canonical UTC instant', () => {
     const r = parse(
       fleetPayload(
         fleetEvent('rid-1', '2024-05-01T08:00:01Z', { type: 'Pending', status: 'WakingUpVehicle' }),
@@ -25,14 +27,14 @@ describe('fleet payload', () => {
         {
           remoteActionId: 'rid-1',
           vin: 'VR3UHZKXZMT000001',
-          eventDate: '2024-05-01T08:00:01Z',
+          eventDate: '2024-05-01T08:00:01.000Z',
           remoteType: 'Doors',
           eventStatus: { type: 'Pending', status: 'WakingUpVehicle' },
         },
         {
           remoteActionId: 'rid-1',
           vin: 'VR3UHZKXZMT000001',
-          eventDate: '2024-05-01T10:00:41+02:00',
+          eventDate: '2024-05-01T08:00:41.000Z',
           remoteType: 'Doors',
           eventStatus: { type: 'Done', status: 'Failed', failureCause: 'VehicleConnectionTimeout' },
         },
@@ -140,7 +142,7 @@ describe('end-user messages (§7.2)', () => {
         {
           remoteActionId: 'rid-7',
           vin: null,
-          eventDate: '2024-05-01T08:00:05Z',
+          eventDate: '2024-05-01T08:00:05.000Z',
           remoteType: 'Doors',
           eventStatus: { type: 'Pending', status: 'Accepted' },
         },
@@ -167,7 +169,10 @@ describe('end-user messages (§7.2)', () => {
 
 describe('not a notification', () => {
   it('empty, not JSON, or JSON of another shape', () => {
-    expect(parseNotificationBody(Buffer.alloc(0))).toMatchObject({ ok: false, reason: 'MALFORMED_JSON' });
+    expect(parseNotificationBody(Buffer.alloc(0), RECEIVED_AT)).toMatchObject({
+      ok: false,
+      reason: 'MALFORMED_JSON',
+    });
     expect(parse('{"events": [')).toMatchObject({ ok: false, reason: 'MALFORMED_JSON' });
     expect(parse('"just a string"')).toMatchObject({
       ok: false,
@@ -187,6 +192,117 @@ describe('not a notification', () => {
         ),
       ),
     ]);
-    expect(parseNotificationBody(body).ok).toBe(true);
+    expect(parseNotificationBody(body, RECEIVED_AT).ok).toBe(true);
+  });
+});
+
+describe('event dates as instants', () => {
+  const dated = (eventDate: string) =>
+    parse(fleetPayload(fleetEvent('rid-1', eventDate, { type: 'Pending', status: 'Accepted' })));
+  const dateOf = (eventDate: string) => {
+    const r = dated(eventDate);
+    return r.ok ? r.events[0]!.eventDate : r.errors;
+  };
+
+  it('reads every RFC 3339 spelling of one instant as one canonical UTC date', () => {
+    for (const spelling of [
+      '2026-01-01T10:00:03Z',
+      '2026-01-01T10:00:03.000Z',
+      '2026-01-01T12:00:03+02:00',
+      '2026-01-01T07:30:03-02:30',
+      '2026-01-01t10:00:03z',
+      '2026-01-01T10:00:03.0000000Z',
+    ]) {
+      expect(dateOf(spelling), spelling).toBe('2026-01-01T10:00:03.000Z');
+    }
+    // Fractions of any length; digits past the millisecond are cut, never rounded into the next second.
+    expect(dateOf('2026-01-01T10:00:03.5Z')).toBe('2026-01-01T10:00:03.500Z');
+    expect(dateOf('2026-01-01T10:00:03.123456789+00:00')).toBe('2026-01-01T10:00:03.123Z');
+    expect(dateOf('2026-01-01T10:00:59.9999Z')).toBe('2026-01-01T10:00:59.999Z');
+    // A leap second stays in its minute.
+    expect(dateOf('2016-12-31T23:59:60Z')).toBe('2016-12-31T23:59:59.999Z');
+  });
+
+  it('refuses what is not an RFC 3339 date-time, naming the field and what came', () => {
+    for (const bad of [
+      '2026-02-29T10:00:00Z',
+      '2026-01-01 10:00:03Z',
+      '2026-01-01T10:00:03',
+      '2026-01-01T24:00:00Z',
+      '2026-01-01T10:00:03+24:00',
+      '',
+      'yesterday',
+    ]) {
+      const r = dated(bad);
+      expect(r.ok, bad).toBe(false);
+      if (r.ok) continue;
+      expect(r.errors).toEqual([
+        { field: 'events[0].eventDate', message: expect.stringMatching(/RFC 3339.*got/) },
+      ]);
+    }
+    expect(dated('2024-02-29T10:00:00Z').ok).toBe(true);
+  });
+
+  it('dates an event that came without one by the receipt time, and says so', () => {
+    const { eventDate: _absent, ...undated } = fleetEvent('rid-1', 'x', {
+      type: 'Pending',
+      status: 'Accepted',
+    });
+    const r = parse(fleetPayload(undated, { ...undated, eventDate: null }));
+    expect(r.ok && r.events).toEqual([
+      expect.objectContaining({ eventDate: RECEIVED_AT, eventDateFromReceipt: true }),
+      expect.objectContaining({ eventDate: RECEIVED_AT, eventDateFromReceipt: true }),
+    ]);
+    const { date: _none, ...message } = endUserMessage('rid-7', 'x', { type: 'Done', status: 'Success' });
+    const m = parse(message);
+    expect(m.ok && m.events[0]).toMatchObject({ eventDate: RECEIVED_AT, eventDateFromReceipt: true });
+    // A dated event carries no flag at all.
+    const d = dated('2026-01-01T10:00:03Z');
+    expect(d.ok && d.events[0]).not.toHaveProperty('eventDateFromReceipt');
+  });
+});
+
+describe('bodies with many problems', () => {
+  it('keeps the first 100 errors of a 1 MB `[0,0,…]` body and counts all of them, quickly', () => {
+    const items = 512 * 1024;
+    const body = Buffer.from(`[${new Array<string>(items).fill('0').join(',')}]`);
+    expect(body.length).toBeGreaterThan(1_000_000);
+    const started = performance.now();
+    const r = parseNotificationBody(body, RECEIVED_AT);
+    const took = performance.now() - started;
+    expect(r).toMatchObject({ ok: false, reason: 'SCHEMA_MISMATCH', errorCount: items });
+    expect(!r.ok && r.errors).toHaveLength(100);
+    expect(!r.ok && r.errors[99]!.field).toBe('[99]');
+    // One error object per item took over a second; counting them is tens of milliseconds even on a busy machine.
+    expect(took).toBeLessThan(400);
+  });
+
+  it('the same inside a fleet payload, with several errors per event', () => {
+    const events = new Array(50_000).fill({});
+    const r = parse({ events });
+    // Each `{}` lacks the action id and the event status.
+    expect(r).toMatchObject({ ok: false, errorCount: 100_000 });
+    expect(!r.ok && r.errors.slice(0, 3).map((e) => e.field)).toEqual([
+      'events[0].remoteActionId',
+      'events[0].eventStatus',
+      'events[1].remoteActionId',
+    ]);
+    expect(!r.ok && r.errors).toHaveLength(100);
+  });
+
+  it('quotes at most a line of what came, however long it is', () => {
+    const huge = 'x'.repeat(100_000);
+    const r = parse(
+      fleetPayload(
+        fleetEvent('rid-1', huge, { type: 'Pending', status: 'Accepted' }),
+        fleetEvent('rid-1', '2026-01-01T10:00:03Z', { type: 'Pending', status: 'Accepted' }, { vin: 42 }),
+      ),
+    );
+    expect(!r.ok && r.errors.map((e) => e.field)).toEqual(['events[0].eventDate', 'events[1].vin']);
+    expect(!r.ok && Math.max(...r.errors.map((e) => e.message.length))).toBeLessThan(200);
+    const status = parse(
+      fleetPayload(fleetEvent('rid-1', '2026-01-01T10:00:03Z', { type: 'Done', status: huge })),
+    );
+    expect(!status.ok && status.errors[0]!.message.length).toBeLessThan(300);
   });
 });

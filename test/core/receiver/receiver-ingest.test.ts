@@ -39,8 +39,9 @@ describe('fleet notifications', () => {
     expect(a).toMatchObject({ phase: 'Pending', status: 'Accepted' });
     expect(a.events![0]).toMatchObject({
       source: 'receiver',
-      eventDate: '2026-01-05T08:00:01Z',
+      eventDate: '2026-01-05T08:00:01.000Z',
       applied: true,
+      eventDateFromReceipt: false,
     });
     const changes = h.published.filter((e) => e.name === 'action.changed');
     expect(changes.at(-1)).toMatchObject({ data: { action: { remoteActionId, status: 'Accepted' } } });
@@ -114,12 +115,12 @@ describe('end-user messages (§7.2)', () => {
     expect(res.status).toBe(200);
     const a = h.action(rid);
     expect(a).toMatchObject({ status: 'SentToVehicle' });
-    expect(a.events![0]!.eventDate).toBe('2026-01-05T08:00:04Z');
+    expect(a.events![0]!.eventDate).toBe('2026-01-05T08:00:04.000Z');
     const raw = h.db.raw
       .prepare<[string], string>('SELECT raw FROM action_events WHERE remote_action_id = ?')
       .pluck()
       .get(rid)!;
-    expect(JSON.parse(raw)).toMatchObject({ vin: null, eventDate: '2026-01-05T08:00:04Z' });
+    expect(JSON.parse(raw)).toMatchObject({ vin: null, eventDate: '2026-01-05T08:00:04.000Z' });
   });
 
   it('an array of messages', async () => {

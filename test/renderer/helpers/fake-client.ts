@@ -110,6 +110,7 @@ export function event(
     feedbackDetail: null,
     source: 'connector' as const,
     applied: true,
+    eventDateFromReceipt: false,
     explanation: explanation(`${status} step`, status === 'Failed' ? 'error' : done ? 'success' : 'info'),
     ...overrides,
   };
@@ -237,6 +238,14 @@ export function fakeClient(
     })),
     retryDelivery: vi.fn(async (id: string) => delivery({ id })),
     retryCallbackDeliveries: vi.fn(async (callbackId: string) => ({ callbackId, requeued: ['d9'] })),
+    listQuarantine: vi.fn(async () => ({
+      items: [],
+      total: 0,
+      limit: 1,
+      offset: 0,
+      unresolved: 0,
+      capacity: { bytes: 0, capBytes: 100 * 1024 * 1024, waitingBytes: 0, full: false },
+    })),
     getSettings: vi.fn(async () => {
       throw failure(404, 'ROUTE_NOT_FOUND', 'No route GET /api/v1/settings.');
     }),

@@ -2,10 +2,10 @@
 // each request as received, replay (e.g. once the action it names exists) and resolve.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pageOf } from '../../../../preload/contract/dto.js';
 import {
   quarantineDetailSchema,
   quarantineEntrySchema,
+  quarantinePageSchema,
   quarantineReplaySchema,
 } from '../../../../preload/contract/quarantine.js';
 import type { QuarantineService } from '../../receiver/quarantine-service.js';
@@ -23,6 +23,11 @@ export function quarantineRoutes(quarantine: QuarantineService): FastifyPluginAs
         schema: {
           tags,
           summary: 'List quarantined notifications, newest first',
+          description:
+            'Items carry no body and no errors: read them one entry at a time (GET /quarantine/{id}). ' +
+            '`capacity` is the size cap: `full` is true while the receiver answers 500 (QUARANTINE_FULL) to ' +
+            'notifications it would have to keep, because only notifications waiting for their remote action ' +
+            'remain.',
           querystring: pageQuery.extend({
             unresolved: z
               .enum(['true', 'false'])
@@ -30,12 +35,7 @@ export function quarantineRoutes(quarantine: QuarantineService): FastifyPluginAs
               .optional()
               .describe('true: only those needing attention; false: only resolved ones'),
           }),
-          response: {
-            200: pageOf(quarantineEntrySchema).extend({
-              unresolved: z.number().int().describe('How many need attention, whatever the filter'),
-            }),
-            ...errors(400, 401),
-          },
+          response: { 200: quarantinePageSchema, ...errors(400, 401) },
         },
       },
       async (req) => quarantine.list(req.query),

@@ -19,6 +19,7 @@ const ACTIONS = [
   { value: 'delivery.retry-all', label: 'Failed deliveries sent again' },
   { value: 'quarantine.replay', label: 'Kept notification replayed' },
   { value: 'quarantine.resolve', label: 'Kept notification resolved' },
+  { value: 'quarantine.drop', label: 'Kept notification dropped (quarantine size cap)' },
   { value: 'settings.change', label: 'Settings changed' },
 ];
 

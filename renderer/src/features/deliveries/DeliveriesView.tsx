@@ -9,6 +9,7 @@ import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { NotAvailable } from '../../components/NotAvailable.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { QuarantineFullNotice } from '../quarantine/QuarantineFullNotice.js';
 import { DeliveryTable } from './DeliveryTable.js';
 import { TargetsTable } from './TargetsTable.js';
 
@@ -98,6 +99,7 @@ export function DeliveriesView() {
         }
       />
       <ErrorSummary error={error} />
+      <QuarantineFullNotice />
       {message ? (
         <Text role="status" fw={600}>
           {message}

@@ -104,7 +104,9 @@ export function ActionTimeline({ action, compact = false }: { action: RemoteActi
               <Text size="sm">{event.explanation.explanation}</Text>
             ) : null}
             <Text size="xs" c="dimmed">
-              {timeText(event.eventDate)} · {stepCode(event)}
+              {timeText(event.eventDate)}
+              {event.eventDateFromReceipt ? ' (when received: the network sent no time)' : ''} ·{' '}
+              {stepCode(event)}
               {event.applied ? '' : ' · arrived late, ignored'}
             </Text>
           </Timeline.Item>

@@ -1,0 +1,43 @@
+// Error lists with a ceiling. One authenticated 1 MB body of 500,000 bad items used to store 500,000 errors
+// (~54 MB of quarantine, over a second of blocked event loop): only the first MAX_KEPT_ERRORS are worked out
+// and kept, the others are only counted, so the cost of a bad body is bounded by what is kept, not by its items.
+import { QUARANTINE_MAX_ERRORS } from '../db/quarantine-repository.js';
+import type { FieldError } from '../domain/field-error.js';
+
+/** The errors kept with a quarantined request (its error count covers all of them). */
+export const MAX_KEPT_ERRORS = QUARANTINE_MAX_ERRORS;
+
+export interface BoundedErrors {
+  /** The first errors, at most the limit. */
+  readonly kept: FieldError[];
+  /** Every error, kept or not. */
+  readonly count: number;
+  /**
+   * Records an error. `field` (and `message` when it is a function) are only worked out while there is room:
+   * past the limit an error costs one increment.
+   */
+  add(field: () => string, message: string | (() => string)): void;
+}
+
+export function boundedErrors(limit = MAX_KEPT_ERRORS): BoundedErrors {
+  const kept: FieldError[] = [];
+  let count = 0;
+  return {
+    kept,
+    get count() {
+      return count;
+    },
+    add(field, message) {
+      count += 1;
+      if (kept.length < limit) {
+        kept.push({ field: field(), message: typeof message === 'function' ? message() : message });
+      }
+    },
+  };
+}
+
+/** A value quoted in a message, cut so that an error can never be larger than a line. */
+export function quoted(value: unknown, max = 60): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
