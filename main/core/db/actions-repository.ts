@@ -1,11 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { RemoteAction } from '../domain/action.js';
+import { isTerminal } from '../domain/lifecycle.js';
 import type { RemoteBody } from '../domain/remote/remote-body.js';
 import type { RemoteType } from '../domain/remote-type.js';
 import type { ActionPhase, DoneStatus } from '../domain/status.js';
 import { fromJson, fromJsonOrNull, toJson, toJsonOrNull } from './json-column.js';
 import type { Db } from './open-database.js';
-import type { ActionCursor, Page } from './records.js';
+import type { ActionCursor, ActionRecord, Page, UpstreamClaim } from './records.js';
 
 interface ActionRow {
   id: string;
@@ -26,14 +27,15 @@ interface ActionRow {
   updated_at: string;
   done_at: string | null;
   last_event_date: string | null;
+  upstream_id: string | null;
 }
 
 const COLUMNS = `id, vehicle_id, vin, callback_id, type, remote, phase, status, outcome, failure_cause,
-  feedback_detail, error, operator, reason, created_at, updated_at, done_at, last_event_date`;
+  feedback_detail, error, operator, reason, created_at, updated_at, done_at, last_event_date, upstream_id`;
 
 const INSERT_SQL = `INSERT INTO remote_actions (${COLUMNS}) VALUES (@id, @vehicleId, @vin, @callbackId, @type,
   @remote, @phase, @status, @outcome, @failureCause, @feedbackDetail, @error, @operator, @reason, @createdAt,
-  @updatedAt, @doneAt, @lastEventDate)`;
+  @updatedAt, @doneAt, @lastEventDate, @upstreamId)`;
 const UPDATE_SQL = `UPDATE remote_actions SET vehicle_id = @vehicleId, vin = @vin, callback_id = @callbackId,
   type = @type, remote = @remote, phase = @phase, status = @status, outcome = @outcome,
   failure_cause = @failureCause, feedback_detail = @feedbackDetail, error = @error, operator = @operator,
@@ -41,6 +43,20 @@ const UPDATE_SQL = `UPDATE remote_actions SET vehicle_id = @vehicleId, vin = @vi
   last_event_date = @lastEventDate
   WHERE id = @id`;
 const GET_SQL = `SELECT ${COLUMNS} FROM remote_actions WHERE id = @id`;
+
+/** Hot (every notification): the action holding an upstream id, through its partial unique index. */
+export const ACTION_BY_UPSTREAM_ID_SQL = `SELECT ${COLUMNS} FROM remote_actions
+  WHERE upstream_id = @upstreamId AND upstream_released_at IS NULL`;
+
+/** The events of the actions that held an upstream id before its holder did (rare: the network reused it). */
+export const EARLIER_HOLDER_EVENTS_SQL = `SELECT a.id AS id, e.event_date AS eventDate
+  FROM remote_actions a JOIN action_events e ON e.remote_action_id = a.id
+  WHERE a.upstream_id = @upstreamId AND a.upstream_released_at IS NOT NULL`;
+
+const SET_UPSTREAM_SQL = `UPDATE remote_actions SET upstream_id = @upstreamId, upstream_released_at = @releasedAt
+  WHERE id = @id`;
+const RELEASE_UPSTREAM_SQL = `UPDATE remote_actions SET upstream_released_at = @at
+  WHERE id = @id AND upstream_released_at IS NULL`;
 
 /** Hot: the remotes of one vehicle for one callback, newest first (the fleet API's list, and the send guard). */
 export const ACTIONS_BY_VEHICLE_CALLBACK_SQL = `SELECT ${COLUMNS} FROM remote_actions
@@ -97,32 +113,52 @@ export function actionCountSql(filter: ActionFilter): string {
   return `SELECT count(*) FROM remote_actions ${where(filterTerms(filter, false))}`;
 }
 
-const REKEY_SQL = 'UPDATE remote_actions SET id = @newId WHERE id = @oldId';
-
 export interface ActionsRepository {
-  insert(action: RemoteAction): void;
-  /** Stores the action as given (all fields but id). False when no action has this id. */
+  /** Stores a new action; `upstreamId`, when given, is held at once (tests, imports). */
+  insert(action: ActionRecord): void;
+  /** Stores the action as given (all fields but id and upstreamId). False when no action has this id. */
   update(action: RemoteAction): boolean;
   /**
-   * Renames an action sent under a local id once the network gave it its own; events and deliveries follow
-   * (ON UPDATE CASCADE). False when `oldId` is unknown.
+   * Records the id the network answered for action `id`. Call inside a transaction. Each upstream id names one
+   * action at a time (its holder), so when another action holds it already:
+   * - that action is settled (Done, Refused, Expired: it expects nothing more): the id is reassigned to `id`,
+   *   and the earlier action keeps it for the record, released at `at`;
+   * - that action is still open (it may still hear about it): it keeps the id; `id` records it released at `at`,
+   *   so it is never reached by it.
+   * null when no action has this id (nothing changed).
    */
-  rekey(oldId: string, newId: string): boolean;
-  get(id: string): RemoteAction | null;
+  claimUpstreamId(id: string, upstreamId: string, at: string): UpstreamClaim | null;
+  get(id: string): ActionRecord | null;
+  /** The action holding this upstream id (notifications naming it reach it), or null. */
+  getByUpstreamId(upstreamId: string): ActionRecord | null;
+  /**
+   * The action a notification naming `remoteActionId`, dated `eventDate`, is about:
+   * - the action holding it as upstream id, unless the event is dated no later than the newest event of an
+   *   earlier holder (the network repeating a notification of the action it first gave this id to: every event
+   *   of the next action is later, as it was sent only once the earlier one was settled);
+   * - else the action with this local id: the agent's own ids are the ones its clients know (the local API,
+   *   forwarded notifications), and a random UUID cannot name another action.
+   */
+  findForEvent(remoteActionId: string, eventDate: string): ActionRecord | null;
   /** Newest first. */
-  listForVehicleCallback(vehicleId: string, callbackId: string, page: Page): RemoteAction[];
+  listForVehicleCallback(vehicleId: string, callbackId: string, page: Page): ActionRecord[];
   /** Newest first. */
-  list(query: ActionListQuery): RemoteAction[];
+  list(query: ActionListQuery): ActionRecord[];
   /** Actions Sending or Pending, oldest first. */
-  listOpen(): RemoteAction[];
+  listOpen(): ActionRecord[];
   count(filter?: ActionFilter): number;
 }
 
 export function createActionsRepository(db: Db): ActionsRepository {
   const insert = db.raw.prepare(INSERT_SQL);
   const update = db.raw.prepare(UPDATE_SQL);
-  const rekey = db.raw.prepare(REKEY_SQL);
   const get = db.raw.prepare<{ id: string }, ActionRow>(GET_SQL);
+  const byUpstream = db.raw.prepare<{ upstreamId: string }, ActionRow>(ACTION_BY_UPSTREAM_ID_SQL);
+  const earlierHolderEvents = db.raw.prepare<{ upstreamId: string }, { id: string; eventDate: string }>(
+    EARLIER_HOLDER_EVENTS_SQL,
+  );
+  const setUpstream = db.raw.prepare(SET_UPSTREAM_SQL);
+  const releaseUpstream = db.raw.prepare(RELEASE_UPSTREAM_SQL);
   const byVehicleCallback = db.raw.prepare<
     { vehicleId: string; callbackId: string; limit: number; offset: number },
     ActionRow
@@ -141,16 +177,40 @@ export function createActionsRepository(db: Db): ActionsRepository {
 
   return {
     insert(action) {
-      insert.run(toParams(action));
+      insert.run({ ...toParams(action), upstreamId: action.upstreamId ?? null });
     },
     update(action) {
       return update.run(toParams(action)).changes > 0;
     },
-    rekey(oldId, newId) {
-      return rekey.run({ oldId, newId }).changes > 0;
+    claimUpstreamId(id, upstreamId, at) {
+      if (!get.get({ id })) return null;
+      const row = byUpstream.get({ upstreamId });
+      if (!row || row.id === id) {
+        setUpstream.run({ id, upstreamId, releasedAt: null });
+        return { outcome: 'claimed', previousHolder: null };
+      }
+      const holder = toAction(row);
+      if (isTerminal(holder.phase)) {
+        releaseUpstream.run({ id: holder.id, at });
+        setUpstream.run({ id, upstreamId, releasedAt: null });
+        return { outcome: 'reassigned', previousHolder: holder };
+      }
+      setUpstream.run({ id, upstreamId, releasedAt: at });
+      return { outcome: 'conflict', previousHolder: holder };
     },
     get(id) {
       const row = get.get({ id });
+      return row ? toAction(row) : null;
+    },
+    getByUpstreamId(upstreamId) {
+      const row = byUpstream.get({ upstreamId });
+      return row ? toAction(row) : null;
+    },
+    findForEvent(remoteActionId, eventDate) {
+      const earlier = earlierHolderFor(earlierHolderEvents.all({ upstreamId: remoteActionId }), eventDate);
+      const row = earlier
+        ? get.get({ id: earlier })
+        : (byUpstream.get({ upstreamId: remoteActionId }) ?? get.get({ id: remoteActionId }));
       return row ? toAction(row) : null;
     },
     listForVehicleCallback(vehicleId, callbackId, page) {
@@ -188,6 +248,26 @@ function filterParams(filter: ActionFilter): Record<string, string> {
   return params;
 }
 
+/**
+ * Of the actions that held an upstream id before, the one an event dated `eventDate` belongs to: the earliest
+ * whose newest event is not older than it. Each holder was settled before the next one was sent, so their
+ * events (dated by the same network clock) follow one another without overlap. null: the current holder's.
+ */
+function earlierHolderFor(events: { id: string; eventDate: string }[], eventDate: string): string | null {
+  const at = Date.parse(eventDate);
+  if (events.length === 0 || !Number.isFinite(at)) return null;
+  const newest = new Map<string, number>();
+  for (const e of events) {
+    const t = Date.parse(e.eventDate);
+    if (Number.isFinite(t)) newest.set(e.id, Math.max(newest.get(e.id) ?? t, t));
+  }
+  let found: { id: string; newest: number } | null = null;
+  for (const [id, t] of newest) {
+    if (t >= at && (!found || t < found.newest)) found = { id, newest: t };
+  }
+  return found?.id ?? null;
+}
+
 function toParams(action: RemoteAction): Record<string, string | null> {
   return {
     id: action.id,
@@ -211,7 +291,7 @@ function toParams(action: RemoteAction): Record<string, string | null> {
   };
 }
 
-function toAction(row: ActionRow): RemoteAction {
+function toAction(row: ActionRow): ActionRecord {
   return {
     id: row.id,
     vehicleId: row.vehicle_id,
@@ -231,5 +311,7 @@ function toAction(row: ActionRow): RemoteAction {
     updatedAt: row.updated_at,
     doneAt: row.done_at,
     lastEventDate: row.last_event_date,
+    // Absent rather than null: the record of an action the network never named is the domain object itself.
+    ...(row.upstream_id !== null && { upstreamId: row.upstream_id }),
   };
 }

@@ -1,6 +1,6 @@
 // What the repositories take and return. Domain objects (RemoteAction, ActionEventRecord) come from
 // main/core/domain; the records below exist only as stored things and are defined here.
-import type { ActionEventRecord } from '../domain/action.js';
+import type { ActionEventRecord, RemoteAction } from '../domain/action.js';
 import type { CallbackStatus, CallbackSubscribe } from '../domain/callback/callback-model.js';
 import type { RemoteType } from '../domain/remote-type.js';
 
@@ -62,21 +62,47 @@ export interface CallbackRecord {
   receiverSecret: string | null;
   /** The callback's id on the network, once it exists there. */
   upstreamId: string | null;
+  /** Its sealed secrets were cleared by --forget-secrets: they must be entered again (deliveries are held). */
+  secretsLost: boolean;
   createdAt: IsoTimestamp;
   updatedAt: IsoTimestamp;
   deletedAt: IsoTimestamp | null;
 }
 
-export type NewCallback = Omit<CallbackRecord, 'deletedAt'> & { deletedAt?: IsoTimestamp | null };
+export type NewCallback = Omit<CallbackRecord, 'deletedAt' | 'secretsLost'> & {
+  deletedAt?: IsoTimestamp | null;
+  secretsLost?: boolean;
+};
 
 /**
  * A full replacement (PUT) of a callback's definition; status and creation date are kept, and so are
- * `receiverSecret` and `upstreamId` when absent (undefined). null clears them.
+ * `receiverSecret`, `upstreamId` and `secretsLost` when absent (undefined). null clears the first two.
  */
 export type CallbackReplacement = Pick<CallbackRecord, 'label' | 'subscribe' | 'secrets' | 'updatedAt'> &
-  Partial<Pick<CallbackRecord, 'receiverSecret' | 'upstreamId'>>;
+  Partial<Pick<CallbackRecord, 'receiverSecret' | 'upstreamId' | 'secretsLost'>>;
 
 // ── actions and events ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * An action as stored: the domain's RemoteAction (whose `id` is the agent's own, given when the action was
+ * created and never changed) plus the id the network answered when it accepted it.
+ */
+export interface ActionRecord extends RemoteAction {
+  /**
+   * The network's `remoteActionId` (the 202 answer); absent until the network accepted the action, and for one
+   * it never accepted. Kept after the action stopped answering to it (see `ActionsRepository.claimUpstreamId`).
+   */
+  upstreamId?: string;
+}
+
+/** What `ActionsRepository.claimUpstreamId` did. */
+export type UpstreamClaim =
+  /** The action holds the id: notifications naming it reach this action. */
+  | { outcome: 'claimed'; previousHolder: null }
+  /** The id named an earlier, settled action; it now names this one (the earlier one keeps it for the record). */
+  | { outcome: 'reassigned'; previousHolder: ActionRecord }
+  /** The id names an action still open: it keeps it, and this one was recorded with the id released. */
+  | { outcome: 'conflict'; previousHolder: ActionRecord };
 
 /** Keyset position in a newest-first list: the last item of the previous page. */
 export interface ActionCursor {
@@ -85,9 +111,11 @@ export interface ActionCursor {
 }
 
 /** An event to store: the domain record minus what the store assigns, plus the payload as received. */
-export type NewActionEvent = Omit<ActionEventRecord, 'seq' | 'remoteActionId'> & {
+export type NewActionEvent = Omit<ActionEventRecord, 'seq' | 'remoteActionId' | 'eventDateFromReceipt'> & {
   /** The notification item as it arrived, kept for support. */
   raw?: unknown;
+  /** The network sent no date (eventDate is the receipt time): deduped without it. Default false. */
+  eventDateFromReceipt?: boolean;
 };
 
 // ── deliveries ──────────────────────────────────────────────────────────────────────────────────────────

@@ -1,9 +1,10 @@
 // Sending a remote action and reading actions back. The intent is stored before anything leaves the
-// machine, so a crash mid-send is visible afterwards instead of silently lost.
+// machine, so a crash mid-send is visible afterwards instead of silently lost; whatever the network answers,
+// the action then ends Pending (with the network's id beside its own) or Refused with a code, never Sending.
 import { randomUUID } from 'node:crypto';
 import type { RemoteActionDto } from '../../../preload/contract/dto.js';
 import type { Connector } from '../connector/connector.js';
-import type { Db, Repositories } from '../db/index.js';
+import type { ActionRecord, Db, Repositories } from '../db/index.js';
 import type { RemoteAction } from '../domain/action.js';
 import { markAccepted, markRefused } from '../domain/lifecycle.js';
 import { parseRemote } from '../domain/remote/index.js';
@@ -39,12 +40,19 @@ export interface Page {
 
 const MIN_REASON_LENGTH = 5;
 
+type ActionError = NonNullable<RemoteAction['error']>;
+
 export type RemotesService = ReturnType<typeof createRemotesService>;
 
 export function createRemotesService({ db, repos, connector, clock, bus }: RemotesServiceDeps) {
   const trail = createAuditTrail(repos, bus);
-  function publish(action: RemoteAction) {
+  function publish(action: ActionRecord) {
     bus.publish({ name: 'action.changed', data: { action: toActionDto(action) } });
+  }
+
+  /** By the action's own id, else by the network's (as vehicles answer to their id or their VIN). */
+  function findAction(id: string) {
+    return repos.actions.get(id) ?? repos.actions.getByUpstreamId(id);
   }
 
   function requireVehicle(ref: string) {
@@ -111,8 +119,10 @@ export function createRemotesService({ db, repos, connector, clock, bus }: Remot
       }
 
       const now = clock.nowIso();
+      // The action's own id, for good: queued, sent, refused or accepted, it is named by this id (the API, the
+      // history, forwarded notifications). The network's id is recorded beside it once it answers.
       const draft: RemoteAction = {
-        id: `local-${randomUUID()}`,
+        id: randomUUID(),
         vehicleId: vehicle.id,
         vin: vehicle.vin,
         callbackId,
@@ -131,14 +141,29 @@ export function createRemotesService({ db, repos, connector, clock, bus }: Remot
         doneAt: null,
         lastEventDate: null,
       };
-      // The intent is durable before anything leaves; the audit entry is written with the outcome,
-      // under the id the network gave (or the local one when it refused).
+      // The intent is durable before anything leaves; the audit entry is written with the outcome.
       db.transaction(() => repos.actions.insert(draft));
-      // Not published yet: its local id is replaced by the network's in a moment.
+      // Not published yet: it is, with its outcome, in a moment.
 
-      let remoteActionId: string;
+      /** Ends the draft Refused (never left Sending), audited; inside a transaction. Returns the publishing. */
+      const refuseInside = (error: ActionError, detail: Record<string, unknown>) => {
+        const refused = markRefused(draft, error, clock.nowIso()).action;
+        repos.actions.update(refused);
+        const audited = trail.append(
+          actionAuditEntry(refused, 'remote.send', refused.updatedAt, { type, remote, ...detail }),
+        );
+        return () => {
+          audited();
+          publish(repos.actions.get(draft.id) ?? refused);
+        };
+      };
+      const refuse = (error: ActionError, detail: Record<string, unknown>) =>
+        db.transaction(() => refuseInside(error, detail))();
+      const recordedAs = [{ field: 'remoteActionId', message: `Recorded as ${draft.id}.` }];
+
+      let answered: unknown;
       try {
-        ({ remoteActionId } = await connector.sendRemote({
+        ({ remoteActionId: answered } = await connector.sendRemote({
           vehicleId: vehicle.id,
           vin: vehicle.vin,
           callbackId,
@@ -148,53 +173,129 @@ export function createRemotesService({ db, repos, connector, clock, bus }: Remot
         }));
       } catch (err) {
         const e = asConnectorError(err);
-        const refused = markRefused(
-          draft,
-          { code: e.details.code ?? e.kind, message: e.message, reference: e.details.reference },
-          clock.nowIso(),
-        ).action;
-        const published = db.transaction(() => {
-          repos.actions.update(refused);
-          return trail.append(
-            actionAuditEntry(refused, 'remote.send', refused.updatedAt, {
+        refuse(
+          {
+            code: e.details.code ?? e.kind,
+            message: e.message,
+            ...(e.details.reference && { reference: e.details.reference }),
+          },
+          { refused: { kind: e.kind, code: e.details.code ?? null } },
+        );
+        throw connectorFailure(e, recordedAs);
+      }
+      if (typeof answered !== 'string' || answered.trim() === '') {
+        // The connector broke its promise: whatever the network did, nothing can follow this action.
+        const message =
+          `The ${connector.name} connector answered the ${type} remote without a remoteActionId: ` +
+          "the network may have accepted it, but it cannot be followed. Check the vehicle's recent actions " +
+          'before sending it again.';
+        refuse(
+          { code: 'UPSTREAM_ID_MISSING', message },
+          { refused: { kind: 'local', code: 'UPSTREAM_ID_MISSING' } },
+        );
+        throw new ServiceError(502, 'UPSTREAM_ID_MISSING', message, recordedAs);
+      }
+      const upstreamId = answered;
+
+      let settled: { accepted: RemoteAction | null; conflict: string | null; published: () => void };
+      try {
+        settled = db.transaction(() => {
+          const at = clock.nowIso();
+          const claim = repos.actions.claimUpstreamId(draft.id, upstreamId, at)!;
+          if (claim.outcome === 'conflict') {
+            // The network named this remote with the id of an action still open here. Their notifications
+            // cannot be told apart, so the earlier one keeps the id (it was accepted first and may still hear
+            // about it) and this one ends now, loudly, rather than wait for news that would go elsewhere.
+            const holder = claim.previousHolder;
+            const conflict =
+              `The network accepted the ${type} remote but answered with id ${upstreamId}, which already names ` +
+              `action ${holder.id} (${holder.type} on ${holder.vin}), still in progress: this one cannot be ` +
+              "followed. It may still be carried out: check the vehicle's recent actions before sending it again.";
+            const published = refuseInside(
+              { code: 'UPSTREAM_ID_CONFLICT', message: conflict },
+              {
+                upstreamRemoteActionId: upstreamId,
+                heldBy: holder.id,
+                refused: { kind: 'local', code: 'UPSTREAM_ID_CONFLICT' },
+              },
+            );
+            return { accepted: null, conflict, published };
+          }
+          const accepted = { ...markAccepted(draft, at).action, upstreamId };
+          repos.actions.update(accepted);
+          const afterSend = trail.append(
+            actionAuditEntry(accepted, 'remote.send', at, {
               type,
               remote,
-              refused: { kind: e.kind, code: e.details.code ?? null },
+              upstreamRemoteActionId: upstreamId,
             }),
           );
+          // Notifications naming the id reach the new action from now on. The network gave the id again because
+          // it is done with the earlier remote, and so is this agent (the earlier action is settled: its Done
+          // arrived, or it was refused): nothing more is expected for it, while everything about the remote just
+          // accepted will name this id. Repeats of what the earlier action already received are told apart by
+          // their dates (ActionsRepository.findForEvent), so a retried old Done cannot end the new action.
+          const afterReassign =
+            claim.outcome === 'reassigned'
+              ? trail.append(
+                  actionAuditEntry(accepted, 'remote.upstream-id-reassigned', at, {
+                    upstreamRemoteActionId: upstreamId,
+                    from: claim.previousHolder.id,
+                  }),
+                )
+              : () => {};
+          return {
+            accepted,
+            conflict: null,
+            published: () => {
+              afterSend();
+              afterReassign();
+              publish(accepted);
+            },
+          };
         });
-        published();
-        publish(refused);
-        throw connectorFailure(e, [{ field: 'remoteActionId', message: `Recorded as ${refused.id}.` }]);
+      } catch (err) {
+        // Not a refusal by the network, but the row must not stay Sending: it says what is known.
+        try {
+          refuse(
+            {
+              code: 'SEND_NOT_RECORDED',
+              message:
+                `The network accepted the ${type} remote as ${upstreamId}, but the agent could not record it ` +
+                `(${(err as Error)?.message ?? String(err)}): it is not followed. Check the vehicle.`,
+            },
+            { upstreamRemoteActionId: upstreamId, refused: { kind: 'local', code: 'SEND_NOT_RECORDED' } },
+          );
+        } catch {
+          // The store itself fails: the watchdog flags the row at the next start (SEND_INTERRUPTED).
+        }
+        throw err;
       }
 
-      const accepted = markAccepted({ ...draft, id: remoteActionId }, clock.nowIso()).action;
-      const published = db.transaction(() => {
-        repos.actions.rekey(draft.id, remoteActionId);
-        repos.actions.update(accepted);
-        return trail.append(actionAuditEntry(accepted, 'remote.send', accepted.updatedAt, { type, remote }));
-      });
-      published();
-      publish(accepted);
-      return toActionDto(accepted);
+      settled.published();
+      if (!settled.accepted) {
+        throw new ServiceError(502, 'UPSTREAM_ID_CONFLICT', settled.conflict ?? '', recordedAs);
+      }
+      return toActionDto(settled.accepted);
     },
 
+    /** `remoteActionId`: the action's own id, or the network's for the action holding it. */
     get(remoteActionId: string): RemoteActionDto {
-      const action = repos.actions.get(remoteActionId);
+      const action = findAction(remoteActionId);
       if (!action) throw notFound('REMOTE_NOT_FOUND', `No remote action with id ${remoteActionId}.`);
-      return toActionDto(action, repos.events.listForAction(remoteActionId));
+      return toActionDto(action, repos.events.listForAction(action.id));
     },
 
     getForVehicleCallback(vehicleRef: string, callbackId: string, remoteActionId: string): RemoteActionDto {
       const vehicle = requireVehicle(vehicleRef);
-      const action = repos.actions.get(remoteActionId);
+      const action = findAction(remoteActionId);
       if (!action || action.vehicleId !== vehicle.id || action.callbackId !== callbackId) {
         throw notFound(
           'REMOTE_NOT_FOUND',
           `No remote action ${remoteActionId} for this vehicle and callback.`,
         );
       }
-      return toActionDto(action, repos.events.listForAction(remoteActionId));
+      return toActionDto(action, repos.events.listForAction(action.id));
     },
 
     listForVehicleCallback(vehicleRef: string, callbackId: string, page: Page) {

@@ -1,10 +1,17 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTION_PHASES } from '../../../main/core/domain/status.js';
 import { REMOTE_TYPES } from '../../../main/core/domain/remote-type.js';
-import { action, at, callback, seedParents, useStore, vehicle } from './db-fixtures.js';
+import {
+  ACTION_BY_UPSTREAM_ID_SQL,
+  EARLIER_HOLDER_EVENTS_SQL,
+} from '../../../main/core/db/actions-repository.js';
+import { createRepositories, MIGRATIONS, openDatabase } from '../../../main/core/db/index.js';
+import { action, at, callback, seedParents, useStore, useTempDir, vehicle } from './db-fixtures.js';
 
 describe('actions repository', () => {
   const store = useStore();
+  const tempDir = useTempDir();
 
   it('round-trips an action, including a refusal error', () => {
     const { repos } = store();
@@ -46,25 +53,160 @@ describe('actions repository', () => {
     expect(repos.actions.update(action({ id: 'ghost' }))).toBe(false);
   });
 
-  it('re-keys a local action to the network id, taking its events along', () => {
+  it('keeps its own id; the network id is recorded beside it, and the action is found by either', () => {
     const { repos } = store();
     seedParents(repos);
     repos.actions.insert(action({ id: 'local-9', phase: 'Sending', status: null }));
-    repos.events.insertIfNew('local-9', {
-      eventDate: at(10),
-      receivedAt: at(10),
-      eventType: 'Local',
-      status: 'Sending',
-      failureCause: null,
-      feedbackDetail: null,
-      source: 'local',
-      applied: true,
+    expect(repos.actions.get('local-9')).not.toHaveProperty('upstreamId');
+    expect(repos.actions.claimUpstreamId('local-9', 'ra-net-9', at(20))).toEqual({
+      outcome: 'claimed',
+      previousHolder: null,
     });
-    expect(repos.actions.rekey('local-9', 'ra-net-9')).toBe(true);
-    expect(repos.actions.get('local-9')).toBeNull();
-    expect(repos.actions.get('ra-net-9')).toMatchObject({ id: 'ra-net-9', phase: 'Sending' });
-    expect(repos.events.listForAction('ra-net-9')).toHaveLength(1);
-    expect(repos.actions.rekey('ghost', 'x')).toBe(false);
+    expect(repos.actions.get('local-9')).toMatchObject({ id: 'local-9', upstreamId: 'ra-net-9' });
+    expect(repos.actions.getByUpstreamId('ra-net-9')?.id).toBe('local-9');
+    expect(repos.actions.getByUpstreamId('local-9')).toBeNull();
+    expect(repos.actions.findForEvent('ra-net-9', at(30))?.id).toBe('local-9');
+    // The agent's own id names it too (what its clients know); an id nobody holds names nothing.
+    expect(repos.actions.findForEvent('local-9', at(30))?.id).toBe('local-9');
+    expect(repos.actions.findForEvent('ra-other', at(30))).toBeNull();
+    // update() leaves the network id alone.
+    repos.actions.update(action({ id: 'local-9', phase: 'Pending' }));
+    expect(repos.actions.get('local-9')?.upstreamId).toBe('ra-net-9');
+    expect(repos.actions.claimUpstreamId('ghost', 'x', at(21))).toBeNull();
+  });
+
+  describe('an upstream id the network gives again', () => {
+    function holderWithHistory(phase: 'Done' | 'Pending' | 'TimedOut') {
+      const { repos } = store();
+      seedParents(repos);
+      repos.vehicles.upsertMany([vehicle({ id: 'veh-2', vin: 'VR3UHZKXZMT000002' })]);
+      repos.actions.insert({ ...action({ id: 'first', phase }), upstreamId: 'ra-x' });
+      for (const [status, t] of [
+        ['Accepted', 12],
+        ['Success', 40],
+      ] as const) {
+        repos.events.insertIfNew('first', {
+          eventDate: at(t),
+          receivedAt: at(t),
+          eventType: status === 'Success' ? 'Done' : 'Pending',
+          status,
+          failureCause: null,
+          feedbackDetail: null,
+          source: 'receiver',
+          applied: true,
+        });
+      }
+      repos.actions.insert(action({ id: 'second', vehicleId: 'veh-2', phase: 'Sending', createdAt: at(50) }));
+      return repos;
+    }
+
+    it('a settled holder hands it over and keeps it for the record; repeats of its events still reach it', () => {
+      const repos = holderWithHistory('Done');
+      const claim = repos.actions.claimUpstreamId('second', 'ra-x', at(60));
+      expect(claim?.outcome).toBe('reassigned');
+      expect(claim?.previousHolder?.id).toBe('first');
+      expect(repos.actions.getByUpstreamId('ra-x')?.id).toBe('second');
+      expect(repos.actions.get('first')).toMatchObject({ phase: 'Done', upstreamId: 'ra-x' });
+      // The network retrying the first holder's Done (dated as before) is about the first one…
+      expect(repos.actions.findForEvent('ra-x', at(40))?.id).toBe('first');
+      expect(repos.actions.findForEvent('ra-x', '2025-01-15T09:00:12+01:00')?.id).toBe('first');
+      // …anything later is about the new holder.
+      expect(repos.actions.findForEvent('ra-x', at(41))?.id).toBe('second');
+      // And the id can move on again once the second one is settled.
+      repos.actions.update(action({ id: 'second', vehicleId: 'veh-2', phase: 'Refused', createdAt: at(50) }));
+      repos.actions.insert(action({ id: 'third', phase: 'Sending', createdAt: at(70) }));
+      expect(repos.actions.claimUpstreamId('third', 'ra-x', at(71))?.outcome).toBe('reassigned');
+      expect(repos.actions.getByUpstreamId('ra-x')?.id).toBe('third');
+      expect(repos.actions.findForEvent('ra-x', at(40))?.id).toBe('first');
+    });
+
+    it.each(['Pending', 'TimedOut'] as const)(
+      'a %s holder keeps it: the newcomer records it released and is never reached by it',
+      (phase) => {
+        const repos = holderWithHistory(phase);
+        const claim = repos.actions.claimUpstreamId('second', 'ra-x', at(60));
+        expect(claim?.outcome).toBe('conflict');
+        expect(claim?.previousHolder?.id).toBe('first');
+        expect(repos.actions.getByUpstreamId('ra-x')?.id).toBe('first');
+        expect(repos.actions.get('second')?.upstreamId).toBe('ra-x');
+        expect(repos.actions.findForEvent('ra-x', at(90))?.id).toBe('first');
+      },
+    );
+
+    it('the store itself allows one holder per upstream id', () => {
+      const { db, repos } = store();
+      seedParents(repos);
+      repos.actions.insert({ ...action({ id: 'a' }), upstreamId: 'ra-x' });
+      expect(() => repos.actions.insert({ ...action({ id: 'b' }), upstreamId: 'ra-x' })).toThrow(/UNIQUE/);
+      expect(() =>
+        db.raw.prepare("UPDATE remote_actions SET upstream_released_at = 'soon' WHERE id = 'a'").run(),
+      ).toThrow(/CHECK/);
+      expect(() =>
+        db.raw
+          .prepare(
+            `UPDATE remote_actions SET upstream_id = NULL, upstream_released_at = '${at(1)}' WHERE id = 'a'`,
+          )
+          .run(),
+      ).toThrow(/CHECK/);
+    });
+  });
+
+  it('finds the action of a notification through indexes (every event looks one up)', () => {
+    const { db } = store();
+    for (const sql of [ACTION_BY_UPSTREAM_ID_SQL, EARLIER_HOLDER_EVENTS_SQL]) {
+      const plan = db.raw
+        .prepare<Record<string, unknown>, { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all({ upstreamId: 'x' })
+        .map((row) => row.detail);
+      expect(
+        plan.filter((d) => /^SCAN /.test(d) && !/INDEX/.test(d)),
+        plan.join('\n'),
+      ).toEqual([]);
+      expect(plan.join('\n')).toMatch(/remote_actions_(upstream_holder|by_upstream)/);
+    }
+  });
+
+  it('migration 6: rows the network accepted keep their id as their upstream id; the others get none', () => {
+    const file = path.join(tempDir(), 'legacy.sqlite');
+    const legacy = openDatabase(file, { migrations: MIGRATIONS.slice(0, 5) });
+    // Raw SQL: the repositories speak the newest schema.
+    legacy.raw.exec(`
+      INSERT INTO vehicles (id, vin, energy, capabilities, synced_at)
+        VALUES ('veh-hash-001', 'VR3UHZKXZMT000001', 'Electric', '{}', '${at(0)}');
+      INSERT INTO callbacks (id, subscribe, status, created_at, updated_at)
+        VALUES ('cb-001', '{}', 'Running', '${at(0)}', '${at(0)}');`);
+    const phases = ['Pending', 'Done', 'TimedOut', 'Sending', 'Refused', 'Expired'] as const;
+    // Until 6, an accepted action was re-keyed to the network's id; the others kept a local one.
+    for (const phase of phases) {
+      const id = ['Sending', 'Refused', 'Expired'].includes(phase) ? `local-${phase}` : `ra-${phase}`;
+      legacy.raw
+        .prepare(
+          `INSERT INTO remote_actions (id, vehicle_id, vin, callback_id, type, remote, phase, created_at,
+             updated_at) VALUES (?, 'veh-hash-001', 'VR3UHZKXZMT000001', 'cb-001', 'Horn', '{}', ?, ?, ?)`,
+        )
+        .run(id, phase, at(1), at(1));
+    }
+    legacy.close();
+
+    const db = openDatabase(file);
+    try {
+      const repos = createRepositories(db);
+      expect(
+        Object.fromEntries(repos.actions.list({ limit: 10 }).map((a) => [a.id, a.upstreamId ?? null])),
+      ).toEqual({
+        'ra-Pending': 'ra-Pending',
+        'ra-Done': 'ra-Done',
+        'ra-TimedOut': 'ra-TimedOut',
+        'local-Sending': null,
+        'local-Refused': null,
+        'local-Expired': null,
+      });
+      // Notifications naming those ids still find them.
+      expect(repos.actions.findForEvent('ra-Pending', at(5))?.id).toBe('ra-Pending');
+      expect(repos.actions.getByUpstreamId('local-Refused')).toBeNull();
+    } finally {
+      db.close();
+    }
   });
 
   it('refuses an action for an unknown vehicle or callback (foreign keys)', () => {

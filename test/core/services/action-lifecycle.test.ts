@@ -46,7 +46,10 @@ const ev = (
 describe('events from the network', () => {
   it('dedupes, orders by eventDate, and the first Done is terminal', async () => {
     await start();
-    expect((await send()).json().remoteActionId).toBe('rid-1');
+    // The action has its own id; the network's (which its events name) is beside it, and finds it too.
+    const { remoteActionId } = (await send()).json();
+    expect(remoteActionId).not.toBe('rid-1');
+    expect(await read(remoteActionId)).toMatchObject({ remoteActionId, upstreamRemoteActionId: 'rid-1' });
     const sent = ev('SentToVehicle', '2026-01-05T08:00:02Z');
     const accepted = ev('Accepted', '2026-01-05T08:00:01Z');
     await net.emit([sent, accepted, sent]); // shuffled, with a duplicate in the same batch

@@ -118,8 +118,11 @@ describe('the core on --connector stellantis', () => {
     });
     expect(sent.statusCode).toBe(202);
     const id: string = sent.json().remoteActionId;
-    expect((await h.call({ method: 'GET', url: `/api/v1/remotes/${id}` })).json().phase).toBe('Pending');
-    expect(fake.remotes.has(id)).toBe(true);
+    const pending = (await h.call({ method: 'GET', url: `/api/v1/remotes/${id}` })).json();
+    expect(pending.phase).toBe('Pending');
+    // The network knows it by its own id, recorded beside the agent's.
+    expect(fake.remotes.has(pending.upstreamRemoteActionId)).toBe(true);
+    expect(fake.remotes.has(id)).toBe(false);
 
     await run(30_000);
     // Standing in for the receiver: what arrived with the right secret goes to the ingest.
@@ -150,5 +153,54 @@ describe('the core on --connector stellantis', () => {
     const done = (await h.call({ method: 'GET', url: `/api/v1/remotes/${id}` })).json();
     expect(done).toMatchObject({ phase: 'Done', outcome: 'Success' });
     expect(h.completed.map((a) => a.id)).toEqual([id]);
+  });
+});
+
+describe('remoteActionIds Stellantis gives again', () => {
+  const awake = FAKE_VEHICLES[0]!;
+  const sendTo = (vid: string, cbid: string, payload: object) =>
+    h.call({ method: 'POST', url: `/api/v1/vehicles/${vid}/callbacks/${cbid}/remotes`, payload });
+  const read = async (id: string) => (await h.call({ method: 'GET', url: `/api/v1/remotes/${id}` })).json();
+
+  it('an id of a settled action is taken over by the new one, which is followed to Done', async () => {
+    await start(null);
+    const cb = (await h.call({ method: 'POST', url: '/api/v1/callbacks', payload: callbackBody() })).json();
+    const first = (await sendTo(vehicle.id, cb.id, { horn: { state: 'Activated' } })).json().remoteActionId;
+    await run(120_000);
+    const settled = await read(first);
+    expect(settled).toMatchObject({ phase: 'Done', outcome: 'Success' });
+
+    fake.reuseNextRemoteId(settled.upstreamRemoteActionId);
+    const res = await sendTo(vehicle.id, cb.id, { horn: { state: 'Activated' } });
+    expect(res.statusCode).toBe(202);
+    const second = res.json().remoteActionId;
+    expect(second).not.toBe(first);
+    expect((await read(second)).upstreamRemoteActionId).toBe(settled.upstreamRemoteActionId);
+    await run(120_000);
+    expect(await read(second)).toMatchObject({ phase: 'Done', outcome: 'Success' });
+    // The earlier action is as it was.
+    expect((await read(first)).events).toEqual(settled.events);
+    expect(h.completed.map((a) => a.id)).toEqual([first, second]);
+  });
+
+  it('an id of an action still in progress: 502 UPSTREAM_ID_CONFLICT, and no row is left Sending', async () => {
+    await start('receiver');
+    const cb = (await h.call({ method: 'POST', url: '/api/v1/callbacks', payload: callbackBody() })).json();
+    const first = (await sendTo(vehicle.id, cb.id, { door: { state: 'Locked' } })).json().remoteActionId;
+    const busy = await read(first);
+    expect(busy.phase).toBe('Pending');
+
+    fake.reuseNextRemoteId(busy.upstreamRemoteActionId);
+    const res = await sendTo(awake.id, cb.id, { door: { state: 'Locked' } });
+    expect(res.statusCode).toBe(502);
+    expect(res.json()).toMatchObject({
+      code: 'UPSTREAM_ID_CONFLICT',
+      message: expect.stringContaining(first),
+    });
+    const actions = (await h.call({ method: 'GET', url: '/api/v1/remotes' })).json().items;
+    expect(actions.map((a: { phase: string }) => a.phase).sort()).toEqual(['Pending', 'Refused']);
+    expect(h.core.openActions().map((a) => a.id)).toEqual([first]);
+    // The feature is free again on that vehicle: the next send goes out.
+    expect((await sendTo(awake.id, cb.id, { door: { state: 'Locked' } })).statusCode).toBe(202);
   });
 });

@@ -1,8 +1,9 @@
 // A fake Stellantis fleet API v3 for tests (stellantis-api.md §14): HTTPS on 127.0.0.1 with a test CA that
 // verifies the client certificate (mutual TLS for real), Basic authentication and client_id, the spec's fleet,
 // vehicle, callback and remote paths with their validation and xError bodies, paging (pageSize, pageToken,
-// indexRange), X-RateLimit-* headers on every answer and 429 when a budget runs out, and remotes that progress
-// through scripted event sequences on the injected clock, notified over real HTTP to the registered target.
+// indexRange; links absolute or relative), X-RateLimit-* headers on every answer and 429 when a budget runs out,
+// and remotes that progress through scripted event sequences on the injected clock, notified over real HTTP to
+// the registered target. It can also give a remoteActionId again, as a network reusing its ids would.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
@@ -51,6 +52,12 @@ export interface Quirks {
   noNextLinks: boolean;
   /** Status of a DELETE refused because remotes are pending (the spec does not say). */
   deletePendingStatus: number;
+  /**
+   * How collections write their `_links` (RFC 3986 references, resolved against the page's URL):
+   * 'absolute' https://host/connectedcar/v3/fleets/F/vehicles?…, 'query' ?pageToken=…,
+   * 'dot-segments' ../F/vehicles?…, 'absolute-path' /connectedcar/v3/fleets/F/vehicles?….
+   */
+  linkForm: 'absolute' | 'query' | 'dot-segments' | 'absolute-path';
 }
 
 export interface StoredCallback extends NotifiedCallback {
@@ -110,6 +117,8 @@ export interface FakeStellantis {
   quirks: Quirks;
   /** The next remote sent to this vehicle ends with this failure cause, or follows these steps. */
   scriptNext(vehicleId: string, script: { failureCause: string } | { steps: Step[] }): void;
+  /** The next remote accepted (any vehicle) gets this remoteActionId, as a network reusing its ids would. */
+  reuseNextRemoteId(remoteActionId: string): void;
   /** Every request is answered 429 for this many seconds (clock time). */
   throttle(seconds: number): void;
   /** The next `times` requests matching get this status and xError body. */
@@ -160,7 +169,9 @@ export async function startFakeStellantis(opts: FakeStellantisOptions): Promise<
     capabilitiesInList: false,
     noNextLinks: false,
     deletePendingStatus: 409,
+    linkForm: 'absolute',
   };
+  const reusedIds: string[] = [];
   const switches: DeliverySwitches = { enabled: true, duplicate: false, reorder: false, delayMs: 0 };
   const notifier = createFakeNotifier({
     clock,
@@ -253,7 +264,19 @@ export async function startFakeStellantis(opts: FakeStellantisOptions): Promise<
       q.set('pageSize', String(pageSize));
       if (o > 0) q.set('pageToken', Buffer.from(json({ o })).toString('base64url'));
       else q.delete('pageToken');
-      return href(`${path}?${q}`);
+      // Every form names the same resource once resolved against this page's URL (whose path is `path`).
+      const full = `${FAKE_BASE_PATH}${path}`;
+      const segments = full.split('/');
+      switch (quirks.linkForm) {
+        case 'query':
+          return { href: `?${q}` };
+        case 'dot-segments':
+          return { href: `../${segments.at(-2)}/${segments.at(-1)}?${q}` };
+        case 'absolute-path':
+          return { href: `${full}?${q}` };
+        default:
+          return href(`${path}?${q}`);
+      }
     };
     const slice = items.slice(offset, offset + pageSize);
     const totalPage = Math.max(1, Math.ceil(items.length / pageSize));
@@ -376,7 +399,7 @@ export async function startFakeStellantis(opts: FakeStellantisOptions): Promise<
       awake,
     });
     const r: StoredRemote = {
-      remoteActionId: hexId(),
+      remoteActionId: reusedIds.shift() ?? hexId(),
       vehicleId: v.id,
       callbackId: cb.id,
       type,
@@ -688,6 +711,9 @@ export async function startFakeStellantis(opts: FakeStellantisOptions): Promise<
     quirks,
     scriptNext(vehicleId, script) {
       scripts.set(vehicleId, script);
+    },
+    reuseNextRemoteId(remoteActionId) {
+      reusedIds.push(remoteActionId);
     },
     throttle(seconds) {
       throttleUntil = clock.now().getTime() + seconds * 1000;

@@ -1,6 +1,8 @@
 // Collections of the fleet API (CollectionResult; stellantis-api.md §3.4) read to the end: `_links.next`
 // (whose pageToken the server builds) is followed; without it, lists that take `indexRange` are read on by
 // index while `total` says more items exist. Guards stop a server that loops.
+// A link may be relative ("?pageToken=…", "../vehicles?…", "/fleets/…"): it is resolved against the URL of the
+// page that carried it (RFC 3986 §5), as a browser would, never glued onto the base URL as a string.
 import type { z } from 'zod';
 import { ConnectorError } from '../connector.js';
 import type { ApiRequest, StellantisHttp } from './stellantis-http.js';
@@ -38,7 +40,8 @@ export async function collectAll<T>(
   const seen = new Set<string>();
   let req: ApiRequest = { ...first, query: { ...first.query, pageSize } };
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const signature = http.url(req.path, req.query).href;
+    const pageUrl = http.url(req.path, req.query);
+    const signature = pageUrl.href;
     if (seen.has(signature)) break;
     seen.add(signature);
     const res = await http.send(req);
@@ -47,7 +50,7 @@ export async function collectAll<T>(
     items.push(...got);
     const next = body._links?.next?.href;
     if (next) {
-      req = { ...first, path: next, query: {} };
+      req = { ...first, path: resolveLink(next, pageUrl), query: {} };
       continue;
     }
     if (opts.indexRange && got.length > 0 && body.total !== undefined && items.length < body.total) {
@@ -60,4 +63,20 @@ export async function collectAll<T>(
     break;
   }
   return items;
+}
+
+/**
+ * A HAL href resolved against the URL of the answer that carried it (RFC 3986 §5.2), as an absolute URL; the
+ * HTTP client still sends credentials only to the configured origin. A link that is not a URL reference at all
+ * is a server fault.
+ */
+export function resolveLink(href: string, base: URL): string {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    throw new ConnectorError(
+      'unreachable',
+      `Stellantis answered with a paging link that is not a URL (${href.slice(0, 200)}).`,
+    );
+  }
 }
