@@ -429,10 +429,9 @@ describe.skipIf(!HAS_CHROMIUM)('the technician in a browser against the headless
     // agent's queue as it fills, so wait for that state first (under load the third can be queued seconds after
     // the banner appears), then for the banner to show it.
     const queuedAtSink = async () => {
-      const { body } = await agent.api<{ items: { origin: string; queued: number; waitingForBatch: number }[] }>(
-        'GET',
-        '/api/v1/deliveries/targets',
-      );
+      const { body } = await agent.api<{
+        items: { origin: string; queued: number; waitingForBatch: number }[];
+      }>('GET', '/api/v1/deliveries/targets');
       const target = body.items.find((t) => sink.url.startsWith(t.origin));
       return target ? target.queued + target.waitingForBatch : 0;
     };
