@@ -31,6 +31,8 @@ export async function startHarness(
     keepDir?: boolean;
     connector?: (clock: ManualClock) => Connector;
     receiverBaseUrl?: string | null;
+    /** The fleet id the core is built with (the fleet API mirror's `{fid}`); none by default. */
+    fleetId?: string;
     /** Extra API options (allowed hosts, TLS, a renderer folder, a clock for the failure limiter…). */
     api?: Partial<Omit<ApiDeps, 'core' | 'token' | 'logger'>>;
   } = {},
@@ -46,6 +48,7 @@ export async function startHarness(
     logger: silentLogger,
     clock,
     receiverBaseUrl: () => opts.receiverBaseUrl ?? null,
+    fleetId: () => opts.fleetId ?? null,
   });
   await core.start();
   const app = await createApi({

@@ -12,6 +12,7 @@ import {
 import type { Core } from '../create-core.js';
 import type { Logger } from '../ports/logger.js';
 import { createErrorHandler, errorBody } from './api-error.js';
+import { pruneUnusedSchemas } from './openapi-document.js';
 import { createAuthHook } from './auth.js';
 import { createFailureLimiter } from './security/failure-limiter.js';
 import { createHostGuard, hostRules } from './security/host-guard.js';
@@ -23,6 +24,7 @@ import { deliveryRoutes } from './routes/deliveries.js';
 import { quarantineRoutes } from './routes/quarantine.js';
 import { eventStreamRoutes } from './routes/events-stream.js';
 import { remoteRoutes } from './routes/remotes.js';
+import { fleetMirrorRoutes } from './routes/fleet-mirror/index.js';
 import { sessionRoutes } from './routes/session.js';
 import { settingsRoutes, type SettingsPort } from './routes/settings.js';
 import { systemRoutes } from './routes/system.js';
@@ -125,12 +127,20 @@ export async function createApi({
           "Mirrors the Stellantis fleet API's callback and remote resources, so automation written for it " +
           'needs only a new base URL and token. Every route but health, this document and login needs ' +
           '`Authorization: Bearer <token>` (the token is in <data-dir>/api-token) or the session cookie.',
+        license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
       },
+      // Where the agent listens by default; a site that changes --api-port or --bind changes the host part.
+      servers: [
+        { url: 'http://127.0.0.1:5780', description: 'The agent on this workstation (default address)' },
+      ],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) =>
+      pruneUnusedSchemas(
+        jsonSchemaTransformObject(input) as Parameters<typeof pruneUnusedSchemas>[0],
+      ) as ReturnType<typeof jsonSchemaTransformObject>,
   });
   const limiter = createFailureLimiter({ now });
 
@@ -154,6 +164,9 @@ export async function createApi({
       await api.register(callbackRoutes(services.callbacks));
       await api.register(vehicleRoutes(services.vehicles));
       await api.register(remoteRoutes(services.remotes));
+      await api.register(fleetMirrorRoutes({ ...services, fleetId: core.fleetId, connectorName, now }), {
+        prefix: '/fleets',
+      });
       await api.register(eventStreamRoutes(bus));
       await api.register(deliveryRoutes(services.deliveries));
       await api.register(quarantineRoutes(services.quarantine));

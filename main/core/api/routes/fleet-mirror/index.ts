@@ -1,0 +1,49 @@
+// The Stellantis fleet API mirror: the fleet API's own paths, bodies, HAL shapes, paging and status codes under
+// /api/v1/fleets, over the same services as the local API, so a client written for Stellantis needs only a new base
+// URL (<agent>/api/v1) and the bearer token. Registered inside the API's authenticated context with the prefix
+// /fleets: every route needs the token, and unknown paths below it answer in the fleet API's error shape too.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorBody } from '../../api-error.js';
+import { notFound } from '../../../services/service-error.js';
+import { callbackRoutes } from './callback-routes.js';
+import { fleetRoutes } from './fleet-routes.js';
+import { mirrorErrorShape } from './mirror-errors.js';
+import type { FleetMirrorDeps } from './mirror-kit.js';
+import { remoteRoutes } from './remote-routes.js';
+import { vehicleRoutes } from './vehicle-routes.js';
+
+export type { FleetMirrorDeps } from './mirror-kit.js';
+
+export function fleetMirrorRoutes(deps: FleetMirrorDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addHook('preSerialization', mirrorErrorShape(deps.now));
+    // {fid} is the one fleet this agent serves; any other is unknown here, whatever the rest of the path.
+    app.addHook('preHandler', async (request) => {
+      const fid = (request.params as { fid?: unknown } | undefined)?.fid;
+      if (typeof fid !== 'string') return;
+      const served = deps.fleetId();
+      if (fid !== served) {
+        throw notFound(
+          'FLEET_NOT_FOUND',
+          served === null
+            ? `No fleet ${fid}: this agent's connector serves no fleet id.`
+            : `No fleet ${fid} here: this agent serves fleet ${served} (GET /api/v1/fleets).`,
+        );
+      }
+    });
+    app.setNotFoundHandler((request, reply) =>
+      reply
+        .status(404)
+        .send(
+          errorBody(
+            'ROUTE_NOT_FOUND',
+            `No route ${request.method} ${request.url.split('?')[0]} in the fleet API mirror.`,
+          ),
+        ),
+    );
+    await app.register(fleetRoutes(deps));
+    await app.register(vehicleRoutes(deps));
+    await app.register(callbackRoutes(deps));
+    await app.register(remoteRoutes(deps));
+  };
+}
