@@ -17,7 +17,8 @@ let port: number;
 let db: Db;
 let cbid: string;
 beforeAll(async () => {
-  h = await startHarness();
+  // With a fleet id, so random requests reach the Stellantis mirror's services too.
+  h = await startHarness({ fleetId: 'FLEET-HOSTILE' });
   await h.app.listen({ port: 0, host: '127.0.0.1' });
   port = (h.app.server.address() as AddressInfo).port;
   db = openDatabase(join(h.dataDir, 'depot-remote.sqlite'));
@@ -34,7 +35,9 @@ const headerText = fc.string({ maxLength: 40 }).map((s) => s.replace(/[^\x20-\x7
 const segment = (cbid: () => string) =>
   fc.oneof(
     {
-      arbitrary: fc.constantFrom('veh-e208-01', 'VR3UHZKXZMT000001').chain((v) => fc.constant(v)),
+      arbitrary: fc
+        .constantFrom('veh-e208-01', 'VR3UHZKXZMT000001', 'FLEET-HOSTILE')
+        .chain((v) => fc.constant(v)),
       weight: 3,
     },
     { arbitrary: fc.constant(null).map(() => cbid()), weight: 3 },
