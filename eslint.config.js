@@ -49,6 +49,33 @@ export default tseslint.config(
     },
   },
   {
+    // The domain imports nothing but the schema library, Node built-ins, its own files and, of the contract, only
+    // the shared vocabulary (the words the core and its clients must spell alike).
+    files: ['main/core/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|node:|\\.{1,2}/)',
+              message: 'The domain imports no package but zod (and Node built-ins).',
+            },
+            {
+              regex: '(^|/)preload/(?!contract/vocabulary\\.js$)',
+              message: 'Of the contract, the domain imports only preload/contract/vocabulary.ts.',
+            },
+            {
+              regex:
+                '(^|/)(main|renderer|api|config|connector|db|events|outbox|ports|receiver|secrets|services)/',
+              message: 'The domain depends on nothing else in the app.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['main/core/db/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [electronOnlyInShell, electronLog, fastifyOnlyInServers] }],

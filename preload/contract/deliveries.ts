@@ -1,12 +1,14 @@
 // Outbound deliveries: what the agent forwards to each local callback's own webhook, their attempts, and the
-// reachability of each webhook target. It imports nothing but zod.
+// reachability of each webhook target. It imports nothing but zod and its own words.
 import { z } from 'zod';
+import { CALLBACK_STATUSES, DELIVERY_STATES } from './vocabulary.js';
 
 const link = z.object({ href: z.string() });
 
-export const DELIVERY_STATE_NAMES = ['Queued', 'InFlight', 'Delivered', 'Failed', 'Dead'] as const;
+/** The same list as the vocabulary's DELIVERY_STATES, under the name the API and IPC schemas import. */
+export const DELIVERY_STATE_NAMES = DELIVERY_STATES;
 export const deliveryStateSchema = z
-  .enum(DELIVERY_STATE_NAMES)
+  .enum(DELIVERY_STATES)
   .describe(
     'Queued (waiting, or held), InFlight, Delivered, Failed (retry policy exhausted) or Dead (given up ' +
       'for another reason: callback deleted, target unreachable past retention). Failed and Dead are dead letters.',
@@ -117,7 +119,7 @@ export const deliveryTargetSchema = targetReachabilitySchema
       z.object({
         callbackId: z.string(),
         label: z.string().nullable(),
-        status: z.enum(['Running', 'Paused', 'Failed']),
+        status: z.enum(CALLBACK_STATUSES),
         queued: z.number().int(),
         waitingForBatch: z.number().int(),
         heldReason: z.string().nullable(),

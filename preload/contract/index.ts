@@ -1,3 +1,4 @@
+export * from './vocabulary.js';
 export * from './dto.js';
 export * from './events.js';
 export * from './quarantine.js';

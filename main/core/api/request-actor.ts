@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { OPERATOR_MAX_LENGTH, REASON_MAX_LENGTH } from '../../../preload/contract/vocabulary.js';
 import type { Actor } from '../services/actor.js';
 import { invalid } from '../services/service-error.js';
 
@@ -22,5 +23,8 @@ export function actorOf(request: FastifyRequest): Actor {
     }
     return value || null;
   };
-  return { operator: read('x-depot-operator', 100) ?? 'api', reason: read('x-depot-reason', 500) };
+  return {
+    operator: read('x-depot-operator', OPERATOR_MAX_LENGTH) ?? 'api',
+    reason: read('x-depot-reason', REASON_MAX_LENGTH),
+  };
 }

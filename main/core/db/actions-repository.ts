@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { ACTION_PHASES, isSettled } from '../../../preload/contract/vocabulary.js';
 import type { RemoteAction } from '../domain/action.js';
 import { isTerminal } from '../domain/lifecycle.js';
 import type { RemoteBody } from '../domain/remote/remote-body.js';
@@ -6,7 +7,7 @@ import type { RemoteType } from '../domain/remote-type.js';
 import type { ActionPhase, DoneStatus } from '../domain/status.js';
 import { fromJson, fromJsonOrNull, toJson, toJsonOrNull } from './json-column.js';
 import type { Db } from './open-database.js';
-import type { ActionCursor, ActionRecord, Page, UpstreamClaim } from './records.js';
+import type { ActionCursor, ActionRecord, IsoTimestamp, Page, UpstreamClaim } from './records.js';
 
 interface ActionRow {
   id: string;
@@ -63,9 +64,23 @@ export const ACTIONS_BY_VEHICLE_CALLBACK_SQL = `SELECT ${COLUMNS} FROM remote_ac
   WHERE vehicle_id = @vehicleId AND callback_id = @callbackId
   ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset`;
 
-/** Hot at startup: what may still change. Found through the phase index; the few rows are then sorted. */
+/** `'Sending', 'Pending'`: phases as an SQL list (constants of the vocabulary, never input). */
+const sqlList = (phases: readonly ActionPhase[]) => phases.map((p) => `'${p}'`).join(', ');
+
+/**
+ * Hot: actions in flight, i.e. not settled (Sending, Pending): the send guard, the watchdog, the tray. Found through
+ * the phase index; the few rows are then sorted.
+ */
 export const ACTIONS_OPEN_SQL = `SELECT ${COLUMNS} FROM remote_actions
-  WHERE phase IN ('Sending', 'Pending') ORDER BY created_at, id`;
+  WHERE phase IN (${sqlList(ACTION_PHASES.filter((p) => !isSettled(p)))}) ORDER BY created_at, id`;
+
+/**
+ * At start: actions an event may still change, i.e. not terminal (Sending, Pending, TimedOut), accepted at or after
+ * `since`: what a poller follows. Found through the phase index (one range per phase).
+ */
+export const ACTIONS_UNTERMINATED_SQL = `SELECT ${COLUMNS} FROM remote_actions
+  WHERE phase IN (${sqlList(ACTION_PHASES.filter((p) => !isTerminal(p)))}) AND created_at >= @since
+  ORDER BY created_at, id`;
 
 export interface ActionFilter {
   vehicleId?: string;
@@ -121,10 +136,10 @@ export interface ActionsRepository {
   /**
    * Records the id the network answered for action `id`. Call inside a transaction. Each upstream id names one
    * action at a time (its holder), so when another action holds it already:
-   * - that action is settled (Done, Refused, Expired: it expects nothing more): the id is reassigned to `id`,
+   * - that action is terminal (Done, Refused, Expired: it expects nothing more): the id is reassigned to `id`,
    *   and the earlier action keeps it for the record, released at `at`;
-   * - that action is still open (it may still hear about it): it keeps the id; `id` records it released at `at`,
-   *   so it is never reached by it.
+   * - that action is not terminal (it may still hear about it, a TimedOut one included): it keeps the id; `id`
+   *   records it released at `at`, so it is never reached by it.
    * null when no action has this id (nothing changed).
    */
   claimUpstreamId(id: string, upstreamId: string, at: string): UpstreamClaim | null;
@@ -144,8 +159,13 @@ export interface ActionsRepository {
   listForVehicleCallback(vehicleId: string, callbackId: string, page: Page): ActionRecord[];
   /** Newest first. */
   list(query: ActionListQuery): ActionRecord[];
-  /** Actions Sending or Pending, oldest first. */
+  /** Actions in flight (not settled: Sending or Pending), oldest first. */
   listOpen(): ActionRecord[];
+  /**
+   * Actions an event may still change (not terminal: Sending, Pending, TimedOut) created at or after `since`,
+   * oldest first.
+   */
+  listUnterminated(since: IsoTimestamp): ActionRecord[];
   count(filter?: ActionFilter): number;
 }
 
@@ -164,6 +184,7 @@ export function createActionsRepository(db: Db): ActionsRepository {
     ActionRow
   >(ACTIONS_BY_VEHICLE_CALLBACK_SQL);
   const open = db.raw.prepare<[], ActionRow>(ACTIONS_OPEN_SQL);
+  const unterminated = db.raw.prepare<{ since: string }, ActionRow>(ACTIONS_UNTERMINATED_SQL);
   // Filtered lists come in a few dozen shapes: each is prepared the first time it is used, then reused.
   const statements = new Map<string, BetterSqlite3.Statement<[Record<string, unknown>], unknown>>();
   const statement = (sql: string) => {
@@ -230,6 +251,9 @@ export function createActionsRepository(db: Db): ActionsRepository {
     },
     listOpen() {
       return open.all().map(toAction);
+    },
+    listUnterminated(since) {
+      return unterminated.all({ since }).map(toAction);
     },
     count(filter = {}) {
       return statement(actionCountSql(filter)).pluck().get(filterParams(filter)) as number;

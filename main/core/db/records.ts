@@ -3,6 +3,7 @@
 import type { ActionEventRecord, RemoteAction } from '../domain/action.js';
 import type { CallbackStatus, CallbackSubscribe } from '../domain/callback/callback-model.js';
 import type { RemoteType } from '../domain/remote-type.js';
+import type { AuditAction, DeliveryState } from '../../../preload/contract/vocabulary.js';
 
 /** Timestamps everywhere are `Date.prototype.toISOString()` strings (UTC, milliseconds); the schema enforces it. */
 export type IsoTimestamp = string;
@@ -120,15 +121,8 @@ export type NewActionEvent = Omit<ActionEventRecord, 'seq' | 'remoteActionId' | 
 
 // ── deliveries ──────────────────────────────────────────────────────────────────────────────────────────
 
-export const DELIVERY_STATES = ['Queued', 'InFlight', 'Delivered', 'Failed', 'Dead'] as const;
-/**
- * - Queued: waiting for `nextAttemptAt` (or held: callback paused, target offline).
- * - InFlight: claimed by the dispatcher under a lease (back to Queued at the next start if the process died).
- * - Delivered: the webhook answered 2xx.
- * - Failed: the retry policy is exhausted (attempts, or the 3-day cap); a dead letter, can be replayed.
- * - Dead: given up for another reason (callback deleted, target unreachable past retention); a dead letter.
- */
-export type DeliveryState = (typeof DELIVERY_STATES)[number];
+// Their states (and what each means) are shared words: the contract's vocabulary.
+export { DELIVERY_STATES, type DeliveryState } from '../../../preload/contract/vocabulary.js';
 
 export const DELIVERY_KINDS = ['event', 'batch', 'test'] as const;
 /** event: one event; batch: what batchNotify grouped (one or more events); test: a test notification. */
@@ -271,7 +265,8 @@ export interface AuditEntry {
 export interface NewAuditEntry {
   at: IsoTimestamp;
   operator: string;
-  action: string;
+  /** Only the kinds the vocabulary lists: the UI words each one. (Stored ones stay plain strings.) */
+  action: AuditAction;
   vin?: string | null;
   remoteActionId?: string | null;
   callbackId?: string | null;

@@ -1,9 +1,13 @@
 // The remote-action state machine: pure functions, time passed in, never mutating their input.
 // Notifications are at-least-once and unordered (stellantis-api.md §12.5), so every transition must tolerate
 // duplicates, late and out-of-order events; the first Done is terminal (decision D7).
+import { isTerminal } from '../../../preload/contract/vocabulary.js';
 import type { RemoteAction, RemoteEvent } from './action.js';
-import type { ActionPhase, DoneStatus, EventStatus } from './status.js';
+import type { DoneStatus, EventStatus } from './status.js';
 import { DONE_STATUSES } from './status.js';
+
+// The two meanings of "over" (terminal: nothing changes it; settled: nobody waits on it) and why they differ.
+export { isSettled, isTerminal } from '../../../preload/contract/vocabulary.js';
 
 /** The result of every transition. `applied: false` means the action came back unchanged (same object). */
 export interface Transition {
@@ -12,13 +16,6 @@ export interface Transition {
 }
 
 type ActionError = NonNullable<RemoteAction['error']>;
-
-/** Phases that events may still change. TimedOut is one: a late Done still completes the action. */
-const OPEN_PHASES: readonly ActionPhase[] = ['Sending', 'Pending', 'TimedOut'];
-
-export function isTerminal(phase: ActionPhase): boolean {
-  return phase === 'Done' || phase === 'Refused' || phase === 'Expired';
-}
 
 /** AlreadyDone means the vehicle was already in the requested state: the technician got what they asked for. */
 export function isSuccessOutcome(outcome: DoneStatus | null | undefined): boolean {
@@ -105,7 +102,8 @@ function compareDates(a: string, b: string): number {
  */
 export function applyEvent(action: RemoteAction, event: RemoteEvent, now: string): Transition {
   const unchanged: Transition = { action, applied: false };
-  if (event.remoteActionId !== action.id || !OPEN_PHASES.includes(action.phase)) return unchanged;
+  // Events change every action that is not terminal, a TimedOut one included: a late Done still completes it.
+  if (event.remoteActionId !== action.id || isTerminal(action.phase)) return unchanged;
   const { eventStatus } = event;
 
   if (eventStatus.type === 'Done') {

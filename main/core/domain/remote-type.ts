@@ -1,17 +1,14 @@
-// The nine remote features and how they map to the fleet API (stellantis-api.md §5.0).
+// How the nine remote features (their names: the contract's vocabulary) map to the fleet API (stellantis-api.md
+// §5.0) and to the product's feature names.
+import type { RemoteType } from '../../../preload/contract/vocabulary.js';
 
-export const REMOTE_TYPES = [
-  'ElectricBatteryChargingRequest',
-  'Stolen',
-  'Lights',
-  'WakeUp',
-  'ThermalPreconditioning',
-  'Doors',
-  'Horn',
-  'Immobilization',
-  'Navigation',
-] as const;
-export type RemoteType = (typeof REMOTE_TYPES)[number];
+export {
+  DANGEROUS_REMOTE_TYPES,
+  isDangerous,
+  isRemoteType,
+  REMOTE_TYPES,
+  type RemoteType,
+} from '../../../preload/contract/vocabulary.js';
 
 /** The key of the action object in a fleet API `Remote` body. */
 export const REMOTE_BODY_KEYS = {
@@ -40,10 +37,3 @@ export const FEATURES = {
   Navigation: 'navigation',
 } as const satisfies Record<RemoteType, string>;
 export type Feature = (typeof FEATURES)[RemoteType];
-
-/** Remote types whose sending needs a typed reason and goes to the audit log as a dangerous act. */
-export const DANGEROUS_REMOTE_TYPES: readonly RemoteType[] = ['Immobilization', 'Stolen'];
-
-export function isRemoteType(value: unknown): value is RemoteType {
-  return typeof value === 'string' && (REMOTE_TYPES as readonly string[]).includes(value);
-}

@@ -1,5 +1,14 @@
 // Statuses of a remote action as the network reports them (stellantis-api.md §8, §9) and the
-// local states Depot Remote adds for what happens before or around the network.
+// local states Depot Remote adds for what happens before or around the network. The phases and the Done statuses
+// are shared words, defined in the contract's vocabulary.
+import type { DoneStatus } from '../../../preload/contract/vocabulary.js';
+
+export {
+  ACTION_PHASES,
+  type ActionPhase,
+  DONE_STATUSES,
+  type DoneStatus,
+} from '../../../preload/contract/vocabulary.js';
 
 export const PENDING_STATUSES = [
   'Accepted',
@@ -10,9 +19,6 @@ export const PENDING_STATUSES = [
   'TooManyWakeUpsOverMonth',
 ] as const;
 export type PendingStatus = (typeof PENDING_STATUSES)[number];
-
-export const DONE_STATUSES = ['Success', 'AlreadyDone', 'Failed'] as const;
-export type DoneStatus = (typeof DONE_STATUSES)[number];
 
 export const FAILURE_CAUSES = [
   'GeneralError',
@@ -51,15 +57,3 @@ export type EventStatus =
       failureCause?: FailureCause | (string & {});
       feedbackDetail?: FeedbackDetail | (string & {});
     };
-
-/**
- * Where an action is in its life.
- * - Sending: stored locally, the connector has not answered yet.
- * - Pending: the network accepted it (202) and events are arriving.
- * - Done: the first Done event arrived; `outcome` says which. Terminal.
- * - Refused: the network refused the send (no action exists upstream). Terminal.
- * - Expired: a send queued while offline expired before it could leave. Terminal.
- * - TimedOut: accepted, but no outcome arrived in time. A late Done still completes it.
- */
-export const ACTION_PHASES = ['Sending', 'Pending', 'Done', 'Refused', 'Expired', 'TimedOut'] as const;
-export type ActionPhase = (typeof ACTION_PHASES)[number];

@@ -1,5 +1,6 @@
 // Keeps every action moving toward an end state: a send interrupted by a crash is flagged at start,
 // and an accepted action with no outcome after the timeout is marked TimedOut (a late Done still lands).
+import type { AuditAction } from '../../../preload/contract/vocabulary.js';
 import type { Db, Repositories } from '../db/index.js';
 import type { RemoteAction } from '../domain/action.js';
 import { markRefused, markTimedOut } from '../domain/lifecycle.js';
@@ -23,7 +24,7 @@ export function createActionWatchdog(
 
   const trail = createAuditTrail(repos, bus);
 
-  function save(changed: RemoteAction[], auditAs?: string) {
+  function save(changed: RemoteAction[], auditAs?: AuditAction) {
     if (changed.length === 0) return;
     const published = db.transaction(() =>
       changed.map((a) => {

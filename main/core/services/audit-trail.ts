@@ -1,4 +1,7 @@
-// Appends to the audit log inside the caller's transaction and publishes the entry once it committed.
+// Appends to the audit log inside the caller's transaction and publishes the entry once it committed. Every
+// entry names its act with one of the vocabulary's AUDIT_ACTIONS (NewAuditEntry.action is typed so), so the UI
+// has words for everything the core writes.
+import type { AuditAction } from '../../../preload/contract/vocabulary.js';
 import type { NewAuditEntry, Repositories } from '../db/index.js';
 import type { RemoteAction } from '../domain/action.js';
 import type { EventBus } from '../events/event-bus.js';
@@ -7,7 +10,7 @@ import { toAuditDto } from './dto-mappers.js';
 export type AuditTrail = ReturnType<typeof createAuditTrail>;
 
 /** Written by the agent itself (operator "system") when --forget-secrets cleared the sealed values at start. */
-export const SECRETS_FORGOTTEN = 'secrets.forgotten';
+export const SECRETS_FORGOTTEN = 'secrets.forgotten' satisfies AuditAction;
 
 export function createAuditTrail(repos: Repositories, bus: EventBus) {
   return {
@@ -33,7 +36,7 @@ export function createAuditTrail(repos: Repositories, bus: EventBus) {
 /** The audit entry for something done to a remote action. */
 export function actionAuditEntry(
   action: RemoteAction,
-  what: string,
+  what: AuditAction,
   at: string,
   detail: unknown,
 ): NewAuditEntry {

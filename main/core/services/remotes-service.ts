@@ -3,12 +3,13 @@
 // the action then ends Pending (with the network's id beside its own) or Refused with a code, never Sending.
 import { randomUUID } from 'node:crypto';
 import type { RemoteActionDto } from '../../../preload/contract/dto.js';
+import { REASON_MIN_LENGTH } from '../../../preload/contract/vocabulary.js';
 import type { Connector } from '../connector/connector.js';
 import type { ActionRecord, Db, Repositories } from '../db/index.js';
 import type { RemoteAction } from '../domain/action.js';
 import { markAccepted, markRefused } from '../domain/lifecycle.js';
 import { parseRemote } from '../domain/remote/index.js';
-import { DANGEROUS_REMOTE_TYPES, FEATURES, type RemoteType } from '../domain/remote-type.js';
+import { FEATURES, isDangerous, type RemoteType } from '../domain/remote-type.js';
 import type { ActionPhase } from '../domain/status.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
@@ -37,8 +38,6 @@ export interface Page {
   limit: number;
   offset: number;
 }
-
-const MIN_REASON_LENGTH = 5;
 
 type ActionError = NonNullable<RemoteAction['error']>;
 
@@ -100,11 +99,11 @@ export function createRemotesService({ db, repos, connector, clock, bus }: Remot
         );
       }
       const reason = actor.reason?.trim() || null;
-      if (DANGEROUS_REMOTE_TYPES.includes(type) && (!reason || reason.length < MIN_REASON_LENGTH)) {
+      if (isDangerous(type) && (!reason || reason.length < REASON_MIN_LENGTH)) {
         throw invalid(`${feature} needs a reason, for the audit log.`, [
           {
             field: 'X-Depot-Reason',
-            message: `Give the reason for this ${feature} request (at least ${MIN_REASON_LENGTH} characters) in the X-Depot-Reason header.`,
+            message: `Give the reason for this ${feature} request (at least ${REASON_MIN_LENGTH} characters) in the X-Depot-Reason header.`,
           },
         ]);
       }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTIONS_BY_VEHICLE_CALLBACK_SQL,
   ACTIONS_OPEN_SQL,
+  ACTIONS_UNTERMINATED_SQL,
   actionCountSql,
   actionListSql,
 } from '../../../main/core/db/actions-repository.js';
@@ -49,6 +50,7 @@ const HOT: [string, string, boolean][] = [
   ['actions count by phase', actionCountSql({ phase: 'Done' }), false],
   ['actions count by vehicle + callback', actionCountSql({ vehicleId: 'v', callbackId: 'c' }), false],
   ['open actions', ACTIONS_OPEN_SQL, false],
+  ['unterminated actions since', ACTIONS_UNTERMINATED_SQL, false],
   ['callback has pending actions', CALLBACK_HAS_PENDING_ACTIONS_SQL, false],
   ['events by action', EVENTS_FOR_ACTION_SQL, true],
   ['deliveries due per callback (claim)', DELIVERIES_CLAIM_SQL, true],

@@ -92,7 +92,7 @@ describe('audit repository', () => {
       repos.audit.append({
         at: at(i),
         operator: 'op',
-        action: i % 2 === 0 ? 'remote.send' : 'callback.update',
+        action: i % 2 === 0 ? 'remote.send' : 'callback.replace',
         vin: i < 3 ? 'VIN-A' : 'VIN-B',
       }),
     );

@@ -1,5 +1,6 @@
-// The headless agent hands the poller the actions still open at start and lets go of each one that ends; the
-// poller speaks the network's ids, never the agent's own.
+// The headless agent hands the poller the actions still unterminated at start (a TimedOut one included: its late
+// Done still completes it) and lets go of each one that ends; the poller speaks the network's ids, never the
+// agent's own.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createRemotePoller,
@@ -61,6 +62,34 @@ describe('followOpenActions', () => {
     net.next = { id: 'rid-1' };
     expect((await send({ horn: { state: 'Activated' } })).json().code).toBe('UPSTREAM_ID_CONFLICT');
     expect(poller.tracked()).toEqual(['rid-1']);
+    stop();
+  });
+
+  it('keeps following a TimedOut action (settled, not terminal) until the network reads Done', async () => {
+    const send = await start();
+    const sent = (await send({ door: { state: 'Locked' } })).json();
+    h.clock.advance(16 * 60_000); // the watchdog's 15 min: no outcome, TimedOut
+    const read = async () =>
+      (await h.call({ method: 'GET', url: `/api/v1/remotes/${sent.remoteActionId}` })).json();
+    expect((await read()).phase).toBe('TimedOut');
+
+    const stop = followOpenActions(h.core, poller);
+    expect(poller.tracked()).toEqual(['rid-1']);
+    net.getRemote = async (_vid, _cbid, rid) => ({ remoteActionId: rid, type: 'Doors', status: 'Success' });
+    h.clock.advance(1_000);
+    await poller.idle();
+
+    expect(await read()).toMatchObject({ phase: 'Done', outcome: 'Success' });
+    expect(poller.tracked()).toEqual([]);
+    stop();
+  });
+
+  it('does not follow a TimedOut action accepted before the give-up window', async () => {
+    const send = await start();
+    await send({ door: { state: 'Locked' } });
+    h.clock.advance(25 * 60 * 60_000);
+    const stop = followOpenActions(h.core, poller);
+    expect(poller.tracked()).toEqual([]);
     stop();
   });
 });

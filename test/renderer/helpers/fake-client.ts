@@ -1,5 +1,5 @@
-// An in-memory DepotRemoteClient: records every call, answers from fixtures, and lets a test push change events
-// and connection states as the agent would.
+// An in-memory DepotRemoteClient: records every call (each takes its operation's one input object), answers from
+// fixtures, and lets a test push change events and connection states as the agent would.
 import { vi } from 'vitest';
 import type {
   ChangeListener,
@@ -9,22 +9,15 @@ import type {
   DepotRemoteClient,
   SendRemoteInput,
 } from '../../../preload/contract/client.js';
+import type { OperationInput } from '../../../preload/contract/operations/index.js';
+import type { QuarantineEntryDto } from '../../../preload/contract/quarantine.js';
 import { ClientError } from '../../../preload/contract/client.js';
 import type { DeliveryDto, DeliveryTargetDto } from '../../../preload/contract/deliveries.js';
 import type { CallbackDto, RemoteActionDto, VehicleDto } from '../../../preload/contract/dto.js';
 import type { ChangeEvent } from '../../../preload/contract/events.js';
+import { REMOTE_TYPES } from '../../../preload/contract/vocabulary.js';
 
-export const ALL_TYPES = [
-  'ElectricBatteryChargingRequest',
-  'Stolen',
-  'Lights',
-  'WakeUp',
-  'ThermalPreconditioning',
-  'Doors',
-  'Horn',
-  'Immobilization',
-  'Navigation',
-];
+export const ALL_TYPES = [...REMOTE_TYPES];
 
 export function vehicle(overrides: Partial<VehicleDto> = {}): VehicleDto {
   return {
@@ -168,6 +161,27 @@ export function delivery(overrides: Partial<DeliveryDto> = {}): DeliveryDto {
   };
 }
 
+export function quarantineEntry(overrides: Partial<QuarantineEntryDto> = {}): QuarantineEntryDto {
+  return {
+    id: 1,
+    callbackId: 'cb-1',
+    receivedAt: '2026-01-01T10:00:00.000Z',
+    reason: 'UNKNOWN_ACTION',
+    message: 'The notification names a remote action this agent does not know.',
+    errorCount: 0,
+    contentType: 'application/json',
+    size: 2,
+    remoteActionIds: ['ra-unknown'],
+    remoteActionIdCount: 1,
+    replays: 0,
+    lastReplayAt: null,
+    resolvedAt: null,
+    resolvedBy: null,
+    resolution: null,
+    ...overrides,
+  };
+}
+
 export function failure(status: number, code: string, message: string, errors: ClientFailure['errors'] = []) {
   return new ClientError({ status, code, message, errors });
 }
@@ -201,12 +215,18 @@ export function fakeClient(
     logout: vi.fn(async () => {}),
     health: vi.fn(async () => ({ status: 'ok' as const, version: '0', connector: 'fake', uptimeSeconds: 1 })),
     listVehicles: vi.fn(async () => ({ items: vehicles, total: vehicles.length, limit: 500, offset: 0 })),
-    getVehicle: vi.fn(async (id: string) => vehicles.find((v) => v.id === id)!),
+    getVehicle: vi.fn(async ({ vid }: OperationInput<'getVehicle'>) => vehicles.find((v) => v.id === vid)!),
     listCallbacks: vi.fn(async () => ({ items: callbacks, total: callbacks.length })),
-    getCallback: vi.fn(async (id: string) => callbacks.find((c) => c.id === id)!),
+    getCallback: vi.fn(async ({ cbid }: OperationInput<'getCallback'>) =>
+      callbacks.find((c) => c.id === cbid)!,
+    ),
     createCallback: vi.fn(async () => callback({ id: 'cb-new', callbackId: 'cb-new' })),
-    replaceCallback: vi.fn(async (id: string) => callback({ id, callbackId: id })),
-    setCallbackStatus: vi.fn(async (id: string, status: 'Running' | 'Paused') => callback({ id, status })),
+    replaceCallback: vi.fn(async ({ cbid }: OperationInput<'replaceCallback'>) =>
+      callback({ id: cbid, callbackId: cbid }),
+    ),
+    setCallbackStatus: vi.fn(async ({ cbid, body }: OperationInput<'setCallbackStatus'>) =>
+      callback({ id: cbid, status: body.status as 'Running' | 'Paused' }),
+    ),
     deleteCallback: vi.fn(async () => {}),
     sendTestNotification: vi.fn(async () => ({
       deliveryId: 'd-test',
@@ -221,23 +241,38 @@ export function fakeClient(
         type: 'Doors',
       };
     }),
-    listRemotes: vi.fn(async (q: { limit?: number; offset?: number } = {}) => {
+    listVehicleCallbackRemotes: vi.fn(async ({ vid, cbid }: OperationInput<'listVehicleCallbackRemotes'>) => {
+      const items = actions.filter((a) => a.vehicleId === vid && a.callbackId === cbid);
+      return { items, total: items.length, limit: 50, offset: 0 };
+    }),
+    getVehicleCallbackRemote: vi.fn(
+      async ({ rid }: OperationInput<'getVehicleCallbackRemote'>) =>
+        actions.find((a) => a.remoteActionId === rid) ?? action({ remoteActionId: rid, events: [] }),
+    ),
+    listRemotes: vi.fn(async (q: OperationInput<'listRemotes'> = {}) => {
       const offset = q.offset ?? 0;
       const limit = q.limit ?? 50;
       return { items: actions.slice(offset, offset + limit), total: actions.length, limit, offset };
     }),
     getRemote: vi.fn(
-      async (id: string) =>
-        actions.find((a) => a.remoteActionId === id) ?? action({ remoteActionId: id, events: [] }),
+      async ({ rid }: OperationInput<'getRemote'>) =>
+        actions.find((a) => a.remoteActionId === rid) ?? action({ remoteActionId: rid, events: [] }),
     ),
     listDeliveries: vi.fn(async () => ({ items: [], total: 0, limit: 100, offset: 0 })),
-    getDelivery: vi.fn(async (id: string) => ({ ...delivery({ id }), events: [], attemptLog: [] })),
+    getDelivery: vi.fn(async ({ id }: OperationInput<'getDelivery'>) => ({
+      ...delivery({ id }),
+      events: [],
+      attemptLog: [],
+    })),
     listDeliveryTargets: vi.fn(async () => ({
       items: [target()],
       counts: { Queued: 2, InFlight: 0, Delivered: 5, Failed: 1, Dead: 0, waitingForBatch: 0 },
     })),
-    retryDelivery: vi.fn(async (id: string) => delivery({ id })),
-    retryCallbackDeliveries: vi.fn(async (callbackId: string) => ({ callbackId, requeued: ['d9'] })),
+    retryDelivery: vi.fn(async ({ id }: OperationInput<'retryDelivery'>) => delivery({ id })),
+    retryCallbackDeliveries: vi.fn(async ({ cbid }: OperationInput<'retryCallbackDeliveries'>) => ({
+      callbackId: cbid,
+      requeued: ['d9'],
+    })),
     listQuarantine: vi.fn(async () => ({
       items: [],
       total: 0,
@@ -246,12 +281,31 @@ export function fakeClient(
       unresolved: 0,
       capacity: { bytes: 0, capBytes: 100 * 1024 * 1024, waitingBytes: 0, full: false },
     })),
+    getQuarantine: vi.fn(async ({ id }: OperationInput<'getQuarantine'>) => ({
+      ...quarantineEntry({ id }),
+      errors: [],
+      body: '{}',
+      bodyEncoding: 'utf8' as const,
+      headers: {},
+      remoteAddress: '127.0.0.1',
+    })),
+    replayQuarantine: vi.fn(async ({ id }: OperationInput<'replayQuarantine'>) => ({
+      outcome: 'Applied' as const,
+      stored: 1,
+      duplicates: 0,
+      entry: quarantineEntry({ id, resolvedAt: '2026-01-01T10:00:00.000Z', resolution: 'Replayed' }),
+    })),
+    resolveQuarantine: vi.fn(async ({ id }: OperationInput<'resolveQuarantine'>) =>
+      quarantineEntry({ id, resolvedAt: '2026-01-01T10:00:00.000Z', resolution: 'Dismissed' }),
+    ),
     getSettings: vi.fn(async () => {
       throw failure(404, 'ROUTE_NOT_FOUND', 'No route GET /api/v1/settings.');
     }),
     putSettings: vi.fn(async () => {
       throw failure(404, 'ROUTE_NOT_FOUND', 'No route.');
     }),
+    checkConnection: vi.fn(async () => null),
+    connectionRateLimit: vi.fn(async () => ({ budget: null })),
     listAudit: vi.fn(async () => ({ items: [] })),
     subscribe: vi.fn((listener: ChangeListener) => {
       listeners.add(listener);
@@ -270,5 +324,8 @@ export function fakeClient(
       for (const l of connections) l(next);
     },
   };
+  // Every method of the contract is faked: a new operation fails to compile here until it is.
+  const everyMethod: Record<keyof DepotRemoteClient, unknown> = client;
+  void everyMethod;
   return client as unknown as FakeClient;
 }

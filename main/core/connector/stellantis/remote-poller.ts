@@ -55,6 +55,8 @@ export interface RemotePoller {
   observe(events: RemoteEvent[]): void;
   /** Ids being followed. */
   tracked(): string[];
+  /** The earliest acceptance still worth following (now minus the give-up window), RFC 3339. */
+  followsSince(): string;
   /** Resolves once every read in flight has finished (tests). */
   idle(): Promise<void>;
   stop(): void;
@@ -214,6 +216,7 @@ export function createRemotePoller(opts: RemotePollerOptions): RemotePoller {
       }
     },
     tracked: () => [...entries.keys()],
+    followsSince: () => new Date(clock.now().getTime() - giveUpAfterMs).toISOString(),
     async idle() {
       while (inFlight.size > 0) await Promise.all([...inFlight]);
     },

@@ -39,8 +39,7 @@ export interface CallbackSubscribe {
   remoteTypes: RemoteType[];
 }
 
-export const CALLBACK_STATUSES = ['Running', 'Paused', 'Failed'] as const;
-export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
+export { CALLBACK_STATUSES, type CallbackStatus } from '../../../../preload/contract/vocabulary.js';
 
 /** Authentication helper: expands to an Authorization header at delivery time. Secrets inside. */
 export type CallbackAuthentication =

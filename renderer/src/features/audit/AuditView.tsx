@@ -6,24 +6,7 @@ import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { clockText } from '../../components/time-text.js';
-
-const ACTIONS = [
-  { value: 'remote.send', label: 'Command sent' },
-  { value: 'callback.create', label: 'Callback created' },
-  { value: 'callback.replace', label: 'Callback changed' },
-  { value: 'callback.pause', label: 'Callback paused' },
-  { value: 'callback.resume', label: 'Callback resumed' },
-  { value: 'callback.delete', label: 'Callback deleted' },
-  { value: 'callback.test-notification', label: 'Test notification sent' },
-  { value: 'delivery.retry', label: 'Delivery sent again' },
-  { value: 'delivery.retry-all', label: 'Failed deliveries sent again' },
-  { value: 'quarantine.replay', label: 'Kept notification replayed' },
-  { value: 'quarantine.resolve', label: 'Kept notification resolved' },
-  { value: 'quarantine.drop', label: 'Kept notification dropped (quarantine size cap)' },
-  { value: 'settings.change', label: 'Settings changed' },
-];
-
-const actionLabel = (action: string) => ACTIONS.find((a) => a.value === action)?.label ?? action;
+import { AUDIT_ACTION_CHOICES, auditActionLabel } from './audit-labels.js';
 
 function detailText(detail: unknown): string {
   if (detail === null || detail === undefined) return '';
@@ -64,7 +47,7 @@ export function AuditView() {
             label="What"
             placeholder="Everything"
             clearable
-            data={ACTIONS}
+            data={AUDIT_ACTION_CHOICES}
             value={filter.action || null}
             onChange={(v) => void stores.audit.getState().load({ ...filter, vin, action: v ?? '' })}
             w={260}
@@ -95,10 +78,10 @@ export function AuditView() {
                   <Table.Td>
                     {e.remoteActionId ? (
                       <Anchor href={`#/actions/${encodeURIComponent(e.remoteActionId)}`}>
-                        {actionLabel(e.action)}
+                        {auditActionLabel(e.action)}
                       </Anchor>
                     ) : (
-                      actionLabel(e.action)
+                      auditActionLabel(e.action)
                     )}
                   </Table.Td>
                   <Table.Td>

@@ -20,7 +20,7 @@ import type { ClientFailure } from '../../../../preload/contract/client.js';
 import type { CallbackDto } from '../../../../preload/contract/dto.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { errorAt, errorUnder } from '../../components/field-errors.js';
-import { FEATURES, REMOTE_TYPES } from '../remotes/features.js';
+import { FEATURES, FEATURE_ORDER } from '../remotes/features.js';
 import { AttributesEditor } from './AttributesEditor.js';
 import { callbackBody, type CallbackDraft, draftOf, newCallbackDraft } from './callback-model.js';
 import { AuthenticationField, SigningSecretField } from './SecurityFields.js';
@@ -98,7 +98,7 @@ export function CallbackForm({
               Remote types
             </Title>
             <Group gap="xs">
-              <Button variant="subtle" size="xs" onClick={() => change({ remoteTypes: [...REMOTE_TYPES] })}>
+              <Button variant="subtle" size="xs" onClick={() => change({ remoteTypes: [...FEATURE_ORDER] })}>
                 All
               </Button>
               <Button variant="subtle" size="xs" onClick={() => change({ remoteTypes: [] })}>
@@ -113,7 +113,7 @@ export function CallbackForm({
             aria-label="Remote types this callback receives"
           >
             <SimpleGrid cols={{ base: 2, md: 3 }} mt="xs">
-              {REMOTE_TYPES.map((t) => (
+              {FEATURE_ORDER.map((t) => (
                 <Checkbox key={t} value={t} label={FEATURES[t].label} />
               ))}
             </SimpleGrid>

@@ -6,7 +6,7 @@ import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
-import { featureLabel, REMOTE_TYPES } from '../remotes/features.js';
+import { featureLabel, FEATURE_ORDER } from '../remotes/features.js';
 import { callbackTitle, remoteTypesOf, subscribeOf, targetOf } from './callback-text.js';
 import { CallbackStatusBadge } from './CallbackStatusBadge.js';
 
@@ -69,7 +69,7 @@ export function CallbacksView() {
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">
-                          {types.length === REMOTE_TYPES.length
+                          {types.length === FEATURE_ORDER.length
                             ? 'All nine'
                             : types.map(featureLabel).join(', ')}
                         </Text>

@@ -1,7 +1,7 @@
 // The callback form and the body it produces: the fleet API's RemoteCallbackSubscribe in spec form, plus the
 // local extensions (signingSecret, authentication). Secrets are never read back: on edit, "keep" sends nothing.
 import type { CallbackDto } from '../../../../preload/contract/dto.js';
-import { REMOTE_TYPES } from '../remotes/features.js';
+import { FEATURE_ORDER } from '../remotes/features.js';
 import { subscribeOf } from './callback-text.js';
 
 export const ATTRIBUTE_TYPES = ['Header', 'Body', 'Query'] as const;
@@ -41,7 +41,7 @@ export const newCallbackDraft = (): CallbackDraft => ({
   label: '',
   name: '',
   target: '',
-  remoteTypes: [...REMOTE_TYPES],
+  remoteTypes: [...FEATURE_ORDER],
   retry: 'Bounded',
   retryNumber: 3,
   retryDelay: 10,
@@ -110,7 +110,7 @@ export function callbackBody(draft: CallbackDraft): Record<string, unknown> {
           },
         }
       : {}),
-    remoteTypes: REMOTE_TYPES.filter((t) => draft.remoteTypes.includes(t)),
+    remoteTypes: FEATURE_ORDER.filter((t) => draft.remoteTypes.includes(t)),
   };
   if (draft.secretMode === 'new') body.signingSecret = draft.secret;
   if (draft.secretMode === 'remove') body.signingSecret = null;

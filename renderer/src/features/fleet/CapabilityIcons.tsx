@@ -1,12 +1,12 @@
 // The nine features of a vehicle as a row of icons: coloured when it can, crossed out with the reason when not.
 import { Group, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import type { VehicleDto } from '../../../../preload/contract/dto.js';
-import { FEATURES, REMOTE_TYPES } from '../remotes/features.js';
+import { FEATURES, FEATURE_ORDER } from '../remotes/features.js';
 
 export function CapabilityIcons({ vehicle }: { vehicle: VehicleDto }) {
   return (
     <Group gap={4} wrap="nowrap" role="list" aria-label="What it can do">
-      {REMOTE_TYPES.map((type) => {
+      {FEATURE_ORDER.map((type) => {
         const feature = FEATURES[type];
         const capability = vehicle.capabilities[type];
         const can = capability?.supported === true;
@@ -37,7 +37,7 @@ export function CapabilityIcons({ vehicle }: { vehicle: VehicleDto }) {
 
 /** The features it cannot do, named (the icons alone would rely on shade). */
 export function CannotText({ vehicle }: { vehicle: VehicleDto }) {
-  const cannot = REMOTE_TYPES.filter((t) => vehicle.capabilities[t]?.supported !== true).map(
+  const cannot = FEATURE_ORDER.filter((t) => vehicle.capabilities[t]?.supported !== true).map(
     (t) => FEATURES[t].label,
   );
   return (

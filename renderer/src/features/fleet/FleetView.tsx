@@ -9,7 +9,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
 import { actionsByVehicle } from '../../stores/actions-store.js';
-import { FEATURES, REMOTE_TYPES } from '../remotes/features.js';
+import { FEATURES, FEATURE_ORDER } from '../remotes/features.js';
 import { CannotText, CapabilityIcons } from './CapabilityIcons.js';
 import {
   byLabel,
@@ -71,7 +71,7 @@ export function FleetView() {
             label="Can do"
             placeholder="Anything"
             clearable
-            data={REMOTE_TYPES.map((t) => ({ value: t, label: FEATURES[t].label }))}
+            data={FEATURE_ORDER.map((t) => ({ value: t, label: FEATURES[t].label }))}
             value={filter.capability || null}
             onChange={(v) => set({ capability: v ?? '' })}
             w={180}

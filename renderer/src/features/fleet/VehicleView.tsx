@@ -20,7 +20,7 @@ import { useStores } from '../../app/stores-context.js';
 import { OutcomeBadge } from '../../components/OutcomeBadge.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
 import { FeaturePicker } from '../remotes/FeaturePicker.js';
-import { featureBySlug, FEATURES, featureLabel, REMOTE_TYPES } from '../remotes/features.js';
+import { featureBySlug, FEATURES, featureLabel, FEATURE_ORDER } from '../remotes/features.js';
 import { SendRemotePanel } from '../remotes/SendRemotePanel.js';
 import { ENERGY_LABELS } from './fleet-filter.js';
 import { statusFacts } from './vehicle-status.js';
@@ -62,7 +62,7 @@ function Capabilities({ vehicle }: { vehicle: VehicleDto }) {
         What it can do
       </Title>
       <List spacing="xs" listStyleType="none" aria-label="Capabilities">
-        {REMOTE_TYPES.map((type) => {
+        {FEATURE_ORDER.map((type) => {
           const capability = vehicle.capabilities[type];
           const can = capability?.supported === true;
           return (

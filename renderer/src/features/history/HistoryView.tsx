@@ -4,26 +4,29 @@ import { Anchor, Group, Loader, Paper, Select, Stack, Text } from '@mantine/core
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
+import type { ActionPhase } from '../../../../preload/contract/vocabulary.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { OutcomeBadge } from '../../components/OutcomeBadge.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { clockText, shortClockText } from '../../components/time-text.js';
 import { rowAt } from '../../stores/history-store.js';
-import { FEATURES, featureLabel, REMOTE_TYPES } from '../remotes/features.js';
+import { FEATURES, featureLabel, FEATURE_ORDER } from '../remotes/features.js';
 import { remoteSummary } from '../remotes/remote-summary.js';
 import { verdictOf } from '../../stores/action-phases.js';
 import classes from './HistoryView.module.css';
 
 const ROW_HEIGHT = 64;
-const PHASES = [
-  { value: 'Pending', label: 'In progress' },
-  { value: 'Done', label: 'Done (success or failure)' },
-  { value: 'Refused', label: 'Refused' },
-  { value: 'TimedOut', label: 'No answer' },
-  { value: 'Expired', label: 'Expired' },
-  { value: 'Sending', label: 'Sending' },
-];
+/** Every phase (a missing one fails to compile), in the order a technician looks for them. */
+const PHASE_LABELS = {
+  Pending: 'In progress',
+  Done: 'Done (success or failure)',
+  Refused: 'Refused',
+  TimedOut: 'No answer',
+  Expired: 'Expired',
+  Sending: 'Sending',
+} satisfies Record<ActionPhase, string>;
+const PHASES = Object.entries(PHASE_LABELS).map(([value, label]) => ({ value, label }));
 
 export function HistoryView() {
   const stores = useStores();
@@ -79,7 +82,7 @@ export function HistoryView() {
             label="Feature"
             placeholder="All features"
             clearable
-            data={REMOTE_TYPES.map((t) => ({ value: t, label: FEATURES[t].label }))}
+            data={FEATURE_ORDER.map((t) => ({ value: t, label: FEATURES[t].label }))}
             value={filter.type || null}
             onChange={(v) => setFilter({ type: v ?? '' })}
             w={200}

@@ -2,7 +2,7 @@
 import { SimpleGrid, Text, UnstyledButton, Group, ThemeIcon } from '@mantine/core';
 import { IconBan } from '@tabler/icons-react';
 import type { VehicleDto } from '../../../../preload/contract/dto.js';
-import { FEATURES, REMOTE_TYPES, type RemoteType } from './features.js';
+import { FEATURES, FEATURE_ORDER, type RemoteType } from './features.js';
 import classes from './FeaturePicker.module.css';
 
 export function capabilityOf(vehicle: VehicleDto, type: RemoteType): { supported: boolean; reason?: string } {
@@ -25,7 +25,7 @@ export function FeaturePicker({
 }) {
   return (
     <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm" role="group" aria-label="Feature to send">
-      {REMOTE_TYPES.map((type) => {
+      {FEATURE_ORDER.map((type) => {
         const feature = FEATURES[type];
         const capability = capabilityOf(vehicle, type);
         const Icon = feature.icon;

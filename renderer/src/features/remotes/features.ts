@@ -1,5 +1,5 @@
-// The nine remote features as the technician knows them, mirrored from the core's remote types (the renderer may
-// not import main/). Order: what a depot does most first.
+// The nine remote features as the technician knows them: the words and icons for the vocabulary's remote types.
+// Order: what a depot does most first.
 import type { Icon } from '@tabler/icons-react';
 import {
   IconBulb,
@@ -12,19 +12,9 @@ import {
   IconSpy,
   IconTemperature,
 } from '@tabler/icons-react';
+import { isDangerous, type RemoteType } from '../../../../preload/contract/vocabulary.js';
 
-export const REMOTE_TYPES = [
-  'Doors',
-  'Horn',
-  'Lights',
-  'WakeUp',
-  'ElectricBatteryChargingRequest',
-  'ThermalPreconditioning',
-  'Navigation',
-  'Immobilization',
-  'Stolen',
-] as const;
-export type RemoteType = (typeof REMOTE_TYPES)[number];
+export type { RemoteType };
 
 export interface FeatureInfo {
   type: RemoteType;
@@ -37,80 +27,72 @@ export interface FeatureInfo {
   dangerous: boolean;
 }
 
-export const FEATURES: Record<RemoteType, FeatureInfo> = {
+const FEATURE_TEXT = {
   Doors: {
-    type: 'Doors',
     slug: 'doors',
     label: 'Doors',
     summary: 'Lock or unlock',
     icon: IconLock,
-    dangerous: false,
   },
   Horn: {
-    type: 'Horn',
     slug: 'horn',
     label: 'Horn',
     summary: 'Honk to find the vehicle',
     icon: IconSpeakerphone,
-    dangerous: false,
   },
   Lights: {
-    type: 'Lights',
     slug: 'lights',
     label: 'Lights',
     summary: 'Flash the lights',
     icon: IconBulb,
-    dangerous: false,
   },
   WakeUp: {
-    type: 'WakeUp',
     slug: 'state',
     label: 'State refresh',
     summary: 'Wake it and refresh its status',
     icon: IconRefresh,
-    dangerous: false,
   },
   ElectricBatteryChargingRequest: {
-    type: 'ElectricBatteryChargingRequest',
     slug: 'charging',
     label: 'Charging',
     summary: 'Start, stop, delay or program charging',
     icon: IconChargingPile,
-    dangerous: false,
   },
   ThermalPreconditioning: {
-    type: 'ThermalPreconditioning',
     slug: 'preconditioning',
     label: 'Preconditioning',
     summary: 'Heat or cool now, or weekly programs',
     icon: IconTemperature,
-    dangerous: false,
   },
   Navigation: {
-    type: 'Navigation',
     slug: 'navigation',
     label: 'Navigation',
     summary: 'Send a destination and waypoints',
     icon: IconNavigation,
-    dangerous: false,
   },
   Immobilization: {
-    type: 'Immobilization',
     slug: 'immobilization',
     label: 'Immobilization',
     summary: 'Prevent starting until released',
     icon: IconShieldLock,
-    dangerous: true,
   },
   Stolen: {
-    type: 'Stolen',
     slug: 'stolen',
     label: 'Stolen',
     summary: 'Declare stolen, tracking, immobilize',
     icon: IconSpy,
-    dangerous: true,
   },
-};
+} satisfies Record<RemoteType, Omit<FeatureInfo, 'type' | 'dangerous'>>;
+
+/** The features in the order a depot uses them most (menus, pickers, lists). */
+export const FEATURE_ORDER = Object.keys(FEATURE_TEXT) as RemoteType[];
+
+export const FEATURES = Object.fromEntries(
+  FEATURE_ORDER.map((type): [RemoteType, FeatureInfo] => [
+    type,
+    { ...FEATURE_TEXT[type], type, dangerous: isDangerous(type) },
+  ]),
+) as Record<RemoteType, FeatureInfo>;
 
 export function featureOf(type: string): FeatureInfo | undefined {
   return (FEATURES as Record<string, FeatureInfo>)[type];

@@ -9,9 +9,10 @@ import {
   IconSend,
 } from '@tabler/icons-react';
 import type { ActionEventDto, ExplanationDto, RemoteActionDto } from '../../../../preload/contract/dto.js';
+import { isSettled } from '../../../../preload/contract/vocabulary.js';
 import { OutcomeBadge } from '../../components/OutcomeBadge.js';
 import { timeText } from '../../components/time-text.js';
-import { isTerminal, verdictOf } from '../../stores/action-phases.js';
+import { verdictOf } from '../../stores/action-phases.js';
 
 const SEVERITY = {
   info: { color: 'blue', Icon: IconInfoCircle },
@@ -36,7 +37,7 @@ function stepCode(event: ActionEventDto): string {
 export function ActionTimeline({ action, compact = false }: { action: RemoteActionDto; compact?: boolean }) {
   const events = [...(action.events ?? [])].sort((a, b) => a.seq - b.seq);
   const verdict = verdictOf(action);
-  const open = !isTerminal(action);
+  const open = !isSettled(action.phase);
   return (
     <Stack
       gap="md"

@@ -1,0 +1,116 @@
+// The words the core and every client share, each defined once: remote types, action phases and which of them
+// count as "over", callback and delivery states, audit action names, reason lengths. It imports nothing, so the
+// domain may import it (and only it) from the contract, and a client that misses a word fails to compile.
+
+/** The nine remote features, by their fleet API `type` (stellantis-api.md §5.0), in the spec's order. */
+export const REMOTE_TYPES = [
+  'ElectricBatteryChargingRequest',
+  'Stolen',
+  'Lights',
+  'WakeUp',
+  'ThermalPreconditioning',
+  'Doors',
+  'Horn',
+  'Immobilization',
+  'Navigation',
+] as const;
+export type RemoteType = (typeof REMOTE_TYPES)[number];
+
+export function isRemoteType(value: unknown): value is RemoteType {
+  return typeof value === 'string' && (REMOTE_TYPES as readonly string[]).includes(value);
+}
+
+/** Remote types whose sending needs a typed reason and goes to the audit log as a dangerous act. */
+export const DANGEROUS_REMOTE_TYPES: readonly RemoteType[] = ['Immobilization', 'Stolen'];
+
+export function isDangerous(type: RemoteType): boolean {
+  return DANGEROUS_REMOTE_TYPES.includes(type);
+}
+
+/**
+ * Where an action is in its life.
+ * - Sending: stored locally, the connector has not answered yet.
+ * - Pending: the network accepted it (202) and events are arriving.
+ * - Done: the first Done event arrived; `outcome` says which.
+ * - Refused: the network refused the send (no action exists upstream).
+ * - Expired: a send queued while offline expired before it could leave.
+ * - TimedOut: accepted, but no outcome arrived in time. A late Done still completes it.
+ */
+export const ACTION_PHASES = ['Sending', 'Pending', 'Done', 'Refused', 'Expired', 'TimedOut'] as const;
+export type ActionPhase = (typeof ACTION_PHASES)[number];
+
+/** How a Done action ended (the fleet API's Done statuses). AlreadyDone counts as a success. */
+export const DONE_STATUSES = ['Success', 'AlreadyDone', 'Failed'] as const;
+export type DoneStatus = (typeof DONE_STATUSES)[number];
+
+// "Finished" has two real meanings, so there are two sets, and each use picks one:
+// - TERMINAL: nothing can change the action any more. A TimedOut action is NOT terminal: the network may still
+//   send its Done (a vehicle asleep for hours), and that late Done completes it. So everything that follows an
+//   action for the network's sake uses TERMINAL: the lifecycle (which events still apply), the poller (keeps
+//   reading a TimedOut action until its Done), who holds a reused network id.
+// - SETTLED: a person should stop waiting. TimedOut is settled: the UI says "No answer", the action no longer
+//   counts as in flight (the tray, "one command per vehicle and feature", the send form), and a new command of
+//   the same feature may be sent. Everything that answers "is it over?" for a person uses SETTLED.
+// A TimedOut action is therefore settled but not terminal: it is over for the technician, not for the agent. (So
+// the UI notifies when an action settles, and once more when a TimedOut one gets its late Done.)
+
+/** Phases nothing can change any more. */
+export const TERMINAL_PHASES = ['Done', 'Refused', 'Expired'] as const satisfies readonly ActionPhase[];
+export type TerminalPhase = (typeof TERMINAL_PHASES)[number];
+
+/** Phases a person no longer waits on: the terminal ones, and TimedOut (which a late Done may still complete). */
+export const SETTLED_PHASES = [...TERMINAL_PHASES, 'TimedOut'] as const satisfies readonly ActionPhase[];
+export type SettledPhase = (typeof SETTLED_PHASES)[number];
+
+export function isTerminal(phase: ActionPhase): phase is TerminalPhase {
+  return (TERMINAL_PHASES as readonly ActionPhase[]).includes(phase);
+}
+
+export function isSettled(phase: ActionPhase): phase is SettledPhase {
+  return (SETTLED_PHASES as readonly ActionPhase[]).includes(phase);
+}
+
+/** A callback's status, as the fleet API names it. Failed is only ever set by the network. */
+export const CALLBACK_STATUSES = ['Running', 'Paused', 'Failed'] as const;
+export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
+
+/**
+ * An outbound delivery's state.
+ * - Queued: waiting for `nextAttemptAt` (or held: callback paused, target offline).
+ * - InFlight: claimed by the dispatcher under a lease (back to Queued at the next start if the process died).
+ * - Delivered: the webhook answered 2xx.
+ * - Failed: the retry policy is exhausted (attempts, or the 3-day cap); a dead letter, can be replayed.
+ * - Dead: given up for another reason (callback deleted, target unreachable past retention); a dead letter.
+ */
+export const DELIVERY_STATES = ['Queued', 'InFlight', 'Delivered', 'Failed', 'Dead'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/**
+ * Every kind of act the audit log records, dotted. The core can write no other (its audit entries are typed by
+ * this list) and the UI must word each one (its labels are keyed by it).
+ */
+export const AUDIT_ACTIONS = [
+  'remote.send',
+  'remote.upstream-id-reassigned',
+  'callback.create',
+  'callback.replace',
+  'callback.pause',
+  'callback.resume',
+  'callback.delete',
+  'callback.test-notification',
+  'delivery.retry',
+  'delivery.retry-all',
+  'quarantine.replay',
+  'quarantine.resolve',
+  'quarantine.drop',
+  'settings.change',
+  'secrets.forgotten',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** A dangerous remote's reason (X-Depot-Reason), trimmed: long enough to mean something in the audit log… */
+export const REASON_MIN_LENGTH = 5;
+/** …and short enough for one line of it. Also the bound of any reason a client sends. */
+export const REASON_MAX_LENGTH = 500;
+/** The operator's name a client gives (X-Depot-Operator). */
+export const OPERATOR_MAX_LENGTH = 100;
