@@ -12,7 +12,7 @@ import {
 } from '../core/connector/stellantis/stellantis-connector.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
-import type { ConnectionPort } from '../core/api/routes/connection.js';
+import type { ConnectionPort } from '../core/operations/ports.js';
 
 export class ConnectorConfigError extends Error {}
 

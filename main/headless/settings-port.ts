@@ -1,7 +1,7 @@
 // Settings as the running agent sees them: what it started with, what is saved for the next start, and
 // which values a flag or environment variable fixes. Saving validates with the very rules used at start.
 import { readFileSync } from 'node:fs';
-import type { SettingsPort } from '../core/api/routes/settings.js';
+import type { SettingsPort } from '../core/operations/ports.js';
 import {
   type AgentOptions,
   lockedOptions,

@@ -9,6 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AgentOptions } from '../core/config/agent-options.js';
 import { resolveApiToken } from '../core/config/api-token.js';
 import { createApi } from '../core/api/create-api.js';
+import { createOperationHandlers } from '../core/operations/handlers.js';
+import { OPERATIONS } from '../../preload/contract/operations/index.js';
 import { createCore, databaseFile } from '../core/create-core.js';
 import { databaseFileProblem } from '../core/db/index.js';
 import type { Clock } from '../core/ports/clock.js';
@@ -164,7 +166,7 @@ export async function startAgent(
     fleetId: () => choice.fleetId,
     outbox: { retentionDays: options.deliveryRetentionDays },
     // MB as MiB, like the receiver's 1 MiB body limit.
-    inbox: { quarantineCapBytes: options.quarantineMaxMb * 1024 * 1024 },
+    quarantine: { capBytes: options.quarantineMaxMb * 1024 * 1024 },
   }).catch((err: unknown) => {
     // Damage deeper than the schema shows only at the first query that reads it: still name the file.
     throw databaseFileProblem(databaseFile(options.dataDir), err);
@@ -201,13 +203,21 @@ export async function startAgent(
         `The webhook receiver listens on ${options.receiverBind} over plain HTTP: put it behind an HTTPS reverse proxy, or give --receiver-tls-cert and --receiver-tls-key.`,
       );
     }
+    // One set of handlers for every operation, served by the local API and (desktop) by the IPC bridge.
+    const handlers = createOperationHandlers({
+      core,
+      version: packageVersion(),
+      startedAt: Date.now(),
+      connection: choice.connection,
+      settings: createSettingsPort(core, options, context),
+      insecureLan: lan === 'insecure',
+    });
     const api = await createApi({
       core,
       token: token.token,
       logger,
       version: packageVersion(),
-      connection: choice.connection,
-      settings: createSettingsPort(core, options, context),
+      operations: { registry: OPERATIONS, handlers },
       allowedHosts: options.allowedHosts,
       bind: options.bind,
       insecureLan: lan === 'insecure',
@@ -226,6 +236,7 @@ export async function startAgent(
       webMode: rendererDir !== undefined,
       token,
       core,
+      handlers,
       async stop() {
         stopPolling();
         await stopAll();

@@ -9,14 +9,12 @@ import { OptionsError, parseAgentOptions } from '../core/config/agent-options.js
 import { systemClock } from '../core/ports/clock.js';
 import type { Logger } from '../core/ports/logger.js';
 import { resolveAgentOptions } from '../headless/resolve-options.js';
-import { createSettingsPort } from '../headless/settings-port.js';
 import { startAgent } from '../headless/start-agent.js';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.js';
 import { applySessionSecurity } from './content-security.js';
 import { agentArgsFrom, desktopEnv } from './desktop-options.js';
 import type { DesktopPaths } from './desktop-paths.js';
 import { createEventPush } from './ipc/event-push.js';
-import { createIpcOperations } from './ipc/operations.js';
 import { registerIpc } from './ipc/register-ipc.js';
 import { createSenderCheck } from './ipc/sender-check.js';
 import { createRendererLog, createShellLogger, type MainLog } from './logging.js';
@@ -180,12 +178,8 @@ export function runDesktop(options: DesktopOptions): { ready: Promise<DesktopSes
 
       const events = createEventPush(running.core.bus);
       const unregister = registerIpc({
-        operations: createIpcOperations({
-          core: running.core,
-          settings: createSettingsPort(running.core, agentOptions, context),
-          version: app.getVersion(),
-          startedAt: Date.now(),
-        }),
+        // The agent's own handlers: the bridge answers exactly what the local API answers.
+        handlers: running.handlers,
         isTrustedSender: createSenderCheck((contents) => ownWindows.owns(contents)),
         events,
         rendererLog: createRendererLog(logger),

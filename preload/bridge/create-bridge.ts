@@ -1,11 +1,14 @@
-// window.depotRemote: the client contract over IPC. Each method invokes its own channel and unwraps main's
+// window.depotRemote: the client contract over IPC. One method per operation name (OPERATION_NAMES: the registry's
+// names without zod), each taking the operation's one input object, invoking its own channel and unwrapping main's
 // {ok, value | error} envelope; a failure rejects with the plain {status, code, message, errors} object (a plain
-// object survives contextBridge; an Error's own fields would not). Change events arrive on one channel and go
-// to the page's listeners; main pushes them only after the first subscribe().
+// object survives contextBridge; an Error's own fields would not). Change events arrive on one channel and go to the
+// page's listeners; main pushes them only after the first subscribe().
 import type { ChangeListener, ClientFailure, ConnectionListener } from '../contract/client.js';
 import type { ChangeEvent } from '../contract/events.js';
-import { ipcChannel, IPC_EVENTS, type IpcMethod, type IpcResult } from '../contract/ipc-channels.js';
-import type { ContractIpcMethod, DesktopBridge, IpcValue, RendererLogLevel } from '../contract/ipc.js';
+import { ipcChannel, IPC_EVENTS, type IpcResult } from '../contract/ipc-channels.js';
+import type { DesktopBridge, RendererLogLevel } from '../contract/ipc.js';
+import { OPERATION_NAMES } from '../contract/operations/names.js';
+import type { OperationsClient } from '../contract/operations/index.js';
 
 /** The part of ipcRenderer the bridge uses (never exposed to the page itself). */
 export interface BridgeIpc {
@@ -24,8 +27,12 @@ function isResult(value: unknown): value is IpcResult<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 }
 
-export function createBridge(ipc: BridgeIpc): DesktopBridge {
-  async function call<M extends IpcMethod>(method: M, args: unknown[]): Promise<IpcValue<M>> {
+/**
+ * The bridge; `names` are the operations it forwards (OPERATION_NAMES; a test may add its own). The methods are
+ * typed as the registry's client: names.ts fails to compile when its list and the registry differ.
+ */
+export function createBridge(ipc: BridgeIpc, names: readonly string[] = OPERATION_NAMES): DesktopBridge {
+  async function call(method: string, args: unknown[]): Promise<unknown> {
     let result: unknown;
     try {
       result = await ipc.invoke(ipcChannel(method), ...args);
@@ -33,13 +40,12 @@ export function createBridge(ipc: BridgeIpc): DesktopBridge {
       return Promise.reject({ ...UNREACHABLE });
     }
     if (!isResult(result)) return Promise.reject({ ...UNREACHABLE });
-    if (result.ok) return result.value as IpcValue<M>;
+    if (result.ok) return result.value;
     return Promise.reject({ ...result.error });
   }
-  const method =
-    <M extends ContractIpcMethod>(name: M) =>
-    (...args: unknown[]) =>
-      call(name, args);
+  const operations = Object.fromEntries(
+    names.map((name) => [name, (input?: unknown) => call(name, input === undefined ? [] : [input])]),
+  ) as unknown as OperationsClient;
 
   const listeners = new Set<ChangeListener>();
   ipc.on(IPC_EVENTS.change, (_event, payload) => {
@@ -53,40 +59,12 @@ export function createBridge(ipc: BridgeIpc): DesktopBridge {
   });
 
   return {
+    ...operations,
     transport: 'bridge',
     // The desktop window is the agent's own: there is no session to open or close.
     hasSession: async () => true,
     login: async () => undefined,
     logout: async () => undefined,
-    health: method('health'),
-
-    listVehicles: method('listVehicles'),
-    getVehicle: method('getVehicle'),
-
-    listCallbacks: method('listCallbacks'),
-    getCallback: method('getCallback'),
-    createCallback: method('createCallback'),
-    replaceCallback: method('replaceCallback'),
-    setCallbackStatus: method('setCallbackStatus'),
-    deleteCallback: method('deleteCallback'),
-    sendTestNotification: method('sendTestNotification'),
-
-    sendRemote: method('sendRemote'),
-    listRemotes: method('listRemotes'),
-    getRemote: method('getRemote'),
-
-    listDeliveries: method('listDeliveries'),
-    getDelivery: method('getDelivery'),
-    listDeliveryTargets: method('listDeliveryTargets'),
-    retryDelivery: method('retryDelivery'),
-    retryCallbackDeliveries: method('retryCallbackDeliveries'),
-
-    listQuarantine: method('listQuarantine'),
-
-    getSettings: method('getSettings'),
-    putSettings: method('putSettings'),
-
-    listAudit: method('listAudit'),
 
     subscribe(listener: ChangeListener) {
       listeners.add(listener);

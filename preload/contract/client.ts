@@ -3,27 +3,10 @@
 // desktop's preload bridge (window.depotRemote), which exposes exactly this interface. Shapes are the DTOs of this
 // folder; failures are ClientFailure values ({status, code, message, errors}) so they survive any transport.
 import type { z } from 'zod';
-import type {
-  AuditEntryDto,
-  CallbackDto,
-  ErrorBody,
-  healthSchema,
-  RemoteActionDto,
-  remotePostResponseSchema,
-  VehicleDto,
-} from './dto.js';
-import type {
-  DeliveryDetailDto,
-  DeliveryDto,
-  DeliveryPageDto,
-  DeliveryRetryAllDto,
-  DeliveryStateDto,
-  DeliveryTargetsDto,
-  TestNotificationDto,
-} from './deliveries.js';
+import type { ErrorBody, healthSchema, remotePostResponseSchema } from './dto.js';
 import type { ChangeEvent } from './events.js';
-import type { QuarantinePageDto } from './quarantine.js';
-import type { SettingsDto, SettingsInputDto } from './settings.js';
+import type { OperationInput, OperationsClient } from './operations/index.js';
+import type { SettingsInputDto } from './settings.js';
 
 export type HealthDto = z.infer<typeof healthSchema>;
 export type RemotePostResponseDto = z.infer<typeof remotePostResponseSchema>;
@@ -35,64 +18,19 @@ export interface PageDto<T> {
   offset: number;
 }
 
+// The inputs of the calls the UI makes most, by name (each is its registry entry's input object).
+
 /** The fleet API `Remote` body as sent: an optional label and exactly one action (validated by the core). */
 export type RemoteBodyInput = Record<string, unknown>;
 /** The fleet API RemoteCallbackSubscribe plus the local extensions (signingSecret, authentication). */
 export type CallbackBodyInput = Record<string, unknown>;
-
-export interface SendRemoteInput {
-  /** Vehicle id or VIN. */
-  vehicle: string;
-  callbackId: string;
-  body: RemoteBodyInput;
-  /** Who sends it, for the audit log (X-Depot-Operator). */
-  operator?: string;
-  /** Why; required for Immobilization and Stolen (X-Depot-Reason). */
-  reason?: string;
-}
-
-export interface VehicleListQuery {
-  search?: string;
-  limit?: number;
-  offset?: number;
-}
-
-export interface RemoteListQuery {
-  vehicle?: string;
-  type?: string;
-  phase?: string;
-  limit?: number;
-  offset?: number;
-}
-
-export interface AuditQuery {
-  limit?: number;
-  beforeSeq?: number;
-  vin?: string;
-  action?: string;
-}
-
-// ── Deliveries (the outbox): shapes in deliveries.ts ──────────────────────────────────────────────────────
-
-export interface DeliveryListQuery {
-  callback?: string;
-  state?: DeliveryStateDto;
-  /** Vehicle id or VIN. */
-  vehicle?: string;
-  limit?: number;
-  offset?: number;
-}
-
-// ── Quarantine (notifications the receiver kept): shapes in quarantine.ts ────────────────────────────────────
-
-export interface QuarantineListQuery {
-  /** true: only those needing attention; false: only resolved ones. */
-  unresolved?: boolean;
-  limit?: number;
-  offset?: number;
-}
-
-// ── Settings ────────────────────────────────────────────────────────────────────────────────────────────────
+/** vid (vehicle id or VIN), cbid, the Remote body, and operator/reason (X-Depot-Operator / X-Depot-Reason). */
+export type SendRemoteInput = OperationInput<'sendRemote'>;
+export type VehicleListQuery = OperationInput<'listVehicles'>;
+export type RemoteListQuery = OperationInput<'listRemotes'>;
+export type AuditQuery = OperationInput<'listAudit'>;
+export type DeliveryListQuery = OperationInput<'listDeliveries'>;
+export type QuarantineListQuery = OperationInput<'listQuarantine'>;
 
 export type { SettingsDto } from './settings.js';
 
@@ -149,7 +87,8 @@ export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'closed';
 export type ChangeListener = (event: ChangeEvent) => void;
 export type ConnectionListener = (state: ConnectionState) => void;
 
-export interface DepotRemoteClient {
+/** What a client has besides the operations: its session and the live change stream. */
+export interface ClientSession {
   /** 'http' in a browser, 'bridge' in the desktop app. */
   readonly transport: 'http' | 'bridge';
 
@@ -158,49 +97,15 @@ export interface DepotRemoteClient {
   /** Trades the API token for a session (HTTP: an HttpOnly cookie). */
   login(token: string): Promise<void>;
   logout(): Promise<void>;
-  health(): Promise<HealthDto>;
-
-  listVehicles(query?: VehicleListQuery): Promise<PageDto<VehicleDto>>;
-  getVehicle(vehicle: string): Promise<VehicleDto>;
-
-  listCallbacks(): Promise<{ items: CallbackDto[]; total: number }>;
-  getCallback(callbackId: string): Promise<CallbackDto>;
-  createCallback(body: CallbackBodyInput, operator?: string): Promise<CallbackDto>;
-  replaceCallback(callbackId: string, body: CallbackBodyInput, operator?: string): Promise<CallbackDto>;
-  setCallbackStatus(
-    callbackId: string,
-    status: 'Running' | 'Paused',
-    operator?: string,
-  ): Promise<CallbackDto>;
-  deleteCallback(callbackId: string, operator?: string): Promise<void>;
-  /** Queues a test notification to the callback's webhook (it shows in the delivery log). */
-  sendTestNotification(callbackId: string, operator?: string): Promise<TestNotificationDto>;
-
-  sendRemote(input: SendRemoteInput): Promise<RemotePostResponseDto>;
-  listRemotes(query?: RemoteListQuery): Promise<PageDto<RemoteActionDto>>;
-  /** One action with its whole event history. */
-  getRemote(remoteActionId: string): Promise<RemoteActionDto>;
-
-  listDeliveries(query?: DeliveryListQuery): Promise<DeliveryPageDto>;
-  /** One delivery with every attempt. */
-  getDelivery(deliveryId: string): Promise<DeliveryDetailDto>;
-  /** Each webhook target's reachability and queue, and the counts by state. */
-  listDeliveryTargets(): Promise<DeliveryTargetsDto>;
-  /** Queues a dead letter (Failed or Dead) again. */
-  retryDelivery(deliveryId: string, operator?: string): Promise<DeliveryDto>;
-  /** Queues every dead letter of a callback again. */
-  retryCallbackDeliveries(callbackId: string, operator?: string): Promise<DeliveryRetryAllDto>;
-
-  /** Kept notifications (no bodies, no errors) and the quarantine's capacity: full means the receiver refuses. */
-  listQuarantine(query?: QuarantineListQuery): Promise<QuarantinePageDto>;
-
-  getSettings(): Promise<SettingsDto>;
-  putSettings(settings: SettingsInput): Promise<SettingsDto>;
-
-  listAudit(query?: AuditQuery): Promise<{ items: AuditEntryDto[] }>;
 
   /** Every committed change, live. Returns the unsubscribe function. */
   subscribe(listener: ChangeListener): () => void;
   /** The live stream's state; called at once with the current state. Returns the unsubscribe function. */
   onConnection(listener: ConnectionListener): () => void;
 }
+
+/**
+ * One method per operation of the registry (preload/contract/operations), each taking one input object (path and
+ * query parameters, `body`, `operator`/`reason`), plus the session and the change stream.
+ */
+export type DepotRemoteClient = OperationsClient & ClientSession;

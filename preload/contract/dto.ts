@@ -1,6 +1,7 @@
 // THE contract between the core and every client (renderer over the preload bridge or HTTP, and
-// automation over /api/v1): the shapes that cross the boundary. It imports nothing but zod.
+// automation over /api/v1): the shapes that cross the boundary. It imports nothing but zod and its own words.
 import { z } from 'zod';
+import { ACTION_PHASES, CALLBACK_STATUSES, DONE_STATUSES } from './vocabulary.js';
 
 export const errorBodySchema = z
   .object({
@@ -50,7 +51,7 @@ export const callbackSchema = z
     _links: z.object({ self: link, remotes: link }),
     id: z.string(),
     callbackId: z.string(),
-    status: z.enum(['Running', 'Paused', 'Failed']),
+    status: z.enum(CALLBACK_STATUSES),
     /**
      * The fleet API RemoteCallbackSubscribe object, in spec form. Literal Header attribute values are sealed and
      * shown as "••••" except in the answer to the request that set them; sending "••••" back keeps the value.
@@ -109,8 +110,8 @@ export const remoteActionSchema = z
     status: z.string().nullable(),
     failureCause: z.string().optional(),
     feedbackDetail: z.string().optional(),
-    phase: z.enum(['Sending', 'Pending', 'Done', 'Refused', 'Expired', 'TimedOut']),
-    outcome: z.enum(['Success', 'AlreadyDone', 'Failed']).nullable(),
+    phase: z.enum(ACTION_PHASES),
+    outcome: z.enum(DONE_STATUSES).nullable(),
     vehicleId: z.string(),
     vin: z.string(),
     callbackId: z.string(),
@@ -144,7 +145,8 @@ export const auditEntrySchema = z
     remoteActionId: z.string().nullable(),
     callbackId: z.string().nullable(),
     reason: z.string().nullable(),
-    detail: z.unknown().nullable(),
+    // Any JSON, null included (`unknown` already allows null: `.nullable()` would add an empty anyOf branch).
+    detail: z.unknown().describe('What the entry records, as JSON (null when nothing more).'),
   })
   .meta({ id: 'AuditEntry' });
 export type AuditEntryDto = z.infer<typeof auditEntrySchema>;

@@ -1,39 +1,19 @@
 // The desktop bridge's wire: IPC channel names, the methods that cross, and the result envelope. Plain constants
-// with no imports, so the sandboxed preload (which can require nothing but electron) bundles them as they are;
-// the argument schemas that main checks every call against are in ipc.ts.
+// that import only the operation names, so the sandboxed preload (which can require nothing but electron) bundles
+// them as they are; main checks every call against the registry entry's input schema (operations/input-schema.ts).
+import { OPERATION_NAMES } from './operations/names.js';
 
-/** Every method the preload forwards to main: the client contract's calls plus `log` (renderer errors). */
-export const IPC_METHODS = [
-  'health',
-  'listVehicles',
-  'getVehicle',
-  'listCallbacks',
-  'getCallback',
-  'createCallback',
-  'replaceCallback',
-  'setCallbackStatus',
-  'deleteCallback',
-  'sendTestNotification',
-  'sendRemote',
-  'listRemotes',
-  'getRemote',
-  'listDeliveries',
-  'getDelivery',
-  'listDeliveryTargets',
-  'retryDelivery',
-  'retryCallbackDeliveries',
-  'listQuarantine',
-  'getSettings',
-  'putSettings',
-  'listAudit',
-  'log',
-] as const;
+/**
+ * Every method the preload forwards to main: one per operation of the registry (operations/names.ts, which
+ * imports no zod) plus `log` (renderer errors).
+ */
+export const IPC_METHODS = [...OPERATION_NAMES, 'log'] as const;
 export type IpcMethod = (typeof IPC_METHODS)[number];
 
 const PREFIX = 'depot-remote';
 
 /** One channel per method: main registers one handler for each. */
-export function ipcChannel(method: IpcMethod): string {
+export function ipcChannel(method: IpcMethod | (string & {})): string {
   return `${PREFIX}:call:${method}`;
 }
 

@@ -485,4 +485,28 @@ describe.skipIf(!HAS_CHROMIUM)('the technician in a browser against the headless
       .waitFor({ timeout: 20_000 });
     expect(pageErrors(page)).toEqual([]);
   }, 40_000);
+
+  it('shows the quarantine under Deliveries, and says the simulator has no connection to test', async () => {
+    await page.goto(`${agent.url}/#/deliveries`);
+    const tabs = page.getByRole('navigation', { name: 'Deliveries' });
+    await tabs.getByRole('link', { name: /Quarantine/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Quarantine' }).waitFor();
+    // What the list says is what the agent holds (the simulated network sends only what it can apply).
+    const { body } = await agent.api<{ total: number }>('GET', '/api/v1/quarantine?unresolved=true');
+    await expect
+      .poll(() => page.getByTestId('quarantine-total').textContent())
+      .toBe(`${body.total} kept notification${body.total === 1 ? '' : 's'}`);
+    expect(await tabs.getByRole('link', { name: /Quarantine/ }).getAttribute('aria-current')).toBe('page');
+    await screenshot(page, '20-quarantine');
+
+    await page.goto(`${agent.url}/#/settings`);
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    const sentence = page.getByTestId('connection-nothing-to-check');
+    await sentence.waitFor();
+    expect(await sentence.textContent()).toContain(
+      'uses the built-in simulator: there is no network connection',
+    );
+    await screenshot(page, '21-connection-test');
+    expect(pageErrors(page)).toEqual([]);
+  }, 30_000);
 });

@@ -14,6 +14,8 @@ import { tempDir } from './temp-dir.js';
 
 export const TOKEN = 'test-token-0123456789abcdefghijklmnop';
 
+type HarnessApiOptions = Partial<Omit<ApiDeps, 'core' | 'token' | 'logger'>>;
+
 export interface Harness {
   app: FastifyInstance;
   core: Core;
@@ -33,8 +35,11 @@ export async function startHarness(
     receiverBaseUrl?: string | null;
     /** The fleet id the core is built with (the fleet API mirror's `{fid}`); none by default. */
     fleetId?: string;
-    /** Extra API options (allowed hosts, TLS, a renderer folder, a clock for the failure limiter…). */
-    api?: Partial<Omit<ApiDeps, 'core' | 'token' | 'logger'>>;
+    /**
+     * Extra API options (allowed hosts, TLS, a renderer folder, a clock for the failure limiter…), or a function of
+     * the core that gives them (for options built from it: a settings port, the operation handlers).
+     */
+    api?: HarnessApiOptions | ((core: Core) => HarnessApiOptions);
   } = {},
 ): Promise<Harness> {
   const dir = opts.dataDir ? { path: opts.dataDir, remove() {} } : tempDir();
@@ -56,7 +61,7 @@ export async function startHarness(
     token: TOKEN,
     logger: silentLogger,
     version: '0.0.0-test',
-    ...opts.api,
+    ...(typeof opts.api === 'function' ? opts.api(core) : opts.api),
   });
   await app.ready();
   return {

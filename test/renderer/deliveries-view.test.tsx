@@ -48,7 +48,7 @@ describe('deliveries', () => {
     expect(screen.getByTestId('target-row').textContent).toContain('Offline');
     const user = userEvent.setup();
     await user.click(within(row).getByRole('button', { name: 'Retry' }));
-    await waitFor(() => expect(client.retryDelivery).toHaveBeenCalledWith('d-dead', ''));
+    await waitFor(() => expect(client.retryDelivery).toHaveBeenCalledWith({ id: 'd-dead', operator: '' }));
     await user.click(screen.getByRole('button', { name: 'Retry all failed' }));
     await waitFor(() => expect(client.retryCallbackDeliveries).toHaveBeenCalled());
     stores.deliveries.getState().applyTarget({ ...target(), state: 'online' });

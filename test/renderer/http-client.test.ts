@@ -1,5 +1,6 @@
-// The HTTP client: the API's error bodies become ClientErrors, actor headers are sent (and encoded when not
-// Latin-1 printable), 401 ends the session, and the outbox answers are read tolerantly.
+// The HTTP client, built from the registry: each call's one input object becomes the path (parameters encoded),
+// the query, the JSON body and the X-Depot-* headers (encoded when not Latin-1 printable); the API's error bodies
+// become ClientErrors, and 401 ends the session.
 import { describe, expect, it, vi } from 'vitest';
 import { createHttpClient } from '../../renderer/src/api/http-client.js';
 import { headerValue } from '../../renderer/src/api/http-request.js';
@@ -17,8 +18,8 @@ describe('http client', () => {
     const fetchImpl = vi.fn(async () => respond(202, { remoteActionId: 'ra-1', type: 'Immobilization' }));
     const client = createHttpClient({ fetchImpl: fetchImpl as unknown as typeof fetch });
     await client.sendRemote({
-      vehicle: 'VIN 1',
-      callbackId: 'cb-1',
+      vid: 'VIN 1',
+      cbid: 'cb-1',
       body: { immobilization: { activate: true } },
       operator: 'Jérôme',
       reason: 'Stolen, police report 12',
@@ -49,7 +50,7 @@ describe('http client', () => {
       .mockRejectedValueOnce(new TypeError('fetch failed'))
       .mockResolvedValueOnce(new Response('<html>', { status: 502, statusText: 'Bad Gateway' }));
     const client = createHttpClient({ fetchImpl: fetchImpl as unknown as typeof fetch, onUnauthorized });
-    const e1 = await client.createCallback({}).catch((e: unknown) => e);
+    const e1 = await client.createCallback({ body: {} }).catch((e: unknown) => e);
     expect(e1).toBeInstanceOf(ClientError);
     expect(e1).toMatchObject({
       status: 400,
@@ -78,13 +79,62 @@ describe('http client', () => {
   it('calls the outbox routes with the operator', async () => {
     const fetchImpl = vi.fn(async () => respond(202, { callbackId: 'cb-1', requeued: ['d1', 'd2'] }));
     const client = createHttpClient({ fetchImpl: fetchImpl as unknown as typeof fetch });
-    expect((await client.retryCallbackDeliveries('cb-1', 'Ana')).requeued).toHaveLength(2);
+    expect((await client.retryCallbackDeliveries({ cbid: 'cb-1', operator: 'Ana' })).requeued).toHaveLength(
+      2,
+    );
     const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/api/v1/callbacks/cb-1/deliveries/retry');
     expect(init.headers).toMatchObject({ 'x-depot-operator': 'Ana' });
     await client.listDeliveries({ callback: 'cb-1', state: 'Dead', limit: 50 });
     expect((fetchImpl.mock.calls[1] as unknown as [string])[0]).toBe(
-      '/api/v1/deliveries?callback=cb-1&state=Dead&limit=50',
+      '/api/v1/deliveries?limit=50&callback=cb-1&state=Dead',
     );
+  });
+
+  it('reads, replays and resolves a quarantined notification, with the operator and reason', async () => {
+    const fetchImpl = vi.fn(async () => respond(200, {}));
+    const client = createHttpClient({ fetchImpl: fetchImpl as unknown as typeof fetch });
+    await client.getQuarantine({ id: 7 });
+    await client.replayQuarantine({ id: 7, operator: 'Ana' });
+    await client.resolveQuarantine({ id: 7, operator: 'Ana', reason: 'Sent twice by the network' });
+    await client.listQuarantine({ unresolved: false });
+    const calls = fetchImpl.mock.calls as unknown as [string, RequestInit][];
+    expect(calls.map(([url, init]) => `${init.method} ${url}`)).toEqual([
+      'GET /api/v1/quarantine/7',
+      'POST /api/v1/quarantine/7/replay',
+      'POST /api/v1/quarantine/7/resolve',
+      'GET /api/v1/quarantine?unresolved=false',
+    ]);
+    expect(calls[1]![1].headers).toMatchObject({ 'x-depot-operator': 'Ana' });
+    expect(calls[2]![1].headers).toMatchObject({
+      'x-depot-operator': 'Ana',
+      'x-depot-reason': 'Sent twice by the network',
+    });
+    // Nothing to send: no body, so no content type a cross-site form could fake.
+    expect(calls[1]![1].body).toBeUndefined();
+  });
+
+  it('checks the connection and reads the rate-limit budget', async () => {
+    const fetchImpl = vi
+      .fn()
+      .mockResolvedValueOnce(respond(200, null))
+      .mockResolvedValueOnce(respond(200, { budget: null }));
+    const client = createHttpClient({ fetchImpl: fetchImpl as unknown as typeof fetch });
+    expect(await client.checkConnection()).toBeNull();
+    expect(await client.connectionRateLimit()).toEqual({ budget: null });
+    const urls = (fetchImpl.mock.calls as unknown as [string][]).map(([url]) => url);
+    expect(urls).toEqual(['/api/v1/connection/check', '/api/v1/connection/rate-limit']);
+  });
+
+  it('encodes every path parameter and sends query values as text', async () => {
+    const fetchImpl = vi.fn(async () => respond(200, {}));
+    const client = createHttpClient({ fetchImpl: fetchImpl as unknown as typeof fetch });
+    await client.getVehicleCallbackRemote({ vid: 'a/b', cbid: 'c d', rid: 'r?1' });
+    await client.listDeliveries({ since: '2026-01-05T08:00:00+01:00', limit: 10 });
+    const urls = (fetchImpl.mock.calls as unknown as [string][]).map(([url]) => url);
+    expect(urls).toEqual([
+      '/api/v1/vehicles/a%2Fb/callbacks/c%20d/remotes/r%3F1',
+      '/api/v1/deliveries?limit=10&since=2026-01-05T08%3A00%3A00%2B01%3A00',
+    ]);
   });
 });

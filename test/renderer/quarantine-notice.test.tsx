@@ -2,7 +2,7 @@
 // The deliveries page says so while the receiver refuses notifications because its quarantine is full, and the
 // notice goes once room is made.
 import './helpers/dom.js';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DeliveriesView } from '../../renderer/src/features/deliveries/DeliveriesView.js';
 import { QuarantineFullNotice } from '../../renderer/src/features/quarantine/QuarantineFullNotice.js';
@@ -29,6 +29,9 @@ describe('the quarantine-full notice', () => {
     expect(notice.textContent).toContain('100 MB');
     expect(notice.textContent).toMatch(/never dropped/);
     expect(notice.textContent).toMatch(/--quarantine-max-mb/);
+    expect(within(notice).getByRole('link', { name: 'Quarantine page' }).getAttribute('href')).toBe(
+      '#/deliveries/quarantine',
+    );
     expect(client.listQuarantine).toHaveBeenCalledWith({ unresolved: true, limit: 1 });
   });
 

@@ -6,6 +6,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { SendRemotePanel } from '../../renderer/src/features/remotes/SendRemotePanel.js';
+import { REASON_MAX_LENGTH } from '../../preload/contract/vocabulary.js';
 import type { RemoteType } from '../../renderer/src/features/remotes/features.js';
 import { action, callback, event, failure, fakeClient, vehicle } from './helpers/fake-client.js';
 import { renderWithStores } from './helpers/render.js';
@@ -41,7 +42,7 @@ describe('SendRemotePanel', () => {
     await waitFor(() => expect(screen.queryByTestId('no-callback')).toBeNull());
     submit();
     await waitFor(() => expect(client.sendRemote).toHaveBeenCalledTimes(1));
-    expect(client.sent[0]).toEqual({ vehicle: 'veh-1', callbackId: 'cb-1', body });
+    expect(client.sent[0]).toEqual({ vid: 'veh-1', cbid: 'cb-1', body });
   });
 
   it('doors: unlock is a click away', async () => {
@@ -216,12 +217,18 @@ describe('SendRemotePanel', () => {
     await user.click(await screen.findByRole('button', { name: confirm }));
     await waitFor(() => expect(client.sendRemote).toHaveBeenCalledTimes(1));
     expect(client.sent[0]).toEqual({
-      vehicle: 'veh-1',
-      callbackId: 'cb-1',
+      vid: 'veh-1',
+      cbid: 'cb-1',
       body,
       operator: 'Jérôme',
       reason: 'Police report 2024-118',
     });
+  });
+
+  it('takes no longer a reason than the API accepts', async () => {
+    await setup('Immobilization');
+    const reason = screen.getByRole('textbox', { name: /Reason/ });
+    expect(reason.getAttribute('maxlength')).toBe(String(REASON_MAX_LENGTH));
   });
 
   it('stolen tracking periods are sent as numbers', async () => {
@@ -301,5 +308,23 @@ describe('one command in flight per vehicle and feature', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Flash the lights' }));
     expect((await screen.findByTestId('error-summary')).textContent).toContain('Wait for it to finish');
+  });
+
+  it('lets a TimedOut one go: it is settled, though a late Done may still complete it', async () => {
+    const client = fakeClient({ actions: [] });
+    const r = renderWithStores(<SendRemotePanel vehicle={vehicle()} type="Lights" />, client);
+    await r.stores.callbacks.getState().load();
+    r.stores.actions.getState().apply(action({ remoteActionId: 'ra-9', type: 'Lights', phase: 'Pending' }));
+    expect(await screen.findByTestId('in-flight')).toBeTruthy();
+    r.stores.actions.getState().apply(
+      action({
+        remoteActionId: 'ra-9',
+        type: 'Lights',
+        phase: 'TimedOut',
+        updatedAt: '2026-01-01T10:15:00.000Z',
+      }),
+    );
+    await waitFor(() => expect(screen.queryByTestId('in-flight')).toBeNull());
+    expect(screen.getByRole('button', { name: 'Flash the lights' }).hasAttribute('disabled')).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // The stores on a fake client: live events land where they belong, completions notify once, history pages load
 // on demand and drop answers to an older filter, and missing routes read as "not available".
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createActionsStore } from '../../renderer/src/stores/actions-store.js';
+import { actionsByVehicle, createActionsStore } from '../../renderer/src/stores/actions-store.js';
 import { createStores, startLive } from '../../renderer/src/stores/app-stores.js';
 import { createCallbacksStore } from '../../renderer/src/stores/callbacks-store.js';
 import { createDeliveriesStore, offlineTargets } from '../../renderer/src/stores/deliveries-store.js';
@@ -48,6 +48,29 @@ describe('actions store', () => {
     expect(store.getState().byId['ra-1']!.phase).toBe('Done');
   });
 
+  it('notifies when an action times out, and again when its late Done completes it', () => {
+    const completed: string[] = [];
+    const store = createActionsStore(fakeClient(), {
+      onCompleted: (a) => completed.push(`${a.phase}:${a.outcome ?? ''}`),
+    });
+    store.getState().apply(action({ updatedAt: '2026-01-01T10:00:01Z' }));
+    store.getState().apply(action({ phase: 'TimedOut', updatedAt: '2026-01-01T10:15:01Z' }));
+    store.getState().apply(action({ phase: 'TimedOut', updatedAt: '2026-01-01T10:15:02Z' }));
+    store.getState().apply(action({ phase: 'Done', outcome: 'Success', updatedAt: '2026-01-01T10:40:00Z' }));
+    store.getState().apply(action({ phase: 'Done', outcome: 'Success', updatedAt: '2026-01-01T10:40:01Z' }));
+    expect(completed).toEqual(['TimedOut:', 'Done:Success']);
+  });
+
+  it('counts an action in flight until it settles: a TimedOut one no longer is', () => {
+    const byId = {
+      a: action({ remoteActionId: 'a', vehicleId: 'v1', phase: 'Sending' }),
+      b: action({ remoteActionId: 'b', vehicleId: 'v1', phase: 'Pending' }),
+      c: action({ remoteActionId: 'c', vehicleId: 'v1', phase: 'TimedOut' }),
+      d: action({ remoteActionId: 'd', vehicleId: 'v1', phase: 'Done', outcome: 'Failed' }),
+    };
+    expect(actionsByVehicle(byId).inFlight['v1']!.map((a) => a.remoteActionId)).toEqual(['a', 'b']);
+  });
+
   it('reloads the history of an opened action when it changes', async () => {
     vi.useFakeTimers();
     const client = fakeClient();
@@ -91,9 +114,7 @@ describe('actions store', () => {
     client.sendRemote.mockRejectedValueOnce(
       failure(409, 'ACTION_IN_PROGRESS', 'A doors action is already in progress.'),
     );
-    const result = await createActionsStore(client)
-      .getState()
-      .send({ vehicle: 'veh-1', callbackId: 'cb-1', body: {} });
+    const result = await createActionsStore(client).getState().send({ vid: 'veh-1', cbid: 'cb-1', body: {} });
     expect(result).toEqual({
       ok: false,
       error: {

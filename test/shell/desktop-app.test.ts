@@ -192,11 +192,11 @@ describe('a remote, end to end', () => {
     const vehicle = vehicles.value.items.find(
       (v: { capabilities: Record<string, { supported: boolean }> }) => v.capabilities.Horn?.supported,
     );
-    const cb = await call(win, 'createCallback', callbackBody());
+    const cb = await call(win, 'createCallback', { body: callbackBody() });
     expect(cb.ok).toBe(true);
     const sent = await call(win, 'sendRemote', {
-      vehicle: vehicle.id,
-      callbackId: cb.value.id,
+      vid: vehicle.id,
+      cbid: cb.value.id,
       body: { horn: { state: 'Activated' } },
       operator: 'Test',
     });

@@ -1,14 +1,14 @@
-// The IPC handlers in main, against a real core (SQLite file, in-process fleet): one handler per method, the
-// sender check, the argument schemas, errors as values, parity with the HTTP API, and change events pushed only
-// to windows that subscribed and still show our page.
+// The IPC handlers in main, against a real core (SQLite file, in-process fleet): one handler per operation of the
+// registry, the sender check, the input check against the entry's schema, errors as values, parity with the HTTP
+// API, and change events pushed only to windows that subscribed and still show our page.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcChannel, IPC_EVENTS, IPC_METHODS, type IpcMethod } from '../../preload/contract/ipc.js';
 import { parseAgentOptions } from '../../main/core/config/agent-options.js';
 import { silentLogger } from '../../main/core/ports/logger.js';
 import { ServiceError } from '../../main/core/services/service-error.js';
 import { createSettingsPort } from '../../main/headless/settings-port.js';
+import { createOperationHandlers, type OperationHandlers } from '../../main/core/operations/handlers.js';
 import { createEventPush } from '../../main/shell/ipc/event-push.js';
-import { createIpcOperations, type IpcOperations } from '../../main/shell/ipc/operations.js';
 import { registerIpc } from '../../main/shell/ipc/register-ipc.js';
 import { createSenderCheck } from '../../main/shell/ipc/sender-check.js';
 import { callbackBody, startHarness, type Harness } from '../helpers/api-harness.js';
@@ -28,10 +28,10 @@ let unregister: () => void;
 let events: ReturnType<typeof createEventPush>;
 const rendererLog = vi.fn();
 
-function wire(operations: IpcOperations) {
+function wire(handlers: OperationHandlers) {
   events = createEventPush(h.core.bus);
   unregister = registerIpc({
-    operations,
+    handlers,
     isTrustedSender: createSenderCheck((contents) => contents === (win.webContents as unknown)),
     events,
     rendererLog,
@@ -39,10 +39,10 @@ function wire(operations: IpcOperations) {
   });
 }
 
-function realOperations(): IpcOperations {
+function realOperations(): OperationHandlers {
   const parsed = parseAgentOptions([], { DEPOT_REMOTE_DATA_DIR: h.dataDir });
   if (parsed.help) throw new Error('unexpected');
-  return createIpcOperations({
+  return createOperationHandlers({
     core: h.core,
     settings: createSettingsPort(h.core, parsed.options, { argv: [], env: {}, startStored: null }),
     version: '0.0.0-test',
@@ -73,7 +73,7 @@ afterEach(async () => {
 });
 
 describe('handlers', () => {
-  it('registers exactly one handler per bridge method, plus subscribe and unsubscribe', () => {
+  it('registers exactly one handler per operation and log, plus subscribe and unsubscribe', () => {
     expect([...ipcMain.handlers.keys()].sort()).toEqual(
       [...IPC_METHODS.map(ipcChannel), IPC_EVENTS.subscribe, IPC_EVENTS.unsubscribe].sort(),
     );
@@ -91,9 +91,9 @@ describe('handlers', () => {
   });
 
   it('records the operator the page names, or "desktop"', async () => {
-    const created = await call('createCallback', callbackBody(), 'Jérôme');
+    const created = await call('createCallback', { body: callbackBody(), operator: 'Jérôme' });
     expect(created.ok).toBe(true);
-    await call('sendTestNotification', (created.value as unknown as { id: string }).id);
+    await call('sendTestNotification', { cbid: (created.value as unknown as { id: string }).id });
     const audit = await call('listAudit', { limit: 10 });
     const operators = (audit.value as unknown as { items: { operator: string }[] }).items.map(
       (e) => e.operator,
@@ -108,7 +108,7 @@ describe('the sender check', () => {
 
   it('refuses a frame that is not our app:// page, before doing anything', async () => {
     win.webContents.mainFrame.url = 'https://evil.example/';
-    expect(await call('createCallback', callbackBody())).toEqual(refused);
+    expect(await call('createCallback', { body: callbackBody() })).toEqual(refused);
     win.webContents.mainFrame.url = APP_PAGE;
     expect((await call('listCallbacks')).value).toMatchObject({ total: 0 });
   });
@@ -131,17 +131,24 @@ describe('the sender check', () => {
   });
 });
 
-describe('argument schemas', () => {
+describe('input checks', () => {
   it.each([
-    ['a number for an id', 'getVehicle', [42], '0'],
-    ['an id with a slash', 'getRemote', ['../x'], '0'],
-    ['a page size over 500', 'listVehicles', [{ limit: 1000 }], '0.limit'],
-    ['an unknown query key', 'listVehicles', [{ sql: 'drop' }], '0'],
-    ['a missing callback id', 'sendRemote', [{ vehicle: 'veh-e208-01', body: {} }], '0.callbackId'],
-    ['a body that is not an object', 'createCallback', ['{}'], '0'],
-    ['a status that is not one', 'setCallbackStatus', ['cb', 'Deleted'], '1'],
-    ['too many arguments', 'health', [1], 'arguments'],
-    ['a bad delivery state', 'listDeliveries', [{ state: 'Lost' }], '0.state'],
+    ['a number for an id', 'getVehicle', [{ vid: 42 }], 'path.vid'],
+    ['an id with a slash', 'getRemote', [{ rid: '../x' }], 'path.rid'],
+    ['a page size over 500', 'listVehicles', [{ limit: 1000 }], 'query.limit'],
+    ['an unknown query key', 'listVehicles', [{ sql: 'drop' }], 'sql'],
+    ['a missing callback id', 'sendRemote', [{ vid: 'veh-e208-01', body: {} }], 'path.cbid'],
+    ['an input that is not an object', 'createCallback', ['{}'], ''],
+    ['a positional argument list', 'getVehicle', ['veh-e208-01'], ''],
+    [
+      'an operator name over 100 characters',
+      'deleteCallback',
+      [{ cbid: 'cb', operator: 'x'.repeat(101) }],
+      'x-depot-operator',
+    ],
+    ['too many arguments', 'health', [{}, 1], ''],
+    ['a bad delivery state', 'listDeliveries', [{ state: 'Lost' }], 'query.state'],
+    ['a date that is not RFC 3339', 'listDeliveries', [{ since: 'yesterday' }], 'query.since'],
   ] as const)('refuses %s as a value', async (_what, method, args, field) => {
     const result = await call(method, ...args);
     expect(result.ok).toBe(false);
@@ -150,16 +157,20 @@ describe('argument schemas', () => {
   });
 
   it('passes domain refusals through as values, as the HTTP API does', async () => {
-    expect(await call('getVehicle', 'NOPE')).toMatchObject({
+    expect(await call('getVehicle', { vid: 'NOPE' })).toMatchObject({
       ok: false,
       error: { status: 404, code: 'VEHICLE_NOT_FOUND' },
     });
-    const bad = await call('createCallback', { label: 'x' });
+    const bad = await call('createCallback', { body: { label: 'x' } });
     expect(bad.error).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
     expect(bad.error!.errors.length).toBeGreaterThan(0);
+    // A status the domain does not know: the domain's refusal, as over HTTP.
+    const cb = (await call('createCallback', { body: callbackBody() })).value as unknown as { id: string };
+    const status = await call('setCallbackStatus', { cbid: cb.id, body: { status: 'Deleted' } });
+    expect(status.error).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
     expect(await call('listRemotes', { type: 'Teleport' })).toMatchObject({
       ok: false,
-      error: { status: 400, errors: [{ field: 'type' }] },
+      error: { status: 400, errors: [{ field: 'query.type' }] },
     });
   });
 
@@ -185,7 +196,10 @@ describe('argument schemas', () => {
         errors: [],
       },
     });
-    expect(await call('getVehicle', 'x')).toMatchObject({ ok: false, error: { status: 409, code: 'BUSY' } });
+    expect(await call('getVehicle', { vid: 'x' })).toMatchObject({
+      ok: false,
+      error: { status: 409, code: 'BUSY' },
+    });
   });
 
   it('takes renderer log lines through the same checks', async () => {
@@ -200,7 +214,7 @@ describe('settings over the bridge', () => {
   it('reads them (saying how secrets are kept) and refuses invalid ones as values', async () => {
     const read = await call('getSettings');
     expect(read).toMatchObject({ ok: true, value: { connector: 'simulator', secretStorage: 'key-file' } });
-    const refused = await call('putSettings', { connector: 'carrier-pigeon' });
+    const refused = await call('putSettings', { body: { connector: 'carrier-pigeon' } });
     expect(refused).toMatchObject({ ok: false, error: { status: 400, code: 'VALIDATION_FAILED' } });
   });
 });
@@ -213,10 +227,10 @@ describe('change events', () => {
       ok: true,
       value: null,
     });
-    const cb = (await call('createCallback', callbackBody())).value as unknown as { id: string };
+    const cb = (await call('createCallback', { body: callbackBody() })).value as unknown as { id: string };
     const sent = await call('sendRemote', {
-      vehicle: 'veh-e208-01',
-      callbackId: cb.id,
+      vid: 'veh-e208-01',
+      cbid: cb.id,
       body: { door: { state: 'Locked' } },
     });
     expect(sent).toMatchObject({ ok: true, value: { type: 'Doors' } });
@@ -230,7 +244,7 @@ describe('change events', () => {
     // Navigated away (a guard failed, say): nothing more is pushed to it.
     const before = win.webContents.sent.length;
     win.webContents.mainFrame.url = 'https://evil.example/';
-    await call('getVehicle', 'veh-e208-01');
+    await call('getVehicle', { vid: 'veh-e208-01' });
     await h.core.services.callbacks.setStatus(cb.id, { status: 'Paused' }, { operator: 't' });
     expect(win.webContents.sent.length).toBe(before);
 

@@ -8,8 +8,8 @@ import { IPC_EVENTS, IPC_METHODS, type DesktopBridge } from '../../preload/contr
 import { parseAgentOptions } from '../../main/core/config/agent-options.js';
 import { silentLogger } from '../../main/core/ports/logger.js';
 import { createSettingsPort } from '../../main/headless/settings-port.js';
+import { createOperationHandlers } from '../../main/core/operations/handlers.js';
 import { createEventPush } from '../../main/shell/ipc/event-push.js';
-import { createIpcOperations } from '../../main/shell/ipc/operations.js';
 import { registerIpc } from '../../main/shell/ipc/register-ipc.js';
 import { createSenderCheck } from '../../main/shell/ipc/sender-check.js';
 import { callbackBody, startHarness, type Harness } from '../helpers/api-harness.js';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const parsed = parseAgentOptions([], { DEPOT_REMOTE_DATA_DIR: h.dataDir });
   if (parsed.help) throw new Error('unexpected');
   registerIpc({
-    operations: createIpcOperations({
+    handlers: createOperationHandlers({
       core: h.core,
       settings: createSettingsPort(h.core, parsed.options, { argv: [], env: {}, startStored: null }),
       version: '0.0.0-test',
@@ -80,11 +80,13 @@ describe('calls', () => {
     const page1 = await bridge.listVehicles({ limit: 2 });
     expect(page1.items).toHaveLength(2);
     expect(page1.total).toBe(4);
-    expect((await bridge.getVehicle('VR3UHZKXZMT000001')).label).toBe('Van 01');
+    expect((await bridge.getVehicle({ vid: 'VR3UHZKXZMT000001' })).label).toBe('Van 01');
+    // No input at all for an operation whose input is all optional.
+    expect((await bridge.listVehicles()).limit).toBe(50);
   });
 
   it('reject with a plain failure object the stores read like an HTTP error', async () => {
-    const error = await bridge.getVehicle('NOPE').catch((e: unknown) => e);
+    const error = await bridge.getVehicle({ vid: 'NOPE' }).catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(Error);
     expect(error).toEqual({
       status: 404,
@@ -110,7 +112,7 @@ describe('change events', () => {
     const offConnection = bridge.onConnection((s) => connection.push(s));
     const off = bridge.subscribe((event) => seen.push(event));
     await vi.waitFor(() => expect(ipcRenderer.invoke).toHaveBeenCalledWith(IPC_EVENTS.subscribe));
-    await bridge.createCallback(callbackBody());
+    await bridge.createCallback({ body: callbackBody() });
     await vi.waitFor(() => expect(seen.map((e) => e.name)).toContain('callback.changed'));
     expect(connection).toEqual(['live']);
 
@@ -118,7 +120,7 @@ describe('change events', () => {
     offConnection();
     await vi.waitFor(() => expect(ipcRenderer.invoke).toHaveBeenCalledWith(IPC_EVENTS.unsubscribe));
     const count = seen.length;
-    await bridge.createCallback(callbackBody({ label: 'second' }));
+    await bridge.createCallback({ body: callbackBody({ label: 'second' }) });
     expect(seen.length).toBe(count);
   });
 });

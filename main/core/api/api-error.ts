@@ -6,6 +6,11 @@ import { isDiskFull } from '../db/index.js';
 import type { Logger } from '../ports/logger.js';
 import { ServiceError } from '../services/service-error.js';
 
+/** A write refused for want of space (also said over the desktop bridge, main/shell/ipc/register-ipc.ts). */
+export const DISK_FULL_MESSAGE =
+  "The disk holding the agent's data is full, so nothing was changed. Free some space on it and try again; " +
+  'the agent resumes by itself.';
+
 export function errorBody(code: string, message: string, errors: ErrorBody['errors'] = []): ErrorBody {
   return { code, message, errors };
 }
@@ -25,15 +30,7 @@ export function createErrorHandler(logger: Logger) {
     if (isDiskFull(error)) {
       // 507 Insufficient Storage: nothing was changed, and the same request succeeds once space is freed (not
       // logged per request: the log is on that full disk; the storage health logs the episode once).
-      return reply
-        .status(507)
-        .send(
-          errorBody(
-            'DISK_FULL',
-            "The disk holding the agent's data is full, so nothing was changed. Free some space on it and try again; " +
-              'the agent resumes by itself.',
-          ),
-        );
+      return reply.status(507).send(errorBody('DISK_FULL', DISK_FULL_MESSAGE));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = error.validation.map((v) => ({

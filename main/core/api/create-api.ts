@@ -12,26 +12,25 @@ import {
 import type { Core } from '../create-core.js';
 import type { Logger } from '../ports/logger.js';
 import { createErrorHandler, errorBody } from './api-error.js';
-import { pruneUnusedSchemas } from './openapi-document.js';
+import { documentCallbackAliases, pruneUnusedSchemas } from './openapi-document.js';
 import { createAuthHook } from './auth.js';
 import { createFailureLimiter } from './security/failure-limiter.js';
 import { createHostGuard, hostRules } from './security/host-guard.js';
 import { guardOrigin } from './security/origin-guard.js';
 import { frameworkErrors, writeClientError } from './security/pre-routing-errors.js';
-import { callbackRoutes } from './routes/callbacks.js';
-import { connectionRoutes, type ConnectionPort } from './routes/connection.js';
-import { deliveryRoutes } from './routes/deliveries.js';
-import { quarantineRoutes } from './routes/quarantine.js';
+import type { OperationRegistry } from '../../../preload/contract/operations/define.js';
+import type { Operations } from '../../../preload/contract/operations/index.js';
+import { OPERATIONS } from '../../../preload/contract/operations/index.js';
+import { createOperationHandlers } from '../operations/handlers.js';
+import type { ConnectionPort, SettingsPort } from '../operations/ports.js';
+import { operationRoutes, type OperationRoutesOptions } from './operation-routes.js';
 import { eventStreamRoutes } from './routes/events-stream.js';
-import { remoteRoutes } from './routes/remotes.js';
+import { openapiRoute } from './routes/openapi.js';
 import { fleetMirrorRoutes } from './routes/fleet-mirror/index.js';
 import { sessionRoutes } from './routes/session.js';
-import { settingsRoutes, type SettingsPort } from './routes/settings.js';
-import { systemRoutes } from './routes/system.js';
-import { vehicleRoutes } from './routes/vehicles.js';
 import { staticRenderer } from './static-renderer.js';
 
-export interface ApiDeps {
+export interface ApiDeps<R extends OperationRegistry = Operations> {
   core: Pick<Core, 'services' | 'bus' | 'connectorName' | 'fleetId'>;
   token: string;
   logger: Logger;
@@ -51,6 +50,11 @@ export interface ApiDeps {
   insecureLan?: boolean;
   /** Serve over HTTPS with these PEM contents (--api-tls-cert/--api-tls-key). */
   tls?: { cert: Buffer; key: Buffer };
+  /**
+   * The operations served and their handlers; by default OPERATIONS with the core's handlers built from the
+   * deps above (the agent passes the ones it shares with the desktop bridge).
+   */
+  operations?: OperationRoutesOptions<R>;
 }
 
 /** One line per route, for checks that walk every route (the hostile-input tests) and for the start log. */
@@ -66,7 +70,7 @@ declare module 'fastify' {
   }
 }
 
-export async function createApi({
+export async function createApi<R extends OperationRegistry = Operations>({
   core,
   token,
   logger,
@@ -79,7 +83,8 @@ export async function createApi({
   bind,
   tls,
   insecureLan = false,
-}: ApiDeps): Promise<FastifyInstance> {
+  operations,
+}: ApiDeps<R>): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
     bodyLimit: 1024 * 1024,
@@ -138,40 +143,37 @@ export async function createApi({
     },
     transform: jsonSchemaTransform,
     transformObject: (input) =>
-      pruneUnusedSchemas(
-        jsonSchemaTransformObject(input) as Parameters<typeof pruneUnusedSchemas>[0],
+      documentCallbackAliases(
+        pruneUnusedSchemas(jsonSchemaTransformObject(input) as Parameters<typeof pruneUnusedSchemas>[0]),
       ) as ReturnType<typeof jsonSchemaTransformObject>,
   });
   const limiter = createFailureLimiter({ now });
 
   const { services, bus, connectorName } = core;
+  const served = operations ?? {
+    registry: OPERATIONS,
+    handlers: createOperationHandlers({
+      core,
+      version,
+      startedAt: now(),
+      now,
+      connection,
+      ...(settings ? { settings } : {}),
+      insecureLan,
+    }),
+  };
   await app.register(
     async (api) => {
       // Added to the API's own context: it runs for every route registered below, however its URL was spelled.
       api.addHook('onRequest', createAuthHook(token, limiter));
-      await api.register(
-        systemRoutes({
-          version,
-          connectorName,
-          startedAt: now(),
-          now,
-          audit: services.audit,
-          storage: services.storage,
-          insecureLan,
-        }),
-      );
+      // Every request/response operation, from the registry (preload/contract/operations).
+      await api.register(operationRoutes(served as OperationRoutesOptions<OperationRegistry>));
+      await api.register(openapiRoute());
       await api.register(sessionRoutes(token, limiter));
-      await api.register(callbackRoutes(services.callbacks));
-      await api.register(vehicleRoutes(services.vehicles));
-      await api.register(remoteRoutes(services.remotes));
       await api.register(fleetMirrorRoutes({ ...services, fleetId: core.fleetId, connectorName, now }), {
         prefix: '/fleets',
       });
       await api.register(eventStreamRoutes(bus));
-      await api.register(deliveryRoutes(services.deliveries));
-      await api.register(quarantineRoutes(services.quarantine));
-      await api.register(connectionRoutes(connection));
-      if (settings) await api.register(settingsRoutes(settings));
     },
     { prefix: '/api/v1' },
   );

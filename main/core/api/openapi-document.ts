@@ -43,3 +43,114 @@ export function pruneUnusedSchemas<
   const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => reached.has(name)));
   return { ...doc, components: { ...doc.components, schemas: kept } };
 }
+
+type SchemaObject = {
+  type?: string;
+  properties?: Record<string, SchemaObject>;
+  required?: string[];
+  enum?: unknown[];
+  minimum?: number;
+  exclusiveMinimum?: number;
+  description?: string;
+  deprecated?: boolean;
+  [key: string]: unknown;
+};
+
+const aliasOf = (schema: SchemaObject | undefined, of: string): SchemaObject => ({
+  ...schema,
+  deprecated: true,
+  description: `Alias of ${of}, accepted as the Stellantis documentation writes it; answers use ${of}.`,
+});
+
+/**
+ * A callback body (RemoteCallbackSubscribe) as the agent accepts it: the domain parser maps the aliases the
+ * Stellantis documentation uses (notificationTypes, maxRetryNumber, attributres, policy Always, batchNotify.size 0)
+ * before validating, so the declared request schema must admit them too, or a validating proxy would refuse
+ * bodies the agent takes. The aliases are marked deprecated; answers always use the spec's names.
+ */
+export function withCallbackAliases(body: SchemaObject): SchemaObject {
+  const props = body.properties;
+  if (!props?.remoteTypes || !props.retryPolicy) return body;
+  const out: SchemaObject = { ...body, properties: { ...props } };
+  const p = out.properties!;
+  p.notificationTypes = aliasOf(props.remoteTypes, 'remoteTypes');
+  // Required as remoteTypes or as its alias: JSON Schema says so with anyOf.
+  out.required = (body.required ?? []).filter((name) => name !== 'remoteTypes');
+  out.anyOf = [{ required: ['remoteTypes'] }, { required: ['notificationTypes'] }];
+
+  const retry = props.retryPolicy;
+  if (retry.properties) {
+    p.retryPolicy = {
+      ...retry,
+      properties: {
+        ...retry.properties,
+        ...(retry.properties.retryNumber
+          ? { maxRetryNumber: aliasOf(retry.properties.retryNumber, 'retryNumber') }
+          : {}),
+        ...(retry.properties.policy?.enum
+          ? {
+              policy: {
+                ...retry.properties.policy,
+                enum: [...retry.properties.policy.enum, 'Always'],
+                description:
+                  'None: one attempt; Bounded: at most retryNumber attempts, retryDelay apart; Always (from the ' +
+                  'Stellantis documentation): Bounded with as many attempts as fit in the 3-day cap.',
+              },
+            }
+          : {}),
+      },
+    };
+  }
+
+  const batch = props.batchNotify;
+  if (batch?.properties?.size) {
+    const { exclusiveMinimum: _dropped, ...size } = batch.properties.size;
+    p.batchNotify = {
+      ...batch,
+      properties: {
+        ...batch.properties,
+        size: {
+          ...size,
+          minimum: 0,
+          description: 'Events per call; 0 (from the documentation) means no batching.',
+        },
+      },
+    };
+  }
+
+  const webhook = props.callback?.properties?.webhook;
+  if (webhook?.properties?.attributes) {
+    p.callback = {
+      ...props.callback,
+      properties: {
+        ...props.callback!.properties,
+        webhook: {
+          ...webhook,
+          properties: {
+            ...webhook.properties,
+            attributres: aliasOf(webhook.properties.attributes, 'attributes'),
+          },
+        },
+      },
+    };
+  }
+  return out;
+}
+
+/** Applies withCallbackAliases to every JSON request body of the document that is a callback body. */
+export function documentCallbackAliases<D extends { paths?: unknown }>(doc: D): D {
+  const paths = doc.paths as
+    | Record<
+        string,
+        Record<string, { requestBody?: { content?: Record<string, { schema?: SchemaObject }> } }>
+      >
+    | undefined;
+  if (!paths) return doc;
+  for (const ops of Object.values(paths)) {
+    for (const op of Object.values(ops)) {
+      const media = op?.requestBody?.content?.['application/json'];
+      if (media?.schema) media.schema = withCallbackAliases(media.schema);
+    }
+  }
+  return doc;
+}

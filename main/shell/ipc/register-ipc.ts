@@ -1,27 +1,36 @@
-// One ipcMain.handle per bridge method. Every call is checked in order: the sender (our window, our page, its top
-// frame), then the arguments against the contract's schema; then the core answers. Every outcome crosses as a
-// value, {ok: true, value} or {ok: false, error: {status, code, message, errors}}, so nothing is thrown across
-// the bridge (thrown errors lose their fields there).
+// One ipcMain.handle per operation of the registry, plus `log` and the event subscription. Every call is checked in
+// order: the sender (our window, our page, its top frame), then its one input object against the entry's input
+// schema (strict: params ∪ query ∪ {body} ∪ {operator?, reason?}); then the core's handler answers — the same one
+// behind /api/v1 — and the answer is encoded by the entry's output schema, as the HTTP API serialises it. Every
+// outcome crosses as a value, {ok: true, value} or {ok: false, error: {status, code, message, errors}}, so nothing
+// is thrown across the bridge (thrown errors lose their fields there).
 import { ipcMain } from 'electron';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
-  ipcArgumentSchemas,
   ipcChannel,
   IPC_EVENTS,
-  IPC_METHODS,
+  logArgumentsSchema,
   type IpcFailure,
-  type IpcMethod,
   type IpcResult,
   type RendererLogLevel,
 } from '../../../preload/contract/ipc.js';
+import type { OperationRegistry, OperationSpec } from '../../../preload/contract/operations/define.js';
+import { inputErrorsOf, inputSchemaOf } from '../../../preload/contract/operations/input-schema.js';
+import { OPERATIONS, type Operations } from '../../../preload/contract/operations/index.js';
+import { DISK_FULL_MESSAGE } from '../../core/api/api-error.js';
+import { isDiskFull } from '../../core/db/index.js';
+import type { OperationHandler, OperationHandlers } from '../../core/operations/ports.js';
 import type { Logger } from '../../core/ports/logger.js';
+import type { Actor } from '../../core/services/actor.js';
 import { ServiceError } from '../../core/services/service-error.js';
 import type { EventPush } from './event-push.js';
-import type { IpcOperations } from './operations.js';
 import type { IpcEvent } from './sender-check.js';
 
-export interface IpcDeps {
-  operations: IpcOperations;
+export interface IpcDeps<R extends OperationRegistry = Operations> {
+  /** The operations served: OPERATIONS by default (a test may add its own). */
+  registry?: R;
+  /** The core's handlers (main/core/operations/handlers.ts): the same ones the local API calls. */
+  handlers: OperationHandlers<R>;
   isTrustedSender(event: IpcEvent): boolean;
   events: EventPush;
   rendererLog(level: RendererLogLevel, message: string): void;
@@ -35,22 +44,18 @@ export const FORBIDDEN_SENDER: IpcFailure = {
   errors: [],
 };
 
-export function validationFailure(error: z.ZodError): IpcFailure {
-  return {
-    status: 400,
-    code: 'VALIDATION_FAILED',
-    message: 'The request is not valid.',
-    errors: error.issues.map((issue) => ({
-      field: issue.path.map(String).join('.') || 'arguments',
-      message: issue.message,
-    })),
-  };
-}
+const invalid = (errors: IpcFailure['errors']): IpcFailure => ({
+  status: 400,
+  code: 'VALIDATION_FAILED',
+  message: 'The request is not valid.',
+  errors,
+});
 
 export function failureOf(err: unknown, method: string, logger: Logger): IpcFailure {
   if (err instanceof ServiceError) {
     return { status: err.status, code: err.code, message: err.message, errors: err.errors };
   }
+  if (isDiskFull(err)) return { status: 507, code: 'DISK_FULL', message: DISK_FULL_MESSAGE, errors: [] };
   logger.error('bridge call failed', { method, error: (err as Error)?.message ?? String(err) });
   return {
     status: 500,
@@ -60,59 +65,110 @@ export function failureOf(err: unknown, method: string, logger: Logger): IpcFail
   };
 }
 
+/** The operator named by the page, or "desktop" (the HTTP API records "api"). */
+export function desktopActor(operator?: string, reason?: string): Actor {
+  return { operator: operator?.trim() || 'desktop', reason: reason?.trim() || null };
+}
+
+/** Runs one operation call as the bridge does: input check, handler, output encoded; failures as values. */
+export async function callOperation(
+  name: string,
+  op: OperationSpec,
+  handler: OperationHandler<OperationSpec>,
+  args: readonly unknown[],
+  logger: Logger,
+): Promise<IpcResult<unknown>> {
+  if (args.length > 1) {
+    return { ok: false, error: invalid([{ field: '', message: `${name} takes one input object.` }]) };
+  }
+  const parsed = inputSchemaOf(op).safeParse(args[0] ?? {});
+  if (!parsed.success) return { ok: false, error: invalid(inputErrorsOf(op, parsed.error)) };
+  const { operator, reason, ...input } = parsed.data as { operator?: string; reason?: string };
+  let value: unknown;
+  try {
+    value = await handler(input as never, { actor: desktopActor(operator, reason), authenticated: true });
+  } catch (err) {
+    return { ok: false, error: failureOf(err, name, logger) };
+  }
+  if (op.http.status === 204) return { ok: true, value: undefined };
+  const encoded = z.safeEncode(op.output, value as never);
+  if (!encoded.success) {
+    logger.error('answer did not match its schema', { method: name, error: encoded.error.message });
+    return {
+      ok: false,
+      error: {
+        status: 500,
+        code: 'INTERNAL',
+        message: 'The agent produced an invalid answer; see the log.',
+        errors: [],
+      },
+    };
+  }
+  return { ok: true, value: encoded.data };
+}
+
 /** Registers every handler; returns the function that removes them all. */
-export function registerIpc({
-  operations,
+export function registerIpc<R extends OperationRegistry = Operations>({
+  registry = OPERATIONS as unknown as R,
+  handlers,
   isTrustedSender,
   events,
   rendererLog,
   logger,
-}: IpcDeps): () => void {
+}: IpcDeps<R>): () => void {
   const refuse = (channel: string, event: IpcEvent) =>
     logger.warn('bridge call refused: not our page', {
       channel,
       url: event.senderFrame?.url?.slice(0, 300) ?? null,
     });
-
-  const handle = async (method: IpcMethod, event: IpcEvent, args: unknown[]): Promise<IpcResult<unknown>> => {
-    if (!isTrustedSender(event)) {
-      refuse(method, event);
-      return { ok: false, error: FORBIDDEN_SENDER };
-    }
-    const parsed = ipcArgumentSchemas[method].safeParse(args);
-    if (!parsed.success) return { ok: false, error: validationFailure(parsed.error) };
-    try {
-      if (method === 'log') {
-        const [level, message] = parsed.data as [RendererLogLevel, string];
-        rendererLog(level, message);
-        return { ok: true, value: undefined };
-      }
-      const operation = operations[method] as (...a: unknown[]) => unknown;
-      return { ok: true, value: await operation(...(parsed.data as unknown[])) };
-    } catch (err) {
-      return { ok: false, error: failureOf(err, method, logger) };
-    }
+  const trusted = (channel: string, event: IpcEvent) => {
+    if (isTrustedSender(event)) return true;
+    refuse(channel, event);
+    return false;
   };
 
   const channels: string[] = [];
-  for (const method of IPC_METHODS) {
-    const channel = ipcChannel(method);
-    ipcMain.handle(channel, (event, ...args: unknown[]) => handle(method, event, args));
+  const handle = (channel: string, run: (event: IpcEvent, args: unknown[]) => unknown) => {
+    ipcMain.handle(channel, (event, ...args: unknown[]) => run(event, args));
     channels.push(channel);
+  };
+
+  for (const [name, op] of Object.entries(registry)) {
+    const handler = (handlers as Record<string, OperationHandler<OperationSpec> | undefined>)[name];
+    if (!handler) throw new Error(`No handler for operation ${name}`);
+    const channel = ipcChannel(name);
+    handle(channel, (event, args) =>
+      trusted(channel, event)
+        ? callOperation(name, op, handler, args, logger)
+        : { ok: false, error: FORBIDDEN_SENDER },
+    );
   }
-  ipcMain.handle(IPC_EVENTS.subscribe, (event): IpcResult<null> => {
-    if (!isTrustedSender(event)) {
-      refuse(IPC_EVENTS.subscribe, event);
-      return { ok: false, error: FORBIDDEN_SENDER };
+
+  const logChannel = ipcChannel('log');
+  handle(logChannel, (event, args): IpcResult<undefined> => {
+    if (!trusted(logChannel, event)) return { ok: false, error: FORBIDDEN_SENDER };
+    const parsed = logArgumentsSchema.safeParse(args);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: invalid(
+          parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message })),
+        ),
+      };
     }
+    rendererLog(...parsed.data);
+    return { ok: true, value: undefined };
+  });
+
+  handle(IPC_EVENTS.subscribe, (event): IpcResult<null> => {
+    if (!trusted(IPC_EVENTS.subscribe, event)) return { ok: false, error: FORBIDDEN_SENDER };
     events.add(event.sender);
     return { ok: true, value: null };
   });
-  ipcMain.handle(IPC_EVENTS.unsubscribe, (event): IpcResult<null> => {
+  handle(IPC_EVENTS.unsubscribe, (event): IpcResult<null> => {
     events.remove(event.sender);
     return { ok: true, value: null };
   });
-  channels.push(IPC_EVENTS.subscribe, IPC_EVENTS.unsubscribe);
 
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel);

@@ -1,35 +1,16 @@
-// The client over HTTP + server-sent events: a browser against the headless agent's /api/v1.
-import type {
-  AuditQuery,
-  CallbackBodyInput,
-  DeliveryListQuery,
-  DepotRemoteClient,
-  HealthDto,
-  PageDto,
-  QuarantineListQuery,
-  RemoteListQuery,
-  RemotePostResponseDto,
-  SettingsDto,
-  VehicleListQuery,
-} from '../../../preload/contract/client.js';
+// The client over HTTP + server-sent events: a browser against the headless agent's /api/v1. Every operation
+// method is built from its registry entry: the path with its parameters encoded, the query from the entry's
+// query keys, the JSON body, and the operator/reason as X-Depot-* headers.
+import type { ClientSession, DepotRemoteClient } from '../../../preload/contract/client.js';
 import { ClientError } from '../../../preload/contract/client.js';
 import type {
-  DeliveryDetailDto,
-  DeliveryDto,
-  DeliveryPageDto,
-  DeliveryRetryAllDto,
-  DeliveryTargetsDto,
-  TestNotificationDto,
-} from '../../../preload/contract/deliveries.js';
-import type {
-  AuditEntryDto,
-  CallbackDto,
-  RemoteActionDto,
-  VehicleDto,
-} from '../../../preload/contract/dto.js';
-import type { QuarantinePageDto } from '../../../preload/contract/quarantine.js';
+  ClientOf,
+  OperationRegistry,
+  OperationSpec,
+} from '../../../preload/contract/operations/define.js';
+import { OPERATIONS } from '../../../preload/contract/operations/index.js';
 import { createEventStream } from './event-stream.js';
-import { createRequester, headerValue, type Requester } from './http-request.js';
+import { createRequester, headerValue, type RequestOptions, type Requester } from './http-request.js';
 
 export interface HttpClientOptions {
   /** '' for the page's own origin (web mode). */
@@ -40,13 +21,51 @@ export interface HttpClientOptions {
   createEventSource?: (url: string) => EventSource;
 }
 
-const enc = encodeURIComponent;
-
-function actorHeaders(operator?: string, reason?: string): Record<string, string> {
+function actorHeaders(operator?: unknown, reason?: unknown): Record<string, string> {
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
   return {
-    ...(operator?.trim() ? { 'x-depot-operator': headerValue(operator.trim()) } : {}),
-    ...(reason?.trim() ? { 'x-depot-reason': headerValue(reason.trim()) } : {}),
+    ...(text(operator) ? { 'x-depot-operator': headerValue(text(operator)) } : {}),
+    ...(text(reason) ? { 'x-depot-reason': headerValue(text(reason)) } : {}),
   };
+}
+
+/** The request one operation call makes: path under /api/v1 and the options of http-request.ts. */
+export function requestOf(op: OperationSpec, input: Record<string, unknown> = {}): [string, RequestOptions] {
+  const spec = op.input ?? {};
+  const path = op.http.path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(String(input[key])));
+  // In the entry's order, whatever the caller's: one call, one URL.
+  const query: Record<string, string | undefined> = {};
+  for (const key of Object.keys(spec.query?.shape ?? {})) {
+    const value = input[key];
+    if (value !== undefined && value !== null) query[key] = String(value);
+  }
+  const hasBody = Boolean(spec.body || spec.domainBody) && input.body !== undefined;
+  const headers = actorHeaders(
+    spec.headers?.operator ? input.operator : undefined,
+    spec.headers?.reason ? input.reason : undefined,
+  );
+  return [
+    path,
+    {
+      method: op.http.method,
+      ...(spec.query ? { query } : {}),
+      ...(hasBody ? { body: input.body } : {}),
+      ...(Object.keys(headers).length > 0 ? { headers } : {}),
+    },
+  ];
+}
+
+/** One method per entry of the registry (OPERATIONS, or OPERATIONS plus a test's own). */
+export function operationsOverHttp<R extends OperationRegistry>(
+  registry: R,
+  request: Requester,
+): ClientOf<R> {
+  return Object.fromEntries(
+    Object.entries(registry).map(([name, op]) => [
+      name,
+      (input?: Record<string, unknown>) => request(...requestOf(op, input)),
+    ]),
+  ) as ClientOf<R>;
 }
 
 export function createHttpClient(options: HttpClientOptions = {}): DepotRemoteClient {
@@ -71,7 +90,7 @@ export function createHttpClient(options: HttpClientOptions = {}): DepotRemoteCl
     ...(options.createEventSource ? { createSource: options.createEventSource } : {}),
   });
 
-  return {
+  const session: ClientSession = {
     transport: 'http',
     hasSession,
     async login(token) {
@@ -81,69 +100,8 @@ export function createHttpClient(options: HttpClientOptions = {}): DepotRemoteCl
       stream.stop();
       await request('/session', { method: 'DELETE' });
     },
-    health: () => request<HealthDto>('/health'),
-
-    listVehicles: (query: VehicleListQuery = {}) =>
-      request<PageDto<VehicleDto>>('/vehicles', { query: { ...query } }),
-    getVehicle: (vehicle) => request<VehicleDto>(`/vehicles/${enc(vehicle)}`),
-
-    listCallbacks: () => request<{ items: CallbackDto[]; total: number }>('/callbacks'),
-    getCallback: (id) => request<CallbackDto>(`/callbacks/${enc(id)}`),
-    createCallback: (body: CallbackBodyInput, operator) =>
-      request<CallbackDto>('/callbacks', { method: 'POST', body, headers: actorHeaders(operator) }),
-    replaceCallback: (id, body, operator) =>
-      request<CallbackDto>(`/callbacks/${enc(id)}`, { method: 'PUT', body, headers: actorHeaders(operator) }),
-    setCallbackStatus: (id, status, operator) =>
-      request<CallbackDto>(`/callbacks/${enc(id)}/status`, {
-        method: 'PUT',
-        body: { status },
-        headers: actorHeaders(operator),
-      }),
-    deleteCallback: (id, operator) =>
-      request<void>(`/callbacks/${enc(id)}`, { method: 'DELETE', headers: actorHeaders(operator) }),
-    sendTestNotification: (id, operator) =>
-      request<TestNotificationDto>(`/callbacks/${enc(id)}/test-notification`, {
-        method: 'POST',
-        headers: actorHeaders(operator),
-      }),
-
-    sendRemote: ({ vehicle, callbackId, body, operator, reason }) =>
-      request<RemotePostResponseDto>(`/vehicles/${enc(vehicle)}/callbacks/${enc(callbackId)}/remotes`, {
-        method: 'POST',
-        body,
-        headers: actorHeaders(operator, reason),
-      }),
-    listRemotes: (query: RemoteListQuery = {}) =>
-      request<PageDto<RemoteActionDto>>('/remotes', { query: { ...query } }),
-    getRemote: (id) => request<RemoteActionDto>(`/remotes/${enc(id)}`),
-
-    listDeliveries: (query: DeliveryListQuery = {}) =>
-      request<DeliveryPageDto>('/deliveries', { query: { ...query } }),
-    getDelivery: (id) => request<DeliveryDetailDto>(`/deliveries/${enc(id)}`),
-    listDeliveryTargets: () => request<DeliveryTargetsDto>('/deliveries/targets'),
-    retryDelivery: (id, operator) =>
-      request<DeliveryDto>(`/deliveries/${enc(id)}/retry`, {
-        method: 'POST',
-        headers: actorHeaders(operator),
-      }),
-    retryCallbackDeliveries: (id, operator) =>
-      request<DeliveryRetryAllDto>(`/callbacks/${enc(id)}/deliveries/retry`, {
-        method: 'POST',
-        headers: actorHeaders(operator),
-      }),
-
-    listQuarantine: ({ unresolved, ...page }: QuarantineListQuery = {}) =>
-      request<QuarantinePageDto>('/quarantine', {
-        query: { ...page, unresolved: unresolved === undefined ? undefined : String(unresolved) },
-      }),
-
-    getSettings: () => request<SettingsDto>('/settings'),
-    putSettings: (settings) => request<SettingsDto>('/settings', { method: 'PUT', body: settings }),
-
-    listAudit: (query: AuditQuery = {}) =>
-      request<{ items: AuditEntryDto[] }>('/audit', { query: { ...query } }),
-
     subscribe: (listener) => stream.subscribe(listener),
     onConnection: (listener) => stream.onConnection(listener),
   };
+  return { ...operationsOverHttp(OPERATIONS, request), ...session };
 }

@@ -31,7 +31,12 @@ const NAV: { label: string; href: string; icon: typeof IconCar; matches: Route['
     icon: IconWebhook,
     matches: ['callbacks', 'callback', 'callback-new'],
   },
-  { label: 'Deliveries', href: '#/deliveries', icon: IconSend, matches: ['deliveries'] },
+  {
+    label: 'Deliveries',
+    href: '#/deliveries',
+    icon: IconSend,
+    matches: ['deliveries', 'quarantine', 'quarantine-entry'],
+  },
   { label: 'Audit log', href: '#/audit', icon: IconListDetails, matches: ['audit'] },
   { label: 'Settings', href: '#/settings', icon: IconSettings, matches: ['settings'] },
 ];

@@ -6,6 +6,9 @@ import { DeliveriesView } from '../features/deliveries/DeliveriesView.js';
 import { FleetView } from '../features/fleet/FleetView.js';
 import { VehicleView } from '../features/fleet/VehicleView.js';
 import { HistoryView } from '../features/history/HistoryView.js';
+import { DeliveriesTabs } from '../features/quarantine/DeliveriesTabs.js';
+import { QuarantineEntryView } from '../features/quarantine/QuarantineEntryView.js';
+import { QuarantineView } from '../features/quarantine/QuarantineView.js';
 import { SettingsView } from '../features/settings/SettingsView.js';
 import { ActionView } from '../features/timeline/ActionView.js';
 import { useStores } from './stores-context.js';
@@ -29,7 +32,16 @@ export function Routes() {
     case 'callback':
       return <CallbackPage key={route.callbackId} callbackId={route.callbackId} />;
     case 'deliveries':
-      return <DeliveriesView />;
+      return (
+        <>
+          <DeliveriesTabs current="outbox" />
+          <DeliveriesView />
+        </>
+      );
+    case 'quarantine':
+      return <QuarantineView />;
+    case 'quarantine-entry':
+      return <QuarantineEntryView key={route.entryId} entryId={route.entryId} />;
     case 'settings':
       return <SettingsView />;
     case 'audit':

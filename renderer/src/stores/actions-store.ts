@@ -4,7 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type { ClientFailure, DepotRemoteClient, SendRemoteInput } from '../../../preload/contract/client.js';
 import { asClientFailure } from '../../../preload/contract/client.js';
 import type { RemoteActionDto } from '../../../preload/contract/dto.js';
-import { isTerminal } from './action-phases.js';
+import { isSettled, isTerminal } from '../../../preload/contract/vocabulary.js';
 
 export interface ActionsState {
   byId: Record<string, RemoteActionDto>;
@@ -23,7 +23,10 @@ export interface ActionsState {
 }
 
 export interface ActionsStoreOptions {
-  /** An action reached its end (Done, Refused, Expired, TimedOut) while this app watched. */
+  /**
+   * An action settled (Done, Refused, Expired, TimedOut) while this app watched, or a TimedOut one got its late
+   * Done: once per phase it ends in.
+   */
   onCompleted?: (action: RemoteActionDto) => void;
   /** Coalesces history reloads of one action (ms). */
   refreshDelayMs?: number;
@@ -45,7 +48,7 @@ export function createActionsStore(client: DepotRemoteClient, options: ActionsSt
     async function fetchDetail(id: string) {
       reading.add(id);
       try {
-        const action = await client.getRemote(id);
+        const action = await client.getRemote({ rid: id });
         let stale = false;
         set((s) => {
           const errors = { ...s.errors };
@@ -120,8 +123,10 @@ export function createActionsStore(client: DepotRemoteClient, options: ActionsSt
           byId: { ...s.byId, [id]: known?.events ? { ...action, events: known.events } : action },
         }));
         if (get().detailed[id] || reading.has(id)) scheduleDetail(id);
-        const wasTerminal = known ? isTerminal(known) : false;
-        if (isTerminal(action) && !wasTerminal) options.onCompleted?.(action);
+        // Settled is when the technician stops waiting; but a TimedOut action is not terminal, and its late Done
+        // is news worth the same notification. Nothing follows a terminal phase.
+        const news = !known || (known.phase !== action.phase && !isTerminal(known.phase));
+        if (isSettled(action.phase) && news) options.onCompleted?.(action);
       },
     };
   });
@@ -136,7 +141,7 @@ export function actionsByVehicle(byId: Record<string, RemoteActionDto>) {
   for (const action of Object.values(byId)) {
     const current = latest[action.vehicleId];
     if (!current || current.createdAt < action.createdAt) latest[action.vehicleId] = action;
-    if (!isTerminal(action)) (inFlight[action.vehicleId] ??= []).push(action);
+    if (!isSettled(action.phase)) (inFlight[action.vehicleId] ??= []).push(action);
   }
   return { latest, inFlight };
 }

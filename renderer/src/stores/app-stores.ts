@@ -8,6 +8,7 @@ import { createCallbacksStore } from './callbacks-store.js';
 import { createConnectionStore } from './connection-store.js';
 import { createDeliveriesStore } from './deliveries-store.js';
 import { createHistoryStore } from './history-store.js';
+import { createQuarantineStore } from './quarantine-store.js';
 import { createRouterStore } from './router-store.js';
 import { createSessionStore } from './session-store.js';
 import { createSettingsStore } from './settings-store.js';
@@ -35,6 +36,7 @@ export function createStores(client: DepotRemoteClient, options: StoreOptions = 
     deliveries: createDeliveriesStore(client),
     settings: createSettingsStore(client),
     audit: createAuditStore(client),
+    quarantine: createQuarantineStore(client),
   };
   return stores;
 }
@@ -59,6 +61,7 @@ export function startLive(stores: Stores, now: () => number = Date.now): () => v
       if (history.getState().total !== null) void history.getState().reload();
       for (const id of Object.keys(actions.getState().detailed)) void actions.getState().open(id);
       if (deliveries.getState().available) void deliveries.getState().load();
+      stores.quarantine.getState().refresh();
     }
     lastState = state;
   });
@@ -67,6 +70,9 @@ export function startLive(stores: Stores, now: () => number = Date.now): () => v
       case 'action.changed':
         stores.actions.getState().apply(event.data.action);
         stores.history.getState().apply(event.data.action);
+        stores.quarantine
+          .getState()
+          .applyAction([event.data.action.remoteActionId, event.data.action.upstreamRemoteActionId]);
         break;
       case 'callback.changed':
         stores.callbacks.getState().apply(event.data.callbackId, event.data.callback);
@@ -76,12 +82,17 @@ export function startLive(stores: Stores, now: () => number = Date.now): () => v
         break;
       case 'audit.appended':
         stores.audit.getState().apply(event.data.entry);
+        // Replayed, resolved or dropped (the size cap): no event of its own says so.
+        if (event.data.entry.action.startsWith('quarantine.')) stores.quarantine.getState().refresh();
         break;
       case 'delivery.changed':
         stores.deliveries.getState().applyDelivery(event.data.delivery);
         break;
       case 'target.changed':
         stores.deliveries.getState().applyTarget(event.data.target);
+        break;
+      case 'quarantine.added':
+        stores.quarantine.getState().applyAdded(event.data.entry);
         break;
       default:
         break;

@@ -61,27 +61,29 @@ export function createCallbacksStore(client: DepotRemoteClient) {
         }
       },
       async create(body, operator) {
-        const result = await attempt(() => client.createCallback(body, operator));
+        const result = await attempt(() => client.createCallback({ body, operator }));
         if (result.ok) put(result.value, body);
         return result;
       },
       async replace(id, body, operator) {
-        const result = await attempt(() => client.replaceCallback(id, body, operator));
+        const result = await attempt(() => client.replaceCallback({ cbid: id, body, operator }));
         if (result.ok) put(result.value, body);
         return result;
       },
       async setStatus(id, status, operator) {
-        const result = await attempt(() => client.setCallbackStatus(id, status, operator));
+        const result = await attempt(() =>
+          client.setCallbackStatus({ cbid: id, body: { status }, operator }),
+        );
         if (result.ok) put(result.value);
         return result;
       },
       async remove(id, operator) {
-        const result = await attempt(() => client.deleteCallback(id, operator));
+        const result = await attempt(() => client.deleteCallback({ cbid: id, operator }));
         if (result.ok) get().apply(id, null);
         return result;
       },
       sendTest(id, operator) {
-        return attempt(() => client.sendTestNotification(id, operator));
+        return attempt(() => client.sendTestNotification({ cbid: id, operator }));
       },
       apply(callbackId, callback) {
         set((s) => {

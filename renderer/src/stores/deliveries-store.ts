@@ -119,9 +119,11 @@ export function createDeliveriesStore(client: DepotRemoteClient, options: { refr
           seenDuringLoad.delete(seen);
         }
       },
-      retry: (id, operator) => attempt(async () => void (await client.retryDelivery(id, operator))),
+      retry: (id, operator) => attempt(async () => void (await client.retryDelivery({ id, operator }))),
       retryAll: (callbackId, operator) =>
-        attempt(async () => (await client.retryCallbackDeliveries(callbackId, operator)).requeued.length),
+        attempt(
+          async () => (await client.retryCallbackDeliveries({ cbid: callbackId, operator })).requeued.length,
+        ),
       applyDelivery(delivery) {
         for (const seen of seenDuringLoad) {
           seen.delete(delivery.id); // re-inserted last: newest last

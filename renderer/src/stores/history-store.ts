@@ -1,7 +1,7 @@
 // The history of every action, for a virtualized list: the total for the current filter and the pages loaded so
 // far (sparse), fetched as rows scroll into view. 100,000 actions stay light: only visible pages are ever read.
 import { createStore } from 'zustand/vanilla';
-import type { ClientFailure, DepotRemoteClient } from '../../../preload/contract/client.js';
+import type { ClientFailure, DepotRemoteClient, RemoteListQuery } from '../../../preload/contract/client.js';
 import { asClientFailure } from '../../../preload/contract/client.js';
 import type { RemoteActionDto } from '../../../preload/contract/dto.js';
 
@@ -57,8 +57,9 @@ export function createHistoryStore(client: DepotRemoteClient, options: { refresh
       try {
         const answer = await client.listRemotes({
           ...(filter.vehicle ? { vehicle: filter.vehicle } : {}),
-          ...(filter.type ? { type: filter.type } : {}),
-          ...(filter.phase ? { phase: filter.phase } : {}),
+          // The filter's selects offer only the contract's words; the agent refuses any other.
+          ...(filter.type ? { type: filter.type as NonNullable<RemoteListQuery['type']> } : {}),
+          ...(filter.phase ? { phase: filter.phase as NonNullable<RemoteListQuery['phase']> } : {}),
           limit: HISTORY_PAGE,
           offset: page * HISTORY_PAGE,
         });

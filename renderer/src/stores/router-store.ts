@@ -11,6 +11,8 @@ export type Route =
   | { name: 'callback-new' }
   | { name: 'callback'; callbackId: string }
   | { name: 'deliveries' }
+  | { name: 'quarantine' }
+  | { name: 'quarantine-entry'; entryId: number }
   | { name: 'settings' }
   | { name: 'audit' };
 
@@ -29,7 +31,11 @@ export function parseRoute(hash: string): Route {
       if (second === 'new') return { name: 'callback-new' };
       return second ? { name: 'callback', callbackId: second } : { name: 'callbacks' };
     case 'deliveries':
-      return { name: 'deliveries' };
+      if (second !== 'quarantine') return { name: 'deliveries' };
+      // Entry ids are positive integers; anything else shows the list.
+      return third && /^[1-9]\d{0,14}$/.test(third)
+        ? { name: 'quarantine-entry', entryId: Number(third) }
+        : { name: 'quarantine' };
     case 'settings':
       return { name: 'settings' };
     case 'audit':
@@ -50,6 +56,10 @@ export function pathOf(route: Route): string {
       return `#/callbacks/${e(route.callbackId)}`;
     case 'callback-new':
       return '#/callbacks/new';
+    case 'quarantine':
+      return '#/deliveries/quarantine';
+    case 'quarantine-entry':
+      return `#/deliveries/quarantine/${route.entryId}`;
     case 'fleet':
       return '#/vehicles';
     default:

@@ -38,7 +38,7 @@ export function createSettingsStore(client: DepotRemoteClient) {
     },
     async save(input) {
       try {
-        const settings = await client.putSettings(input);
+        const settings = await client.putSettings({ body: input });
         set({ settings, status: 'ready' });
         return { ok: true, value: settings };
       } catch (error) {

@@ -5,8 +5,10 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createErrorHandler } from '../../../main/core/api/api-error.js';
-import { deliveryRoutes } from '../../../main/core/api/routes/deliveries.js';
+import { operationRoutes } from '../../../main/core/api/operation-routes.js';
+import { deliveryHandlers } from '../../../main/core/operations/deliveries.js';
 import { silentLogger } from '../../../main/core/ports/logger.js';
+import { operationSubset } from '../../helpers/operation-subset.js';
 import { startSink, startWorld, subscribe, VINS, type Sink, type World } from './outbox-world.js';
 
 let w: World;
@@ -36,7 +38,7 @@ async function setup() {
   app.setErrorHandler(createErrorHandler(silentLogger));
   await app.register(
     async (api) => {
-      await api.register(deliveryRoutes(w.outbox.service));
+      await api.register(operationRoutes(operationSubset(deliveryHandlers(w.outbox.service))));
     },
     { prefix: '/api/v1' },
   );

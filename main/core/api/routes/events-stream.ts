@@ -1,6 +1,8 @@
 // GET /api/v1/events: server-sent events for every committed change (see preload/contract/events.ts).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { EventBus } from '../../events/event-bus.js';
+import { errors } from '../route-kit.js';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -10,10 +12,20 @@ export function eventStreamRoutes(bus: EventBus): FastifyPluginAsyncZod {
       '/events',
       {
         schema: {
+          operationId: 'streamEvents',
           tags: ['events'],
           summary:
-            'Live changes as server-sent events (action.changed, callback.changed, vehicle.changed, audit.appended)',
+            'Live changes as server-sent events (action.changed, callback.changed, vehicle.changed, audit.appended, delivery.changed, target.changed, quarantine.added)',
           produces: ['text/event-stream'],
+          response: {
+            200: z
+              .string()
+              .describe(
+                'A text/event-stream: each change is `id: <n>`, `event: <name>` and `data: <the change as JSON>` ' +
+                  '(shapes in the ChangeEvent schemas); comment lines keep a quiet stream open.',
+              ),
+            ...errors(401, 429),
+          },
         },
       },
       (req, reply) => {

@@ -18,6 +18,7 @@ export function sessionRoutes(token: string, limiter: FailureLimiter): FastifyPl
       {
         config: { public: true },
         schema: {
+          operationId: 'login',
           tags,
           summary: 'Log in with the API token; sets an HttpOnly session cookie',
           security: [],
@@ -50,7 +51,13 @@ export function sessionRoutes(token: string, limiter: FailureLimiter): FastifyPl
       '/session',
       {
         config: { public: true },
-        schema: { tags, summary: 'Log out', security: [], response: { 204: z.null(), ...errors(403) } },
+        schema: {
+          operationId: 'logout',
+          tags,
+          summary: 'Log out',
+          security: [],
+          response: { 204: z.null(), ...errors(403) },
+        },
       },
       async (_req, reply) => reply.clearCookie(SESSION_COOKIE, { path: '/api' }).status(204).send(null),
     );

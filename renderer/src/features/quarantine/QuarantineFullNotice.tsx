@@ -1,7 +1,7 @@
 // Shown with the deliveries while the receiver refuses notifications because its quarantine is full: only
 // notifications waiting for a remote action this agent does not know yet remain there (they are never dropped),
 // so a notification that cannot be applied is answered 500 and the network keeps retrying it. Says what to do.
-import { Alert, Text } from '@mantine/core';
+import { Alert, Anchor, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { QuarantineCapacityDto } from '../../../../preload/contract/quarantine.js';
@@ -56,7 +56,8 @@ export function QuarantineFullNotice({ refreshMs = REFRESH_MS }: { refreshMs?: n
         {mib(capacity.waitingBytes)} of its {mib(capacity.capBytes)} hold notifications for remote actions
         this agent does not know yet, which are never dropped. Until there is room, a notification that cannot
         be applied is answered with an error and the network sends it again later. Replay or resolve the kept
-        notifications (/api/v1/quarantine), or restart the agent with a larger --quarantine-max-mb.
+        notifications on the <Anchor href="#/deliveries/quarantine">Quarantine page</Anchor>, or restart the
+        agent with a larger --quarantine-max-mb.
       </Text>
     </Alert>
   );

@@ -7,10 +7,10 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { ClientFailure } from '../../../../preload/contract/client.js';
 import type { VehicleDto } from '../../../../preload/contract/dto.js';
+import { isSettled, REASON_MAX_LENGTH, REASON_MIN_LENGTH } from '../../../../preload/contract/vocabulary.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { errorAt, type FieldError } from '../../components/field-errors.js';
-import { isTerminal } from '../../stores/action-phases.js';
 import { ActionTimeline } from '../timeline/ActionTimeline.js';
 import { CallbackPicker, eligibleCallbacks } from './CallbackPicker.js';
 import { DangerConfirm } from './DangerConfirm.js';
@@ -23,7 +23,6 @@ import { sendLabel } from './send-label.js';
 
 export const REASON_FIELD = 'X-Depot-Reason';
 export const OPERATOR_FIELD = 'X-Depot-Operator';
-const MIN_REASON = 5;
 
 function sameField(a: string, b: string) {
   return a.toLowerCase() === b.toLowerCase();
@@ -43,9 +42,10 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleDto; type: 
   const [busy, setBusy] = useState(false);
   const [sentId, setSentId] = useState<string | null>(null);
   const sent = useStore(stores.actions, (s) => (sentId ? s.byId[sentId] : undefined));
-  // One command in flight per vehicle and feature: the network would refuse a second one.
+  // One command in flight (not settled) per vehicle and feature, as the core enforces: the network would refuse a
+  // second one. A TimedOut one no longer holds the feature.
   const inFlight = useStore(stores.actions, (s) =>
-    Object.values(s.byId).find((a) => a.vehicleId === vehicle.id && a.type === type && !isTerminal(a)),
+    Object.values(s.byId).find((a) => a.vehicleId === vehicle.id && a.type === type && !isSettled(a.phase)),
   );
 
   const feature = FEATURES[type];
@@ -64,10 +64,10 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleDto; type: 
   function checkLocally(): FieldError[] {
     const problems = [...localErrors(type, drafts[type])];
     if (feature.dangerous) {
-      if (reason.trim().length < MIN_REASON)
+      if (reason.trim().length < REASON_MIN_LENGTH)
         problems.push({
           field: REASON_FIELD,
-          message: `Give the reason (at least ${MIN_REASON} characters): it goes to the audit log.`,
+          message: `Give the reason (at least ${REASON_MIN_LENGTH} characters): it goes to the audit log.`,
         });
       if (!operator.trim())
         problems.push({
@@ -82,8 +82,8 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleDto; type: 
     if (!chosen) return;
     setBusy(true);
     const result = await stores.actions.getState().send({
-      vehicle: vehicle.id,
-      callbackId: chosen,
+      vid: vehicle.id,
+      cbid: chosen,
       body: remoteBody(type, drafts[type], label),
       ...(operator.trim() ? { operator: operator.trim() } : {}),
       ...(feature.dangerous ? { reason: reason.trim() } : {}),
@@ -172,6 +172,7 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleDto; type: 
                   required
                   autosize
                   minRows={2}
+                  maxLength={REASON_MAX_LENGTH}
                   value={reason}
                   onChange={(e) => setReason(e.currentTarget.value)}
                   error={headerError(REASON_FIELD)}

@@ -1,4 +1,5 @@
-// #/settings — connector (simulator or Stellantis fleet credentials and certificates), receiver, notifications.
+// #/settings — connector (simulator or Stellantis fleet credentials and certificates) with a connection test,
+// receiver, notifications.
 // When this agent has no settings route yet, the page says so instead of failing.
 import {
   Button,
@@ -24,6 +25,7 @@ import { errorAt } from '../../components/field-errors.js';
 import { NotAvailable } from '../../components/NotAvailable.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { BrowserNotifications } from './BrowserNotifications.js';
+import { ConnectionTestPanel } from './ConnectionTestPanel.js';
 import { DEFAULT_SETTINGS, type SettingsDraft, settingsInput } from './settings-model.js';
 
 function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: boolean }) {
@@ -229,6 +231,7 @@ export function SettingsView() {
       <Paper withBorder p="md">
         <BrowserNotifications />
       </Paper>
+      <ConnectionTestPanel />
       {status === 'unavailable' ? (
         <NotAvailable what="Changing settings here">
           This agent is configured with its start options (--connector, --receiver-port, --bind; see npm run

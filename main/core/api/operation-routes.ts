@@ -1,0 +1,156 @@
+// Every registry entry as a route of the /api/v1 plugin: method and path, its schemas (params, query, body,
+// the X-Depot-* headers it reads, the answer per status) for validation and OpenAPI, operationId = the name,
+// and public entries marked so the auth hook (auth.ts) lets them through. The handler is the core's, the same
+// one the desktop bridge calls.
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type {
+  ObjectSchema,
+  OperationRegistry,
+  OperationSpec,
+} from '../../../preload/contract/operations/define.js';
+import { DOMAIN_BODY_SCHEMAS } from '../operations/domain-bodies.js';
+import type { OperationHandler, OperationHandlers } from '../operations/ports.js';
+import type { Actor } from '../services/actor.js';
+import { OPERATOR_MAX_LENGTH, REASON_MAX_LENGTH } from '../../../preload/contract/vocabulary.js';
+import { actorOf } from './request-actor.js';
+import { domainValidatedBody, errors } from './route-kit.js';
+
+export interface OperationRoutesOptions<R extends OperationRegistry> {
+  registry: R;
+  handlers: OperationHandlers<R>;
+}
+
+/** The actor of an operation that reads no X-Depot-* header. */
+const API_ACTOR: Actor = { operator: 'api', reason: null };
+
+/** '/callbacks/{cbid}' → '/callbacks/:cbid'. */
+export const fastifyPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+
+type Scalar = 'number' | 'boolean';
+
+/** The top-level fields of an object schema that are numbers or booleans (behind optional, default…). */
+function scalarFields(schema: ObjectSchema | undefined): [string, Scalar][] {
+  if (!schema) return [];
+  const kindOf = (field: z.ZodType): Scalar | null => {
+    const def = field._zod.def as { type: string; innerType?: z.ZodType };
+    if (def.type === 'number' || def.type === 'boolean') return def.type;
+    return def.innerType ? kindOf(def.innerType) : null;
+  };
+  return Object.entries(schema.shape).flatMap(([key, field]) => {
+    const kind = kindOf(field as z.ZodType);
+    return kind ? [[key, kind] as [string, Scalar]] : [];
+  });
+}
+
+/**
+ * Path and query values arrive as text: numbers are read as z.coerce.number() reads them, booleans from
+ * "true"/"false"; anything else is left for the schema to refuse.
+ */
+function readScalars(values: unknown, fields: [string, Scalar][]): unknown {
+  if (typeof values !== 'object' || values === null || fields.length === 0) return values;
+  const out: Record<string, unknown> = { ...(values as Record<string, unknown>) };
+  for (const [key, kind] of fields) {
+    const value = out[key];
+    if (typeof value !== 'string') continue;
+    if (kind === 'number') out[key] = Number(value);
+    else if (value === 'true' || value === 'false') out[key] = value === 'true';
+  }
+  return out;
+}
+
+function actorHeaders(op: OperationSpec) {
+  const headers = op.input?.headers;
+  if (!headers) return undefined;
+  // Documented, never refused here: request-actor.ts decodes and checks them (URI-encoded names are longer).
+  return z.object({
+    ...(headers.operator
+      ? {
+          'x-depot-operator': z
+            .string()
+            .optional()
+            .describe(
+              `Who does it, for the audit log (at most ${OPERATOR_MAX_LENGTH} characters; URI-encode non-ASCII)`,
+            ),
+        }
+      : {}),
+    ...(headers.reason
+      ? {
+          'x-depot-reason': z
+            .string()
+            .optional()
+            .describe(
+              `Why, kept in the audit log (at most ${REASON_MAX_LENGTH} characters; URI-encode non-ASCII)`,
+            ),
+        }
+      : {}),
+  });
+}
+
+export function operationRoute(
+  name: string,
+  op: OperationSpec,
+  handler: OperationHandler<OperationSpec>,
+): RouteOptions {
+  const input = op.input ?? {};
+  const { status } = op.http;
+  const hasBody = Boolean(input.body || input.domainBody);
+  const queryFields = scalarFields(input.query);
+  const paramFields = scalarFields(input.params);
+  const headers = actorHeaders(op);
+  const schema = {
+    operationId: name,
+    summary: op.summary,
+    ...(op.description ? { description: op.description } : {}),
+    tags: [...op.tags],
+    ...(op.http.public ? { security: [] } : {}),
+    ...(input.params ? { params: input.params } : {}),
+    ...(input.query ? { querystring: input.query } : {}),
+    ...(input.body ? { body: input.body } : {}),
+    ...(input.domainBody ? { body: DOMAIN_BODY_SCHEMAS[input.domainBody] } : {}),
+    ...(headers ? { headers } : {}),
+    response: { [status]: status === 204 ? z.null() : op.output, ...errors(...op.errors) },
+    ...(op.events?.length ? { 'x-events': [...op.events] } : {}),
+  };
+  return {
+    method: op.http.method,
+    url: fastifyPath(op.http.path),
+    config: op.http.public ? { public: true } : {},
+    schema,
+    ...(input.domainBody ? { validatorCompiler: domainValidatedBody } : {}),
+    ...(queryFields.length + paramFields.length > 0
+      ? {
+          preValidation: async (req: FastifyRequest) => {
+            if (queryFields.length > 0) req.query = readScalars(req.query, queryFields);
+            if (paramFields.length > 0) req.params = readScalars(req.params, paramFields);
+          },
+        }
+      : {}),
+    handler: async (req: FastifyRequest, reply: FastifyReply) => {
+      const value = await handler(
+        {
+          ...(input.params ? (req.params as object) : {}),
+          ...(input.query ? (req.query as object) : {}),
+          ...(hasBody ? { body: req.body } : {}),
+        },
+        { actor: input.headers ? actorOf(req) : API_ACTOR, authenticated: req.authenticated === true },
+      );
+      return reply.status(status).send(status === 204 ? null : value);
+    },
+  } as RouteOptions;
+}
+
+/** Registers every entry of the registry with its handler. */
+export function operationRoutes<R extends OperationRegistry>({
+  registry,
+  handlers,
+}: OperationRoutesOptions<R>): FastifyPluginAsyncZod {
+  return async (app) => {
+    for (const [name, op] of Object.entries(registry)) {
+      const handler = (handlers as Record<string, OperationHandler<OperationSpec> | undefined>)[name];
+      if (!handler) throw new Error(`No handler for operation ${name}`);
+      app.route(operationRoute(name, op, handler));
+    }
+  };
+}

@@ -1,0 +1,63 @@
+// Every operation's handler, built from the core's services: the one implementation behind both transports (the
+// local API's generic routes and the desktop bridge's IPC handlers). All response shaping lives here.
+import type { Core } from '../create-core.js';
+import { callbackHandlers } from './callbacks.js';
+import { deliveryHandlers } from './deliveries.js';
+import type { ConnectionPort, OperationHandlers, SettingsPort } from './ports.js';
+import { quarantineHandlers } from './quarantine.js';
+import { remoteHandlers } from './remotes.js';
+import { connectionHandlers, NO_CONNECTION, settingsHandlers } from './settings.js';
+import { systemHandlers } from './system.js';
+import { vehicleHandlers } from './vehicles.js';
+
+export interface OperationDeps {
+  core: Pick<Core, 'services' | 'connectorName'>;
+  version: string;
+  /** When the agent started (health's uptime). */
+  startedAt: number;
+  now?: () => number;
+  /** Absent: nothing to check (simulator). */
+  connection?: ConnectionPort;
+  /** Absent: getSettings/putSettings answer 404 SETTINGS_UNAVAILABLE. */
+  settings?: SettingsPort;
+  /** The API listens off loopback without TLS (--allow-insecure-lan). */
+  insecureLan?: boolean;
+}
+
+export function createOperationHandlers({
+  core,
+  version,
+  startedAt,
+  now = Date.now,
+  connection = NO_CONNECTION,
+  settings,
+  insecureLan = false,
+}: OperationDeps): OperationHandlers {
+  const { services, connectorName } = core;
+  return {
+    ...systemHandlers({
+      version,
+      connectorName,
+      startedAt,
+      now,
+      audit: services.audit,
+      storage: services.storage,
+      insecureLan,
+    }),
+    ...vehicleHandlers(services.vehicles),
+    ...callbackHandlers(services.callbacks),
+    ...remoteHandlers(services.remotes),
+    ...deliveryHandlers(services.deliveries),
+    ...quarantineHandlers(services.quarantine),
+    ...settingsHandlers(settings),
+    ...connectionHandlers(connection),
+  };
+}
+
+export type {
+  ConnectionPort,
+  OperationContext,
+  OperationHandler,
+  OperationHandlers,
+  SettingsPort,
+} from './ports.js';

@@ -1,0 +1,30 @@
+// Remote actions: send (the body is the domain's to validate), and read them by vehicle and callback or by id.
+import type { RemotesService } from '../services/remotes-service.js';
+import type { OperationHandlers } from './ports.js';
+
+type RemoteOperations =
+  'sendRemote' | 'listVehicleCallbackRemotes' | 'getVehicleCallbackRemote' | 'listRemotes' | 'getRemote';
+
+export function remoteHandlers(remotes: RemotesService): Pick<OperationHandlers, RemoteOperations> {
+  return {
+    sendRemote: async ({ vid, cbid, body }, { actor }) => {
+      const action = await remotes.send({ vehicleRef: vid, callbackId: cbid, body, actor });
+      // The fleet API's answer to a POST: the ids and where to follow the action.
+      return {
+        _links: {
+          self: action._links.self,
+          callback: action._links.callback,
+          remote: { href: `/api/v1/remotes/${action.remoteActionId}` },
+        },
+        remoteActionId: action.remoteActionId,
+        type: action.type,
+      };
+    },
+    listVehicleCallbackRemotes: ({ vid, cbid, limit, offset }) =>
+      remotes.listForVehicleCallback(vid, cbid, { limit, offset }),
+    getVehicleCallbackRemote: ({ vid, cbid, rid }) => remotes.getForVehicleCallback(vid, cbid, rid),
+    listRemotes: ({ vehicle, ...rest }) =>
+      remotes.list({ ...rest, ...(vehicle ? { vehicleRef: vehicle } : {}) }),
+    getRemote: ({ rid }) => remotes.get(rid),
+  };
+}

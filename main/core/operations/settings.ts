@@ -1,0 +1,38 @@
+// Settings and the connection check: ports the agent plugs in (it knows how it was started and what it talks to).
+import { ServiceError } from '../services/service-error.js';
+import type { ConnectionPort, OperationHandlers, SettingsPort } from './ports.js';
+
+/** A core built without the agent around it (tests, tools) keeps no settings: said as a 404 the UI understands. */
+const noSettings = () =>
+  new ServiceError(
+    404,
+    'SETTINGS_UNAVAILABLE',
+    'This agent keeps no settings: start it with `npm run agent` or the desktop app to change them.',
+  );
+
+/** Nothing to check: the simulator. */
+export const NO_CONNECTION: ConnectionPort = { check: async () => null, rateLimit: () => null };
+
+export function settingsHandlers(
+  settings: SettingsPort | undefined,
+): Pick<OperationHandlers, 'getSettings' | 'putSettings'> {
+  return {
+    getSettings: () => {
+      if (!settings) throw noSettings();
+      return settings.get();
+    },
+    putSettings: ({ body }, { actor }) => {
+      if (!settings) throw noSettings();
+      return settings.put(body, actor);
+    },
+  };
+}
+
+export function connectionHandlers(
+  connection: ConnectionPort,
+): Pick<OperationHandlers, 'checkConnection' | 'connectionRateLimit'> {
+  return {
+    checkConnection: () => connection.check(),
+    connectionRateLimit: () => ({ budget: connection.rateLimit() }),
+  };
+}

@@ -1,0 +1,32 @@
+// Health and the audit log.
+import { z } from 'zod';
+import { auditEntrySchema, healthSchema } from '../dto.js';
+import { defineOperation } from './define.js';
+
+export const health = defineOperation({
+  name: 'health',
+  summary:
+    'Liveness: "ok" or "degraded" for anyone; with the token also the reason, version, connector and uptime',
+  tags: ['system'],
+  http: { method: 'GET', path: '/health', status: 200, public: true },
+  output: healthSchema,
+  // Public, yet a wrong bearer token still counts against the caller's address (auth.ts).
+  errors: [429],
+});
+
+export const listAudit = defineOperation({
+  name: 'listAudit',
+  summary: 'The append-only audit log, newest first',
+  tags: ['audit'],
+  http: { method: 'GET', path: '/audit', status: 200 },
+  input: {
+    query: z.object({
+      limit: z.number().int().min(1).max(500).default(100).describe('Entries per page (1–500)'),
+      beforeSeq: z.number().int().min(1).optional().describe('Only entries older than this one'),
+      vin: z.string().max(17).optional(),
+      action: z.string().max(50).optional().describe('e.g. remote.send, callback.create'),
+    }),
+  },
+  output: z.object({ items: z.array(auditEntrySchema) }),
+  errors: [400, 401],
+});

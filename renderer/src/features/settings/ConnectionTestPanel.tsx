@@ -1,0 +1,161 @@
+// "Test connection": runs the agent's connection check and names each problem with what to do (certificate
+// refused, expired or expiring, host unreachable, wrong password, unknown fleet…), and shows the request budget
+// the network reported. The simulator has nothing to check, and says so.
+import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconPlugConnected } from '@tabler/icons-react';
+import { useCallback, useEffect, useState } from 'react';
+import type { ClientFailure } from '../../../../preload/contract/client.js';
+import { asClientFailure } from '../../../../preload/contract/client.js';
+import type { ConnectionReportDto, RateLimitBudgetDto } from '../../../../preload/contract/connection.js';
+import { useStores } from '../../app/stores-context.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { clockText } from '../../components/time-text.js';
+import { TimeAgo } from '../../components/TimeAgo.js';
+import { CHECK_STATUS, verdictText, windowText } from './connection-text.js';
+
+type Run =
+  | { state: 'idle' }
+  | { state: 'running' }
+  | { state: 'done'; report: ConnectionReportDto | null }
+  | { state: 'failed'; error: ClientFailure };
+
+function Budget({ budget }: { budget: RateLimitBudgetDto | null }) {
+  if (!budget) return null;
+  const daily = windowText(budget.daily);
+  const burst = windowText(budget.burst);
+  const blocked = budget.blockedUntil && Date.parse(budget.blockedUntil) > Date.now();
+  return (
+    <Stack gap={4} data-testid="rate-limit">
+      <Title order={3} size="h5">
+        Request budget
+      </Title>
+      {daily ? <Text size="sm">In the current 24 hours: {daily}</Text> : null}
+      {burst ? <Text size="sm">Per second: {burst}</Text> : null}
+      {!daily && !burst ? (
+        <Text size="sm" c="dimmed">
+          The network reported no budget.
+        </Text>
+      ) : null}
+      {blocked ? (
+        <Text size="sm" c="red.8" fw={600}>
+          The limit is reached: requests go out again at {clockText(budget.blockedUntil)}.
+        </Text>
+      ) : null}
+      {budget.updatedAt ? (
+        <Text size="xs" c="dimmed">
+          As the network reported it <TimeAgo iso={budget.updatedAt} />.
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+function Report({ report }: { report: ConnectionReportDto }) {
+  const verdict = verdictText(report);
+  return (
+    <Stack gap="sm">
+      <Alert color={verdict.color} variant="light" title={verdict.title} data-testid="connection-verdict">
+        <Text size="sm">
+          {report.baseUrl ? `${report.baseUrl}` : 'No base URL'}
+          {report.fleetId ? ` · fleet ${report.fleetId}` : ''} · checked {clockText(report.checkedAt)}
+        </Text>
+      </Alert>
+      <Table aria-label="Connection checks" verticalSpacing="sm">
+        <Table.Tbody>
+          {report.checks.map((check) => {
+            const status = CHECK_STATUS[check.status];
+            return (
+              <Table.Tr key={check.name} data-testid="connection-check" data-status={check.status}>
+                <Table.Td w={130}>
+                  <Badge color={status.color} variant={check.status === 'problem' ? 'filled' : 'light'}>
+                    {status.label}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Text fw={700}>{check.title}</Text>
+                  <Text size="sm">{check.message}</Text>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+export function ConnectionTestPanel() {
+  const { client } = useStores();
+  const [run, setRun] = useState<Run>({ state: 'idle' });
+  const [budget, setBudget] = useState<RateLimitBudgetDto | null>(null);
+
+  const readBudget = useCallback(
+    () =>
+      client.connectionRateLimit().then(
+        (r) => setBudget(r.budget),
+        // The budget is a side note: the test itself reports its failures.
+        () => undefined,
+      ),
+    [client],
+  );
+  useEffect(() => {
+    void readBudget();
+  }, [readBudget]);
+
+  async function test() {
+    setRun({ state: 'running' });
+    try {
+      const report = await client.checkConnection();
+      setRun({ state: 'done', report });
+      if (report?.rateLimit) setBudget(report.rateLimit);
+      else void readBudget();
+    } catch (error) {
+      setRun({ state: 'failed', error: asClientFailure(error) });
+    }
+  }
+
+  const simulator = run.state === 'done' && run.report === null;
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="connection-test-title">
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start" wrap="wrap">
+          <Stack gap={4} maw={640}>
+            <Title order={2} size="h4" id="connection-test-title">
+              Test connection
+            </Title>
+            <Text size="sm" c="dimmed">
+              Checks the certificate, the host, the secure connection, the credentials, the fleet and the rate
+              limit with the settings this agent runs with now (saved changes apply after a restart).
+            </Text>
+          </Stack>
+          <Button
+            leftSection={<IconPlugConnected size={18} aria-hidden />}
+            loading={run.state === 'running'}
+            onClick={() => void test()}
+          >
+            Test connection
+          </Button>
+        </Group>
+        <div role="status" aria-live="polite">
+          {run.state === 'running' ? (
+            <Group gap="sm">
+              <Loader size="sm" aria-hidden />
+              <Text>Testing the connection to the vehicle network… this can take up to half a minute.</Text>
+            </Group>
+          ) : null}
+          {simulator ? (
+            <Text data-testid="connection-nothing-to-check">
+              This agent uses the built-in simulator: there is no network connection, certificate or password
+              to check.
+            </Text>
+          ) : null}
+        </div>
+        {run.state === 'failed' ? (
+          <ErrorSummary error={run.error} title="The connection test could not run" />
+        ) : null}
+        {run.state === 'done' && run.report ? <Report report={run.report} /> : null}
+        {simulator ? null : <Budget budget={budget} />}
+      </Stack>
+    </Paper>
+  );
+}

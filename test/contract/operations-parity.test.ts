@@ -1,0 +1,334 @@
+// Every operation of the registry, driven with the same inputs through both transports against one real core:
+// over HTTP (the renderer's HTTP client → the real API on 127.0.0.1) and over IPC (the real preload bridge → the
+// shared electron fake → register-ipc), both served by the same core handlers. The answers — values, or failures
+// as {status, code, message, errors} — must be the same once ids a twin call creates are set aside.
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAgentOptions } from '../../main/core/config/agent-options.js';
+import { createOperationHandlers, type OperationHandlers } from '../../main/core/operations/handlers.js';
+import { silentLogger } from '../../main/core/ports/logger.js';
+import { createSettingsPort } from '../../main/headless/settings-port.js';
+import { createEventPush } from '../../main/shell/ipc/event-push.js';
+import { registerIpc } from '../../main/shell/ipc/register-ipc.js';
+import { createSenderCheck } from '../../main/shell/ipc/sender-check.js';
+import { createBridge } from '../../preload/bridge/create-bridge.js';
+import { asClientFailure, type DepotRemoteClient } from '../../preload/contract/client.js';
+import {
+  OPERATION_NAMES,
+  OPERATIONS,
+  type OperationInput,
+  type OperationName,
+} from '../../preload/contract/operations/index.js';
+import { createHttpClient } from '../../renderer/src/api/http-client.js';
+import { callbackBody, startHarness, TOKEN, type Harness } from '../helpers/api-harness.js';
+import { FakeWebContents, ipcRenderer, resetElectronFake } from '../shell/electron-fake.js';
+
+const VEHICLE = 'veh-e208-01';
+const VIN = 'VR3UHZKXZMT000001';
+const ACTOR = { operator: 'tests' };
+
+let h: Harness;
+let handlers: OperationHandlers;
+let http: DepotRemoteClient;
+let ipc: DepotRemoteClient;
+let unregister: () => void;
+/** What the scenarios share: a callback with a finished action and its deliveries, quarantined notifications. */
+const world = { cbid: '', rid: '', deliveryId: '', quarantined: [] as number[] };
+
+beforeAll(async () => {
+  resetElectronFake();
+  h = await startHarness({
+    api: (core) => {
+      const parsed = parseAgentOptions([], { DEPOT_REMOTE_DATA_DIR: '/tmp/unused' });
+      if (parsed.help) throw new Error('unexpected');
+      handlers = createOperationHandlers({
+        core,
+        settings: createSettingsPort(core, parsed.options, { argv: [], env: {}, startStored: null }),
+        version: '0.0.0-test',
+        startedAt: Date.now(),
+      });
+      return { operations: { registry: OPERATIONS, handlers } };
+    },
+  });
+  await h.app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (h.app.server.address() as AddressInfo).port;
+  http = createHttpClient({
+    baseUrl: `http://127.0.0.1:${port}`,
+    fetchImpl: (url, init) =>
+      fetch(url, { ...init, headers: { ...(init?.headers as object), authorization: `Bearer ${TOKEN}` } }),
+  });
+
+  const page = new FakeWebContents();
+  page.finishLoad('app://depot-remote/index.html');
+  unregister = registerIpc({
+    handlers,
+    isTrustedSender: createSenderCheck((contents) => contents === (page as unknown)),
+    events: createEventPush(h.core.bus),
+    rendererLog: () => {},
+    logger: silentLogger,
+  });
+  ipcRenderer.rendererSender = { sender: page };
+  ipc = createBridge(ipcRenderer);
+
+  const { callbacks, remotes, deliveries } = h.core.services;
+  world.cbid = (await callbacks.create(callbackBody(), ACTOR)).id;
+  const action = await remotes.send({
+    vehicleRef: VEHICLE,
+    callbackId: world.cbid,
+    body: { door: { state: 'Locked' } },
+    actor: ACTOR,
+  });
+  world.rid = action.remoteActionId;
+  h.clock.advance(5_000);
+  world.deliveryId = deliveries.list({ callbackId: world.cbid, limit: 1, offset: 0 }).items[0]!.id;
+  for (let i = 0; i < 5; i += 1) {
+    const receipt = await h.core.inbox.submit({
+      callbackId: world.cbid,
+      body: Buffer.from(`{"events": [broken ${i}`),
+      contentType: 'application/json',
+      headers: {},
+      remoteAddress: '127.0.0.1',
+    });
+    world.quarantined.push(receipt.quarantineId!);
+  }
+});
+
+afterAll(async () => {
+  unregister?.();
+  await h?.close();
+});
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: ReturnType<typeof asClientFailure> };
+
+async function run(client: DepotRemoteClient, name: OperationName, input: unknown): Promise<Outcome> {
+  const method = client[name] as (input?: unknown) => Promise<unknown>;
+  try {
+    return { ok: true, value: await method(input) };
+  } catch (error) {
+    return { ok: false, error: asClientFailure(error) };
+  }
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** What differs between two equal answers: ids a twin call created, and the uptime. */
+function normalise(value: unknown, key = ''): unknown {
+  if (typeof value === 'string') return value.replace(UUID, '<id>');
+  if (Array.isArray(value)) return value.map((v) => normalise(v));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, normalise(v, k)]),
+    );
+  }
+  if (key === 'uptimeSeconds') return 0;
+  return value;
+}
+
+interface Scenario {
+  /** The input of each transport: the same one, or twins (two targets alike) where a call uses its target up. */
+  inputs: () => Promise<[unknown, unknown]>;
+  /** Between the two calls (e.g. let the first action finish). */
+  between?: () => void;
+  /** Further fields that differ between twins. */
+  normalise?: (value: unknown) => unknown;
+  /** The call must succeed (else the failure, equal on both sides, would be all that is compared). */
+  succeeds?: boolean;
+}
+const same =
+  <K extends OperationName>(input?: OperationInput<K>) =>
+  async (): Promise<[unknown, unknown]> => [input, input];
+const twins = async (make: () => Promise<unknown>): Promise<[unknown, unknown]> => [
+  await make(),
+  await make(),
+];
+const scratchCallback = async () => (await h.core.services.callbacks.create(callbackBody(), ACTOR)).id;
+const withoutId = (value: unknown) => {
+  const v = value as { id?: unknown; entry?: { id?: unknown } };
+  return {
+    ...v,
+    ...(v.id !== undefined ? { id: 0 } : {}),
+    ...(v.entry ? { entry: { ...v.entry, id: 0 } } : {}),
+  };
+};
+
+const SETTINGS = {
+  connector: 'simulator' as const,
+  stellantis: { baseUrl: '', fleetId: '', clientId: '', user: '', certFile: '', keyFile: '', caFile: '' },
+  publicReceiverUrl: null,
+  receiver: { port: 5781, bind: '127.0.0.1', tls: null },
+  notifications: { desktop: false },
+};
+
+/** One scenario per operation: a new entry fails to compile here until it is driven. */
+const SCENARIOS: Record<OperationName, Scenario> = {
+  health: { inputs: same(), succeeds: true },
+  listVehicles: { inputs: same({ limit: 2, offset: 1 }), succeeds: true },
+  getVehicle: { inputs: same({ vid: VIN }), succeeds: true },
+  listCallbacks: { inputs: same(), succeeds: true },
+  getCallback: { inputs: async () => [{ cbid: world.cbid }, { cbid: world.cbid }], succeeds: true },
+  createCallback: {
+    inputs: same({ body: callbackBody({ label: 'twin' }), operator: 'Jérôme' }),
+    succeeds: true,
+  },
+  replaceCallback: {
+    inputs: async () => {
+      const cbid = await scratchCallback();
+      return [
+        { cbid, body: callbackBody({ label: 'replaced' }), operator: 'Ana' },
+        { cbid, body: callbackBody({ label: 'replaced' }), operator: 'Ana' },
+      ];
+    },
+    succeeds: true,
+  },
+  setCallbackStatus: {
+    inputs: async () => {
+      const cbid = await scratchCallback();
+      return [
+        { cbid, body: { status: 'Paused' } },
+        { cbid, body: { status: 'Paused' } },
+      ];
+    },
+    succeeds: true,
+  },
+  deleteCallback: {
+    inputs: () => twins(async () => ({ cbid: await scratchCallback(), operator: 'Ana', reason: 'Tidy up' })),
+    succeeds: true,
+  },
+  sendTestNotification: {
+    inputs: async () => [
+      { cbid: world.cbid, operator: 'Ana' },
+      { cbid: world.cbid, operator: 'Ana' },
+    ],
+    succeeds: true,
+  },
+  sendRemote: {
+    inputs: async () => {
+      const cbid = await scratchCallback();
+      const input = { vid: VEHICLE, cbid, body: { horn: { state: 'Activated' } }, operator: 'Ana' };
+      return [input, input];
+    },
+    // One command per vehicle and feature: the first is over before the second goes.
+    between: () => h.clock.advance(5_000),
+    succeeds: true,
+  },
+  listVehicleCallbackRemotes: {
+    inputs: async () => [
+      { vid: VIN, cbid: world.cbid },
+      { vid: VIN, cbid: world.cbid },
+    ],
+    succeeds: true,
+  },
+  getVehicleCallbackRemote: {
+    inputs: async () => [
+      { vid: VEHICLE, cbid: world.cbid, rid: world.rid },
+      { vid: VEHICLE, cbid: world.cbid, rid: world.rid },
+    ],
+    succeeds: true,
+  },
+  listRemotes: {
+    inputs: same({ vehicle: VIN, type: 'Doors', phase: 'Done', limit: 5 }),
+    succeeds: true,
+  },
+  getRemote: { inputs: async () => [{ rid: world.rid }, { rid: world.rid }], succeeds: true },
+  listDeliveries: {
+    // since/until reach the desktop too (they were HTTP-only).
+    inputs: async () => {
+      const input = {
+        callback: world.cbid,
+        since: '2026-01-05T08:00:00Z',
+        until: '2026-01-05T10:00:00+01:00',
+        limit: 10,
+      };
+      return [input, input];
+    },
+    succeeds: true,
+  },
+  getDelivery: { inputs: async () => [{ id: world.deliveryId }, { id: world.deliveryId }], succeeds: true },
+  listDeliveryTargets: { inputs: same(), succeeds: true },
+  retryDelivery: {
+    inputs: async () => [
+      { id: world.deliveryId, operator: 'Ana' },
+      { id: world.deliveryId, operator: 'Ana' },
+    ],
+  },
+  retryCallbackDeliveries: {
+    inputs: async () => [{ cbid: world.cbid }, { cbid: world.cbid }],
+    succeeds: true,
+  },
+  listQuarantine: { inputs: same({ unresolved: true, limit: 10 }), succeeds: true },
+  getQuarantine: {
+    inputs: async () => [{ id: world.quarantined[0]! }, { id: world.quarantined[0]! }],
+    succeeds: true,
+  },
+  replayQuarantine: {
+    inputs: async () => [
+      { id: world.quarantined[1]!, operator: 'Ana' },
+      { id: world.quarantined[2]!, operator: 'Ana' },
+    ],
+    normalise: withoutId,
+    succeeds: true,
+  },
+  resolveQuarantine: {
+    inputs: async () => [
+      { id: world.quarantined[3]!, operator: 'Ana', reason: 'Sent twice' },
+      { id: world.quarantined[4]!, operator: 'Ana', reason: 'Sent twice' },
+    ],
+    normalise: withoutId,
+    succeeds: true,
+  },
+  getSettings: { inputs: same(), succeeds: true },
+  putSettings: { inputs: same({ body: SETTINGS, operator: 'Ana' }), succeeds: true },
+  checkConnection: { inputs: same(), succeeds: true },
+  connectionRateLimit: { inputs: same(), succeeds: true },
+  listAudit: { inputs: same({ limit: 20, action: 'callback.create' }), succeeds: true },
+};
+
+describe('every operation answers the same over HTTP and over IPC', () => {
+  it('has a scenario for every entry of the registry', () => {
+    expect(Object.keys(SCENARIOS).sort()).toEqual([...OPERATION_NAMES].sort());
+    expect([...OPERATION_NAMES]).toEqual(Object.keys(OPERATIONS));
+  });
+
+  for (const name of OPERATION_NAMES) {
+    it(name, async () => {
+      const scenario = SCENARIOS[name];
+      const [httpInput, ipcInput] = await scenario.inputs();
+      const viaHttp = await run(http, name, httpInput);
+      scenario.between?.();
+      const viaIpc = await run(ipc, name, ipcInput);
+      if (scenario.succeeds) {
+        expect(viaHttp, `over HTTP: ${JSON.stringify(viaHttp)}`).toMatchObject({ ok: true });
+      }
+      const extra = scenario.normalise ?? ((v: unknown) => v);
+      const shape = (o: Outcome) => (o.ok ? { ok: true, value: extra(normalise(o.value)) } : o);
+      expect(shape(viaIpc)).toEqual(shape(viaHttp));
+    });
+  }
+
+  it('records the operator each transport was given (HTTP header, IPC field)', async () => {
+    const items = h.core.services.audit.list({ limit: 500, action: 'callback.create' });
+    // createCallback's scenario: once over each transport, both by Jérôme (URI-encoded in the header).
+    expect(items.filter((e) => e.operator === 'Jérôme')).toHaveLength(2);
+  });
+
+  it('refuses the same bad input with the same field errors', async () => {
+    const bad: [OperationName, unknown][] = [
+      ['listVehicles', { limit: 0 }],
+      ['listDeliveries', { since: 'yesterday' }],
+      ['listRemotes', { type: 'Teleport' }],
+      ['getVehicle', { vid: 'a b' }],
+      ['getQuarantine', { id: 0 }],
+      ['putSettings', { body: { connector: 'carrier-pigeon' } }],
+      ['createCallback', { body: { label: 'x' } }],
+    ];
+    for (const [name, input] of bad) {
+      const viaHttp = await run(http, name, input);
+      const viaIpc = await run(ipc, name, input);
+      expect(viaHttp, name).toMatchObject({ ok: false, error: { status: 400, code: 'VALIDATION_FAILED' } });
+      const fields = (o: Outcome) => (o.ok ? [] : o.error.errors.map((e) => e.field));
+      expect(fields(viaIpc), name).toEqual(fields(viaHttp));
+    }
+  });
+});
