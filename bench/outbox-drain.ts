@@ -184,6 +184,8 @@ async function drain(sink: Sink, title: string, n: number, batch: boolean): Prom
     bus,
     logger: silentLogger,
     openSecrets: async () => secrets,
+    // The sink always answers 200: no 410 ever asks for a pause.
+    pauseCallback: async () => ({ paused: false, upstreamError: null }),
     fleetId: () => 'fleet-42',
   });
   const ingest = createIngestService({

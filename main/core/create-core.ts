@@ -21,7 +21,12 @@ import type { Notifier } from './ports/notifier.js';
 import type { SecretBox } from './ports/secret-box.js';
 import { guardSealedData } from './secrets/sealed-data-guard.js';
 import { sealStoredHeaderValues } from './secrets/seal-header-values.js';
-import { createNotificationInbox, createQuarantineService, type InboxOptions } from './receiver/index.js';
+import {
+  createNotificationInbox,
+  createQuarantineService,
+  type InboxOptions,
+  type QuarantineOptions,
+} from './receiver/index.js';
 import { createActionWatchdog, type WatchdogOptions } from './services/action-watchdog.js';
 import { createAuditService } from './services/audit-service.js';
 import { createCallbacksService } from './services/callbacks-service.js';
@@ -45,6 +50,7 @@ export interface CoreDeps {
   watchdog?: WatchdogOptions;
   outbox?: OutboxOptions;
   inbox?: InboxOptions;
+  quarantine?: QuarantineOptions;
   /** Opens the store; tests wrap openDatabase to reach the connection (e.g. to make the disk "full"). */
   openDb?: (file: string, options: OpenDatabaseOptions) => Db;
   /** --forget-secrets: clear the sealed values the key cannot open instead of refusing (see sealed-data-guard). */
@@ -91,6 +97,8 @@ export async function createCore(deps: CoreDeps) {
     bus,
     logger,
     openSecrets: (id) => callbacks.openSecrets(id),
+    // A 410 Gone pauses the callback through its service, which tells the upstream twin (late-bound: called later).
+    pauseCallback: (id, actor, detail) => callbacks.pauseBySystem(id, actor, detail),
     fleetId: deps.fleetId ?? (() => null),
     ...(deps.outbox ? { options: deps.outbox } : {}),
   });
@@ -112,8 +120,11 @@ export async function createCore(deps: CoreDeps) {
     },
   };
   const ingest = createIngestService({ db, repos, clock, bus, notifier: completions, logger, outbox });
-  const inbox = createNotificationInbox({ db, repos, ingest, bus, clock, logger }, deps.inbox);
-  const quarantine = createQuarantineService({ repos, inbox });
+  const quarantine = createQuarantineService({ db, repos, ingest, bus, clock, logger }, deps.quarantine);
+  const inbox = createNotificationInbox(
+    { db, ingest, quarantine: quarantine.intake, clock, logger },
+    deps.inbox,
+  );
   const remotes = createRemotesService({ db, repos, connector, clock, bus });
   const audit = createAuditService({ repos });
   const settings = createSettingsService({ db, repos, secrets, clock, bus });
@@ -152,8 +163,13 @@ export async function createCore(deps: CoreDeps) {
     /** The fleet the connector serves (`{fid}` of the fleet API mirror); null when it has none. */
     fleetId: deps.fleetId ?? (() => null),
     watchdog,
-    /** Open actions, for a connector that polls (Stellantis without a public receiver URL). */
+    /** Actions in flight (not settled: Sending, Pending), for the tray. */
     openActions: () => repos.actions.listOpen(),
+    /**
+     * Actions an event may still change (not terminal: TimedOut included, a late Done completes it) created at or
+     * after `since`, for a connector that polls (Stellantis without a public receiver URL).
+     */
+    unterminatedActions: (since: string) => repos.actions.listUnterminated(since),
     upstreamIdOf: (callbackId: string) => repos.callbacks.get(callbackId)?.upstreamId ?? null,
 
     async start() {
@@ -186,6 +202,7 @@ export async function createCore(deps: CoreDeps) {
       watchdog.stop();
       await outbox.stop();
       inbox.close();
+      quarantine.close();
       await connector.close();
       storage.close();
       db.close();

@@ -1,6 +1,7 @@
 // A callback as the dispatcher needs it: where to send, how, and its retry and batch policy, computed once per
 // change of the callback rather than per delivery.
 import type { CallbackRecord } from '../db/index.js';
+import { batchingOf } from '../domain/callback/batching-rules.js';
 import type { BatchNotify, CallbackAttribute, CallbackStatus } from '../domain/callback/callback-model.js';
 
 /**
@@ -34,7 +35,7 @@ export interface CallbackView {
   headers: CallbackAttribute[];
   query: CallbackAttribute[];
   body: CallbackAttribute[];
-  /** null when events are sent one per call (no batchNotify, or a $vin Query attribute). */
+  /** null when events are sent one per call (domain/callback/batching-rules.ts); timeWindow defaulted. */
   batch: BatchNotify | null;
   policy: 'None' | 'Bounded';
   maxAttempts: number;
@@ -52,10 +53,7 @@ export function toCallbackView(record: CallbackRecord): CallbackView {
     url = null;
   }
   const query = attributes.filter((a) => a.type === 'Query');
-  // §4.1: a $vin Query attribute turns batching off (each event needs its own URL).
-  const vinInQuery = query.some((a) => a.value === '$vin');
   const policy = record.subscribe.retryPolicy;
-  const batch = record.subscribe.batchNotify;
   return {
     id: record.id,
     label: record.label,
@@ -68,7 +66,7 @@ export function toCallbackView(record: CallbackRecord): CallbackView {
     headers: attributes.filter((a) => a.type === 'Header'),
     query,
     body: attributes.filter((a) => a.type === 'Body'),
-    batch: batch && batch.size >= 1 && !vinInQuery ? batch : null,
+    batch: batchingOf(record.subscribe),
     policy: policy.policy,
     maxAttempts: policy.policy === 'None' ? 1 : policy.retryNumber,
     retryDelayMs: policy.policy === 'None' ? 0 : policy.retryDelay * 1000,

@@ -5,6 +5,7 @@ import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import { createDispatcher } from './dispatcher.js';
+import type { PauseCallback } from './gone.js';
 import { resolveOutboxOptions, type OutboxOptions } from './outbox-options.js';
 import { createOutboxService } from './outbox-service.js';
 
@@ -16,6 +17,11 @@ export interface OutboxDeps {
   logger: Logger;
   /** The clear secrets of a callback (callbacks service `openSecrets`): signing secrets and authentication. */
   openSecrets(callbackId: string): Promise<CallbackSecrets>;
+  /**
+   * Pauses a Running callback on the outbox's own decision (a 410 Gone): the callbacks service, the one writer of a
+   * callback's status, audits it and tells the upstream twin (callbacks service `pauseBySystem`).
+   */
+  pauseCallback: PauseCallback;
   /** For $fleetID; null when unknown (substituted by an empty string). */
   fleetId(): string | null;
   options?: OutboxOptions;
@@ -23,10 +29,14 @@ export interface OutboxDeps {
 
 export type Outbox = ReturnType<typeof createOutbox>;
 
+/**
+ * New events reach the outbox through `enqueue` (inside the ingest transaction); a changed callback (status,
+ * target, secrets, deletion) through `callback.changed` on the bus, which the dispatcher hears once started.
+ */
 export function createOutbox(deps: OutboxDeps) {
   const options = resolveOutboxOptions(deps.options);
   const dispatcher = createDispatcher({ ...deps, options });
-  const service = createOutboxService({ ...deps, dispatcher });
+  const service = createOutboxService({ ...deps, queue: dispatcher.queue });
   return {
     /** StoredEventSink for the ingest service: call inside its transaction for every newly stored event. */
     enqueue: dispatcher.enqueue,
@@ -34,10 +44,6 @@ export function createOutbox(deps: OutboxDeps) {
     start: dispatcher.start,
     /** Stops dispatching; waits up to `graceMs` for calls in flight (those still in the air are sent again next start). */
     stop: dispatcher.stop,
-    /** New or changed work: look again now. */
-    kick: dispatcher.kick,
-    /** A callback changed (status, target, deletion). The outbox also hears `callback.changed` on the bus itself. */
-    callbackChanged: dispatcher.callbackChanged,
     /** Resolves once nothing is left to do now (tests: after advancing the clock). */
     idle: dispatcher.idle,
     /** Holds all outbound delivery until resume() (the desktop tray); calls in the air finish. */

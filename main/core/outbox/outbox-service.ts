@@ -16,8 +16,7 @@ import type { Actor } from '../services/actor.js';
 import { createAuditTrail } from '../services/audit-trail.js';
 import { notFound, ServiceError } from '../services/service-error.js';
 import { toDeliveryDetailDto, toDeliveryDto } from './delivery-dto.js';
-import { holdReasonOf } from './callback-view.js';
-import type { Dispatcher } from './dispatcher.js';
+import type { DeliveryQueue, TargetReport } from './delivery-queue.js';
 
 export interface DeliveryListParams {
   callbackId?: string;
@@ -35,14 +34,27 @@ export interface OutboxServiceDeps {
   repos: Repositories;
   clock: Clock;
   bus: EventBus;
-  dispatcher: Dispatcher;
+  /** What the running dispatcher knows and takes (delivery-queue.ts). */
+  queue: DeliveryQueue;
 }
 
 export type OutboxService = ReturnType<typeof createOutboxService>;
 
-export function createOutboxService({ db, repos, clock, bus, dispatcher }: OutboxServiceDeps) {
+/** A target no call went to yet. */
+const unknownTarget = (origin: string): TargetReport => ({
+  origin,
+  state: 'unknown',
+  since: null,
+  lastError: null,
+  nextProbeAt: null,
+  probeFailures: 0,
+  insecure: origin.startsWith('http:'),
+  inFlight: 0,
+});
+
+export function createOutboxService({ db, repos, clock, bus, queue }: OutboxServiceDeps) {
   const trail = createAuditTrail(repos, bus);
-  const dto = (record: DeliveryRecord): DeliveryDto => toDeliveryDto(record, dispatcher.heldReason(record));
+  const dto = (record: DeliveryRecord): DeliveryDto => toDeliveryDto(record, queue.heldReason(record));
 
   function requireDelivery(id: string): DeliveryRecord {
     const record = repos.deliveries.get(id);
@@ -78,7 +90,7 @@ export function createOutboxService({ db, repos, clock, bus, dispatcher }: Outbo
 
     get(id: string): DeliveryDetailDto {
       const record = requireDelivery(id);
-      return toDeliveryDetailDto(record, dispatcher.heldReason(record), repos.deliveries.listAttempts(id));
+      return toDeliveryDetailDto(record, queue.heldReason(record), repos.deliveries.listAttempts(id));
     },
 
     /**
@@ -116,8 +128,7 @@ export function createOutboxService({ db, repos, clock, bus, dispatcher }: Outbo
         return requireDelivery(id);
       });
       published();
-      dispatcher.published(id);
-      dispatcher.markDue(record.callbackId);
+      queue.requeued(record.callbackId, [id]);
       return dto(record);
     },
 
@@ -139,8 +150,7 @@ export function createOutboxService({ db, repos, clock, bus, dispatcher }: Outbo
         return ids;
       });
       published();
-      for (const id of requeued) dispatcher.published(id);
-      dispatcher.markDue(callbackId);
+      queue.requeued(callbackId, requeued);
       return { callbackId, requeued };
     },
 
@@ -150,7 +160,7 @@ export function createOutboxService({ db, repos, clock, bus, dispatcher }: Outbo
       let published = () => {};
       const record = db.transaction(() => {
         requireCallback(callbackId);
-        const queued = dispatcher.enqueueTest(callbackId);
+        const queued = queue.enqueueTest(callbackId);
         published = trail.append({
           at: now,
           operator: actor.operator,
@@ -162,33 +172,21 @@ export function createOutboxService({ db, repos, clock, bus, dispatcher }: Outbo
         return queued;
       });
       published();
-      dispatcher.published(record.id);
-      dispatcher.markDue(callbackId);
+      queue.requeued(callbackId, [record.id]);
       return { deliveryId: record.id, delivery: dto(record) };
     },
 
     targets(): DeliveryTargetsDto {
       const queued = repos.deliveries.queuedByCallback();
       const waiting = new Map(repos.deliveries.waitingByCallback().map((w) => [w.callbackId, w.count]));
-      const known = new Map(dispatcher.targets().map((t) => [t.origin, t]));
-      const holds = dispatcher.holds();
+      const known = new Map(queue.targets().map((t) => [t.origin, t]));
       const byOrigin = new Map<string, DeliveryTargetDto>();
-      const nowMs = clock.now().getTime();
-      const at = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
       const entry = (origin: string): DeliveryTargetDto => {
         let item = byOrigin.get(origin);
         if (!item) {
-          const t = known.get(origin);
           item = {
-            origin,
-            state: t?.state ?? 'unknown',
-            since: at(t?.sinceMs ?? null),
-            lastError: t?.lastError ?? null,
-            nextProbeAt: t?.state === 'offline' ? at(t.nextProbeMs) : null,
-            probeFailures: t?.probeFailures ?? 0,
-            insecure: origin.startsWith('http:'),
-            inFlight: t?.inFlight ?? 0,
+            ...(known.get(origin) ?? unknownTarget(origin)),
             queued: 0,
             waitingForBatch: 0,
             callbacks: [],
@@ -199,40 +197,32 @@ export function createOutboxService({ db, repos, clock, bus, dispatcher }: Outbo
       };
 
       for (const record of repos.callbacks.list()) {
-        const view = dispatcher.view(record.id);
-        if (!view?.origin) continue;
-        const item = entry(view.origin);
+        const origin = queue.originOf(record.id);
+        if (!origin) continue;
+        const item = entry(origin);
         const q = queued.get(record.id) ?? 0;
         const w = waiting.get(record.id) ?? 0;
         item.queued += q;
         item.waitingForBatch += w;
-        const t = known.get(view.origin);
         item.callbacks.push({
           callbackId: record.id,
           label: record.label,
           status: record.status,
           queued: q,
           waitingForBatch: w,
-          heldReason:
-            view.status !== 'Running'
-              ? (holds.get(record.id)?.reason ?? holdReasonOf(view.status))
-              : t?.state === 'offline'
-                ? `The target is unreachable since ${at(t.sinceMs)}.`
-                : t && t.notBeforeMs > nowMs
-                  ? `The target asked to wait (Retry-After) until ${at(t.notBeforeMs)}.`
-                  : null,
+          heldReason: queue.callbackHeldReason(record.id),
         });
       }
       for (const origin of known.keys()) entry(origin);
 
       // One dispatcher per database: what is InFlight in the store is what it holds.
-      const { total, ...queue } = repos.deliveries.queueCounts();
-      const InFlight = dispatcher.heldInFlight();
-      const Delivered = Math.max(0, total - queue.Queued - queue.Failed - queue.Dead - InFlight);
+      const { total, ...stored } = repos.deliveries.queueCounts();
+      const InFlight = queue.heldInFlight();
+      const Delivered = Math.max(0, total - stored.Queued - stored.Failed - stored.Dead - InFlight);
       return {
         items: [...byOrigin.values()].sort((a, b) => a.origin.localeCompare(b.origin)),
         counts: {
-          ...queue,
+          ...stored,
           InFlight,
           Delivered,
           waitingForBatch: [...waiting.values()].reduce((a, b) => a + b, 0),

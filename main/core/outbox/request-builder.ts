@@ -1,13 +1,12 @@
 // One HTTP call of a delivery, as the fleet API posts notifications (stellantis-api.md §4.1, §7.1): Header
 // attributes as headers, Query attributes as query parameters, Body attributes in the payload's attributes[],
-// with $vin, $callbackID, $remoteType and $fleetID substituted; plus authentication and signing.
-//
-// A batch may carry several vehicles or remote types. In a Header or Body attribute, $vin and $remoteType then
-// stand for the distinct values in event order, comma-separated ("VIN1,VIN2": the list form HTTP headers use).
-// A $vin Query attribute never meets a batch: it turns batching off.
+// with $vin, $callbackID, $remoteType and $fleetID substituted by the callback rules of domain/callback
+// (attribute-values.ts: a whole-value variable only; a batch's distinct values, comma-separated); plus
+// authentication and signing. A $vin Query attribute never meets a batch: it turns batching off (batching-rules.ts).
 //
 // Literal Header values are stored sealed ("••••" in the callback, the value in its secrets): they are opened here,
 // at the last moment, and only in memory.
+import { attributeValue, callbackVariables } from '../domain/callback/attribute-values.js';
 import type { CallbackSecrets } from '../domain/callback/callback-model.js';
 import { openHeaderValues } from '../domain/callback/sealed-headers.js';
 import type { CallbackView } from './callback-view.js';
@@ -38,10 +37,6 @@ export interface RequestContext {
 export const TEST_MARKER_HEADER = 'x-depot-test';
 export const TEST_MARKER_ATTRIBUTE = 'depotTest';
 
-function substitute(value: string, vars: Record<string, string>): string {
-  return value.startsWith('$') && value in vars ? vars[value]! : value;
-}
-
 function authorization(secrets: CallbackSecrets): string | null {
   const auth = secrets.authentication;
   if (!auth) return null;
@@ -58,21 +53,21 @@ export function buildRequest(
 ): OutgoingRequest {
   if (!callback.url || !callback.origin)
     throw new Error(`The webhook URL ${callback.target} cannot be used.`);
-  const vars: Record<string, string> = {
-    $vin: delivery.vins.join(','),
-    $callbackID: callback.id,
-    $remoteType: delivery.remoteTypes.join(','),
-    $fleetID: context.fleetId ?? '',
-  };
+  const vars = callbackVariables({
+    vins: delivery.vins,
+    remoteTypes: delivery.remoteTypes,
+    callbackId: callback.id,
+    fleetId: context.fleetId,
+  });
 
   let path = callback.url.pathname + callback.url.search;
   if (callback.query.length > 0) {
     const url = new URL(callback.url.href);
-    for (const a of callback.query) url.searchParams.append(a.key, substitute(a.value, vars));
+    for (const a of callback.query) url.searchParams.append(a.key, attributeValue(a.value, vars));
     path = url.pathname + url.search;
   }
 
-  const attributes = callback.body.map((a) => ({ key: a.key, value: substitute(a.value, vars) }));
+  const attributes = callback.body.map((a) => ({ key: a.key, value: attributeValue(a.value, vars) }));
   if (delivery.kind === 'test') attributes.push({ key: TEST_MARKER_ATTRIBUTE, value: 'true' });
   const body = `{"callbackId":${JSON.stringify(callback.id)},"attributes":${JSON.stringify(attributes)},"events":${delivery.eventsJson}}`;
 
@@ -84,7 +79,7 @@ export function buildRequest(
     );
   }
   const headers: Record<string, string> = {};
-  for (const a of opened.headers) headers[a.key] = substitute(a.value, vars);
+  for (const a of opened.headers) headers[a.key] = attributeValue(a.value, vars);
   const auth = authorization(secrets);
   if (auth !== null) {
     // The helper wins over a Header attribute of the same name.

@@ -1,4 +1,4 @@
-// The webhook receiver's public API (see create-receiver.ts and notification-inbox.ts).
+// The webhook receiver's public API (see create-receiver.ts, notification-inbox.ts and quarantine-service.ts).
 export {
   createReceiver,
   DEFAULT_BODY_LIMIT,
@@ -7,7 +7,7 @@ export {
   WEBHOOK_PATH,
 } from './create-receiver.js';
 export type { ReceiverDeps, ReceiverOptions } from './create-receiver.js';
-export { AUTO_REPLAY_OPERATOR, createNotificationInbox } from './notification-inbox.js';
+export { createNotificationInbox } from './notification-inbox.js';
 export type {
   InboundRequest,
   InboxDeps,
@@ -15,7 +15,6 @@ export type {
   InboxReceipt,
   InboxStats,
   NotificationInbox,
-  ReplayResult,
 } from './notification-inbox.js';
 export { MAX_KEPT_ERRORS } from './bounded-errors.js';
 export { parseNotificationBody, readNotification } from './notification-body.js';
@@ -26,7 +25,14 @@ export {
   QuarantineFullError,
 } from './quarantine-capacity.js';
 export type { QuarantineCapacity } from './quarantine-capacity.js';
-export { createQuarantineService } from './quarantine-service.js';
-export type { QuarantineService, QuarantineServiceDeps } from './quarantine-service.js';
+export { AUTO_REPLAY_OPERATOR, createQuarantineService } from './quarantine-service.js';
+export type {
+  QuarantineIntake,
+  QuarantineOptions,
+  QuarantineService,
+  QuarantineServiceDeps,
+  QuarantineStats,
+  ReplayResult,
+} from './quarantine-service.js';
 export { SECRET_HEADER, SECRET_HEADER_ALIASES } from './receiver-secrets.js';
 export type { ReceiverSecretSource, SecretCacheOptions } from './receiver-secrets.js';

@@ -1,20 +1,40 @@
-// Use cases for quarantined notifications (the API's /quarantine): the attention list, one entry as received,
-// replay and resolve.
+// The quarantine's use cases: keeping what the receiver cannot apply (its intake, under the size cap), the
+// attention list (the API's /quarantine), one entry as received, replay by an operator, replay by itself once the
+// action an entry waits for appears, and resolving by hand. Operator actions are audited.
 import type {
   QuarantineDetailDto,
   QuarantineEntryDto,
   QuarantinePageDto,
   QuarantineReplayDto,
 } from '../../../preload/contract/quarantine.js';
-import type { Repositories } from '../db/index.js';
+import type { Db, QuarantineSummary, Repositories } from '../db/index.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
 import type { Actor } from '../services/actor.js';
-import { notFound } from '../services/service-error.js';
-import type { NotificationInbox } from './notification-inbox.js';
+import { createAuditTrail } from '../services/audit-trail.js';
+import type { IngestService } from '../services/ingest-service.js';
+import { notFound, ServiceError } from '../services/service-error.js';
+import { createActionWaitlist } from './action-waitlist.js';
+import { parseNotificationBody } from './notification-body.js';
+import { DEFAULT_QUARANTINE_CAP_BYTES, type QuarantineCapacity } from './quarantine-capacity.js';
 import { toQuarantineDetailDto, toQuarantineEntryDto } from './quarantine-dto.js';
+import { createQuarantineStore, type KeptEntry, unknownActionProblems } from './quarantine-store.js';
 
 export interface QuarantineServiceDeps {
-  repos: Pick<Repositories, 'quarantine'>;
-  inbox: Pick<NotificationInbox, 'replay' | 'dismiss' | 'capacity'>;
+  db: Db;
+  repos: Repositories;
+  ingest: Pick<IngestService, 'apply'>;
+  bus: EventBus;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface QuarantineOptions {
+  /** Size cap, in bytes (AgentOptions.quarantineMaxMb). Default 100 MiB. */
+  capBytes?: number;
+  /** Replay UNKNOWN_ACTION entries by themselves when their action appears. Default true. */
+  autoReplay?: boolean;
 }
 
 export interface QuarantineListRequest {
@@ -23,10 +43,130 @@ export interface QuarantineListRequest {
   offset: number;
 }
 
-export type QuarantineService = ReturnType<typeof createQuarantineService>;
+export interface ReplayResult {
+  outcome: 'Applied' | 'StillUnknownAction' | 'StillInvalid';
+  stored: number;
+  duplicates: number;
+  entry: QuarantineSummary;
+}
 
-export function createQuarantineService({ repos, inbox }: QuarantineServiceDeps) {
+export interface QuarantineStats {
+  /** Entries replayed by themselves once their action appeared. */
+  autoReplays: number;
+}
+
+/** The operator recorded for replays the receiver makes by itself. */
+export const AUTO_REPLAY_OPERATOR = 'receiver';
+
+export type QuarantineService = ReturnType<typeof createQuarantineService>;
+/** What the inbox uses to keep the requests it cannot apply. */
+export type QuarantineIntake = QuarantineService['intake'];
+
+const alreadyHandled = (e: QuarantineSummary) =>
+  new ServiceError(
+    409,
+    'QUARANTINE_RESOLVED',
+    `Quarantined notification ${e.id} was already handled (${e.resolution} by ${e.resolvedBy}).`,
+  );
+
+export function createQuarantineService(deps: QuarantineServiceDeps, options: QuarantineOptions = {}) {
+  const { db, repos, ingest, bus, clock } = deps;
+  const trail = createAuditTrail(repos, bus);
+  const store = createQuarantineStore(deps, options.capBytes ?? DEFAULT_QUARANTINE_CAP_BYTES);
+  const waitlist = (options.autoReplay ?? true) ? createActionWaitlist(deps, (id) => replay(id, null)) : null;
+
+  /** Runs a quarantined request through validation and ingest again. `actor` null: an automatic replay. */
+  function replay(id: number, actor: Actor | null): ReplayResult {
+    const entry = repos.quarantine.get(id);
+    if (!entry) throw notFound('QUARANTINE_NOT_FOUND', `No quarantined notification with id ${id}.`);
+    if (entry.resolvedAt !== null) throw alreadyHandled(entry);
+    // Events without a date keep the time the request was first received, as when it was first read.
+    const parsed = parseNotificationBody(entry.body, entry.receivedAt);
+    const at = clock.nowIso();
+    const by = actor?.operator ?? AUTO_REPLAY_OPERATOR;
+    const after: (() => void)[] = [];
+    const result = db.transaction(() => {
+      let outcome: ReplayResult['outcome'];
+      let stored = 0;
+      let duplicates = 0;
+      if (!parsed.ok) {
+        outcome = 'StillInvalid';
+        const { reason, errors, errorCount } = parsed;
+        repos.quarantine.recordReplay(id, { at, reason, errors, errorCount, actionIds: [] });
+      } else {
+        const applied = ingest.apply(parsed.events, 'receiver');
+        after.push(applied.afterCommit);
+        ({ stored, duplicates } = applied.result);
+        if (applied.result.unknown.length === 0) {
+          outcome = 'Applied';
+          repos.quarantine.resolve(id, { at, by, resolution: 'Replayed', replayed: true });
+        } else {
+          outcome = 'StillUnknownAction';
+          repos.quarantine.recordReplay(id, { at, ...unknownActionProblems(applied.result.unknown) });
+        }
+      }
+      if (actor) {
+        after.push(
+          trail.append({
+            at,
+            operator: actor.operator,
+            action: 'quarantine.replay',
+            callbackId: entry.callbackId,
+            reason: actor.reason ?? null,
+            detail: { quarantineId: id, outcome, stored, duplicates },
+          }),
+        );
+      }
+      return { outcome, stored, duplicates, entry: repos.quarantine.getSummary(id)! };
+    });
+    waitlist?.unwait(id);
+    if (result.entry.resolvedAt === null && result.entry.reason === 'UNKNOWN_ACTION') {
+      waitlist?.wait(id, result.entry.actionIds);
+    }
+    if (result.entry.resolvedAt !== null) store.roomMade();
+    for (const f of after) f();
+    return result;
+  }
+
+  /** Marks an entry handled by hand (the operator looked at it and nothing needs applying). */
+  function dismiss(id: number, actor: Actor): QuarantineSummary {
+    const entry = repos.quarantine.getSummary(id);
+    if (!entry) throw notFound('QUARANTINE_NOT_FOUND', `No quarantined notification with id ${id}.`);
+    const at = clock.nowIso();
+    const { summary, published } = db.transaction(() => {
+      if (
+        !repos.quarantine.resolve(id, { at, by: actor.operator, resolution: 'Dismissed', replayed: false })
+      ) {
+        throw alreadyHandled(entry);
+      }
+      const published = trail.append({
+        at,
+        operator: actor.operator,
+        action: 'quarantine.resolve',
+        callbackId: entry.callbackId,
+        reason: actor.reason ?? null,
+        detail: { quarantineId: id, quarantineReason: entry.reason },
+      });
+      return { summary: repos.quarantine.getSummary(id)!, published };
+    });
+    waitlist?.unwait(id);
+    store.roomMade();
+    published();
+    return summary;
+  }
+
   return {
+    /** For the inbox: keeping requests inside its transaction, and what follows once committed. */
+    intake: {
+      keep: store.keep,
+      /** After the commit that kept `kept`: announced, and an UNKNOWN_ACTION entry waits for its action. */
+      kept(kept: KeptEntry) {
+        if (kept.summary.reason === 'UNKNOWN_ACTION') waitlist?.wait(kept.summary.id, kept.summary.actionIds);
+        store.announce(kept);
+      },
+      refused: store.refused,
+    },
+
     /**
      * Newest first; `unresolved: true` for what still needs attention. Items carry no body and no errors
      * (see get); `capacity` says how full the quarantine is and whether the receiver refuses because of it.
@@ -41,7 +181,7 @@ export function createQuarantineService({ repos, inbox }: QuarantineServiceDeps)
         unresolved: repos.quarantine.count({ unresolved: true }),
         limit: query.limit,
         offset: query.offset,
-        capacity: inbox.capacity(),
+        capacity: store.capacity(),
       };
     },
 
@@ -52,7 +192,7 @@ export function createQuarantineService({ repos, inbox }: QuarantineServiceDeps)
     },
 
     replay(id: number, actor: Actor): QuarantineReplayDto {
-      const r = inbox.replay(id, actor);
+      const r = replay(id, actor);
       return {
         outcome: r.outcome,
         stored: r.stored,
@@ -62,7 +202,14 @@ export function createQuarantineService({ repos, inbox }: QuarantineServiceDeps)
     },
 
     resolve(id: number, actor: Actor): QuarantineEntryDto {
-      return toQuarantineEntryDto(inbox.dismiss(id, actor));
+      return toQuarantineEntryDto(dismiss(id, actor));
+    },
+
+    capacity: (): QuarantineCapacity => store.capacity(),
+    stats: (): QuarantineStats => ({ autoReplays: waitlist?.autoReplays() ?? 0 }),
+    /** Stops replaying by itself. Call before closing the database. */
+    close() {
+      waitlist?.close();
     },
   };
 }

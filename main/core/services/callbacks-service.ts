@@ -2,6 +2,7 @@
 // signing secret, the authentication helper and literal Header attribute values (see sealed-headers.ts).
 import { randomUUID } from 'node:crypto';
 import type { CallbackDto } from '../../../preload/contract/dto.js';
+import type { AuditAction } from '../../../preload/contract/vocabulary.js';
 import type { CallbackRecord, Repositories } from '../db/index.js';
 import type { Db } from '../db/index.js';
 import type { CallbackInput, CallbackSecrets, CallbackSubscribe } from '../domain/callback/callback-model.js';
@@ -118,7 +119,13 @@ export function createCallbacksService({ db, repos, secrets, clock, bus, upstrea
   }
 
   /** One change of a callback and its audit entry, in one transaction; published after commit. */
-  function change(id: string, what: string, actor: Actor, detail: unknown, mutate: (now: string) => unknown) {
+  function change(
+    id: string,
+    what: AuditAction,
+    actor: Actor,
+    detail: unknown,
+    mutate: (now: string) => unknown,
+  ) {
     const now = clock.nowIso();
     let published = () => {};
     const record = db.transaction(() => {
@@ -234,6 +241,28 @@ export function createCallbacksService({ db, repos, secrets, clock, bus, upstrea
         (now) => repos.callbacks.setStatus(id, status, now),
       );
       return answer(record);
+    },
+
+    /**
+     * A pause the agent decides itself (the outbox, on a 410 Gone), audited under `actor` with `detail`. Stored
+     * first, so it holds while the network is unreachable; then the upstream twin is told (if it cannot be, the
+     * next start's syncUpstream tells it; `upstreamError` says why). Only a Running callback is paused.
+     */
+    async pauseBySystem(
+      id: string,
+      actor: Actor,
+      detail: Record<string, unknown>,
+    ): Promise<{ paused: boolean; upstreamError: string | null }> {
+      if (repos.callbacks.get(id)?.status !== 'Running') return { paused: false, upstreamError: null };
+      const record = change(id, 'callback.pause', actor, detail, (now) =>
+        repos.callbacks.setStatus(id, 'Paused', now),
+      );
+      let upstreamError: string | null = null;
+      await upstream.setStatus(record.upstreamId, 'Paused').catch((err: unknown) => {
+        upstreamError = (err as Error).message;
+      });
+      await answer(record);
+      return { paused: true, upstreamError };
     },
 
     async remove(id: string, actor: Actor): Promise<void> {

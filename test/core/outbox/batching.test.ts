@@ -137,7 +137,7 @@ describe('batchNotify', () => {
     const record = w.repos.callbacks.get('cb-1')!;
     const { batchNotify: _b, ...unbatched } = record.subscribe;
     w.repos.callbacks.replace('cb-1', { ...record, subscribe: unbatched, updatedAt: w.clock.nowIso() });
-    w.outbox.callbackChanged('cb-1');
+    w.callbackChanged('cb-1');
     await w.outbox.idle();
     expect(sink.received.map((r) => r.json.events.length)).toEqual([1, 1]);
   });

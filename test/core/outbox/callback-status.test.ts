@@ -3,13 +3,7 @@
 // dead letters. Status changes come through the real callbacks service and its bus event.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../../preload/contract/events.js';
-import { createKeyFileSecretBox } from '../../../main/core/secrets/key-file-secret-box.js';
-import {
-  createCallbacksService,
-  type CallbacksService,
-} from '../../../main/core/services/callbacks-service.js';
-import type { Connector } from '../../../main/core/connector/connector.js';
-import { createUpstreamRegistrar } from '../../../main/core/services/upstream-registration.js';
+import type { CallbacksService } from '../../../main/core/services/callbacks-service.js';
 import { startSink, startWorld, subscribe, type Sink, type World } from './outbox-world.js';
 
 let w: World;
@@ -26,16 +20,10 @@ const actor = { operator: 'tech-anna' };
 
 async function setup(overrides: Parameters<typeof subscribe>[1] = {}) {
   sink = await startSink();
+  // Nothing registered upstream (no receiver URL): status changes stay local (see
+  // test/core/services/gone-pauses-callback.test.ts for the twin).
   w = await startWorld();
-  callbacks = createCallbacksService({
-    db: w.db,
-    repos: w.repos,
-    secrets: createKeyFileSecretBox(w.dir),
-    clock: w.clock,
-    bus: w.bus,
-    // Nothing registered upstream (no receiver URL): status changes stay local.
-    upstream: createUpstreamRegistrar({ connector: {} as Connector, receiverBaseUrl: () => null }),
-  });
+  callbacks = w.callbacks;
   w.addCallback('cb-1', subscribe(sink.url(), overrides));
   w.addAction('ra-1', 'cb-1');
   await w.outbox.idle();

@@ -128,13 +128,13 @@ describe('the call', () => {
       previousSigningSecret: null,
       authentication: { type: 'Bearer', token: 'tok-123' },
     });
-    w.outbox.callbackChanged('cb-1');
+    w.callbackChanged('cb-1');
     w.notify('ra-1', 'SentToVehicle');
     await w.outbox.idle();
     expect(sink.received[1]!.headers.authorization).toBe('Bearer tok-123');
 
     w.secrets.delete('cb-1');
-    w.outbox.callbackChanged('cb-1');
+    w.callbackChanged('cb-1');
     w.notify('ra-1', 'Success', 'Done');
     await w.outbox.idle();
     expect(sink.received[2]!.headers.authorization).toBe('Bearer from-attribute');

@@ -17,6 +17,17 @@ import { createEventBus, type EventBus } from '../../../main/core/events/event-b
 import { createOutbox, type Outbox, type OutboxOptions } from '../../../main/core/outbox/index.js';
 import { manualClock, type ManualClock } from '../../../main/core/ports/clock.js';
 import { silentLogger, type Logger } from '../../../main/core/ports/logger.js';
+import type { Connector } from '../../../main/core/connector/connector.js';
+import { createKeyFileSecretBox } from '../../../main/core/secrets/key-file-secret-box.js';
+import {
+  createCallbacksService,
+  type CallbacksService,
+} from '../../../main/core/services/callbacks-service.js';
+import {
+  createUpstreamRegistrar,
+  type UpstreamRegistrar,
+} from '../../../main/core/services/upstream-registration.js';
+import { toCallbackDto } from '../../../main/core/services/dto-mappers.js';
 import { createIngestService, type IngestService } from '../../../main/core/services/ingest-service.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
@@ -172,7 +183,14 @@ export interface World {
   outbox: Outbox;
   ingest: IngestService;
   secrets: Map<string, CallbackSecrets>;
+  /** The real callbacks service on the same store: status changes, and the pause the outbox asks for on a 410. */
+  callbacks: CallbacksService;
   addCallback(id: string, subscribe: CallbackSubscribe, status?: CallbackStatus): void;
+  /**
+   * Announces a change made to a callback's row or secrets as the callbacks service does: `callback.changed` on
+   * the bus, which the outbox hears.
+   */
+  callbackChanged(id: string): void;
   /** A remote action sent through `callbackId` to vehicle `vin`. */
   addAction(id: string, callbackId: string, vin?: string, type?: RemoteType): RemoteAction;
   /** Ingests a notification event for an action, as the receiver would. */
@@ -200,6 +218,8 @@ export async function startWorld(
     fleetId?: string | null;
     logger?: Logger;
     start?: boolean;
+    /** The callbacks' twins on the network; none registered by default (no receiver URL). */
+    upstream?: UpstreamRegistrar;
   } = {},
 ): Promise<World> {
   const dir = opts.dir ? { path: opts.dir, remove() {} } : tempDir('depot-outbox-');
@@ -209,6 +229,15 @@ export async function startWorld(
   const clock = opts.clock ?? manualClock();
   const bus = createEventBus();
   const secrets = new Map<string, CallbackSecrets>();
+  const callbacks = createCallbacksService({
+    db,
+    repos,
+    secrets: createKeyFileSecretBox(dir.path),
+    clock,
+    bus,
+    upstream:
+      opts.upstream ?? createUpstreamRegistrar({ connector: {} as Connector, receiverBaseUrl: () => null }),
+  });
   const outbox = createOutbox({
     db,
     repos,
@@ -216,6 +245,7 @@ export async function startWorld(
     bus,
     logger: opts.logger ?? silentLogger,
     openSecrets: async (id) => secrets.get(id) ?? emptySecrets(),
+    pauseCallback: (id, actor, detail) => callbacks.pauseBySystem(id, actor, detail),
     fleetId: () => (opts.fleetId === undefined ? 'fleet-42' : opts.fleetId),
     options: { requestTimeoutMs: 2000, connectTimeoutMs: 1000, ...opts.options },
   });
@@ -252,6 +282,7 @@ export async function startWorld(
     outbox,
     ingest,
     secrets,
+    callbacks,
     addCallback(id, sub, status = 'Running') {
       const now = clock.nowIso();
       repos.callbacks.insert({
@@ -265,7 +296,15 @@ export async function startWorld(
         createdAt: now,
         updatedAt: now,
       });
-      outbox.callbackChanged(id);
+      world.callbackChanged(id);
+    },
+    callbackChanged(id) {
+      const record = repos.callbacks.get(id);
+      const callback =
+        record && record.deletedAt === null
+          ? toCallbackDto(record, secrets.get(id) ?? emptySecrets(), clock.now(), false)
+          : null;
+      bus.publish({ name: 'callback.changed', data: { callbackId: id, callback } });
     },
     addAction(id, callbackId, vin = VINS[0], type = 'Doors') {
       const now = clock.nowIso();

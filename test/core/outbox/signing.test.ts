@@ -93,7 +93,7 @@ describe('Standard Webhooks signature', () => {
     await w.outbox.idle();
     const second = newSecret();
     w.secrets.set('cb-1', signed(second));
-    w.outbox.callbackChanged('cb-1');
+    w.callbackChanged('cb-1');
     await w.advance(10 * 60 * S);
     await sink.up();
     await w.advance(60 * S);

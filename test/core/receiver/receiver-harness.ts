@@ -17,6 +17,7 @@ import {
   createReceiver,
   type InboxOptions,
   type NotificationInbox,
+  type QuarantineOptions,
   type QuarantineService,
   type ReceiverOptions,
 } from '../../../main/core/receiver/index.js';
@@ -80,6 +81,7 @@ export interface ReceiverHarness {
 export interface ReceiverHarnessOptions {
   receiver?: ReceiverOptions;
   inbox?: InboxOptions;
+  quarantine?: QuarantineOptions;
   /** Default a manual clock (the watchdog never fires); 'system' for benchmarks. */
   clock?: 'manual' | 'system';
   dispatcher?: Agent;
@@ -109,6 +111,7 @@ export async function startReceiverHarness(opts: ReceiverHarnessOptions = {}): P
     logger,
     clock,
     inbox: { ...opts.inbox, ...(record ? { onCommit: (info) => commits.push(info.requests) } : {}) },
+    quarantine: opts.quarantine,
   });
   await core.start();
   if (record) core.bus.subscribe((e) => published.push(e));

@@ -6,7 +6,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createErrorHandler } from '../../../main/core/api/api-error.js';
-import { quarantineRoutes } from '../../../main/core/api/routes/quarantine.js';
+import { operationRoutes } from '../../../main/core/api/operation-routes.js';
+import { quarantineHandlers } from '../../../main/core/operations/quarantine.js';
+import { operationSubset } from '../../helpers/operation-subset.js';
 import { silentLogger } from '../../../main/core/ports/logger.js';
 import { changeEventSchemas } from '../../../preload/contract/events.js';
 import { quarantinePageSchema } from '../../../preload/contract/quarantine.js';
@@ -31,7 +33,9 @@ async function start(opts: ReceiverHarnessOptions = {}) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(createErrorHandler(silentLogger));
-  await app.register(quarantineRoutes(h.quarantine), { prefix: '/api/v1' });
+  await app.register(operationRoutes(operationSubset(quarantineHandlers(h.quarantine))), {
+    prefix: '/api/v1',
+  });
   await app.ready();
   api = app;
 }
@@ -86,7 +90,7 @@ describe('one request, bounded', () => {
   });
 
   it('names at most 100 unknown action ids in a list item, and counts them all', async () => {
-    await start({ inbox: { autoReplay: false } });
+    await start({ quarantine: { autoReplay: false } });
     const events = Array.from({ length: 150 }, (_, i) =>
       fleetEvent(`rid-x${i}`, '2026-01-05T08:00:01Z', { type: 'Pending', status: 'Accepted' }),
     );
@@ -129,7 +133,7 @@ describe('the size cap', () => {
     const probe = await h.post(malformed(0));
     const weight = h.repos.quarantine.getSummary(probe.body.quarantineId as number)!.bytes;
     await h.close();
-    await start({ inbox: { quarantineCapBytes: Math.floor(weight * 3.5) } });
+    await start({ quarantine: { capBytes: Math.floor(weight * 3.5) } });
     const post = async (body: string) => {
       const res = await h.post(body);
       expect(res.status, res.text).toBe(200);
@@ -219,7 +223,7 @@ describe('the size cap', () => {
   });
 
   it('refuses an entry larger than the whole cap without dropping anything', async () => {
-    await start({ inbox: { quarantineCapBytes: 3000 } });
+    await start({ quarantine: { capBytes: 3000 } });
     const small = await h.post('small');
     expect(small.status).toBe(200);
     await call('POST', `/quarantine/${small.body.quarantineId}/resolve`);

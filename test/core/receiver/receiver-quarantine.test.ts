@@ -5,7 +5,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createErrorHandler } from '../../../main/core/api/api-error.js';
-import { quarantineRoutes } from '../../../main/core/api/routes/quarantine.js';
+import { operationRoutes } from '../../../main/core/api/operation-routes.js';
+import { quarantineHandlers } from '../../../main/core/operations/quarantine.js';
+import { operationSubset } from '../../helpers/operation-subset.js';
 import { silentLogger } from '../../../main/core/ports/logger.js';
 import { changeEventSchemas } from '../../../preload/contract/events.js';
 import {
@@ -30,7 +32,9 @@ async function start(opts: ReceiverHarnessOptions = {}) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(createErrorHandler(silentLogger));
-  await app.register(quarantineRoutes(h.quarantine), { prefix: '/api/v1' });
+  await app.register(operationRoutes(operationSubset(quarantineHandlers(h.quarantine))), {
+    prefix: '/api/v1',
+  });
   await app.ready();
   api = app;
 }
@@ -139,7 +143,7 @@ describe('bodies that cannot be read', () => {
 
 describe('events for actions this agent does not know', () => {
   it('known events are applied, unknown ones kept; a replay once the action exists applies them', async () => {
-    await start({ inbox: { autoReplay: false } });
+    await start({ quarantine: { autoReplay: false } });
     const { remoteActionId: known } = await h.sendRemote();
     const res = await h.post(
       fleetPayload(
@@ -202,25 +206,25 @@ describe('events for actions this agent does not know', () => {
       resolution: 'Replayed',
       resolvedBy: 'receiver',
     });
-    expect(h.inbox.stats().autoReplays).toBe(1);
+    expect(h.quarantine.stats().autoReplays).toBe(1);
   });
 
-  it('waiting entries survive a restart of the inbox', async () => {
+  it('waiting entries survive a restart of the quarantine service', async () => {
     await start();
     const res = await h.post(fleetPayload(accepted('rid-1')));
     expect(res.body).toMatchObject({ reason: 'UNKNOWN_ACTION' });
-    // A second inbox over the same file (as after a restart) knows what is waiting.
-    const { createNotificationInbox } = await import('../../../main/core/receiver/index.js');
+    // A second quarantine service over the same file (as after a restart) knows what is waiting.
+    const { createQuarantineService } = await import('../../../main/core/receiver/index.js');
     const { createIngestService } = await import('../../../main/core/services/ingest-service.js');
     const deps = { db: h.db, repos: h.repos, bus: h.core.bus, clock: h.clock, logger: silentLogger };
-    h.inbox.close();
+    h.quarantine.close();
     const ingest = createIngestService({ ...deps, notifier: { actionCompleted() {} } });
-    const inbox = createNotificationInbox({ ...deps, ingest });
+    const quarantine = createQuarantineService({ ...deps, ingest });
     await h.sendRemote();
     await new Promise((r) => setTimeout(r, 20));
     expect(h.action('rid-1').status).toBe('Accepted');
-    expect(inbox.stats().autoReplays).toBe(1);
-    inbox.close();
+    expect(quarantine.stats().autoReplays).toBe(1);
+    quarantine.close();
   });
 });
 

@@ -306,11 +306,12 @@ describe('event sequences (§8.2, §11)', () => {
 });
 
 describe('delivery (§12)', () => {
-  it('substitutes $vin, $callbackID, $remoteType and $fleetID in Header, Body and Query attributes', async () => {
+  it('substitutes $vin, $callbackID, $remoteType and $fleetID in Header, Body and Query attributes (whole values only)', async () => {
     const { upstreamId } = await w.connector.registerCallback(
       twin({}, [
         { type: 'Header', key: 'X-Vin', value: '$vin' },
-        { type: 'Body', key: 'kind', value: 'type=$remoteType' },
+        { type: 'Body', key: 'kind', value: '$remoteType' },
+        { type: 'Body', key: 'note', value: 'type=$remoteType' },
         { type: 'Query', key: 'cb', value: '$callbackID' },
         { type: 'Query', key: 'fleet', value: '$fleetID' },
       ]),
@@ -319,7 +320,11 @@ describe('delivery (§12)', () => {
     await w.run(3_000, 3_000);
     const n = w.receiver.received[0]!;
     expect(n.headers['x-vin']).toBe(awake.vin);
-    expect(n.body.attributes).toEqual([{ key: 'kind', value: 'type=Horn' }]);
+    // A variable inside a longer value is not one (the spec: a literal or a whole $variable).
+    expect(n.body.attributes).toEqual([
+      { key: 'kind', value: 'Horn' },
+      { key: 'note', value: 'type=$remoteType' },
+    ]);
     expect(n.query.get('cb')).toBe(upstreamId);
     expect(n.query.get('fleet')).toBe(w.fake.fleetId);
   });

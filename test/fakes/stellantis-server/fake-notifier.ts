@@ -1,6 +1,6 @@
 // How the fake server posts notifications (stellantis-api.md §4.1, §7.1, §12): the fleet payload
 // {callbackId, attributes, events[]} POSTed over real HTTP to the registered target, with Header, Body and Query
-// attributes and their variables substituted; batchNotify (off when a Query attribute uses $vin); retries per the
+// attributes and their variables substituted; batchNotify (off when a Query attribute's value is exactly $vin); retries per the
 // registered policy on the injected clock (None = one attempt, Bounded = up to retryNumber attempts retryDelay
 // apart, never past 3 days), and a flush of a remote's waiting retries after a 2xx. Test switches stop, delay,
 // duplicate and reorder deliveries.
@@ -91,12 +91,15 @@ export function createFakeNotifier(deps: {
     inFlight.add(q);
   };
 
+  // As the spec has it: an attribute value is a literal or a whole variable; "vin $vin" is sent as written.
   function substitute(value: string, event: FleetEvent | undefined, cb: NotifiedCallback): string {
-    return value
-      .replaceAll('$vin', event?.vin ?? '')
-      .replaceAll('$callbackID', cb.id)
-      .replaceAll('$remoteType', event?.remoteType ?? '')
-      .replaceAll('$fleetID', deps.fleetId);
+    const variables: Record<string, string> = {
+      $vin: event?.vin ?? '',
+      $callbackID: cb.id,
+      $remoteType: event?.remoteType ?? '',
+      $fleetID: deps.fleetId,
+    };
+    return Object.hasOwn(variables, value) ? variables[value]! : value;
   }
 
   async function send(message: Message, attempt: number): Promise<void> {
@@ -221,7 +224,8 @@ export function createFakeNotifier(deps: {
       }
       const batch = cb.subscribe.batchNotify;
       const vinInQuery = (cb.subscribe.callback.webhook.attributes ?? []).some(
-        (a) => a.type === 'Query' && a.value.includes('$vin'),
+        // Only a Query attribute whose value is exactly $vin turns batching off.
+        (a) => a.type === 'Query' && a.value === '$vin',
       );
       if (!batch || batch.size <= 0 || vinInQuery) {
         post({ callbackId: cbId, events: [event], triggeredAt: clock.now().getTime() });

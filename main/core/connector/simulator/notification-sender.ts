@@ -4,8 +4,9 @@
 // agent's receiver therefore gets exactly what production sends it, and holds nothing simulator-specific.
 //
 // Faithful to the documented semantics:
-// - `batchNotify`: a POST when `size` events wait or `timeWindow` seconds have passed; a `$vin` Query attribute
-//   turns batching off; without `batchNotify`, one event per POST.
+// - Attributes and `batchNotify` follow the callback rules of domain/callback, shared with the outbox: a value is
+//   a literal or a whole `$variable`; a POST when `size` events wait or `timeWindow` seconds (default 60) have
+//   passed; a Query attribute of exactly `$vin` turns batching off; without `batchNotify`, one event per POST.
 // - `retryPolicy`: None = one attempt; Bounded = up to `retryNumber` attempts, `retryDelay` seconds apart; never
 //   after 3 days from the event (RETRY_CAP_SECONDS). Any non-2xx answer, a timeout or a network error fails.
 // - The first 2xx answer on a callback sends at once every message of that callback waiting for a retry (§12.1).
@@ -13,6 +14,8 @@
 // Delays (batch window, retry delay) are the registered ones, not sped up, and run on the clock.
 import { Agent, request } from 'undici';
 import type { RemoteEvent } from '../../domain/action.js';
+import { callbackVariables, sentAttributes } from '../../domain/callback/attribute-values.js';
+import { batchingOf } from '../../domain/callback/batching-rules.js';
 import { RETRY_CAP_SECONDS, type CallbackSubscribe } from '../../domain/callback/callback-model.js';
 import type { Clock, TimerHandle } from '../../ports/clock.js';
 import { redact, silentLogger, type Logger } from '../../ports/logger.js';
@@ -102,45 +105,18 @@ interface CallbackState {
   removed: boolean;
 }
 
-const VARIABLES = ['$vin', '$callbackID', '$remoteType', '$fleetID'] as const;
-
-/** Whether the registration batches: `batchNotify` with a size, and no `$vin` Query attribute (§12.2). */
-export function batchingOf(subscribe: CallbackSubscribe): { size: number; windowMs: number } | null {
-  const b = subscribe.batchNotify;
-  if (!b || !(b.size > 0)) return null; // size 0 reads as "no batching" (§13 #7)
-  const vinInQuery = (subscribe.callback.webhook.attributes ?? []).some(
-    (a) => a.type === 'Query' && a.value.includes('$vin'),
-  );
-  return vinInQuery ? null : { size: b.size, windowMs: (b.timeWindow ?? 60) * 1000 };
-}
-
-/** Replaces the callback variables in an attribute value; a batch takes the values of its first event. */
-export function substitute(
-  value: string,
-  vars: { vin: string; callbackId: string; remoteType: string; fleetId: string },
-): string {
-  const by: Record<(typeof VARIABLES)[number], string> = {
-    $vin: vars.vin,
-    $callbackID: vars.callbackId,
-    $remoteType: vars.remoteType,
-    $fleetID: vars.fleetId,
-  };
-  return VARIABLES.reduce((text, name) => text.split(name).join(by[name]), value);
-}
-
 /** The POST for a message under a registration: URL with Query attributes, headers, payload. */
 export function buildRequest(
   reg: UpstreamRegistration,
   events: RemoteEvent[],
   fleetId: string,
 ): { url: string; headers: Record<string, string>; payload: NotificationPayload } {
-  const first = events[0];
-  const vars = {
-    vin: first?.vin ?? '',
+  const vars = callbackVariables({
+    vins: events.map((e) => e.vin),
+    remoteTypes: events.map((e) => e.remoteType),
     callbackId: reg.id,
-    remoteType: first?.remoteType ?? '',
     fleetId,
-  };
+  });
   const webhook = reg.subscribe.callback.webhook;
   const url = new URL(webhook.target);
   const headers: Record<string, string> = {
@@ -148,11 +124,10 @@ export function buildRequest(
     'user-agent': 'depot-remote-fleet-simulator',
   };
   const attributes: { key: string; value: string }[] = [];
-  for (const a of webhook.attributes ?? []) {
-    const value = substitute(a.value, vars);
-    if (a.type === 'Header') headers[a.key] = value;
-    else if (a.type === 'Query') url.searchParams.append(a.key, value);
-    else attributes.push({ key: a.key, value });
+  for (const { type, key, value } of sentAttributes(webhook.attributes ?? [], vars)) {
+    if (type === 'Header') headers[key] = value;
+    else if (type === 'Query') url.searchParams.append(key, value);
+    else attributes.push({ key, value });
   }
   return { url: url.toString(), headers, payload: { callbackId: reg.id, attributes, events } };
 }
@@ -211,7 +186,7 @@ export function createNotificationSender(options: NotificationSenderOptions): No
     cb.batch.push(...events);
     if (cb.batch.length >= batching.size) flushBatch(cb);
     else if (!cb.batchTimer && cb.batch.length > 0)
-      cb.batchTimer = schedule(batching.windowMs, () => {
+      cb.batchTimer = schedule(batching.timeWindow * 1000, () => {
         cb.batchTimer = null;
         flushBatch(cb);
       });

@@ -1,0 +1,63 @@
+// A callback changed (status, target, policy, secrets, deletion): its deliveries are held, resumed or
+// dead-lettered to match, in the pass's transaction. A claimed chunk that can no longer go where it was claimed
+// for goes back to the queue.
+import type { Repositories } from '../db/index.js';
+import type { Logger } from '../ports/logger.js';
+import type { CallbackCache } from './callback-cache.js';
+import { holdReasonOf } from './callback-view.js';
+import type { DeliveryEvents } from './delivery-events.js';
+import type { Holds } from './holds.js';
+import type { Lanes } from './lanes.js';
+
+const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function createCallbackChanges(deps: {
+  repos: Repositories;
+  logger: Logger;
+  callbacks: CallbackCache;
+  lanes: Lanes;
+  holds: Holds;
+  events: DeliveryEvents;
+}) {
+  const { repos, logger, callbacks, lanes, holds, events } = deps;
+
+  return {
+    /** In the pass's transaction; `after` runs once it committed. */
+    apply(ids: string[], nowMs: number, after: (() => void)[]) {
+      const now = iso(nowMs);
+      for (const id of ids) {
+        const { previous, current: v } = callbacks.reload(id);
+        lanes.reindex();
+        const lane = lanes.get(id);
+        const running = v !== null && !v.deleted && v.status === 'Running';
+        if (lane && lane.prefetch.length > 0 && (!running || lane.origin !== v?.origin))
+          lanes.release(lane, after);
+        if (!v || v.deleted) {
+          const dead = repos.deliveries.giveUpQueued(
+            id,
+            'Dead',
+            'The callback was deleted before this notification could be delivered.',
+            now,
+            FAR_FUTURE,
+          );
+          events.later(...dead);
+          if (dead.length > 0)
+            logger.info('outbox: deliveries of a deleted callback dead-lettered', {
+              callbackId: id,
+              count: dead.length,
+            });
+          holds.drop(id, after);
+        } else if (v.status !== 'Running') {
+          if (!holds.has(id))
+            holds.hold({ callbackId: id, since: v.updatedAt, reason: holdReasonOf(v.status) }, after);
+        } else {
+          holds.resume(id, nowMs, after);
+          const l = lanes.laneOf(id);
+          if (previous && previous.status !== 'Running') l.gone = false;
+          l.maybeDue = true;
+        }
+      }
+    },
+  };
+}

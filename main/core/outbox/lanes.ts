@@ -1,0 +1,186 @@
+// Lanes and claims: one lane per callback holds the chunk of its due deliveries claimed from the store (InFlight,
+// leased to this run) and not sent yet, so calls start from memory and the network never waits for the disk.
+// A chunk is refilled at half; a lane remembers when its queue is next due, so idle lanes cost no query.
+// An offline target gets one claimed delivery at a time (its probe); a target under Retry-After gets none.
+import type { DeliveryRecord, Repositories } from '../db/index.js';
+import type { CallbackCache } from './callback-cache.js';
+import type { ResolvedOutboxOptions } from './outbox-options.js';
+import type { ReachabilityTracker } from './reachability-tracker.js';
+import { probeDue } from './reachability.js';
+
+export interface Lane {
+  callbackId: string;
+  /** Claimed (InFlight, leased) deliveries not yet sent, earliest due first. */
+  prefetch: DeliveryRecord[];
+  /** The origin the prefetched deliveries were claimed for. */
+  origin: string | null;
+  /** New or changed work since the last claim. */
+  maybeDue: boolean;
+  /** When known (nothing was due at the last claim): the earliest next attempt of its queue. */
+  nextDueMs: number | null;
+  /** A 410 arrived: nothing more is sent until the callback runs again. */
+  gone: boolean;
+}
+
+export interface LanesDeps {
+  repos: Repositories;
+  callbacks: CallbackCache;
+  targets: ReachabilityTracker;
+  options: ResolvedOutboxOptions;
+  /** The lease owner: this run. */
+  owner: string;
+}
+
+export type Lanes = ReturnType<typeof createLanes>;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function createLanes({ repos, callbacks, targets, options, owner }: LanesDeps) {
+  const lanes = new Map<string, Lane>();
+  /** Lanes by their callback's origin; rebuilt lazily after any change of lanes or callbacks. */
+  let byOrigin = new Map<string, Lane[]>();
+  const prefetchSize = Math.max(1, options.claimChunk);
+
+  /** Where the lane's deliveries go, when they may go now (Running, not gone, a usable URL); else null. */
+  function sendableOrigin(lane: Lane): string | null {
+    const cb = callbacks.view(lane.callbackId);
+    if (!cb || cb.deleted || cb.status !== 'Running' || lane.gone) return null;
+    return cb.origin;
+  }
+
+  function laneOf(callbackId: string): Lane {
+    let lane = lanes.get(callbackId);
+    if (!lane) {
+      lane = { callbackId, prefetch: [], origin: null, maybeDue: true, nextDueMs: null, gone: false };
+      lanes.set(callbackId, lane);
+      byOrigin = new Map();
+    }
+    return lane;
+  }
+
+  function lanesOn(origin: string): Lane[] {
+    if (byOrigin.size === 0 && lanes.size > 0) {
+      for (const lane of lanes.values()) {
+        const o = callbacks.view(lane.callbackId)?.origin;
+        if (!o) continue;
+        const list = byOrigin.get(o);
+        if (list) list.push(lane);
+        else byOrigin.set(o, [lane]);
+      }
+    }
+    return byOrigin.get(origin) ?? [];
+  }
+
+  /** In a transaction: the lane's unsent chunk goes back to the queue; the memory follows after commit. */
+  function release(lane: Lane, after: (() => void)[]) {
+    const ids = lane.prefetch.map((d) => d.id);
+    repos.deliveries.release(ids, owner);
+    const count = ids.length;
+    after.push(() => {
+      lane.prefetch.splice(0, count);
+      lane.maybeDue = true;
+    });
+  }
+
+  return {
+    prefetchSize,
+    laneOf,
+    lanesOn,
+    get: (callbackId: string) => lanes.get(callbackId),
+    all: () => lanes.values(),
+    callbackIds: () => lanes.keys(),
+    release,
+
+    /** A callback changed (its origin may have): the origin index is rebuilt when next needed. */
+    reindex() {
+      byOrigin = new Map();
+    },
+
+    markAllDue() {
+      for (const lane of lanes.values()) lane.maybeDue = true;
+    },
+
+    /** Claimed deliveries not sent yet, in all lanes. */
+    prefetched(): number {
+      let count = 0;
+      for (const lane of lanes.values()) count += lane.prefetch.length;
+      return count;
+    },
+
+    /** A target that just went offline (or asked to wait, or answered 410) gives its claimed chunk back. */
+    releaseBlocked(nowMs: number, after: (() => void)[]) {
+      for (const lane of lanes.values()) {
+        if (lane.prefetch.length === 0 || !lane.origin) continue;
+        const t = targets.get(lane.origin);
+        if (t && (t.state === 'offline' || t.notBeforeMs > nowMs || lane.gone)) release(lane, after);
+      }
+    },
+
+    /** Every claimed, unsent delivery back to the queue at once (pause by the operator). */
+    releaseAll(after: (() => void)[]) {
+      for (const lane of lanes.values()) if (lane.prefetch.length > 0) release(lane, after);
+    },
+
+    /** At stop, in a transaction: claimed but not sent goes back to the queue now. */
+    dropAll() {
+      for (const lane of lanes.values()) {
+        repos.deliveries.release(
+          lane.prefetch.map((d) => d.id),
+          owner,
+        );
+        lane.prefetch = [];
+      }
+    },
+
+    /** In the pass's transaction: claims (leases) due deliveries for each lane that may send; see `claimed`. */
+    claim(nowMs: number, claimed: [Lane, DeliveryRecord[]][]) {
+      const now = iso(nowMs);
+      const leaseUntil = iso(nowMs + options.leaseMs);
+      for (const t of targets.all()) t.probeClaimed = false;
+      for (const lane of lanes.values()) {
+        const origin = sendableOrigin(lane);
+        if (!origin) continue;
+        if (!lane.maybeDue && (lane.nextDueMs === null || lane.nextDueMs > nowMs)) continue;
+        const t = targets.targetOf(origin);
+        let want: number;
+        if (t.state === 'offline') {
+          const probing =
+            t.inFlight > 0 || t.probeClaimed || lanesOn(t.origin).some((l) => l.prefetch.length > 0);
+          if (probing || !probeDue(t, nowMs)) continue;
+          want = 1;
+        } else {
+          if (t.notBeforeMs > nowMs || lane.prefetch.length > prefetchSize / 2) continue;
+          want = prefetchSize - lane.prefetch.length;
+        }
+        const rows = repos.deliveries.claim(lane.callbackId, now, want, owner, leaseUntil);
+        if (rows.length > 0) {
+          claimed.push([lane, rows]);
+          lane.origin = origin;
+          if (t.state === 'offline') t.probeClaimed = true;
+        }
+        if (rows.length < want) {
+          lane.maybeDue = false;
+          const next = repos.deliveries.nextDue(lane.callbackId);
+          lane.nextDueMs = next === null ? null : Date.parse(next);
+        } else {
+          lane.maybeDue = true;
+        }
+      }
+    },
+
+    /** When a lane next has something to claim or send (its due time, its target's probe or Retry-After). */
+    nextDueMs(nowMs: number): number {
+      let next = Infinity;
+      for (const lane of lanes.values()) {
+        const origin = sendableOrigin(lane);
+        if (!origin) continue;
+        const t = targets.targetOf(origin);
+        const due = lane.maybeDue ? nowMs : lane.nextDueMs;
+        if (due === null) continue;
+        if (t.state === 'offline') next = Math.min(next, Math.max(due, t.nextProbeMs ?? nowMs));
+        else if (lane.prefetch.length === 0) next = Math.min(next, Math.max(due, t.notBeforeMs));
+      }
+      return next;
+    },
+  };
+}
