@@ -25,6 +25,61 @@ const noMainFromRenderer = {
   group: ['**/main/**', '../main/*', '../../main/*'],
   message: 'The renderer never imports main/: use the contract in preload/contract.',
 };
+const inCore = [electronOnlyInShell, electronLog, sqliteOnlyInDb, fastifyOnlyInServers];
+
+// The layers inside the core import downwards only: domain <- db <- kernel <- services <- outbox, receiver <- api,
+// operations <- create-core.ts (which wires, and holds no rule). The kernel holds what services, outbox and
+// receiver share (ServiceError, Actor, the audit trail, the DTO mappers). A pattern names what a layer must not reach.
+const coreNotTheProcesses = {
+  regex: '(^|/)(headless|shell)/',
+  message:
+    'main/core runs under the agent and the shell alike: it never imports main/headless or main/shell.',
+};
+// A folder name stands for all of it; an entry with a slash carries its own exception (a lookahead).
+const layer = (name, folders, allowed) => ({
+  regex: `(^|/)(${folders.map((f) => (f.includes('/') ? f : `${f}/`)).join('|')})|(^|/)create-core\\.js$`,
+  message: `${name} imports only ${allowed} (layers inside the core: see eslint.config.js).`,
+});
+// connector/connector.ts is the connector's port (interface and errors); the connectors themselves are wired in.
+const connectorImplementations = 'connector/(?!connector\\.js$)';
+const dbLayer = layer(
+  'main/core/db',
+  [
+    'api',
+    'config',
+    'connector',
+    'events',
+    'kernel',
+    'operations',
+    'outbox',
+    'receiver',
+    'secrets',
+    'services',
+  ],
+  'the domain, ports and the contract',
+);
+const kernelLayer = layer(
+  'main/core/kernel',
+  ['api', 'config', 'connector', 'operations', 'outbox', 'receiver', 'secrets', 'services'],
+  'the domain, db, events, ports and the contract',
+);
+const servicesLayer = layer(
+  'main/core/services',
+  ['api', 'operations', 'outbox', 'receiver', 'secrets', connectorImplementations],
+  'the domain, db, kernel, events, ports, config/stored-settings, connector/connector.ts and the contract',
+);
+const outboxLayer = layer(
+  'main/core/outbox',
+  ['api', 'config', 'connector', 'operations', 'receiver', 'secrets', 'services'],
+  'the domain, db, kernel, events, ports and the contract',
+);
+// The receiver hands events to the ingest service (its one service dependency, a type).
+const receiverLayer = layer(
+  'main/core/receiver',
+  ['api', 'config', 'connector', 'operations', 'outbox', 'secrets', 'services/(?!ingest-service\\.js$)'],
+  'the domain, db, kernel, events, ports, services/ingest-service.ts and the contract',
+);
+const coreLayer = (paths, ...patterns) => ['error', { paths, patterns: [coreNotTheProcesses, ...patterns] }];
 
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', '.ci-out', 'coverage'] },
@@ -41,13 +96,14 @@ export default tseslint.config(
   {
     files: ['main/core/**/*.ts'],
     ignores: ['main/core/db/**', 'main/core/api/**', 'main/core/receiver/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [electronOnlyInShell, electronLog, sqliteOnlyInDb, fastifyOnlyInServers] },
-      ],
-    },
+    rules: { 'no-restricted-imports': coreLayer(inCore) },
   },
+  { files: ['main/core/kernel/**/*.ts'], rules: { 'no-restricted-imports': coreLayer(inCore, kernelLayer) } },
+  {
+    files: ['main/core/services/**/*.ts'],
+    rules: { 'no-restricted-imports': coreLayer(inCore, servicesLayer) },
+  },
+  { files: ['main/core/outbox/**/*.ts'], rules: { 'no-restricted-imports': coreLayer(inCore, outboxLayer) } },
   {
     // The domain imports nothing but the schema library, Node built-ins, its own files and, of the contract, only
     // the shared vocabulary (the words the core and its clients must spell alike).
@@ -66,9 +122,17 @@ export default tseslint.config(
               message: 'Of the contract, the domain imports only preload/contract/vocabulary.ts.',
             },
             {
+              // Every folder of main/core but the domain itself (test/core/layers.test.ts checks none is missing).
               regex:
-                '(^|/)(main|renderer|api|config|connector|db|events|outbox|ports|receiver|secrets|services)/',
+                '(^|/)(main|renderer|api|config|connector|db|events|headless|kernel|operations|outbox|ports|receiver|secrets|services|shell)/|(^|/)create-core\\.js$',
               message: 'The domain depends on nothing else in the app.',
+            },
+            {
+              // Pure rules: node:crypto (ids, digests) is computation; files, sockets and processes are I/O.
+              regex:
+                '^node:(fs|net|http|https|http2|child_process|dgram|dns|tls|cluster|worker_threads)(/|$)',
+              message:
+                'The domain does no I/O: files, network and processes belong to db, connector and servers.',
             },
           ],
         },
@@ -78,13 +142,17 @@ export default tseslint.config(
   {
     files: ['main/core/db/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electronOnlyInShell, electronLog, fastifyOnlyInServers] }],
+      'no-restricted-imports': coreLayer([electronOnlyInShell, electronLog, fastifyOnlyInServers], dbLayer),
     },
   },
   {
-    files: ['main/core/api/**/*.ts', 'main/core/receiver/**/*.ts'],
+    files: ['main/core/api/**/*.ts'],
+    rules: { 'no-restricted-imports': coreLayer([electronOnlyInShell, electronLog, sqliteOnlyInDb]) },
+  },
+  {
+    files: ['main/core/receiver/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electronOnlyInShell, electronLog, sqliteOnlyInDb] }],
+      'no-restricted-imports': coreLayer([electronOnlyInShell, electronLog, sqliteOnlyInDb], receiverLayer),
     },
   },
   {

@@ -11,7 +11,7 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRepositories, openDatabase } from '../main/core/db/index.js';
+import { createRepositories, createUnitOfWork, openDatabase } from '../main/core/db/index.js';
 import type { RemoteAction, RemoteEvent } from '../main/core/domain/action.js';
 import type { CallbackSecrets, CallbackSubscribe } from '../main/core/domain/callback/callback-model.js';
 import { createEventBus } from '../main/core/events/event-bus.js';
@@ -177,8 +177,9 @@ async function drain(sink: Sink, title: string, n: number, batch: boolean): Prom
     previousSigningSecret: null,
     authentication: null,
   };
+  const unitOfWork = createUnitOfWork(db, silentLogger);
   const outbox = createOutbox({
-    db,
+    unitOfWork,
     repos,
     clock,
     bus,
@@ -189,7 +190,7 @@ async function drain(sink: Sink, title: string, n: number, batch: boolean): Prom
     fleetId: () => 'fleet-42',
   });
   const ingest = createIngestService({
-    db,
+    unitOfWork,
     repos,
     clock,
     bus,

@@ -8,6 +8,7 @@ import type { Connector } from './connector/connector.js';
 import {
   createRepositories,
   createStorageHealth,
+  createUnitOfWork,
   openDatabase,
   StorageFullError,
   type Db,
@@ -30,6 +31,7 @@ import {
 import { createActionWatchdog, type WatchdogOptions } from './services/action-watchdog.js';
 import { createAuditService } from './services/audit-service.js';
 import { createCallbacksService } from './services/callbacks-service.js';
+import { createCompletionFollowUp } from './services/completion-follow-up.js';
 import { createIngestService } from './services/ingest-service.js';
 import { createRemotesService } from './services/remotes-service.js';
 import { createSettingsService } from './services/settings-service.js';
@@ -81,6 +83,8 @@ export async function createCore(deps: CoreDeps) {
     db.close();
     throw err;
   }
+  // Services write through the repositories, one unit of work at a time; none holds the connection itself.
+  const unitOfWork = createUnitOfWork(db, logger);
   const bus = createEventBus((err) =>
     logger.warn('event listener failed', { error: (err as Error).message }),
   );
@@ -89,9 +93,9 @@ export async function createCore(deps: CoreDeps) {
     connector,
     receiverBaseUrl: deps.receiverBaseUrl ?? (() => null),
   });
-  const callbacks = createCallbacksService({ db, repos, secrets, clock, bus, upstream });
+  const callbacks = createCallbacksService({ unitOfWork, repos, secrets, clock, bus, upstream });
   const outbox = createOutbox({
-    db,
+    unitOfWork,
     repos,
     clock,
     bus,
@@ -103,32 +107,28 @@ export async function createCore(deps: CoreDeps) {
     ...(deps.outbox ? { options: deps.outbox } : {}),
   });
   const vehicles = createVehiclesService({ repos, connector, clock, bus });
-  // Every completed action refreshes its vehicle's last known status (a state refresh is exactly that), and
-  // a refusal as not allowed teaches the agent what the vehicle cannot do.
-  const completions: Notifier = {
-    actionCompleted(action) {
-      notifier.actionCompleted(action);
-      if (action.failureCause === 'MissingRights' || action.failureCause === 'WrongCommand') {
-        vehicles.learnUnsupported(action.vehicleId, action.type, action.failureCause, clock.nowIso());
-      }
-      vehicles.refreshStatus(action.vehicleId).catch((err: unknown) =>
-        logger.warn('vehicle status could not be read', {
-          vehicleId: action.vehicleId,
-          error: String(err),
-        }),
-      );
-    },
-  };
-  const ingest = createIngestService({ db, repos, clock, bus, notifier: completions, logger, outbox });
-  const quarantine = createQuarantineService({ db, repos, ingest, bus, clock, logger }, deps.quarantine);
+  const completions = createCompletionFollowUp({ notifier, vehicles, clock, logger });
+  const ingest = createIngestService({
+    unitOfWork,
+    repos,
+    clock,
+    bus,
+    notifier: completions,
+    logger,
+    outbox,
+  });
+  const quarantine = createQuarantineService(
+    { unitOfWork, repos, ingest, bus, clock, logger },
+    deps.quarantine,
+  );
   const inbox = createNotificationInbox(
-    { db, ingest, quarantine: quarantine.intake, clock, logger },
+    { unitOfWork, ingest, quarantine: quarantine.intake, clock, logger },
     deps.inbox,
   );
-  const remotes = createRemotesService({ db, repos, connector, clock, bus });
+  const remotes = createRemotesService({ unitOfWork, repos, connector, clock, bus });
   const audit = createAuditService({ repos });
-  const settings = createSettingsService({ db, repos, secrets, clock, bus });
-  const watchdog = createActionWatchdog({ db, repos, clock, bus }, deps.watchdog);
+  const settings = createSettingsService({ unitOfWork, repos, secrets, clock, bus });
+  const watchdog = createActionWatchdog({ unitOfWork, repos, clock, bus }, deps.watchdog);
 
   try {
     const interrupted = watchdog.recoverInterrupted();

@@ -12,7 +12,7 @@ import { optionLayer, stellantisEnvLayer, type StoredSettings } from '../core/co
 import { parseStellantisConfig, STELLANTIS_ENV } from '../core/connector/stellantis/stellantis-config.js';
 import type { Core } from '../core/create-core.js';
 import type { FieldError } from '../core/domain/field-error.js';
-import { invalid } from '../core/services/service-error.js';
+import { invalid } from '../core/kernel/service-error.js';
 import { settingsInputSchema, type SettingsDto } from '../../preload/contract/settings.js';
 
 export interface StartContext {

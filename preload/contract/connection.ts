@@ -1,5 +1,6 @@
-// The vehicle-network connection as the operator sees it: the "test connection" report (each check named, with
-// a plain sentence) and the rate-limit budget Stellantis reports on every answer (stellantis-api.md §10.3).
+// The vehicle-network connection as the operator sees it: the "test connection" report (each check named,
+// with a plain sentence) and the rate-limit budget Stellantis reports on every answer
+// (stellantis-api-notes.md N8).
 import { z } from 'zod';
 
 export const CONNECTION_CHECK_NAMES = [

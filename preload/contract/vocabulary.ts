@@ -2,7 +2,7 @@
 // count as "over", callback and delivery states, audit action names, reason lengths. It imports nothing, so the
 // domain may import it (and only it) from the contract, and a client that misses a word fails to compile.
 
-/** The nine remote features, by their fleet API `type` (stellantis-api.md §5.0), in the spec's order. */
+/** The nine remote features, by their fleet API `type` (stellantis-api-notes.md N3), in the spec's order. */
 export const REMOTE_TYPES = [
   'ElectricBatteryChargingRequest',
   'Stolen',

@@ -1,6 +1,7 @@
-// Is there an Electron binary to launch? The npm package's binary (node_modules/electron/path.txt naming a file in
-// node_modules/electron/dist) or ELECTRON_OVERRIDE_DIST_PATH. Neither exists on the development and CI machines
-// (docs: environment §3): the tests that need one skip themselves and say why. scripts/start.mjs asks the same.
+// Is there an Electron binary to launch? The npm package's binary (node_modules/electron/path.txt naming a
+// file in node_modules/electron/dist) or ELECTRON_OVERRIDE_DIST_PATH. Neither exists on the development and
+// CI machines (its download fails there): the tests that need one skip themselves and say why.
+// scripts/start.mjs asks the same.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -207,7 +207,7 @@ describe.skipIf(!HAS_CHROMIUM)('the technician in a browser against the headless
           await page.getByLabel('Destination longitude').fill('4.8357');
         },
         send: 'Send the destination',
-        // Navigation never emits Accepted (§5.9).
+        // Navigation never emits Accepted (stellantis-api-notes.md N3).
         steps: ['SentToVehicle', 'Success'],
       },
       {

@@ -1,4 +1,5 @@
-// The forms' drafts produce exactly the fleet API's Remote bodies (stellantis-api.md §5), for all nine features.
+// The forms' drafts produce exactly the fleet API's Remote bodies (stellantis-api-notes.md N3), for all nine
+// features.
 import { describe, expect, it } from 'vitest';
 import { initialCharging } from '../../renderer/src/features/remotes/models/charging-model.js';
 import { initialStolen } from '../../renderer/src/features/remotes/models/control-models.js';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcChannel, IPC_EVENTS, IPC_METHODS, type IpcMethod } from '../../preload/contract/ipc.js';
 import { parseAgentOptions } from '../../main/core/config/agent-options.js';
 import { silentLogger } from '../../main/core/ports/logger.js';
-import { ServiceError } from '../../main/core/services/service-error.js';
+import { ServiceError } from '../../main/core/kernel/service-error.js';
 import { createSettingsPort } from '../../main/headless/settings-port.js';
 import { createOperationHandlers, type OperationHandlers } from '../../main/core/operations/handlers.js';
 import { createEventPush } from '../../main/shell/ipc/event-push.js';

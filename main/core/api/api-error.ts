@@ -4,7 +4,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import type { ErrorBody } from '../../../preload/contract/dto.js';
 import { isDiskFull } from '../db/index.js';
 import type { Logger } from '../ports/logger.js';
-import { ServiceError } from '../services/service-error.js';
+import { ServiceError } from '../kernel/service-error.js';
 
 /** A write refused for want of space (also said over the desktop bridge, main/shell/ipc/register-ipc.ts). */
 export const DISK_FULL_MESSAGE =

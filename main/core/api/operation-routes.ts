@@ -12,7 +12,7 @@ import type {
 } from '../../../preload/contract/operations/define.js';
 import { DOMAIN_BODY_SCHEMAS } from '../operations/domain-bodies.js';
 import type { OperationHandler, OperationHandlers } from '../operations/ports.js';
-import type { Actor } from '../services/actor.js';
+import type { Actor } from '../kernel/actor.js';
 import { OPERATOR_MAX_LENGTH, REASON_MAX_LENGTH } from '../../../preload/contract/vocabulary.js';
 import { actorOf } from './request-actor.js';
 import { domainValidatedBody, errors } from './route-kit.js';

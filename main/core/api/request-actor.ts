@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { OPERATOR_MAX_LENGTH, REASON_MAX_LENGTH } from '../../../preload/contract/vocabulary.js';
-import type { Actor } from '../services/actor.js';
-import { invalid } from '../services/service-error.js';
+import type { Actor } from '../kernel/actor.js';
+import { invalid } from '../kernel/service-error.js';
 
 const PRINTABLE = /^[^\p{Cc}]*$/u;
 

@@ -48,9 +48,10 @@ export const EVENTS_FOR_ACTION_SQL = `SELECT ${COLUMNS} FROM action_events
 
 export interface EventsRepository {
   /**
-   * Stores the event unless one with the same identity exists (D7): (action, type, status, eventDate as an
-   * instant), or for an event dated by its receipt (action, type, status, failure cause). eventDate is stored
-   * in canonical UTC. Returns the stored record, or null for a duplicate. Throws on a date that is not RFC 3339.
+   * Stores the event unless one with the same identity exists (stellantis-api-notes.md N12.7): (action, type,
+   * status, eventDate as an instant), or for an event dated by its receipt (action, type, status, failure
+   * cause). eventDate is stored in canonical UTC. Returns the stored record, or null for a duplicate. Throws
+   * on a date that is not RFC 3339.
    */
   insertIfNew(remoteActionId: string, event: NewActionEvent): ActionEventRecord | null;
   /** The same, with the action's id inside the event. */

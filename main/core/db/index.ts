@@ -1,6 +1,8 @@
 // The database layer's public API. Other modules import from here; better-sqlite3 stays inside main/core/db.
 export { databaseFileProblem, openDatabase } from './open-database.js';
 export type { Db, OpenDatabaseOptions } from './open-database.js';
+export { createUnitOfWork } from './unit-of-work.js';
+export type { RunUnitOfWork, UnitOfWork } from './unit-of-work.js';
 export { DatabaseFileError, DatabaseTooNewError, MigrationError, StorageFullError } from './errors.js';
 export type { DatabaseFileProblem } from './errors.js';
 export { createStorageHealth, isDiskFull, PROBE_INTERVAL_MS } from './storage-health.js';

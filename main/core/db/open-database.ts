@@ -17,7 +17,8 @@ export interface Db {
   /**
    * Runs `fn` in an immediate transaction (nested calls become savepoints). Immediate takes the write lock up
    * front, so a read-then-write never fails half-way with SQLITE_BUSY when another connection writes.
-   * `fn` must be synchronous: an async function would commit before its awaits ran.
+   * `fn` must be synchronous: an async function would commit before its awaits ran. Services use a unit of work
+   * (unit-of-work.ts) instead, which also holds back their side effects until the commit.
    */
   transaction<T>(fn: () => T): T;
   /**

@@ -1,9 +1,13 @@
 // Event dates as instants. The network writes one instant in several ways (`Z`, `.000Z`, `+02:00`, lower-case
-// `t`/`z`, any number of fraction digits), and an event's date is part of its dedupe identity (D7): two spellings
-// of one instant must be one event. Every event date is therefore stored in one canonical UTC form, the
-// `Date.prototype.toISOString()` form the rest of the store uses, which also sorts correctly as text.
+// `t`/`z`, any number of fraction digits), and an event's date is part of its dedupe identity
+// (stellantis-api-notes.md N12.7): two spellings of one instant must be one event. Every event date is
+// therefore stored in one canonical UTC form, the `Date.prototype.toISOString()` form the rest of the store
+// uses, which also sorts correctly as text.
 
-/** RFC 3339 `date-time` (§5.6): `T`, `Z` in either case, a fraction of any length, `Z` or a ±hh:mm offset. */
+/**
+ * RFC 3339 `date-time` (its section 5.6): `T`, `Z` in either case, a fraction of any length, `Z` or a ±hh:mm
+ * offset.
+ */
 const RFC3339 =
   /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 

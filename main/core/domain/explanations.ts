@@ -1,6 +1,6 @@
 // Plain-language explanations of every status, failure cause and local phase, for a depot technician
-// (meanings from stellantis-api.md §8, §9 and §11). The spec describes no failure cause, so several meanings are
-// read from their names (marked (I) in the reference); the wording stays cautious where that is the case.
+// (meanings from stellantis-api-notes.md N4 and N9). The spec describes no failure cause, so several meanings
+// are read from their names (marked "guess" in the notes); the wording stays cautious where that is the case.
 import type { RemoteAction } from './action.js';
 
 export type ExplanationSeverity = 'info' | 'success' | 'warning' | 'error';
@@ -270,7 +270,10 @@ export function explain(code: string): Explanation {
   };
 }
 
-/** Whether the network's error code (HTTP status + two digits, §10.2) says that a later resend may pass. */
+/**
+ * Whether the network's error code (HTTP status + two digits, stellantis-api-notes.md N8) says that a later
+ * resend may pass.
+ */
 function refusalRetryable(code: string): boolean {
   const http = /^\d{3}/.exec(code)?.[0];
   return http !== undefined && (http === '429' || http.startsWith('5'));

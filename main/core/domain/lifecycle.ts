@@ -1,6 +1,6 @@
 // The remote-action state machine: pure functions, time passed in, never mutating their input.
-// Notifications are at-least-once and unordered (stellantis-api.md §12.5), so every transition must tolerate
-// duplicates, late and out-of-order events; the first Done is terminal (decision D7).
+// Notifications are at-least-once and unordered (stellantis-api-notes.md N6), so every transition must
+// tolerate duplicates, late and out-of-order events; the first Done is terminal (N12.7).
 import { isTerminal } from '../../../preload/contract/vocabulary.js';
 import type { RemoteAction, RemoteEvent } from './action.js';
 import type { DoneStatus, EventStatus } from './status.js';
@@ -32,7 +32,7 @@ function doneStatus(status: DoneStatus, failureCause?: string, feedbackDetail?: 
   return {
     type: 'Done',
     status,
-    // failureCause belongs to Done/Failed only (§7.1); a stray one on a success would mislead the explanation.
+    // failureCause belongs to Done/Failed only; a stray one on a success would mislead the explanation.
     ...(status === 'Failed' && failureCause !== undefined && { failureCause }),
     ...(feedbackDetail !== undefined && { feedbackDetail }),
   };
@@ -48,7 +48,7 @@ export interface RawEventStatus {
 /**
  * A notification's `eventStatus` as received, in the spec form, or null when it cannot be read (unknown `type`,
  * missing status, or a Done status outside Success | AlreadyDone | Failed). Unknown Pending statuses and failure
- * causes are kept as they arrive (§8.4, §13 #23).
+ * causes are kept as they arrive (stellantis-api-notes.md T17).
  */
 export function normaliseEventStatus(raw: RawEventStatus): EventStatus | null {
   const status = present(raw.status);
@@ -61,7 +61,8 @@ export function normaliseEventStatus(raw: RawEventStatus): EventStatus | null {
     case 'Done':
       return isDoneStatus(status) ? doneStatus(status, failureCause, feedbackDetail) : null;
     case 'Failed':
-      // The docs' prose form (§13 #15). Its status may carry the cause itself when no failureCause is given.
+      // The docs' prose form (stellantis-api-notes.md T15). Its status may carry the cause itself when no
+      // failureCause is given.
       return doneStatus(
         'Failed',
         failureCause ?? (isDoneStatus(status) ? undefined : status),
@@ -73,8 +74,8 @@ export function normaliseEventStatus(raw: RawEventStatus): EventStatus | null {
 }
 
 /**
- * The merged status of GET …/remotes/{rid} (§6), which has no `type`, as an event status for the polling path:
- * Success, AlreadyDone and Failed are terminal, every other value is pending.
+ * The merged status of GET …/remotes/{rid} (stellantis-api-notes.md N4), which has no `type`, as an event
+ * status for the polling path: Success, AlreadyDone and Failed are terminal, every other value is pending.
  */
 export function eventStatusFromMergedStatus(
   status: string,

@@ -1,5 +1,5 @@
-// How the nine remote features (their names: the contract's vocabulary) map to the fleet API (stellantis-api.md
-// §5.0) and to the product's feature names.
+// How the nine remote features (their names: the contract's vocabulary) map to the fleet API
+// (stellantis-api-notes.md N3) and to the product's feature names.
 import type { RemoteType } from '../../../preload/contract/vocabulary.js';
 
 export {

@@ -1,4 +1,4 @@
-// Statuses of a remote action as the network reports them (stellantis-api.md §8, §9) and the
+// Statuses of a remote action as the network reports them (stellantis-api-notes.md N4) and the
 // local states Depot Remote adds for what happens before or around the network. The phases and the Done statuses
 // are shared words, defined in the contract's vocabulary.
 import type { DoneStatus } from '../../../preload/contract/vocabulary.js';
@@ -42,7 +42,7 @@ export const FAILURE_CAUSES = [
   'VehicleIsNotLocked',
   'CanceledByDriver',
 ] as const;
-/** Known causes; unknown values from the network are kept as they arrive (§13 #23). */
+/** Known causes; unknown values from the network are kept as they arrive (stellantis-api-notes.md T17). */
 export type FailureCause = (typeof FAILURE_CAUSES)[number];
 
 export const FEEDBACK_DETAILS = ['NoCIDBlacklisted', 'CIDBlacklisted'] as const;

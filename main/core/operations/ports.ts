@@ -7,7 +7,7 @@ import type {
 } from '../../../preload/contract/operations/define.js';
 import type { Operations } from '../../../preload/contract/operations/index.js';
 import type { SettingsDto } from '../../../preload/contract/settings.js';
-import type { Actor } from '../services/actor.js';
+import type { Actor } from '../kernel/actor.js';
 
 /** What the transport knows about the caller. */
 export interface OperationContext {

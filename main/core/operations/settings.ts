@@ -1,5 +1,5 @@
 // Settings and the connection check: ports the agent plugs in (it knows how it was started and what it talks to).
-import { ServiceError } from '../services/service-error.js';
+import { ServiceError } from '../kernel/service-error.js';
 import type { ConnectionPort, OperationHandlers, SettingsPort } from './ports.js';
 
 /** A core built without the agent around it (tests, tools) keeps no settings: said as a 404 the UI understands. */

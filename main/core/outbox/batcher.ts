@@ -1,6 +1,6 @@
 // The batcher: events of a batching callback wait in the store (delivery_waiting) and become one delivery when
 // `size` are there or the window of the oldest closed. A deleted callback's waiting events become dead letters.
-import type { DeliveryEventRow, Repositories } from '../db/index.js';
+import type { DeliveryEventRow, Repositories, UnitOfWork } from '../db/index.js';
 import type { CallbackCache } from './callback-cache.js';
 import type { CallbackView } from './callback-view.js';
 import type { DeliveryEvents } from './delivery-events.js';
@@ -45,7 +45,7 @@ export function createBatcher({ repos, callbacks, lanes, events, options, newId,
     },
 
     /** In the pass's transaction: every batch that is full or whose window closed becomes a delivery. */
-    form(nowMs: number, after: (() => void)[]) {
+    form(nowMs: number, uow: UnitOfWork) {
       const now = iso(nowMs);
       for (const [callbackId, w] of waiting) {
         const cb = callbacks.view(callbackId);
@@ -56,18 +56,18 @@ export function createBatcher({ repos, callbacks, lanes, events, options, newId,
         let formed = 0;
         for (;;) {
           if (formed >= options.batchesPerPass) {
-            after.push(again);
+            uow.afterCommit(again);
             break;
           }
           const rows = repos.deliveries.takeWaiting(callbackId, size);
           if (rows.length === 0) {
-            after.push(() => waiting.delete(callbackId));
+            uow.afterCommit(() => waiting.delete(callbackId));
             break;
           }
           const oldestMs = Date.parse(rows[0]!.createdAt);
           if (!dead && rows.length < size && nowMs < oldestMs + windowMs) {
             const count = rows.length;
-            after.push(() => waiting.set(callbackId, { count, oldestMs }));
+            uow.afterCommit(() => waiting.set(callbackId, { count, oldestMs }));
             break;
           }
           const record = repos.deliveries.insertFromWaiting(
@@ -90,7 +90,7 @@ export function createBatcher({ repos, callbacks, lanes, events, options, newId,
           formed += 1;
           if (!dead) lanes.laneOf(callbackId).maybeDue = true;
           if (rows.length < size) {
-            after.push(() => waiting.delete(callbackId));
+            uow.afterCommit(() => waiting.delete(callbackId));
             break;
           }
         }

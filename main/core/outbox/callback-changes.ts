@@ -1,7 +1,7 @@
 // A callback changed (status, target, policy, secrets, deletion): its deliveries are held, resumed or
 // dead-lettered to match, in the pass's transaction. A claimed chunk that can no longer go where it was claimed
 // for goes back to the queue.
-import type { Repositories } from '../db/index.js';
+import type { Repositories, UnitOfWork } from '../db/index.js';
 import type { Logger } from '../ports/logger.js';
 import type { CallbackCache } from './callback-cache.js';
 import { holdReasonOf } from './callback-view.js';
@@ -23,8 +23,8 @@ export function createCallbackChanges(deps: {
   const { repos, logger, callbacks, lanes, holds, events } = deps;
 
   return {
-    /** In the pass's transaction; `after` runs once it committed. */
-    apply(ids: string[], nowMs: number, after: (() => void)[]) {
+    /** In the pass's unit of work; what follows in memory waits for its commit. */
+    apply(ids: string[], nowMs: number, uow: UnitOfWork) {
       const now = iso(nowMs);
       for (const id of ids) {
         const { previous, current: v } = callbacks.reload(id);
@@ -32,7 +32,7 @@ export function createCallbackChanges(deps: {
         const lane = lanes.get(id);
         const running = v !== null && !v.deleted && v.status === 'Running';
         if (lane && lane.prefetch.length > 0 && (!running || lane.origin !== v?.origin))
-          lanes.release(lane, after);
+          lanes.release(lane, uow);
         if (!v || v.deleted) {
           const dead = repos.deliveries.giveUpQueued(
             id,
@@ -47,12 +47,12 @@ export function createCallbackChanges(deps: {
               callbackId: id,
               count: dead.length,
             });
-          holds.drop(id, after);
+          holds.drop(id, uow);
         } else if (v.status !== 'Running') {
           if (!holds.has(id))
-            holds.hold({ callbackId: id, since: v.updatedAt, reason: holdReasonOf(v.status) }, after);
+            holds.hold({ callbackId: id, since: v.updatedAt, reason: holdReasonOf(v.status) }, uow);
         } else {
-          holds.resume(id, nowMs, after);
+          holds.resume(id, nowMs, uow);
           const l = lanes.laneOf(id);
           if (previous && previous.status !== 'Running') l.gone = false;
           l.maybeDue = true;

@@ -1,5 +1,5 @@
 // Durable outbound delivery (issue 3): the composition of the dispatcher and the API's use cases.
-import type { Db, Repositories } from '../db/index.js';
+import type { Repositories, RunUnitOfWork } from '../db/index.js';
 import type { CallbackSecrets } from '../domain/callback/callback-model.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
@@ -10,7 +10,7 @@ import { resolveOutboxOptions, type OutboxOptions } from './outbox-options.js';
 import { createOutboxService } from './outbox-service.js';
 
 export interface OutboxDeps {
-  db: Db;
+  unitOfWork: RunUnitOfWork;
   repos: Repositories;
   clock: Clock;
   bus: EventBus;

@@ -12,7 +12,7 @@
 // chunk goes back to the queue, nothing is counted, and a single probe (the oldest due delivery) is tried after
 // 1 s, 2 s, 4 s … 60 s. The first answer marks it online again; it then starts at one call in flight and ramps up.
 import { randomUUID } from 'node:crypto';
-import type { Db, DeliveryRecord, Repositories } from '../db/index.js';
+import type { DeliveryRecord, Repositories, RunUnitOfWork, UnitOfWork } from '../db/index.js';
 import type { CallbackSecrets } from '../domain/callback/callback-model.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
@@ -27,7 +27,7 @@ import { reachabilityDto } from './reachability-tracker.js';
 import { createScheduler } from './scheduler.js';
 
 export interface DispatcherDeps {
-  db: Db;
+  unitOfWork: RunUnitOfWork;
   repos: Repositories;
   clock: Clock;
   bus: EventBus;
@@ -43,7 +43,7 @@ const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
 export type Dispatcher = ReturnType<typeof createDispatcher>;
 
 export function createDispatcher(deps: DispatcherDeps) {
-  const { db, repos, clock, bus, logger, options } = deps;
+  const { unitOfWork, repos, clock, bus, logger, options } = deps;
   const owner = randomUUID();
   const sender = createHttpSender(options);
 
@@ -77,9 +77,9 @@ export function createDispatcher(deps: DispatcherDeps) {
     });
 
   /** Stores changed targets; a target that went offline (or must wait) gives its claimed chunk back. */
-  function persistReachability(nowMs: number, after: (() => void)[]) {
-    targets.persist(nowMs, after);
-    lanes.releaseBlocked(nowMs, after);
+  function persistReachability(nowMs: number, uow: UnitOfWork) {
+    targets.persist(nowMs, uow);
+    lanes.releaseBlocked(nowMs, uow);
   }
 
   function nextWakeMs(nowMs: number): number {
@@ -99,14 +99,17 @@ export function createDispatcher(deps: DispatcherDeps) {
     dirtyCallbacks.clear();
     // Queued before this pass (and committed by their caller): shown as queued, before this pass claims them.
     events.flush();
-    const after: (() => void)[] = [];
     const claimed: [Lane, DeliveryRecord[]][] = [];
     try {
-      db.transaction(() => {
-        changes.apply(dirty, nowMs, after);
-        persistReachability(nowMs, after);
-        recorder.record(batch, after);
-        batcher.form(nowMs, after);
+      unitOfWork((uow) => {
+        // Claimed rows are this run's once committed: the lanes take them before the rest of the pass follows.
+        uow.afterCommit(() => {
+          for (const [lane, rows] of claimed) lane.prefetch.push(...rows);
+        });
+        changes.apply(dirty, nowMs, uow);
+        persistReachability(nowMs, uow);
+        recorder.record(batch, uow);
+        batcher.form(nowMs, uow);
         if (sweep.due(nowMs)) sweep.run(nowMs);
         if (!stopping && !paused) lanes.claim(nowMs, claimed);
       });
@@ -118,8 +121,6 @@ export function createDispatcher(deps: DispatcherDeps) {
       scheduler.retryIn(1000);
       return;
     }
-    for (const [lane, rows] of claimed) lane.prefetch.push(...rows);
-    for (const fn of after) fn();
     events.flush();
     if (!stopping && !paused) {
       for (const t of targets.all()) calls.pump(t, nowMs);
@@ -184,9 +185,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       if (paused || closed) return;
       paused = true;
       scheduler.disarm();
-      const after: (() => void)[] = [];
-      db.transaction(() => lanes.releaseAll(after));
-      for (const fn of after) fn();
+      unitOfWork((uow) => lanes.releaseAll(uow));
       logger.info('outbox: deliveries paused by the operator');
     },
 
@@ -226,7 +225,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       unsubscribe?.();
       scheduler.cancel();
       // Claimed but not sent: back to the queue now.
-      db.transaction(() => lanes.dropAll());
+      unitOfWork(() => lanes.dropAll());
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         scheduler.settled(),
@@ -237,13 +236,11 @@ export function createDispatcher(deps: DispatcherDeps) {
       clearTimeout(timer);
       // Record what finished; calls still in the air keep their lease and are sent again at the next start.
       const batch = calls.take();
-      const after: (() => void)[] = [];
       try {
-        db.transaction(() => {
-          persistReachability(clock.now().getTime(), after);
-          recorder.record(batch, after);
+        unitOfWork((uow) => {
+          persistReachability(clock.now().getTime(), uow);
+          recorder.record(batch, uow);
         });
-        for (const fn of after) fn();
       } catch (err) {
         logger.error('outbox: could not record the last outcomes', { error: (err as Error).message });
       }

@@ -1,4 +1,4 @@
-// The event items the outbox forwards, in the fleet notification format (stellantis-api.md §7.1).
+// The event items the outbox forwards, in the fleet notification format (stellantis-api-notes.md N5).
 import type { RemoteAction, RemoteEvent } from '../domain/action.js';
 
 /** The VIN of test notifications: clearly not a vehicle. */

@@ -2,8 +2,9 @@
 // the answer; then the callback is paused through the callbacks service (the only writer of a callback's status),
 // which audits it as the outbox's act and tells the upstream twin, so the network stops sending what would only
 // be held here. Nothing more is sent until someone corrects the target and resumes the callback.
+import type { UnitOfWork } from '../db/index.js';
 import type { Logger } from '../ports/logger.js';
-import type { Actor } from '../services/actor.js';
+import type { Actor } from '../kernel/actor.js';
 import type { CallbackView } from './callback-view.js';
 import type { Holds } from './holds.js';
 
@@ -67,13 +68,13 @@ export function createGoneHandler(deps: {
      * In the pass's transaction: holds the callback's deliveries; the pause follows once the pass committed (the
      * callbacks service pauses only a Running callback, so a callback already paused is left as it is).
      */
-    onGone(cb: CallbackView, deliveryId: string, finishedMs: number, after: (() => void)[]) {
+    onGone(cb: CallbackView, deliveryId: string, finishedMs: number, uow: UnitOfWork) {
       const now = iso(finishedMs);
       const reason =
         `The webhook ${cb.target} answered 410 Gone: deliveries are held. Correct the target, then resume the ` +
         'callback.';
-      holds.hold({ callbackId: cb.id, since: holds.get(cb.id)?.since ?? now, reason }, after);
-      after.push(() => {
+      holds.hold({ callbackId: cb.id, since: holds.get(cb.id)?.since ?? now, reason }, uow);
+      uow.afterCommit(() => {
         if (!pausing.has(cb.id)) track(pause(cb, deliveryId, reason));
       });
     },

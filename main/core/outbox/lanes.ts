@@ -2,7 +2,7 @@
 // leased to this run) and not sent yet, so calls start from memory and the network never waits for the disk.
 // A chunk is refilled at half; a lane remembers when its queue is next due, so idle lanes cost no query.
 // An offline target gets one claimed delivery at a time (its probe); a target under Retry-After gets none.
-import type { DeliveryRecord, Repositories } from '../db/index.js';
+import type { DeliveryRecord, Repositories, UnitOfWork } from '../db/index.js';
 import type { CallbackCache } from './callback-cache.js';
 import type { ResolvedOutboxOptions } from './outbox-options.js';
 import type { ReachabilityTracker } from './reachability-tracker.js';
@@ -72,11 +72,11 @@ export function createLanes({ repos, callbacks, targets, options, owner }: Lanes
   }
 
   /** In a transaction: the lane's unsent chunk goes back to the queue; the memory follows after commit. */
-  function release(lane: Lane, after: (() => void)[]) {
+  function release(lane: Lane, uow: UnitOfWork) {
     const ids = lane.prefetch.map((d) => d.id);
     repos.deliveries.release(ids, owner);
     const count = ids.length;
-    after.push(() => {
+    uow.afterCommit(() => {
       lane.prefetch.splice(0, count);
       lane.maybeDue = true;
     });
@@ -108,17 +108,17 @@ export function createLanes({ repos, callbacks, targets, options, owner }: Lanes
     },
 
     /** A target that just went offline (or asked to wait, or answered 410) gives its claimed chunk back. */
-    releaseBlocked(nowMs: number, after: (() => void)[]) {
+    releaseBlocked(nowMs: number, uow: UnitOfWork) {
       for (const lane of lanes.values()) {
         if (lane.prefetch.length === 0 || !lane.origin) continue;
         const t = targets.get(lane.origin);
-        if (t && (t.state === 'offline' || t.notBeforeMs > nowMs || lane.gone)) release(lane, after);
+        if (t && (t.state === 'offline' || t.notBeforeMs > nowMs || lane.gone)) release(lane, uow);
       }
     },
 
     /** Every claimed, unsent delivery back to the queue at once (pause by the operator). */
-    releaseAll(after: (() => void)[]) {
-      for (const lane of lanes.values()) if (lane.prefetch.length > 0) release(lane, after);
+    releaseAll(uow: UnitOfWork) {
+      for (const lane of lanes.values()) if (lane.prefetch.length > 0) release(lane, uow);
     },
 
     /** At stop, in a transaction: claimed but not sent goes back to the queue now. */

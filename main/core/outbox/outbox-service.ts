@@ -9,12 +9,12 @@ import type {
   DeliveryTargetDto,
   TestNotificationDto,
 } from '../../../preload/contract/deliveries.js';
-import type { Db, DeliveryRecord, DeliveryState, Repositories } from '../db/index.js';
+import type { DeliveryRecord, DeliveryState, Repositories, RunUnitOfWork } from '../db/index.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
-import type { Actor } from '../services/actor.js';
-import { createAuditTrail } from '../services/audit-trail.js';
-import { notFound, ServiceError } from '../services/service-error.js';
+import type { Actor } from '../kernel/actor.js';
+import { createAuditTrail } from '../kernel/audit-trail.js';
+import { notFound, ServiceError } from '../kernel/service-error.js';
 import { toDeliveryDetailDto, toDeliveryDto } from './delivery-dto.js';
 import type { DeliveryQueue, TargetReport } from './delivery-queue.js';
 
@@ -30,7 +30,7 @@ export interface DeliveryListParams {
 }
 
 export interface OutboxServiceDeps {
-  db: Db;
+  unitOfWork: RunUnitOfWork;
   repos: Repositories;
   clock: Clock;
   bus: EventBus;
@@ -52,7 +52,7 @@ const unknownTarget = (origin: string): TargetReport => ({
   inFlight: 0,
 });
 
-export function createOutboxService({ db, repos, clock, bus, queue }: OutboxServiceDeps) {
+export function createOutboxService({ unitOfWork, repos, clock, bus, queue }: OutboxServiceDeps) {
   const trail = createAuditTrail(repos, bus);
   const dto = (record: DeliveryRecord): DeliveryDto => toDeliveryDto(record, queue.heldReason(record));
 
@@ -99,8 +99,7 @@ export function createOutboxService({ db, repos, clock, bus, queue }: OutboxServ
      */
     retry(id: string, actor: Actor): DeliveryDto {
       const now = clock.nowIso();
-      let published = () => {};
-      const record = db.transaction(() => {
+      const record = unitOfWork((uow) => {
         const current = requireDelivery(id);
         if (current.state === 'Delivered') {
           throw new ServiceError(409, 'DELIVERY_DELIVERED', 'This delivery was already delivered.');
@@ -117,62 +116,63 @@ export function createOutboxService({ db, repos, clock, bus, queue }: OutboxServ
         }
         if (current.state === 'Queued') repos.deliveries.dueNow(id, now);
         else repos.deliveries.replay(id, now);
-        published = trail.append({
-          at: now,
-          operator: actor.operator,
-          action: 'delivery.retry',
-          callbackId: current.callbackId,
-          reason: actor.reason ?? null,
-          detail: { deliveryId: id, from: current.state },
-        });
+        uow.afterCommit(
+          trail.append({
+            at: now,
+            operator: actor.operator,
+            action: 'delivery.retry',
+            callbackId: current.callbackId,
+            reason: actor.reason ?? null,
+            detail: { deliveryId: id, from: current.state },
+          }),
+        );
+        uow.afterCommit(() => queue.requeued(current.callbackId, [id]));
         return requireDelivery(id);
       });
-      published();
-      queue.requeued(record.callbackId, [id]);
       return dto(record);
     },
 
     /** Every dead letter of a callback (Failed and Dead) queued again. */
     retryCallback(callbackId: string, actor: Actor): DeliveryRetryAllDto {
       const now = clock.nowIso();
-      let published = () => {};
-      const requeued = db.transaction(() => {
+      const requeued = unitOfWork((uow) => {
         requireCallback(callbackId);
         const ids = repos.deliveries.replayCallback(callbackId, now);
-        published = trail.append({
-          at: now,
-          operator: actor.operator,
-          action: 'delivery.retry-all',
-          callbackId,
-          reason: actor.reason ?? null,
-          detail: { count: ids.length },
-        });
+        uow.afterCommit(
+          trail.append({
+            at: now,
+            operator: actor.operator,
+            action: 'delivery.retry-all',
+            callbackId,
+            reason: actor.reason ?? null,
+            detail: { count: ids.length },
+          }),
+        );
+        uow.afterCommit(() => queue.requeued(callbackId, ids));
         return ids;
       });
-      published();
-      queue.requeued(callbackId, requeued);
       return { callbackId, requeued };
     },
 
     /** A clearly marked test notification, queued through the normal path. */
     sendTest(callbackId: string, actor: Actor): TestNotificationDto {
       const now = clock.nowIso();
-      let published = () => {};
-      const record = db.transaction(() => {
+      const record = unitOfWork((uow) => {
         requireCallback(callbackId);
         const queued = queue.enqueueTest(callbackId);
-        published = trail.append({
-          at: now,
-          operator: actor.operator,
-          action: 'callback.test-notification',
-          callbackId,
-          reason: actor.reason ?? null,
-          detail: { deliveryId: queued.id },
-        });
+        uow.afterCommit(
+          trail.append({
+            at: now,
+            operator: actor.operator,
+            action: 'callback.test-notification',
+            callbackId,
+            reason: actor.reason ?? null,
+            detail: { deliveryId: queued.id },
+          }),
+        );
+        uow.afterCommit(() => queue.requeued(callbackId, [queued.id]));
         return queued;
       });
-      published();
-      queue.requeued(callbackId, [record.id]);
       return { deliveryId: record.id, delivery: dto(record) };
     },
 

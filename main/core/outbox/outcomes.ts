@@ -1,7 +1,7 @@
 // Recording what calls did: each outcome's decision (retry-schedule.ts) is written in the pass's transaction: the
 // attempt-log row and the delivery's new state, settled only while this run still holds its lease. Nothing is
 // Delivered before that commit; a crash before it means the call is made again, with the same webhook-id.
-import type { DeliveryRecord, Repositories } from '../db/index.js';
+import type { DeliveryRecord, Repositories, UnitOfWork } from '../db/index.js';
 import type { Logger } from '../ports/logger.js';
 import type { CallbackCache } from './callback-cache.js';
 import type { DeliveryEvents } from './delivery-events.js';
@@ -41,8 +41,8 @@ export function createOutcomeRecorder(deps: {
   const resets = new Set<string>();
 
   return {
-    /** In the pass's transaction; `after` runs once it committed. */
-    record(batch: Outcome[], after: (() => void)[]) {
+    /** In the pass's unit of work; what follows in memory waits for its commit. */
+    record(batch: Outcome[], uow: UnitOfWork) {
       const publish = events.listening();
       for (const o of batch) {
         const cb = callbacks.view(o.delivery.callbackId);
@@ -66,7 +66,7 @@ export function createOutcomeRecorder(deps: {
         if (decision.attempt) repos.deliveries.recordAttempt(decision.attempt);
         if (!repos.deliveries.settle(decision.settlement, owner)) continue;
         const s = decision.settlement;
-        if (decision.verdict === 'gone' && cb) gone.onGone(cb, o.delivery.id, o.finishedMs, after);
+        if (decision.verdict === 'gone' && cb) gone.onGone(cb, o.delivery.id, o.finishedMs, uow);
         // Noted at once so this very pass can claim it (an earlier due time is harmless if the pass rolls back).
         if (s.state === 'Queued')
           o.lane.nextDueMs = Math.min(o.lane.nextDueMs ?? Infinity, Date.parse(s.nextAttemptAt));
@@ -79,7 +79,7 @@ export function createOutcomeRecorder(deps: {
         }
         if (publish) {
           const record: DeliveryRecord = { ...delivery, ...s, leaseOwner: null, leaseUntil: null };
-          after.push(() => events.delivery(record));
+          uow.afterCommit(() => events.delivery(record));
         }
       }
     },

@@ -2,7 +2,7 @@
 // state machine (reachability.ts), says so when a target goes offline or comes back, stores what changed, and
 // moves the deadlines of a target's queue on by the time it was offline (that time does not count toward the cap).
 import type { TargetReachabilityDto } from '../../../preload/contract/deliveries.js';
-import type { Repositories } from '../db/index.js';
+import type { Repositories, UnitOfWork } from '../db/index.js';
 import type { Logger } from '../ports/logger.js';
 import type { SendResult } from './http-sender.js';
 import type { Lane } from './lanes.js';
@@ -103,7 +103,7 @@ export function createReachabilityTracker({
     },
 
     /** In the pass's transaction: credits offline time to deadlines and stores the targets that changed. */
-    persist(nowMs: number, after: (() => void)[]) {
+    persist(nowMs: number, uow: UnitOfWork) {
       for (const shift of shifts.splice(0)) {
         for (const lane of lanesOn(shift.origin)) repos.deliveries.shiftDeadlines(lane.callbackId, shift.ms);
       }
@@ -118,7 +118,7 @@ export function createReachabilityTracker({
           nextProbeAt: t.state === 'offline' && t.nextProbeMs !== null ? iso(t.nextProbeMs) : null,
           updatedAt: iso(nowMs),
         });
-        after.push(() => {
+        uow.afterCommit(() => {
           t.dirty = false;
         });
       }

@@ -1,4 +1,4 @@
-// One HTTP call of a delivery, as the fleet API posts notifications (stellantis-api.md §4.1, §7.1): Header
+// One HTTP call of a delivery, as the fleet API posts notifications (stellantis-api-notes.md N5, N7): Header
 // attributes as headers, Query attributes as query parameters, Body attributes in the payload's attributes[],
 // with $vin, $callbackID, $remoteType and $fleetID substituted by the callback rules of domain/callback
 // (attribute-values.ts: a whole-value variable only; a batch's distinct values, comma-separated); plus

@@ -1,4 +1,4 @@
-// Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP date.
+// Retry-After (RFC 9110 section 10.2.3): delay-seconds or an HTTP date.
 
 /** Milliseconds to wait from `nowMs`, or null when absent or unreadable. */
 export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | null {

@@ -1,6 +1,6 @@
 // What a call's result means for its delivery: delivered, try again later (and when), held, or given up.
-// Pure, so the policy is tested without a network: the fleet API's rules (§12.1, D8) plus Retry-After,
-// 410 Gone and the offline rule.
+// Pure, so the policy is tested without a network: the fleet API's rules (stellantis-api-notes.md N6, N12.8)
+// plus Retry-After, 410 Gone and the offline rule.
 import type { DeliveryRecord, DeliverySettlement, NewAttempt } from '../db/index.js';
 import type { CallbackView } from './callback-view.js';
 import type { SendResult } from './http-sender.js';

@@ -5,7 +5,7 @@
 import type { Repositories } from '../db/index.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../ports/logger.js';
-import { ServiceError } from '../services/service-error.js';
+import { ServiceError } from '../kernel/service-error.js';
 
 /** What an automatic replay reports, for the log line. */
 export interface AutoReplayOutcome {

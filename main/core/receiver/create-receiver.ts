@@ -5,7 +5,7 @@
 //   flood (429, per client IP) → unknown or deleted callback (404) → missing or wrong x-depot-secret (401)
 //   → body over the limit (413, while reading it).
 // A rejected request stores nothing. An authenticated one is answered 200 once stored (quarantined if it
-// cannot be applied), or 500 when it could not be stored (D7).
+// cannot be applied), or 500 when it could not be stored (stellantis-api-notes.md N12.7).
 import type { Server as HttpsServer } from 'node:https';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, {
@@ -48,8 +48,9 @@ export interface ReceiverOptions {
   /** Serve HTTPS with this certificate and key (PEM), for sites that expose the receiver directly. */
   tls?: { cert: string | Buffer; key: string | Buffer };
   /**
-   * Behind the site's reverse proxy or tunnel (D6), trust its X-Forwarded-For so the flood limit counts the
-   * real senders (Fastify's trustProxy: true or an address/CIDR list). Default false.
+   * Behind the site's reverse proxy or tunnel (stellantis-api-notes.md N12.6), trust its X-Forwarded-For so
+   * the flood limit counts the real senders (Fastify's trustProxy: true or an address/CIDR list). Default
+   * false.
    */
   trustProxy?: boolean | string | string[];
   /** A request must arrive whole within this time (slow senders hold no socket forever). Default 30 s. */

@@ -1,7 +1,7 @@
-// Reading a notification body as the network sends it (stellantis-api.md §7): the fleet payload
+// Reading a notification body as the network sends it (stellantis-api-notes.md N5): the fleet payload
 // `{callbackId, attributes, events[]}` and the end-user message `{callbackId, attributes, type, date,
-// remoteEvent}`, the latter as one object or an array (§7.2). Unknown fields are ignored (the schema evolves);
-// unknown enum values are kept as they arrive (§8.4, §13 #23); only what the agent needs is required.
+// remoteEvent}`, the latter as one object or an array (T18). Unknown fields are ignored (the schema evolves);
+// unknown enum values are kept as they arrive (T17); only what the agent needs is required.
 //
 // Checked by hand rather than with a schema library: a 1 MB body can hold 500,000 items, and each bad one must
 // cost a type check and an increment once MAX_KEPT_ERRORS errors are kept (see bounded-errors.ts), never an
@@ -172,7 +172,7 @@ function readFleetPayload(
   }
 }
 
-/** `{date, remoteEvent}`: no vin and no eventDate; the message date stands in (§7.2). */
+/** `{date, remoteEvent}`: no vin, no eventDate; the message date stands in (stellantis-api-notes.md T18). */
 function readEndUserMessage(
   fields: Fields,
   path: Path,

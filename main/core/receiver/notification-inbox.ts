@@ -1,4 +1,4 @@
-// Where authenticated webhook requests are made durable (D7: 200 only once stored).
+// Where authenticated webhook requests become durable (200 only once stored: stellantis-api-notes.md N12.7).
 //
 // Group commit: every commit waits for an fsync (synchronous = FULL), so one transaction per request would cap
 // the receiver at the disk's fsync rate. Requests that arrive together are queued and stored in ONE
@@ -11,7 +11,7 @@
 // body that is not JSON or not a notification (nothing applied), and events naming an action this agent does not
 // know (the known events of the request are applied). A request that finds no room there is refused whole
 // (QuarantineFullError, answered 500), so the network retries it.
-import type { Db, QuarantineReason } from '../db/index.js';
+import type { QuarantineReason, RunUnitOfWork, UnitOfWork } from '../db/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { IngestService } from '../services/ingest-service.js';
@@ -55,7 +55,7 @@ export interface InboxStats {
 }
 
 export interface InboxDeps {
-  db: Db;
+  unitOfWork: RunUnitOfWork;
   ingest: Pick<IngestService, 'apply'>;
   /** Where what cannot be applied is kept (the quarantine service's intake). */
   quarantine: QuarantineIntake;
@@ -82,18 +82,10 @@ interface Job {
   reject(error: unknown): void;
 }
 
-interface Stored {
-  receipt: InboxReceipt;
-  /** Publishing, in order, once the transaction committed. */
-  afterCommit: (() => void)[];
-  /** What went to quarantine, announced after the commit. */
-  kept: KeptEntry | null;
-}
-
-type Outcome = { ok: true; stored: Stored } | { ok: false; error: unknown };
+type Outcome = { ok: true; receipt: InboxReceipt } | { ok: false; error: unknown };
 
 export function createNotificationInbox(deps: InboxDeps, options: InboxOptions = {}) {
-  const { db, ingest, quarantine, clock, logger } = deps;
+  const { unitOfWork, ingest, quarantine, clock, logger } = deps;
   const maxGroup = Math.max(1, options.maxGroup ?? 256);
   const stats: InboxStats = { commits: 0, requests: 0, largestGroup: 0, failedRequests: 0, quarantined: 0 };
   let pending: Job[] = [];
@@ -118,8 +110,24 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
   }
 
   // ── storing requests ──────────────────────────────────────────────────────────────────────────────────
-  /** Runs inside the group's transaction. */
-  function store(job: Job): Stored {
+  /** After the commit: counted first, then each request's effects in turn. */
+  function committed(uow: UnitOfWork, requests: number) {
+    uow.afterCommit(() => {
+      stats.commits += 1;
+      options.onCommit?.({ requests });
+    });
+  }
+
+  /** After the commit: what went to quarantine is announced. */
+  function announce(uow: UnitOfWork, kept: KeptEntry) {
+    uow.afterCommit(() => {
+      stats.quarantined += 1;
+      quarantine.kept(kept);
+    });
+  }
+
+  /** Runs inside the group's unit of work. */
+  function store(uow: UnitOfWork, job: Job): InboxReceipt {
     const { request, parsed, receivedAt } = job;
     const received = {
       callbackId: request.callbackId,
@@ -131,36 +139,40 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
     };
     if (!parsed.ok) {
       const { reason, errors, errorCount } = parsed;
-      const kept = quarantine.keep(received, { reason, errors, errorCount, actionIds: [] });
-      return {
-        receipt: { events: 0, stored: 0, duplicates: 0, quarantineId: kept.summary.id, reason },
-        afterCommit: kept.afterCommit,
-        kept,
-      };
+      const kept = quarantine.keep(uow, received, { reason, errors, errorCount, actionIds: [] });
+      announce(uow, kept);
+      return { events: 0, stored: 0, duplicates: 0, quarantineId: kept.summary.id, reason };
     }
-    const { result, afterCommit } = ingest.apply(parsed.events, 'receiver');
+    // Drops are published before the action changes and the new entry: the ingest's effects are queued once
+    // the quarantine made its room.
+    const ingested: (() => void)[] = [];
+    const result = ingest.apply(
+      { afterCommit: (effect) => void ingested.push(effect) },
+      parsed.events,
+      'receiver',
+    );
     const kept =
-      result.unknown.length > 0 ? quarantine.keep(received, unknownActionProblems(result.unknown)) : null;
+      result.unknown.length > 0
+        ? quarantine.keep(uow, received, unknownActionProblems(result.unknown))
+        : null;
+    for (const effect of ingested) uow.afterCommit(effect);
+    if (kept) announce(uow, kept);
     return {
-      receipt: {
-        events: parsed.events.length,
-        stored: result.stored,
-        duplicates: result.duplicates,
-        quarantineId: kept?.summary.id ?? null,
-        reason: kept?.summary.reason ?? null,
-      },
-      // Drops are published before the action changes and the new entry, in the order they happened.
-      afterCommit: [...(kept?.afterCommit ?? []), afterCommit],
-      kept,
+      events: parsed.events.length,
+      stored: result.stored,
+      duplicates: result.duplicates,
+      quarantineId: kept?.summary.id ?? null,
+      reason: kept?.summary.reason ?? null,
     };
   }
 
   function storeAlone(job: Job): Outcome {
     try {
-      const stored = db.transaction(() => store(job));
-      stats.commits += 1;
-      options.onCommit?.({ requests: 1 });
-      return { ok: true, stored };
+      const receipt = unitOfWork((uow) => {
+        committed(uow, 1);
+        return store(uow, job);
+      });
+      return { ok: true, receipt };
     } catch (error) {
       return { ok: false, error };
     }
@@ -169,10 +181,11 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
   function storeGroup(jobs: Job[]): Outcome[] {
     if (jobs.length === 1) return [storeAlone(jobs[0]!)];
     try {
-      const stored = db.transaction(() => jobs.map(store));
-      stats.commits += 1;
-      options.onCommit?.({ requests: jobs.length });
-      return stored.map((s) => ({ ok: true, stored: s }));
+      const receipts = unitOfWork((uow) => {
+        committed(uow, jobs.length);
+        return jobs.map((job) => store(uow, job));
+      });
+      return receipts.map((receipt) => ({ ok: true, receipt }));
     } catch {
       // Nothing of the group was committed. Alone, each request succeeds or fails on its own merits.
       return jobs.map(storeAlone);
@@ -193,19 +206,9 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
       job.reject(outcome.error);
       return;
     }
-    const { receipt, afterCommit, kept } = outcome.stored;
+    // Stored already (its effects ran, or were logged if they failed): the answer is 200.
     stats.requests += 1;
-    try {
-      for (const f of afterCommit) f();
-      if (kept) {
-        stats.quarantined += 1;
-        quarantine.kept(kept);
-      }
-    } catch (err) {
-      // Stored already: the answer is still 200.
-      logger.warn('after-commit work of a notification failed', { error: (err as Error).message });
-    }
-    job.resolve(receipt);
+    job.resolve(outcome.receipt);
   }
 
   function flush() {

@@ -7,14 +7,14 @@ import type {
   QuarantinePageDto,
   QuarantineReplayDto,
 } from '../../../preload/contract/quarantine.js';
-import type { Db, QuarantineSummary, Repositories } from '../db/index.js';
+import type { QuarantineSummary, Repositories, RunUnitOfWork } from '../db/index.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
-import type { Actor } from '../services/actor.js';
-import { createAuditTrail } from '../services/audit-trail.js';
+import type { Actor } from '../kernel/actor.js';
+import { createAuditTrail } from '../kernel/audit-trail.js';
 import type { IngestService } from '../services/ingest-service.js';
-import { notFound, ServiceError } from '../services/service-error.js';
+import { notFound, ServiceError } from '../kernel/service-error.js';
 import { createActionWaitlist } from './action-waitlist.js';
 import { parseNotificationBody } from './notification-body.js';
 import { DEFAULT_QUARANTINE_CAP_BYTES, type QuarantineCapacity } from './quarantine-capacity.js';
@@ -22,7 +22,7 @@ import { toQuarantineDetailDto, toQuarantineEntryDto } from './quarantine-dto.js
 import { createQuarantineStore, type KeptEntry, unknownActionProblems } from './quarantine-store.js';
 
 export interface QuarantineServiceDeps {
-  db: Db;
+  unitOfWork: RunUnitOfWork;
   repos: Repositories;
   ingest: Pick<IngestService, 'apply'>;
   bus: EventBus;
@@ -70,7 +70,7 @@ const alreadyHandled = (e: QuarantineSummary) =>
   );
 
 export function createQuarantineService(deps: QuarantineServiceDeps, options: QuarantineOptions = {}) {
-  const { db, repos, ingest, bus, clock } = deps;
+  const { unitOfWork, repos, ingest, bus, clock } = deps;
   const trail = createAuditTrail(repos, bus);
   const store = createQuarantineStore(deps, options.capBytes ?? DEFAULT_QUARANTINE_CAP_BYTES);
   const waitlist = (options.autoReplay ?? true) ? createActionWaitlist(deps, (id) => replay(id, null)) : null;
@@ -84,8 +84,15 @@ export function createQuarantineService(deps: QuarantineServiceDeps, options: Qu
     const parsed = parseNotificationBody(entry.body, entry.receivedAt);
     const at = clock.nowIso();
     const by = actor?.operator ?? AUTO_REPLAY_OPERATOR;
-    const after: (() => void)[] = [];
-    const result = db.transaction(() => {
+    return unitOfWork((uow): ReplayResult => {
+      let now: QuarantineSummary | null = null;
+      // The waitlist and the cap learn of the replay before anyone hears of it.
+      uow.afterCommit(() => {
+        if (!now) return;
+        waitlist?.unwait(id);
+        if (now.resolvedAt === null && now.reason === 'UNKNOWN_ACTION') waitlist?.wait(id, now.actionIds);
+        if (now.resolvedAt !== null) store.roomMade();
+      });
       let outcome: ReplayResult['outcome'];
       let stored = 0;
       let duplicates = 0;
@@ -94,19 +101,18 @@ export function createQuarantineService(deps: QuarantineServiceDeps, options: Qu
         const { reason, errors, errorCount } = parsed;
         repos.quarantine.recordReplay(id, { at, reason, errors, errorCount, actionIds: [] });
       } else {
-        const applied = ingest.apply(parsed.events, 'receiver');
-        after.push(applied.afterCommit);
-        ({ stored, duplicates } = applied.result);
-        if (applied.result.unknown.length === 0) {
+        const applied = ingest.apply(uow, parsed.events, 'receiver');
+        ({ stored, duplicates } = applied);
+        if (applied.unknown.length === 0) {
           outcome = 'Applied';
           repos.quarantine.resolve(id, { at, by, resolution: 'Replayed', replayed: true });
         } else {
           outcome = 'StillUnknownAction';
-          repos.quarantine.recordReplay(id, { at, ...unknownActionProblems(applied.result.unknown) });
+          repos.quarantine.recordReplay(id, { at, ...unknownActionProblems(applied.unknown) });
         }
       }
       if (actor) {
-        after.push(
+        uow.afterCommit(
           trail.append({
             at,
             operator: actor.operator,
@@ -117,15 +123,10 @@ export function createQuarantineService(deps: QuarantineServiceDeps, options: Qu
           }),
         );
       }
-      return { outcome, stored, duplicates, entry: repos.quarantine.getSummary(id)! };
+      const entryNow = repos.quarantine.getSummary(id)!;
+      now = entryNow;
+      return { outcome, stored, duplicates, entry: entryNow };
     });
-    waitlist?.unwait(id);
-    if (result.entry.resolvedAt === null && result.entry.reason === 'UNKNOWN_ACTION') {
-      waitlist?.wait(id, result.entry.actionIds);
-    }
-    if (result.entry.resolvedAt !== null) store.roomMade();
-    for (const f of after) f();
-    return result;
   }
 
   /** Marks an entry handled by hand (the operator looked at it and nothing needs applying). */
@@ -133,7 +134,7 @@ export function createQuarantineService(deps: QuarantineServiceDeps, options: Qu
     const entry = repos.quarantine.getSummary(id);
     if (!entry) throw notFound('QUARANTINE_NOT_FOUND', `No quarantined notification with id ${id}.`);
     const at = clock.nowIso();
-    const { summary, published } = db.transaction(() => {
+    return unitOfWork((uow) => {
       if (
         !repos.quarantine.resolve(id, { at, by: actor.operator, resolution: 'Dismissed', replayed: false })
       ) {
@@ -147,12 +148,13 @@ export function createQuarantineService(deps: QuarantineServiceDeps, options: Qu
         reason: actor.reason ?? null,
         detail: { quarantineId: id, quarantineReason: entry.reason },
       });
-      return { summary: repos.quarantine.getSummary(id)!, published };
+      uow.afterCommit(() => {
+        waitlist?.unwait(id);
+        store.roomMade();
+      });
+      uow.afterCommit(published);
+      return repos.quarantine.getSummary(id)!;
     });
-    waitlist?.unwait(id);
-    store.roomMade();
-    published();
-    return summary;
   }
 
   return {

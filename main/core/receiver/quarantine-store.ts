@@ -8,12 +8,13 @@ import {
   type QuarantineSummary,
   quarantineEntryBytes,
   type Repositories,
+  type UnitOfWork,
 } from '../db/index.js';
 import type { RemoteEvent } from '../domain/action.js';
 import type { FieldError } from '../domain/field-error.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../ports/logger.js';
-import { createAuditTrail } from '../services/audit-trail.js';
+import { createAuditTrail } from '../kernel/audit-trail.js';
 import { boundedErrors } from './bounded-errors.js';
 import {
   type QuarantineCapacity,
@@ -40,8 +41,6 @@ export interface KeptEntry {
   summary: QuarantineSummary;
   /** Field names of its errors, for the log line (messages may quote the body). */
   fields: string[];
-  /** Publishing and logging of the drops that made room, once the transaction committed. */
-  afterCommit: (() => void)[];
 }
 
 /** One error per unknown action, worded for the attention list; the first MAX_KEPT_ERRORS are kept. */
@@ -74,18 +73,21 @@ export function createQuarantineStore(
   /** A request found no room, and nothing was freed since (see QuarantineCapacity.full). */
   let refusing = false;
 
-  /** Entries dropped to make room: logged once, each audited (inside the transaction; published after it). */
-  function dropped(at: string, entries: NonNullable<ReturnType<typeof repos.quarantine.freeSpace>>) {
-    const afterCommit: (() => void)[] = [
-      () =>
-        logger.info('quarantined notifications dropped to stay under the size cap', {
-          count: entries.length,
-          bytes: entries.reduce((n, d) => n + d.bytes, 0),
-          capBytes,
-        }),
-    ];
+  /** Entries dropped to make room: logged once, each audited (inside `uow`; published once it committed). */
+  function dropped(
+    uow: UnitOfWork,
+    at: string,
+    entries: NonNullable<ReturnType<typeof repos.quarantine.freeSpace>>,
+  ) {
+    uow.afterCommit(() =>
+      logger.info('quarantined notifications dropped to stay under the size cap', {
+        count: entries.length,
+        bytes: entries.reduce((n, d) => n + d.bytes, 0),
+        capBytes,
+      }),
+    );
     for (const d of entries) {
-      afterCommit.push(
+      uow.afterCommit(
         trail.append({
           at,
           operator: QUARANTINE_DROP_OPERATOR,
@@ -103,23 +105,21 @@ export function createQuarantineStore(
         }),
       );
     }
-    return afterCommit;
   }
 
   return {
     /**
-     * Keeps a request, first making room under the cap. Call inside a transaction. Throws QuarantineFullError,
-     * and drops nothing, when no room can be made.
+     * Keeps a request inside `uow`, first making room under the cap (the drops are announced once it committed).
+     * Throws QuarantineFullError, and drops nothing, when no room can be made.
      */
-    keep(request: QuarantinedRequest, problems: QuarantineProblems): KeptEntry {
+    keep(uow: UnitOfWork, request: QuarantinedRequest, problems: QuarantineProblems): KeptEntry {
       const entry: NewQuarantineEntry = { ...request, ...problems };
       const bytes = quarantineEntryBytes(entry);
       const over = repos.quarantine.usedBytes() + bytes - capBytes;
-      let afterCommit: (() => void)[] = [];
       if (over > 0) {
         const freed = repos.quarantine.freeSpace(over);
         if (freed === null) throw new QuarantineFullError(bytes, capBytes);
-        afterCommit = dropped(request.receivedAt, freed);
+        dropped(uow, request.receivedAt, freed);
       }
       const id = repos.quarantine.insert(entry);
       const summary: QuarantineSummary = {
@@ -138,7 +138,7 @@ export function createQuarantineStore(
         resolvedBy: null,
         resolution: null,
       };
-      return { summary, fields: problems.errors.map((e) => e.field), afterCommit };
+      return { summary, fields: problems.errors.map((e) => e.field) };
     },
 
     /** After the commit that kept `kept`: it needs attention. */

@@ -1,11 +1,12 @@
-// The per-callback secret Stellantis sends in `x-depot-secret` (a Header attribute the agent registered, D6),
-// checked in constant time. Decrypting on every request would cost a SecretBox round trip, so clear secrets are
-// cached briefly; a change or deletion of the callback (bus 'callback.changed') drops its entry at once.
+// The per-callback secret Stellantis sends in `x-depot-secret` (a Header attribute the agent registered,
+// stellantis-api-notes.md N12.6), checked in constant time. Decrypting on every request would cost a
+// SecretBox round trip, so clear secrets are cached briefly; a change or deletion of the callback (bus
+// 'callback.changed') drops its entry at once.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { EventBus } from '../events/event-bus.js';
 
 export const SECRET_HEADER = 'x-depot-secret';
-/** §13 #16: the network may add an `x-` prefix to a Header attribute's key. */
+/** stellantis-api-notes.md T16: the network may add an `x-` prefix to a Header attribute's key. */
 export const SECRET_HEADER_ALIASES = [SECRET_HEADER, `x-${SECRET_HEADER}`] as const;
 
 export interface ReceiverSecretSource {

@@ -1,5 +1,6 @@
-// The receiver's error answers, in the webhook templates' error shape `{code, debug, message}` (stellantis-api.md
-// §7.3, §10.2): `code` is the HTTP status followed by two digits, `debug` a stable name for logs and support.
+// The receiver's error answers, in the webhook templates' error shape `{code, debug, message}`
+// (stellantis-api-notes.md N5, N8): `code` is the HTTP status followed by two digits, `debug` a stable name
+// for logs and support.
 export interface WebhookErrorBody {
   code: number;
   debug: string;

@@ -11,7 +11,7 @@ import { newReceiverSecret } from '../domain/callback/receiver-secret.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { SecretBox } from '../ports/secret-box.js';
-import { SECRETS_FORGOTTEN } from '../services/audit-trail.js';
+import { SECRETS_FORGOTTEN } from '../kernel/audit-trail.js';
 import { SecretKeyError } from './secret-key-error.js';
 
 /** Every value sealed at rest: callbacks' secrets and receiver secrets (deleted ones too), the Stellantis password. */

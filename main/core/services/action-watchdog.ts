@@ -1,13 +1,13 @@
 // Keeps every action moving toward an end state: a send interrupted by a crash is flagged at start,
 // and an accepted action with no outcome after the timeout is marked TimedOut (a late Done still lands).
 import type { AuditAction } from '../../../preload/contract/vocabulary.js';
-import type { Db, Repositories } from '../db/index.js';
+import type { Repositories, RunUnitOfWork } from '../db/index.js';
 import type { RemoteAction } from '../domain/action.js';
 import { markRefused, markTimedOut } from '../domain/lifecycle.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
-import { actionAuditEntry, createAuditTrail } from './audit-trail.js';
-import { toActionDto } from './dto-mappers.js';
+import { actionAuditEntry, createAuditTrail } from '../kernel/audit-trail.js';
+import { toActionDto } from '../kernel/dto-mappers.js';
 
 export interface WatchdogOptions {
   /** No outcome this long after acceptance → TimedOut. A sleeping vehicle needs ~3 min; default 15 min. */
@@ -16,32 +16,35 @@ export interface WatchdogOptions {
 }
 
 export function createActionWatchdog(
-  deps: { db: Db; repos: Repositories; clock: Clock; bus: EventBus },
+  deps: { unitOfWork: RunUnitOfWork; repos: Repositories; clock: Clock; bus: EventBus },
   { actionTimeoutMs = 15 * 60_000, checkEveryMs = 30_000 }: WatchdogOptions = {},
 ) {
-  const { db, repos, clock, bus } = deps;
+  const { unitOfWork, repos, clock, bus } = deps;
   let timer: TimerHandle | null = null;
 
   const trail = createAuditTrail(repos, bus);
 
   function save(changed: RemoteAction[], auditAs?: AuditAction) {
     if (changed.length === 0) return;
-    const published = db.transaction(() =>
-      changed.map((a) => {
+    unitOfWork((uow) => {
+      for (const a of changed) {
         repos.actions.update(a);
-        return auditAs
-          ? trail.append(
+        if (auditAs) {
+          uow.afterCommit(
+            trail.append(
               actionAuditEntry(a, auditAs, a.updatedAt, {
                 type: a.type,
                 remote: a.remote,
                 interrupted: true,
               }),
-            )
-          : () => {};
-      }),
-    );
-    published.forEach((p) => p());
-    for (const a of changed) bus.publish({ name: 'action.changed', data: { action: toActionDto(a) } });
+            ),
+          );
+        }
+      }
+      for (const a of changed) {
+        uow.afterCommit(() => bus.publish({ name: 'action.changed', data: { action: toActionDto(a) } }));
+      }
+    });
   }
 
   const watchdog = {

@@ -1,5 +1,5 @@
 import type { Repositories } from '../db/index.js';
-import { toAuditDto } from './dto-mappers.js';
+import { toAuditDto } from '../kernel/dto-mappers.js';
 
 export type AuditService = ReturnType<typeof createAuditService>;
 

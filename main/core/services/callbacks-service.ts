@@ -3,8 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CallbackDto } from '../../../preload/contract/dto.js';
 import type { AuditAction } from '../../../preload/contract/vocabulary.js';
-import type { CallbackRecord, Repositories } from '../db/index.js';
-import type { Db } from '../db/index.js';
+import type { CallbackRecord, Repositories, RunUnitOfWork } from '../db/index.js';
 import type { CallbackInput, CallbackSecrets, CallbackSubscribe } from '../domain/callback/callback-model.js';
 import {
   maskSecret,
@@ -17,17 +16,17 @@ import { newReceiverSecret } from '../domain/callback/receiver-secret.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
 import type { SecretBox } from '../ports/secret-box.js';
-import type { Actor } from './actor.js';
-import { createAuditTrail } from './audit-trail.js';
-import { toCallbackDto } from './dto-mappers.js';
-import { invalid, notFound, ServiceError } from './service-error.js';
+import type { Actor } from '../kernel/actor.js';
+import { createAuditTrail } from '../kernel/audit-trail.js';
+import { toCallbackDto } from '../kernel/dto-mappers.js';
+import { invalid, notFound, ServiceError } from '../kernel/service-error.js';
 import type { UpstreamRegistrar } from './upstream-registration.js';
 
 /** A replaced signing secret stays valid this long, so receivers can roll over without losing messages. */
 const PREVIOUS_SECRET_GRACE_MS = 24 * 60 * 60 * 1000;
 
 export interface CallbacksServiceDeps {
-  db: Db;
+  unitOfWork: RunUnitOfWork;
   repos: Repositories;
   secrets: SecretBox;
   clock: Clock;
@@ -37,7 +36,14 @@ export interface CallbacksServiceDeps {
 
 export type CallbacksService = ReturnType<typeof createCallbacksService>;
 
-export function createCallbacksService({ db, repos, secrets, clock, bus, upstream }: CallbacksServiceDeps) {
+export function createCallbacksService({
+  unitOfWork,
+  repos,
+  secrets,
+  clock,
+  bus,
+  upstream,
+}: CallbacksServiceDeps) {
   const trail = createAuditTrail(repos, bus);
   async function openSecrets(record: CallbackRecord): Promise<CallbackSecrets> {
     if (!record.secrets) return { signingSecret: null, previousSigningSecret: null, authentication: null };
@@ -127,20 +133,20 @@ export function createCallbacksService({ db, repos, secrets, clock, bus, upstrea
     mutate: (now: string) => unknown,
   ) {
     const now = clock.nowIso();
-    let published = () => {};
-    const record = db.transaction(() => {
+    const record = unitOfWork((uow) => {
       mutate(now);
-      published = trail.append({
-        at: now,
-        operator: actor.operator,
-        action: what,
-        callbackId: id,
-        reason: actor.reason ?? null,
-        detail,
-      });
+      uow.afterCommit(
+        trail.append({
+          at: now,
+          operator: actor.operator,
+          action: what,
+          callbackId: id,
+          reason: actor.reason ?? null,
+          detail,
+        }),
+      );
       return repos.callbacks.getIncludingDeleted(id);
     });
-    published();
     if (!record) throw notFound('CALLBACK_NOT_FOUND', `No callback with id ${id}.`);
     return record;
   }
@@ -296,7 +302,7 @@ export function createCallbacksService({ db, repos, secrets, clock, bus, upstrea
           );
           await upstream.setStatus(upstreamId, record.status);
           if (upstreamId !== record.upstreamId) {
-            db.transaction(() =>
+            unitOfWork(() =>
               repos.callbacks.replace(record.id, {
                 label: record.label,
                 subscribe: record.subscribe,

@@ -1,7 +1,7 @@
 // A failure of the vehicle network, as the API answers it: what happened, and what support needs.
 import type { FieldError } from '../domain/field-error.js';
 import { ConnectorError } from '../connector/connector.js';
-import { ServiceError } from './service-error.js';
+import { ServiceError } from '../kernel/service-error.js';
 
 export function asConnectorError(err: unknown): ConnectorError {
   return err instanceof ConnectorError

@@ -1,14 +1,14 @@
 // The one path by which news about actions enters the store: connector events, the webhook receiver
 // and the polling fallback. Everything of a batch happens in one transaction (history, action state,
 // outbound notifications); publishing happens only after the commit.
-import type { Db, Repositories } from '../db/index.js';
+import type { Repositories, RunUnitOfWork, UnitOfWork } from '../db/index.js';
 import type { ActionEventRecord, RemoteAction, RemoteEvent } from '../domain/action.js';
 import { applyEvent } from '../domain/lifecycle.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { Notifier } from '../ports/notifier.js';
-import { toActionDto } from './dto-mappers.js';
+import { toActionDto } from '../kernel/dto-mappers.js';
 
 export type EventSource = 'connector' | 'receiver' | 'poll';
 
@@ -25,7 +25,7 @@ export interface StoredEventSink {
 }
 
 export interface IngestDeps {
-  db: Db;
+  unitOfWork: RunUnitOfWork;
   repos: Repositories;
   clock: Clock;
   bus: EventBus;
@@ -36,15 +36,12 @@ export interface IngestDeps {
 
 export type IngestService = ReturnType<typeof createIngestService>;
 
-export function createIngestService({ db, repos, clock, bus, notifier, logger, outbox }: IngestDeps) {
+export function createIngestService({ unitOfWork, repos, clock, bus, notifier, logger, outbox }: IngestDeps) {
   /**
-   * Applies events; MUST run inside a transaction (callers that group several requests into one commit
-   * open it themselves). Returns what to do once that transaction committed.
+   * Applies events inside `uow` (callers that group several requests into one commit open it themselves);
+   * the changes are published once it committed.
    */
-  function apply(
-    events: RemoteEvent[],
-    source: EventSource,
-  ): { result: IngestResult; afterCommit: () => void } {
+  function apply(uow: UnitOfWork, events: RemoteEvent[], source: EventSource): IngestResult {
     const result: IngestResult = { stored: 0, duplicates: 0, unknown: [] };
     const changed = new Map<string, RemoteAction>();
     const completed: RemoteAction[] = [];
@@ -86,7 +83,7 @@ export function createIngestService({ db, repos, clock, bus, notifier, logger, o
       }
       outbox?.enqueue(applied ? next : action, stored, event);
     }
-    const afterCommit = () => {
+    uow.afterCommit(() => {
       for (const action of changed.values()) {
         bus.publish({ name: 'action.changed', data: { action: toActionDto(action) } });
       }
@@ -97,15 +94,14 @@ export function createIngestService({ db, repos, clock, bus, notifier, logger, o
           logger.warn('notifier failed', { error: (err as Error).message });
         }
       }
-    };
-    return { result, afterCommit };
+    });
+    return result;
   }
 
   return {
     apply,
     ingest(events: RemoteEvent[], source: EventSource): IngestResult {
-      const { result, afterCommit } = db.transaction(() => apply(events, source));
-      afterCommit();
+      const result = unitOfWork((uow) => apply(uow, events, source));
       if (result.unknown.length > 0) {
         logger.warn('events for unknown remote actions', { count: result.unknown.length, source });
       }

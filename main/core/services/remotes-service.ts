@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { RemoteActionDto } from '../../../preload/contract/dto.js';
 import { REASON_MIN_LENGTH } from '../../../preload/contract/vocabulary.js';
 import type { Connector } from '../connector/connector.js';
-import type { ActionRecord, Db, Repositories } from '../db/index.js';
+import type { ActionRecord, Repositories, RunUnitOfWork, UnitOfWork } from '../db/index.js';
 import type { RemoteAction } from '../domain/action.js';
 import { markAccepted, markRefused } from '../domain/lifecycle.js';
 import { parseRemote } from '../domain/remote/index.js';
@@ -13,14 +13,14 @@ import { FEATURES, isDangerous, type RemoteType } from '../domain/remote-type.js
 import type { ActionPhase } from '../domain/status.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
-import type { Actor } from './actor.js';
-import { actionAuditEntry, createAuditTrail } from './audit-trail.js';
+import type { Actor } from '../kernel/actor.js';
+import { actionAuditEntry, createAuditTrail } from '../kernel/audit-trail.js';
 import { asConnectorError, connectorFailure } from './connector-errors.js';
-import { toActionDto } from './dto-mappers.js';
-import { invalid, notFound, ServiceError } from './service-error.js';
+import { toActionDto } from '../kernel/dto-mappers.js';
+import { invalid, notFound, ServiceError } from '../kernel/service-error.js';
 
 export interface RemotesServiceDeps {
-  db: Db;
+  unitOfWork: RunUnitOfWork;
   repos: Repositories;
   connector: Connector;
   clock: Clock;
@@ -43,7 +43,7 @@ type ActionError = NonNullable<RemoteAction['error']>;
 
 export type RemotesService = ReturnType<typeof createRemotesService>;
 
-export function createRemotesService({ db, repos, connector, clock, bus }: RemotesServiceDeps) {
+export function createRemotesService({ unitOfWork, repos, connector, clock, bus }: RemotesServiceDeps) {
   const trail = createAuditTrail(repos, bus);
   function publish(action: ActionRecord) {
     bus.publish({ name: 'action.changed', data: { action: toActionDto(action) } });
@@ -141,23 +141,22 @@ export function createRemotesService({ db, repos, connector, clock, bus }: Remot
         lastEventDate: null,
       };
       // The intent is durable before anything leaves; the audit entry is written with the outcome.
-      db.transaction(() => repos.actions.insert(draft));
+      unitOfWork(() => repos.actions.insert(draft));
       // Not published yet: it is, with its outcome, in a moment.
 
-      /** Ends the draft Refused (never left Sending), audited; inside a transaction. Returns the publishing. */
-      const refuseInside = (error: ActionError, detail: Record<string, unknown>) => {
+      /** Ends the draft Refused (never left Sending), audited, inside `uow`; published once it committed. */
+      const refuseInside = (uow: UnitOfWork, error: ActionError, detail: Record<string, unknown>) => {
         const refused = markRefused(draft, error, clock.nowIso()).action;
         repos.actions.update(refused);
-        const audited = trail.append(
-          actionAuditEntry(refused, 'remote.send', refused.updatedAt, { type, remote, ...detail }),
+        uow.afterCommit(
+          trail.append(
+            actionAuditEntry(refused, 'remote.send', refused.updatedAt, { type, remote, ...detail }),
+          ),
         );
-        return () => {
-          audited();
-          publish(repos.actions.get(draft.id) ?? refused);
-        };
+        uow.afterCommit(() => publish(repos.actions.get(draft.id) ?? refused));
       };
       const refuse = (error: ActionError, detail: Record<string, unknown>) =>
-        db.transaction(() => refuseInside(error, detail))();
+        unitOfWork((uow) => refuseInside(uow, error, detail));
       const recordedAs = [{ field: 'remoteActionId', message: `Recorded as ${draft.id}.` }];
 
       let answered: unknown;
@@ -196,9 +195,9 @@ export function createRemotesService({ db, repos, connector, clock, bus }: Remot
       }
       const upstreamId = answered;
 
-      let settled: { accepted: RemoteAction | null; conflict: string | null; published: () => void };
+      let settled: { accepted: RemoteAction | null; conflict: string | null };
       try {
-        settled = db.transaction(() => {
+        settled = unitOfWork((uow) => {
           const at = clock.nowIso();
           const claim = repos.actions.claimUpstreamId(draft.id, upstreamId, at)!;
           if (claim.outcome === 'conflict') {
@@ -210,7 +209,8 @@ export function createRemotesService({ db, repos, connector, clock, bus }: Remot
               `The network accepted the ${type} remote but answered with id ${upstreamId}, which already names ` +
               `action ${holder.id} (${holder.type} on ${holder.vin}), still in progress: this one cannot be ` +
               "followed. It may still be carried out: check the vehicle's recent actions before sending it again.";
-            const published = refuseInside(
+            refuseInside(
+              uow,
               { code: 'UPSTREAM_ID_CONFLICT', message: conflict },
               {
                 upstreamRemoteActionId: upstreamId,
@@ -218,40 +218,36 @@ export function createRemotesService({ db, repos, connector, clock, bus }: Remot
                 refused: { kind: 'local', code: 'UPSTREAM_ID_CONFLICT' },
               },
             );
-            return { accepted: null, conflict, published };
+            return { accepted: null, conflict };
           }
           const accepted = { ...markAccepted(draft, at).action, upstreamId };
           repos.actions.update(accepted);
-          const afterSend = trail.append(
-            actionAuditEntry(accepted, 'remote.send', at, {
-              type,
-              remote,
-              upstreamRemoteActionId: upstreamId,
-            }),
+          uow.afterCommit(
+            trail.append(
+              actionAuditEntry(accepted, 'remote.send', at, {
+                type,
+                remote,
+                upstreamRemoteActionId: upstreamId,
+              }),
+            ),
           );
           // Notifications naming the id reach the new action from now on. The network gave the id again because
           // it is done with the earlier remote, and so is this agent (the earlier action is settled: its Done
           // arrived, or it was refused): nothing more is expected for it, while everything about the remote just
           // accepted will name this id. Repeats of what the earlier action already received are told apart by
           // their dates (ActionsRepository.findForEvent), so a retried old Done cannot end the new action.
-          const afterReassign =
-            claim.outcome === 'reassigned'
-              ? trail.append(
-                  actionAuditEntry(accepted, 'remote.upstream-id-reassigned', at, {
-                    upstreamRemoteActionId: upstreamId,
-                    from: claim.previousHolder.id,
-                  }),
-                )
-              : () => {};
-          return {
-            accepted,
-            conflict: null,
-            published: () => {
-              afterSend();
-              afterReassign();
-              publish(accepted);
-            },
-          };
+          if (claim.outcome === 'reassigned') {
+            uow.afterCommit(
+              trail.append(
+                actionAuditEntry(accepted, 'remote.upstream-id-reassigned', at, {
+                  upstreamRemoteActionId: upstreamId,
+                  from: claim.previousHolder.id,
+                }),
+              ),
+            );
+          }
+          uow.afterCommit(() => publish(accepted));
+          return { accepted, conflict: null };
         });
       } catch (err) {
         // Not a refusal by the network, but the row must not stay Sending: it says what is known.
@@ -271,7 +267,6 @@ export function createRemotesService({ db, repos, connector, clock, bus }: Remot
         throw err;
       }
 
-      settled.published();
       if (!settled.accepted) {
         throw new ServiceError(502, 'UPSTREAM_ID_CONFLICT', settled.conflict ?? '', recordedAs);
       }

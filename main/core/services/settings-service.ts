@@ -1,12 +1,12 @@
 // Saved settings: kept in the database, the Stellantis password sealed apart; every change audited.
-import type { Db, Repositories } from '../db/index.js';
+import type { Repositories, RunUnitOfWork } from '../db/index.js';
 import type { SettingsInputDto } from '../../../preload/contract/settings.js';
 import { SETTINGS_KEY, STELLANTIS_PASSWORD_KEY, type StoredSettings } from '../config/stored-settings.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
 import type { SecretBox } from '../ports/secret-box.js';
-import type { Actor } from './actor.js';
-import { createAuditTrail } from './audit-trail.js';
+import type { Actor } from '../kernel/actor.js';
+import { createAuditTrail } from '../kernel/audit-trail.js';
 
 export type SettingsService = ReturnType<typeof createSettingsService>;
 
@@ -20,13 +20,13 @@ export async function readStoredSettings(
 }
 
 export function createSettingsService(deps: {
-  db: Db;
+  unitOfWork: RunUnitOfWork;
   repos: Repositories;
   secrets: SecretBox;
   clock: Clock;
   bus: EventBus;
 }) {
-  const { db, repos, secrets, clock, bus } = deps;
+  const { unitOfWork, repos, secrets, clock, bus } = deps;
   const trail = createAuditTrail(repos, bus);
   return {
     load: () => readStoredSettings(repos, secrets),
@@ -37,18 +37,19 @@ export function createSettingsService(deps: {
       const stored: StoredSettings = { ...input, stellantis };
       const sealed = password ? await secrets.encrypt(password) : null;
       const now = clock.nowIso();
-      const published = db.transaction(() => {
+      unitOfWork((uow) => {
         repos.settings.set(SETTINGS_KEY, stored, now);
         if (sealed) repos.settings.set(STELLANTIS_PASSWORD_KEY, sealed, now);
-        return trail.append({
-          at: now,
-          operator: actor.operator,
-          action: 'settings.change',
-          reason: actor.reason ?? null,
-          detail: { connector: input.connector, passwordChanged: sealed !== null },
-        });
+        uow.afterCommit(
+          trail.append({
+            at: now,
+            operator: actor.operator,
+            action: 'settings.change',
+            reason: actor.reason ?? null,
+            detail: { connector: input.connector, passwordChanged: sealed !== null },
+          }),
+        );
       });
-      published();
     },
   };
 }

@@ -5,8 +5,8 @@ import type { RemoteType } from '../domain/remote-type.js';
 import type { Repositories } from '../db/index.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
-import { toVehicleDto } from './dto-mappers.js';
-import { notFound } from './service-error.js';
+import { toVehicleDto } from '../kernel/dto-mappers.js';
+import { notFound } from '../kernel/service-error.js';
 
 export type VehiclesService = ReturnType<typeof createVehiclesService>;
 
@@ -42,8 +42,9 @@ export function createVehiclesService(deps: {
     },
 
     /**
-     * Reads the vehicle's status from the network and keeps it as its last known status (decision D3: a
-     * state refresh is a WakeUp followed by this read). False when the network has none for it.
+     * Reads the vehicle's status from the network and keeps it as its last known status
+     * (stellantis-api-notes.md N12.3: a state refresh is a WakeUp followed by this read). False when the
+     * network has none for it.
      */
     async refreshStatus(vehicleId: string): Promise<boolean> {
       const readAt = clock.nowIso();

@@ -21,8 +21,8 @@ import { DISK_FULL_MESSAGE } from '../../core/api/api-error.js';
 import { isDiskFull } from '../../core/db/index.js';
 import type { OperationHandler, OperationHandlers } from '../../core/operations/ports.js';
 import type { Logger } from '../../core/ports/logger.js';
-import type { Actor } from '../../core/services/actor.js';
-import { ServiceError } from '../../core/services/service-error.js';
+import type { Actor } from '../../core/kernel/actor.js';
+import { ServiceError } from '../../core/kernel/service-error.js';
 import type { EventPush } from './event-push.js';
 import type { IpcEvent } from './sender-check.js';
 

@@ -2,7 +2,7 @@
 // pageToken): its edge cases through the real API, and the page arithmetic on its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePageToken, fromList, pageOf } from '../../../main/core/api/routes/fleet-mirror/paging.js';
-import { ServiceError } from '../../../main/core/services/service-error.js';
+import { ServiceError } from '../../../main/core/kernel/service-error.js';
 import { callbackBody, type Harness, startHarness } from '../../helpers/api-harness.js';
 
 const FLEET = 'fleet-paging-1';

@@ -90,7 +90,7 @@ describe('the simulated fleet', () => {
     expect(distinct.size).toBeGreaterThanOrEqual(5);
   });
 
-  it('shows the same capabilities as the fleet API onboardCapabilities.remote (§5.0)', () => {
+  it('shows the same capabilities as the fleet API onboardCapabilities.remote (N3)', () => {
     const entry = {
       ThermalPreconditioning: 'preconditioning',
       ElectricBatteryChargingRequest: 'charging',
@@ -291,7 +291,7 @@ describe('timing and wake-up', () => {
   });
 });
 
-describe('reading a remote by id (§6)', () => {
+describe('reading a remote by id (N4)', () => {
   it('reports the merged status as it moves, then the outcome', () => {
     const t = engineWith();
     const rid = t.send('Van 06', { door: { state: 'Locked' } });
@@ -306,7 +306,7 @@ describe('reading a remote by id (§6)', () => {
   });
 });
 
-describe('vehicle status (§3.2 Status)', () => {
+describe('vehicle status (N2 Status)', () => {
   const statusOf = (e: FleetEngine, id: string) => e.status(id) as Record<string, unknown>;
 
   it('has the fleet API shape, each part with its createdAt', () => {

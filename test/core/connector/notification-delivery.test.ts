@@ -1,4 +1,4 @@
-// How the simulated network delivers notifications (stellantis-api.md §4.1, §7.1, §12), checked on the wire:
+// How the simulated network delivers notifications (stellantis-api-notes.md N5–N7), checked on the wire:
 // attributes and variables, batching, retries, pause, and the connector's callback rules.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ const SECOND = 1000;
 /** Lets the lifecycle of an awake vehicle finish (≈4 s / 100) and every POST complete. */
 const settle = () => h.run(100);
 
-describe('payload and attributes (§7.1, §4.1)', () => {
+describe('payload and attributes (N5, N6)', () => {
   it('posts the fleet payload to the registered URL with Header, Query and Body attributes substituted (whole-value variables only)', async () => {
     h = await startSim({
       path: '/webhooks/stellantis/cb-42?site=north',
@@ -79,7 +79,7 @@ describe('payload and attributes (§7.1, §4.1)', () => {
   });
 });
 
-describe('batching (§12.2)', () => {
+describe('batching (N7)', () => {
   it('sends one event per POST without batchNotify', async () => {
     h = await startSim();
     await h.send('Van 01', LOCK);
@@ -130,7 +130,7 @@ describe('batching (§12.2)', () => {
   });
 });
 
-describe('retries (§12.1)', () => {
+describe('retries (N6)', () => {
   it('Bounded: retries `retryDelay` seconds apart until an attempt succeeds', async () => {
     h = await startSim({
       subscribe: {
@@ -287,7 +287,7 @@ describe('HTTPS webhooks', () => {
   });
 });
 
-describe('callback status (§3.1)', () => {
+describe('callback status (N2)', () => {
   it('holds events while Paused and sends them once Running again', async () => {
     h = await startSim();
     await h.sim.setCallbackStatus(h.upstreamId, 'Paused');
@@ -390,7 +390,7 @@ describe('the connector’s callback rules', () => {
     await expectRefusal(h.sim.sendRemote(request()), 'refused', '40400');
   });
 
-  it('reads a remote by id with its merged status, scoped to its vehicle and callback (§6)', async () => {
+  it('reads a remote by id with its merged status, scoped to its vehicle and callback (N4)', async () => {
     h = await startSim();
     const rid = await h.send('Van 06', LOCK);
     const vid = h.id('Van 06');

@@ -193,7 +193,7 @@ describe('lights (Lights)', () => {
   });
 });
 
-describe('state (WakeUp, then a status read: decision D3)', () => {
+describe('state (WakeUp, then a status read: stellantis-api-notes.md N12.3)', () => {
   it('wakes an asleep vehicle (about 25 s), and the status read after it is fresh', async () => {
     h = await startSim();
     const before = (await h.sim.getVehicleStatus(h.id('Pool 02'))) as { createdAt: string };

@@ -3,7 +3,7 @@ import type { CallbackInput } from '../../../main/core/domain/callback/index.js'
 import { parseCallbackInput, RETRY_CAP_SECONDS } from '../../../main/core/domain/callback/index.js';
 import type { FieldError } from '../../../main/core/domain/field-error.js';
 
-/** The stellantis-api.md §4.1 example, verbatim. */
+/** A complete fleet callback in spec form, every field of stellantis-api-notes.md N6 and N7 set. */
 const docsExample = () => ({
   label: 'depot-42-remotes',
   callback: {
@@ -54,7 +54,7 @@ function expectError(input: unknown, field: string, part: string | RegExp): void
 }
 
 describe('parseCallbackInput: valid bodies', () => {
-  it('normalises the stellantis-api.md §4.1 example to exactly the spec form', () => {
+  it('normalises the stellantis-api-notes.md N6 example to exactly the spec form', () => {
     expect(parsed(docsExample())).toEqual<CallbackInput>({
       subscribe: {
         label: 'depot-42-remotes',
@@ -156,7 +156,7 @@ describe('parseCallbackInput: valid bodies', () => {
   });
 });
 
-describe('parseCallbackInput: documented aliases and variants (§13)', () => {
+describe('parseCallbackInput: documented aliases and variants (N10)', () => {
   it('reads maxRetryNumber as retryNumber', () => {
     const value = parsed({
       ...minimal(),

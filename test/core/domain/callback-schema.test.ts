@@ -108,7 +108,7 @@ describe('signing secrets', () => {
 });
 
 describe('batchingDisabled', () => {
-  it('is true only with a $vin Query attribute (§12.2)', () => {
+  it('is true only with a $vin Query attribute (N7)', () => {
     expect(batchingDisabled(subscribe([{ type: 'Query', key: 'vin', value: '$vin' }]))).toBe(true);
     expect(batchingDisabled(subscribe([{ type: 'Header', key: 'X-Vin', value: '$vin' }]))).toBe(false);
     expect(batchingDisabled(subscribe([{ type: 'Query', key: 'fleet', value: '$fleetID' }]))).toBe(false);

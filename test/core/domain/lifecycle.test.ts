@@ -88,7 +88,7 @@ describe('normaliseEventStatus', () => {
     });
   });
 
-  it('reads the docs prose type Failed as Done/Failed (§13 #15)', () => {
+  it('reads the docs prose type Failed as Done/Failed (T15)', () => {
     expect(normaliseEventStatus({ type: 'Failed', status: 'Failed', failureCause: 'DoorsOpen' })).toEqual({
       type: 'Done',
       status: 'Failed',

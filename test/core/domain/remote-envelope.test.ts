@@ -1,6 +1,6 @@
-// The `Remote` envelope (an optional label and exactly one action, §5.0), the documented aliases that are read
-// on input and never sent (§13 #11, D2, D3), the deprecated root `charging.nextDelayedTime` (§5.1), and the
-// RemoteType of a body.
+// The `Remote` envelope (an optional label and exactly one action, stellantis-api-notes.md N3), the
+// documented aliases that are read on input and never sent (T9, N12.2, N12.3), the deprecated root
+// `charging.nextDelayedTime` (T10), and the RemoteType of a body.
 import { describe, expect, it } from 'vitest';
 import { parseRemote, remoteTypeOfBody } from '../../../main/core/domain/remote/index.js';
 import type { RemoteBody } from '../../../main/core/domain/remote/index.js';
@@ -95,7 +95,7 @@ describe('parseRemote: envelope', () => {
     ]));
 });
 
-describe('parseRemote: aliases from the docs (§13 #11)', () => {
+describe('parseRemote: aliases from the docs (T9)', () => {
   it('reads "preonditionning" as preconditioning', () =>
     expectBody(
       { preonditionning: { airConditioning: { immediate: true } } },
@@ -107,7 +107,7 @@ describe('parseRemote: aliases from the docs (§13 #11)', () => {
     expectBody({ ligths: { on: false } }, { lights: { on: false } }, 'Lights'));
 
   it.each([{ action: 'state' }, { action: 'State' }, {}])(
-    'reads "state": %j as the WakeUp remote (D3)',
+    'reads "state": %j as the WakeUp remote (N12.3)',
     (state) => expectBody({ state }, { wakeUp: { action: 'WakeUp' } }, 'WakeUp'),
   );
 
@@ -134,7 +134,7 @@ describe('parseRemote: aliases from the docs (§13 #11)', () => {
   });
 });
 
-describe('parseRemote: deprecated charging.nextDelayedTime (§5.1)', () => {
+describe('parseRemote: deprecated charging.nextDelayedTime (N3)', () => {
   it('moves it into schedule', () =>
     expectBody(
       { charging: { nextDelayedTime: '2024-05-01T22:30:00Z' } },

@@ -1,5 +1,6 @@
-// Invalid action bodies, feature by feature (stellantis-api.md §5, decisions D4/D5): each case lists EVERY error
-// expected, as [field, part of the message], in order. Fields are paths in the normalised (spec-form) body.
+// Invalid action bodies, feature by feature (stellantis-api-notes.md N3, N12.4, N12.5): each case lists EVERY
+// error expected, as [field, part of the message], in order. Fields are paths in the normalised (spec-form)
+// body.
 import { describe, expect, it } from 'vitest';
 import { parseRemote } from '../../../main/core/domain/remote/index.js';
 
@@ -259,7 +260,7 @@ const CHARGING: InvalidCase[] = [
   },
 ];
 
-// D5: a timestamp (RFC 3339) or a duration from midnight; anything else is refused at the same field.
+// T14: a timestamp (RFC 3339) or a duration from midnight; anything else is refused at the same field.
 const BAD_NEXT_DELAYED_TIMES: unknown[] = [
   'tomorrow',
   '22:30',
@@ -369,7 +370,7 @@ const LIGHTS: InvalidCase[] = [
   },
   { name: 'on as text', input: { lights: { on: 'true' } }, errors: [['lights.on', '(got "true")']] },
   {
-    name: 'a duration (D4)',
+    name: 'a duration (N12.4)',
     input: { lights: { on: true, duration: 'PT10S' } },
     errors: [['lights.duration', 'The fleet API has no duration for lights']],
   },
@@ -438,14 +439,14 @@ const HORN: InvalidCase[] = [
     errors: [['horn.state', 'Horn state must be Activated or Unactivated (got "On").']],
   },
   {
-    name: 'a number of honks (D4)',
+    name: 'a number of honks (N12.4)',
     input: { horn: { state: 'Activated', number: 3 } },
     errors: [
       ['horn.number', 'The fleet API has no horn number: send only "state" (Activated or Unactivated).'],
     ],
   },
   {
-    name: 'a count (D4)',
+    name: 'a count (N12.4)',
     input: { horn: { state: 'Activated', count: 3 } },
     errors: [['horn.count', 'The fleet API has no horn count']],
   },
@@ -542,7 +543,7 @@ const PRECONDITIONING: InvalidCase[] = [
     errors: [['preconditioning.airConditioning.programs[0].slot', 'Slot is required']],
   },
   {
-    name: 'slot 0 from the docs example (§13 #12)',
+    name: 'slot 0 from the docs example (T13)',
     input: ac({ programs: [{ ...setProgram, slot: 0 }] }),
     errors: [
       [

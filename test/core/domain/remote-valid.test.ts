@@ -1,5 +1,5 @@
-// Valid `Remote` bodies for each of the nine features (stellantis-api.md §5): each parses to its RemoteType and
-// to exactly the spec-form body, nothing added and nothing dropped.
+// Valid `Remote` bodies for each of the nine features (stellantis-api-notes.md N3): each parses to its
+// RemoteType and to exactly the spec-form body, nothing added and nothing dropped.
 import { describe, expect, it } from 'vitest';
 import { parseRemote } from '../../../main/core/domain/remote/index.js';
 import type { RemoteBody } from '../../../main/core/domain/remote/index.js';
@@ -16,24 +16,24 @@ interface ValidCase {
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'];
 
 const VALID: ValidCase[] = [
-  // §5.1 charging, every documented example
+  // charging (stellantis-api-notes.md N3), every documented example
   {
-    name: '§5.1 immediate start',
+    name: 'N3 immediate start',
     input: { charging: { immediate: true } },
     type: 'ElectricBatteryChargingRequest',
   },
   {
-    name: '§5.1 immediate stop',
+    name: 'N3 immediate stop',
     input: { charging: { immediate: false } },
     type: 'ElectricBatteryChargingRequest',
   },
   {
-    name: '§5.1 delayed start (RFC 3339)',
+    name: 'N3 delayed start (RFC 3339)',
     input: { charging: { schedule: { nextDelayedTime: '2024-05-01T22:30:00Z' } } },
     type: 'ElectricBatteryChargingRequest',
   },
   {
-    name: '§5.1 weekly program',
+    name: 'N3 weekly program',
     input: {
       charging: {
         schedule: {
@@ -46,7 +46,7 @@ const VALID: ValidCase[] = [
     type: 'ElectricBatteryChargingRequest',
   },
   {
-    name: '§5.1 preferences',
+    name: 'N3 preferences',
     input: { charging: { preferences: { level: 'Level3', type: 'Partial' } } },
     type: 'ElectricBatteryChargingRequest',
   },
@@ -56,7 +56,7 @@ const VALID: ValidCase[] = [
     type: 'ElectricBatteryChargingRequest',
   },
   {
-    name: 'delayed start as a duration from midnight (D5), kept as given',
+    name: 'delayed start as a duration from midnight (N12.5), kept as given',
     input: { charging: { schedule: { nextDelayedTime: 'PT22H30M' } } },
     type: 'ElectricBatteryChargingRequest',
   },
@@ -92,11 +92,11 @@ const VALID: ValidCase[] = [
     type: 'ElectricBatteryChargingRequest',
   },
 
-  // §5.2 stolen
-  { name: '§5.2 declare stolen', input: { stolen: { stolen: true } }, type: 'Stolen' },
+  // stolen
+  { name: 'N3 declare stolen', input: { stolen: { stolen: true } }, type: 'Stolen' },
   { name: 'clear the stolen declaration', input: { stolen: { stolen: false } }, type: 'Stolen' },
   {
-    name: '§5.2 tracking period',
+    name: 'N3 tracking period',
     input: { stolen: { trackingPeriod: { running: 30, shutdown: 120 } } },
     type: 'Stolen',
   },
@@ -110,27 +110,27 @@ const VALID: ValidCase[] = [
     input: { stolen: { trackingPeriod: { shutdown: 60 } } },
     type: 'Stolen',
   },
-  { name: '§5.2 immobilization', input: { stolen: { immobilization: { activate: true } } }, type: 'Stolen' },
+  { name: 'N3 immobilization', input: { stolen: { immobilization: { activate: true } } }, type: 'Stolen' },
 
-  // §5.3 lights
-  { name: '§5.3 lights on', input: { lights: { on: true } }, type: 'Lights' },
+  // lights
+  { name: 'N3 lights on', input: { lights: { on: true } }, type: 'Lights' },
   { name: 'lights off', input: { lights: { on: false } }, type: 'Lights' },
 
-  // §5.4 doors
-  { name: '§5.4 lock', input: { door: { state: 'Locked' } }, type: 'Doors' },
-  { name: '§5.4 unlock', input: { door: { state: 'Unlocked' } }, type: 'Doors' },
+  // doors
+  { name: 'N3 lock', input: { door: { state: 'Locked' } }, type: 'Doors' },
+  { name: 'N3 unlock', input: { door: { state: 'Unlocked' } }, type: 'Doors' },
   {
     name: 'forced lock (deprecated, kept)',
     input: { door: { state: 'Locked', forced: true } },
     type: 'Doors',
   },
 
-  // §5.5 horn
-  { name: '§5.5 horn', input: { horn: { state: 'Activated' } }, type: 'Horn' },
+  // horn
+  { name: 'N3 horn', input: { horn: { state: 'Activated' } }, type: 'Horn' },
   { name: 'horn off', input: { horn: { state: 'Unactivated' } }, type: 'Horn' },
 
-  // §5.6 wake-up
-  { name: '§5.6 wake-up', input: { wakeUp: { action: 'WakeUp' } }, type: 'WakeUp' },
+  // wake-up
+  { name: 'N3 wake-up', input: { wakeUp: { action: 'WakeUp' } }, type: 'WakeUp' },
   {
     name: 'wake-up without action gets the default',
     input: { wakeUp: {} },
@@ -138,9 +138,9 @@ const VALID: ValidCase[] = [
     output: { wakeUp: { action: 'WakeUp' } },
   },
 
-  // §5.7 preconditioning
+  // preconditioning
   {
-    name: '§5.7 immediate with a Set and a Delete program',
+    name: 'N3 immediate with a Set and a Delete program',
     input: {
       preconditioning: {
         airConditioning: {
@@ -191,18 +191,18 @@ const VALID: ValidCase[] = [
     type: 'ThermalPreconditioning',
   },
   {
-    name: 'Delete without start (§13 #13)',
+    name: 'Delete without start (T11)',
     input: { preconditioning: { airConditioning: { programs: [{ slot: 1, actionsType: 'Delete' }] } } },
     type: 'ThermalPreconditioning',
   },
 
-  // §5.8 immobilization
-  { name: '§5.8 immobilize', input: { immobilization: { activate: true } }, type: 'Immobilization' },
+  // immobilization
+  { name: 'N3 immobilize', input: { immobilization: { activate: true } }, type: 'Immobilization' },
   { name: 'lift the immobilization', input: { immobilization: { activate: false } }, type: 'Immobilization' },
 
-  // §5.9 navigation
+  // navigation
   {
-    name: '§5.9 two points',
+    name: 'N3 two points',
     input: {
       navigation: {
         positions: [

@@ -4,7 +4,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { NewAuditEntry } from '../../../main/core/db/index.js';
 import { applyEvent } from '../../../main/core/domain/lifecycle.js';
-import { actionAuditEntry, type AuditTrail } from '../../../main/core/services/audit-trail.js';
+import { actionAuditEntry, type AuditTrail } from '../../../main/core/kernel/audit-trail.js';
 import {
   ACTION_PHASES,
   AUDIT_ACTIONS,

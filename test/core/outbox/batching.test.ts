@@ -1,5 +1,6 @@
-// batchNotify (§12.2): one call when `size` events are waiting or `timeWindow` seconds passed since the oldest,
-// whichever first, in the fleet notification format; a $vin Query attribute turns batching off.
+// batchNotify (stellantis-api-notes.md N7): one call when `size` events are waiting or `timeWindow` seconds
+// passed since the oldest, whichever first, in the fleet notification format; a $vin Query attribute turns
+// batching off.
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventsOf, startSink, startWorld, subscribe, VINS, type Sink, type World } from './outbox-world.js';
 

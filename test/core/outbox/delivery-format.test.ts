@@ -1,5 +1,5 @@
-// What each call looks like: the fleet notification payload (§7.1) with the callback's Header, Query and Body
-// attributes and their variables, authentication, and the test notification's markers.
+// What each call looks like: the fleet notification payload (stellantis-api-notes.md N5) with the callback's
+// Header, Query and Body attributes and their variables, authentication, and the test notification's markers.
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_VIN } from '../../../main/core/outbox/index.js';
 import { startSink, startWorld, subscribe, VINS, type Sink, type World } from './outbox-world.js';

@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 describe('enqueue', () => {
-  it('belongs to the caller’s transaction: a rollback queues nothing and sends nothing', async () => {
+  it('belongs to the caller’s unit of work: a rollback queues nothing and sends nothing', async () => {
     sink = await startSink();
     w = await startWorld();
     w.addCallback('cb-1', subscribe(sink.url()));
@@ -23,7 +23,7 @@ describe('enqueue', () => {
     w.addAction('ra-1', 'cb-1');
     w.addAction('ra-2', 'cb-2');
     expect(() =>
-      w.db.transaction(() => {
+      w.unitOfWork(() => {
         w.notify('ra-1');
         w.notify('ra-2');
         throw new Error('the receiver could not store the request');

@@ -4,7 +4,14 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
-import { createRepositories, openDatabase, type Db, type Repositories } from '../../../main/core/db/index.js';
+import {
+  createRepositories,
+  createUnitOfWork,
+  openDatabase,
+  type Db,
+  type Repositories,
+  type RunUnitOfWork,
+} from '../../../main/core/db/index.js';
 import type { RemoteAction, RemoteEvent } from '../../../main/core/domain/action.js';
 import type {
   CallbackAttribute,
@@ -27,7 +34,7 @@ import {
   createUpstreamRegistrar,
   type UpstreamRegistrar,
 } from '../../../main/core/services/upstream-registration.js';
-import { toCallbackDto } from '../../../main/core/services/dto-mappers.js';
+import { toCallbackDto } from '../../../main/core/kernel/dto-mappers.js';
 import { createIngestService, type IngestService } from '../../../main/core/services/ingest-service.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
@@ -177,6 +184,8 @@ export interface World {
   dir: string;
   file: string;
   db: Db;
+  /** The services' unit of work on this store (the one the ingest and the outbox use). */
+  unitOfWork: RunUnitOfWork;
   repos: Repositories;
   clock: ManualClock;
   bus: EventBus;
@@ -229,8 +238,9 @@ export async function startWorld(
   const clock = opts.clock ?? manualClock();
   const bus = createEventBus();
   const secrets = new Map<string, CallbackSecrets>();
+  const unitOfWork = createUnitOfWork(db, opts.logger ?? silentLogger);
   const callbacks = createCallbacksService({
-    db,
+    unitOfWork,
     repos,
     secrets: createKeyFileSecretBox(dir.path),
     clock,
@@ -239,7 +249,7 @@ export async function startWorld(
       opts.upstream ?? createUpstreamRegistrar({ connector: {} as Connector, receiverBaseUrl: () => null }),
   });
   const outbox = createOutbox({
-    db,
+    unitOfWork,
     repos,
     clock,
     bus,
@@ -250,7 +260,7 @@ export async function startWorld(
     options: { requestTimeoutMs: 2000, connectTimeoutMs: 1000, ...opts.options },
   });
   const ingest = createIngestService({
-    db,
+    unitOfWork,
     repos,
     clock,
     bus,
@@ -276,6 +286,7 @@ export async function startWorld(
     dir: dir.path,
     file,
     db,
+    unitOfWork,
     repos,
     clock,
     bus,

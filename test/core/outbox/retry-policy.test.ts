@@ -1,6 +1,6 @@
-// The fleet API's retry semantics (§12.1, D8), with time moved by a manual clock: None is one attempt,
-// Bounded is at most retryNumber attempts retryDelay seconds apart, never past the 3-day cap; plus Retry-After,
-// timeouts and the optional exponential backoff.
+// The fleet API's retry semantics (stellantis-api-notes.md N6, N12.8), with time moved by a manual clock:
+// None is one attempt, Bounded is at most retryNumber attempts retryDelay seconds apart, never past the 3-day
+// cap; plus Retry-After, timeouts and the optional exponential backoff.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutboxOptions } from '../../../main/core/outbox/index.js';
 import {

@@ -42,7 +42,7 @@ describe('fleet payload', () => {
     });
   });
 
-  it('ignores unknown fields and keeps unknown enum values (schema evolution, §8.4, §13 #23)', () => {
+  it('ignores unknown fields and keeps unknown enum values (schema evolution, N4, T17)', () => {
     const r = parse({
       ...fleetPayload(
         fleetEvent(
@@ -65,7 +65,7 @@ describe('fleet payload', () => {
     expect(r.events[1]!.eventStatus).toEqual({ type: 'Pending', status: 'SomeNewPendingStatus' });
   });
 
-  it("reads the docs' `type: Failed` as Done/Failed (§13 #15)", () => {
+  it("reads the docs' `type: Failed` as Done/Failed (T15)", () => {
     const r = parse(
       fleetPayload(
         fleetEvent('rid-1', '2024-05-01T08:00:01Z', { type: 'Failed', status: 'VehicleConnectionTimeout' }),
@@ -133,7 +133,7 @@ describe('fleet payload', () => {
   });
 });
 
-describe('end-user messages (§7.2)', () => {
+describe('end-user messages (N5)', () => {
   it('reads one object: no vin, the message date stands for eventDate', () => {
     const r = parse(endUserMessage('rid-7', '2024-05-01T08:00:05Z', { type: 'Pending', status: 'Accepted' }));
     expect(r).toEqual({

@@ -1,6 +1,6 @@
-// D7: 200 only once every event of the request is committed, 500 when it could not be stored, and then nothing
-// of that request is stored. Requests arriving together share one commit (group commit), and one request that
-// cannot be stored does not fail the others of its group.
+// stellantis-api-notes.md N12.7: 200 only once every event of the request is committed, 500 when it could not
+// be stored, and then nothing of that request is stored. Requests arriving together share one commit (group
+// commit), and one request that cannot be stored does not fail the others of its group.
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fleetEvent, fleetPayload, type ReceiverHarness, startReceiverHarness } from './receiver-harness.js';

@@ -210,7 +210,7 @@ export async function startReceiverHarness(opts: ReceiverHarnessOptions = {}): P
   return h;
 }
 
-/** A fleet notification item (§7.1). */
+/** A fleet notification item (stellantis-api-notes.md N5). */
 export function fleetEvent(
   remoteActionId: string,
   eventDate: string,
@@ -232,7 +232,7 @@ export function fleetPayload(...events: unknown[]) {
   return { callbackId: 'upstream-1', attributes: [{ key: 'site', value: 'depot-42' }], events };
 }
 
-/** An end-user message (§7.2). */
+/** An end-user message (stellantis-api-notes.md N5). */
 export function endUserMessage(remoteActionId: string, date: string, eventStatus: Record<string, unknown>) {
   return {
     callbackId: 'upstream-1',

@@ -1,5 +1,6 @@
 // Notifications posted to the receiver over a real socket update the action they name, in both payload
-// shapes, whatever duplicates, reordering and late arrivals the network produces (§12.5, D7).
+// shapes, whatever duplicates, reordering and late arrivals the network produces (stellantis-api-notes.md N6,
+// N12.7).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RemoteActionDto } from '../../../preload/contract/dto.js';
 import {
@@ -70,7 +71,7 @@ describe('fleet notifications', () => {
     expect(h.completed.map((x) => x.id)).toEqual([rid]);
   });
 
-  it('`type: Failed` is read as Done/Failed with its cause (§13 #15)', async () => {
+  it('`type: Failed` is read as Done/Failed with its cause (T15)', async () => {
     h = await startReceiverHarness();
     const { remoteActionId: rid } = await h.sendRemote();
     await h.post(
@@ -107,7 +108,7 @@ describe('fleet notifications', () => {
   });
 });
 
-describe('end-user messages (§7.2)', () => {
+describe('end-user messages (N5)', () => {
   it('one object: the message date is the event date, and there is no vin', async () => {
     h = await startReceiverHarness();
     const { remoteActionId: rid } = await h.sendRemote();
@@ -136,7 +137,7 @@ describe('end-user messages (§7.2)', () => {
   });
 });
 
-describe('at-least-once, unordered delivery (§12.5, D7)', () => {
+describe('at-least-once, unordered delivery (N6, N12.7)', () => {
   it('the same notification twice is stored once and answered 200 both times', async () => {
     h = await startReceiverHarness();
     const { remoteActionId: rid } = await h.sendRemote();

@@ -216,7 +216,14 @@ describe('events for actions this agent does not know', () => {
     // A second quarantine service over the same file (as after a restart) knows what is waiting.
     const { createQuarantineService } = await import('../../../main/core/receiver/index.js');
     const { createIngestService } = await import('../../../main/core/services/ingest-service.js');
-    const deps = { db: h.db, repos: h.repos, bus: h.core.bus, clock: h.clock, logger: silentLogger };
+    const { createUnitOfWork } = await import('../../../main/core/db/index.js');
+    const deps = {
+      unitOfWork: createUnitOfWork(h.db, silentLogger),
+      repos: h.repos,
+      bus: h.core.bus,
+      clock: h.clock,
+      logger: silentLogger,
+    };
     h.quarantine.close();
     const ingest = createIngestService({ ...deps, notifier: { actionCompleted() {} } });
     const quarantine = createQuarantineService({ ...deps, ingest });

@@ -70,7 +70,7 @@ describe('authentication', () => {
     });
   });
 
-  it('accepts the secret under the x- prefixed key the network may add (§13 #16)', async () => {
+  it('accepts the secret under the x- prefixed key the network may add (T16)', async () => {
     h = await startReceiverHarness();
     const { remoteActionId } = await h.sendRemote();
     const res = await h.post(

@@ -1,5 +1,5 @@
 // A vehicle's last known status: read for every vehicle at start, and again whenever an action on it
-// completes — a state refresh (WakeUp) is exactly that (decision D3).
+// completes — a state refresh (WakeUp) is exactly that (stellantis-api-notes.md N12.3).
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { callbackBody, type Harness, startHarness } from '../../helpers/api-harness.js';
 

@@ -1,5 +1,5 @@
-// The fake Stellantis server itself (stellantis-api.md §14): validation, callback lifecycle, scripted event
-// sequences, delivery semantics and the test switches other tests rely on.
+// The fake Stellantis server itself (stellantis-api-notes.md N11): validation, callback lifecycle, scripted
+// event sequences, delivery semantics and the test switches other tests rely on.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Agent, request } from 'undici';
 import type { UpstreamCallback } from '../../../main/core/connector/connector.js';
@@ -76,7 +76,7 @@ async function send(
   return remoteActionId;
 }
 
-describe('validation (§4.1, §5, §14)', () => {
+describe('validation (N6, N3, N11)', () => {
   it.each([
     ['no webhook', { remoteTypes: ['Horn'], callback: {} }, 'callback.webhook is required'],
     [
@@ -132,7 +132,7 @@ describe('validation (§4.1, §5, §14)', () => {
       (await raw('POST', `/vehicles/${awake.id}/callbacks/nope/remotes`, { horn: { state: 'Activated' } }))
         .status,
     ).toBe(404);
-    // §13 #13: a preconditioning Delete carries only its slot.
+    // stellantis-api-notes.md T11: a preconditioning Delete carries only its slot.
     const del = await raw(
       'POST',
       `/vehicles/${awake.id}/callbacks/${(await w.connector.registerCallback(twin())).upstreamId}/remotes`,
@@ -153,7 +153,7 @@ describe('validation (§4.1, §5, §14)', () => {
   });
 });
 
-describe('rate limits (§10.3)', () => {
+describe('rate limits (N8)', () => {
   it('puts X-RateLimit headers on every answer, errors included, and answers 429 when the burst runs out', async () => {
     await w.close();
     w = await startWorld({ pki, fake: { rateLimit: { daily: 100, burst: 2 } } });
@@ -205,7 +205,7 @@ describe('callbacks', () => {
   });
 });
 
-describe('event sequences (§8.2, §11)', () => {
+describe('event sequences (N4, N9)', () => {
   let cb: string;
   beforeEach(async () => {
     cb = (await w.connector.registerCallback(twin())).upstreamId;
@@ -305,7 +305,7 @@ describe('event sequences (§8.2, §11)', () => {
   });
 });
 
-describe('delivery (§12)', () => {
+describe('delivery (N7)', () => {
   it('substitutes $vin, $callbackID, $remoteType and $fleetID in Header, Body and Query attributes (whole values only)', async () => {
     const { upstreamId } = await w.connector.registerCallback(
       twin({}, [

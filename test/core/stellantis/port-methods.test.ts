@@ -48,7 +48,7 @@ describe('listVehicles', () => {
     });
     expect(first.id).not.toBe(first.vin);
     expect(first.capabilities.Doors).toEqual({ supported: true });
-    // Immobilization has no capability entry (§5.0): left unknown rather than guessed.
+    // Immobilization has no capability entry (stellantis-api-notes.md N3): left unknown rather than guessed.
     expect(first.capabilities.Immobilization).toBeUndefined();
     expect(vehicles[1]!.energy).toBe('Hybrid');
     expect(vehicles[1]!.capabilities.Navigation).toEqual({

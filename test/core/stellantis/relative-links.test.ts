@@ -1,5 +1,5 @@
 // `_links.next.href` as servers really write it: absolute, or a relative reference resolved against the URL of
-// the page that carried it (RFC 3986 §5), never glued onto the base URL as a string.
+// the page that carried it (RFC 3986 section 5), never glued onto the base URL as a string.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolveLink } from '../../../main/core/connector/stellantis/paging.js';
 import {

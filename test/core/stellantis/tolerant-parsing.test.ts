@@ -1,5 +1,5 @@
-// HAL read tolerantly (stellantis-api.md §1, §13, D2): unknown fields ignored, missing optional fields accepted,
-// documented aliases folded into the spec form, JSON read whatever the content type says.
+// HAL read tolerantly (stellantis-api-notes.md T17, T20, N12.2): unknown fields ignored, missing optional
+// fields accepted, documented aliases folded into the spec form, JSON read whatever the content type says.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   remoteActionSchema,
@@ -83,7 +83,7 @@ describe('readers', () => {
     );
   });
 
-  it('fold the docs aliases of a callback into the spec form (§13 #2–#7)', () => {
+  it('fold the docs aliases of a callback into the spec form (T2–T7)', () => {
     const raw = remoteCallbackSchema.parse({
       id: 'cb1',
       subscribe: {

@@ -1,5 +1,6 @@
-// The fake server's small scripted fleet: a few vehicles in the states that matter (awake, asleep, deep sleep,
-// e-remote only, combustion) and the event sequence each remote goes through (stellantis-api.md §8.2, §11, §14).
+// The fake server's small scripted fleet: a few vehicles in the states that matter (awake, asleep, deep
+// sleep, e-remote only, combustion) and the event sequence each remote goes through (stellantis-api-notes.md
+// N4, N9, N11).
 
 export type Power = 'awake' | 'asleep' | 'deep-sleep';
 export type CapabilityEntry =
@@ -32,12 +33,12 @@ export const TIMING = {
   wakingUp: 400,
   awakeSent: 1_000,
   awakeDone: 2_000,
-  /** A sleeping vehicle gets the command about 25 s after acceptance (§11). */
+  /** A sleeping vehicle gets the command about 25 s after acceptance (stellantis-api-notes.md N9). */
   asleepSent: 25_000,
   asleepDone: 26_000,
-  /** Deep sleep: accepted, then a timeout about 128 s later (§11). */
+  /** Deep sleep: accepted, then a timeout about 128 s later (stellantis-api-notes.md N9). */
   deepSleepTimeout: 128_000,
-  /** A vehicle stays awake 3 min after a message (§11). */
+  /** A vehicle stays awake 3 min after a message (stellantis-api-notes.md N9). */
   awakeWindow: 3 * 60_000,
 };
 
@@ -127,7 +128,7 @@ export interface PlanInput {
 /** The events a remote goes through, with their delays from acceptance. */
 export function planSteps({ vehicle, type, action, sameInProgress, scripted, awake }: PlanInput): Step[] {
   if (scripted && 'steps' in scripted) return scripted.steps;
-  // Navigation never sends Accepted nor WakingUpVehicle (§5.9).
+  // Navigation never sends Accepted nor WakingUpVehicle (stellantis-api-notes.md N3).
   const nav = type === 'Navigation';
   const head = (steps: Step[]) =>
     nav ? steps.filter((s) => s.status !== 'Accepted' && s.status !== 'WakingUpVehicle') : steps;

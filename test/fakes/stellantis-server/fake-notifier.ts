@@ -1,4 +1,4 @@
-// How the fake server posts notifications (stellantis-api.md §4.1, §7.1, §12): the fleet payload
+// How the fake server posts notifications (stellantis-api-notes.md N5–N7): the fleet payload
 // {callbackId, attributes, events[]} POSTed over real HTTP to the registered target, with Header, Body and Query
 // attributes and their variables substituted; batchNotify (off when a Query attribute's value is exactly $vin); retries per the
 // registered policy on the injected clock (None = one attempt, Bounded = up to retryNumber attempts retryDelay
@@ -161,7 +161,7 @@ export function createFakeNotifier(deps: {
     waitingRetries.set(message, { timer, attempt: attempt + 1 });
   }
 
-  /** §12.1: the first 2xx takes a remote out of retry and its stored notifications are sent. */
+  /** The first 2xx ends a remote's retry and sends its stored notifications (stellantis-api-notes.md N6). */
   function flushRetries(succeeded: Message) {
     const ids = new Set(succeeded.events.map((e) => e.remoteActionId));
     for (const [message, { timer, attempt }] of [...waitingRetries]) {
@@ -200,7 +200,7 @@ export function createFakeNotifier(deps: {
     /** An event happened on a remote sent through callback `cbId`. */
     emit(cbId: string, event: FleetEvent) {
       const cb = deps.callback(cbId);
-      // Paused callbacks post nothing (§3.1); a switched-off notifier neither.
+      // Paused callbacks post nothing (stellantis-api-notes.md N2); a switched-off notifier neither.
       if (!cb || cb.status !== 'Running' || !switches.enabled) {
         suppressed.push(event);
         return;

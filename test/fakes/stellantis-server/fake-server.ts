@@ -1,4 +1,4 @@
-// A fake Stellantis fleet API v3 for tests (stellantis-api.md §14): HTTPS on 127.0.0.1 with a test CA that
+// A fake Stellantis fleet API v3 for tests (stellantis-api-notes.md N11): HTTPS on 127.0.0.1, a test CA that
 // verifies the client certificate (mutual TLS for real), Basic authentication and client_id, the spec's fleet,
 // vehicle, callback and remote paths with their validation and xError bodies, paging (pageSize, pageToken,
 // indexRange; links absolute or relative), X-RateLimit-* headers on every answer and 429 when a budget runs out,
@@ -32,19 +32,22 @@ export interface FakeStellantisOptions {
   rateLimit?: { daily?: number; burst?: number };
 }
 
-/** Deviations from the spec that real servers or the docs show, switched on by tests (§1, §13). */
+/**
+ * Deviations from the spec that real servers or the docs show, switched on by tests (stellantis-api-notes.md
+ * N10).
+ */
 export interface Quirks {
   /** Content type of successful answers, e.g. 'application/hal+json ' (trailing space) or 'text/plain'. */
   contentType: string;
-  /** POST remote answers `type` as an array (§13 #10). */
+  /** POST remote answers `type` as an array (stellantis-api-notes.md T8). */
   typeAsArray: boolean;
   /** Unknown fields added to every object answered. */
   extraFields: boolean;
-  /** Status of a successful callback creation (§13 #1). */
+  /** Status of a successful callback creation (stellantis-api-notes.md T1). */
   createStatus: number;
-  /** Status of a successful remote POST (anything but 202 means no action, §6). */
+  /** Status of a successful remote POST (anything but 202 means no action, stellantis-api-notes.md N4). */
   remotePostStatus: number;
-  /** Callbacks read back with maxRetryNumber / notificationTypes (§13 #2, #3). */
+  /** Callbacks read back with maxRetryNumber / notificationTypes (stellantis-api-notes.md T2, T3). */
   subscribeAliases: boolean;
   /** The vehicles list carries onboardCapabilities unasked (the spec's list does not offer it). */
   capabilitiesInList: boolean;
@@ -197,7 +200,7 @@ export async function startFakeStellantis(opts: FakeStellantisOptions): Promise<
     answer(res, status, { code, uuid: randomUUID(), message, timestamp: clock.nowIso() });
   }
 
-  // --- rate limits (§10.3) ---------------------------------------------------------------------------------
+  // --- rate limits (stellantis-api-notes.md N8) ------------------------------------------------------------
   function rateLimit(res: ServerResponse): number | null {
     const now = clock.now().getTime();
     while (requestLog.length > 0 && requestLog[0]! <= now - DAY_MS) requestLog.shift();
@@ -222,7 +225,7 @@ export async function startFakeStellantis(opts: FakeStellantisOptions): Promise<
     return retry;
   }
 
-  // --- paging (§3.4) ---------------------------------------------------------------------------------------
+  // --- paging (stellantis-api-notes.md N2) -----------------------------------------------------------------
   function page<T>(
     res: ServerResponse,
     url: URL,

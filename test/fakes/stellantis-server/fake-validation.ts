@@ -1,6 +1,6 @@
-// The fake server's own checks of request bodies (stellantis-api.md §4.1, §5, §14), written independently of
-// the agent's domain validation so the two can disagree and a test can notice. Each returns the first problem
-// as a message, or null.
+// The fake server's own checks of request bodies (stellantis-api-notes.md N3, N6, N11), written independently
+// of the agent's domain validation so the two can disagree and a test can notice. Each returns the first
+// problem as a message, or null.
 
 const REMOTE_TYPES = [
   'ThermalPreconditioning',
@@ -103,7 +103,7 @@ function programsProblem(programs: unknown, where: string, preconditioning: bool
     if (!isInt(p.slot) || p.slot < 1 || p.slot > 4) return `${where}.programs[].slot must be 1 to 4`;
     if (slots.has(p.slot)) return `${where}.programs[].slot ${p.slot} appears twice`;
     slots.add(p.slot);
-    // §13 #13: Delete carries only the slot.
+    // stellantis-api-notes.md T11: Delete carries only the slot.
     if (preconditioning && p.actionsType === 'Delete') continue;
     if (typeof p.start !== 'string' || !DURATION.test(p.start))
       return `${where}.programs[].start must be a duration`;
@@ -171,7 +171,7 @@ function actionProblem(key: string, a: unknown): string | null {
   }
 }
 
-/** Validates a Remote body: exactly one action (§5.0) and that action's rules. */
+/** Validates a Remote body: exactly one action (stellantis-api-notes.md N3) and that action's rules. */
 export function remoteProblem(body: unknown): { problem: string } | { key: string; type: string } {
   if (!isObj(body)) return { problem: 'body must be a JSON object' };
   const keys = Object.keys(body).filter((k) => k !== 'label');

@@ -64,7 +64,7 @@ export function createHostGuard(rules: HostRules, tls: boolean) {
   return async function guardHost(request: FastifyRequest, reply: FastifyReply) {
     const count = hostHeaders(request);
     // HTTP/2 carries :authority instead; inject() may send none. Node keeps only the first of several Host
-    // headers, so a second one is refused here rather than silently ignored (RFC 9112 §3.2: 400).
+    // headers, so a second one is refused here rather than silently ignored (RFC 9112 section 3.2: 400).
     if (count > 1) {
       return reply
         .status(400)

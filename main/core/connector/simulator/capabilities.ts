@@ -1,5 +1,5 @@
 // What each simulated vehicle can do, described once and shown two ways: as the fleet API's
-// `onboardCapabilities.remote` (api-b2b.yaml OnboardCapabilities; stellantis-api.md §5.0) and as the port's
+// `onboardCapabilities.remote` (api-b2b.yaml; stellantis-api-notes.md N3) and as the port's
 // `Capabilities`, keyed by RemoteType with a plain reason when a feature is missing.
 import { REMOTE_TYPES, type RemoteType } from '../../domain/remote-type.js';
 import type { Capabilities } from '../connector.js';

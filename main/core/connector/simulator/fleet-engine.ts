@@ -1,5 +1,5 @@
 // A clock-driven model of a Stellantis fleet and its network: vehicles with state, and remotes that go through
-// the documented lifecycle (stellantis-api.md §8.2) with outcomes that follow from that state. It knows
+// the documented lifecycle (stellantis-api-notes.md N4) with outcomes that follow from that state. It knows
 // nothing of HTTP: it emits each remote's events to listeners (the notification sender, or a fake HTTPS
 // server's), so the same engine can sit behind the embedded connector or behind a fake fleet API.
 //
@@ -58,7 +58,7 @@ export interface SimRemote {
   callbackId: string;
   type: RemoteType;
   remote: RemoteBody;
-  /** The merged RemoteActionStatus (§6). */
+  /** The merged RemoteActionStatus (stellantis-api-notes.md N4). */
   status: string;
   failureCause?: string;
   feedbackDetail?: string;
@@ -81,9 +81,12 @@ export interface FleetEngine {
   portVehicles(): ConnectorVehicle[];
   /** The fleet API's `Vehicle` with `_embedded.extension.onboardCapabilities`, for a fake fleet API. */
   fleetVehicle(vehicleId: string): Record<string, unknown> | null;
-  /** The fleet API's `Status` (§3.2); null for an unknown vehicle. */
+  /** The fleet API's `Status` (stellantis-api-notes.md N2); null for an unknown vehicle. */
   status(vehicleId: string): Record<string, unknown> | null;
-  /** Accepts a remote (the 202 of §6) and plays its lifecycle; throws a ConnectorError for an unknown vehicle. */
+  /**
+   * Accepts a remote (the 202 of stellantis-api-notes.md N4) and plays its lifecycle; throws a ConnectorError
+   * for an unknown vehicle.
+   */
   submit(request: SubmitRequest): { remoteActionId: string };
   /** The remote's merged state (GET …/remotes/{rid}); copies. */
   remote(remoteActionId: string): (RemoteSnapshot & { vehicleId: string; callbackId: string }) | null;
@@ -188,7 +191,7 @@ export function createFleetEngine(options: FleetEngineOptions): FleetEngine {
     return !v.deepSleep && (v.connectivity === 'awake' || nowMs() < v.awakeUntil);
   }
 
-  /** The network's checks before it contacts the vehicle (§8.2 step 2). */
+  /** The network's checks before it contacts the vehicle (stellantis-api-notes.md N4). */
   function preCheck(v: SimVehicle, r: SimRemote): { cause: FailureCause; pending?: PendingStatus } | null {
     if (!supports(v.profile, r.type)) return { cause: 'MissingRights' };
     for (const other of active)
@@ -212,7 +215,7 @@ export function createFleetEngine(options: FleetEngineOptions): FleetEngine {
     const v = byId.get(r.vehicleId);
     if (!v) return;
     settleVehicle(v, nowMs());
-    const silent = r.type === 'Navigation'; // no Accepted, no WakingUpVehicle (§5.9)
+    const silent = r.type === 'Navigation'; // no Accepted, no WakingUpVehicle (stellantis-api-notes.md N3)
     if (!silent) emit(r, { type: 'Pending', status: 'Accepted' });
     const problem = preCheck(v, r);
     if (problem) return fail(r, problem.cause, problem.pending);
@@ -256,7 +259,7 @@ export function createFleetEngine(options: FleetEngineOptions): FleetEngine {
 
   function sendToVehicle(v: SimVehicle, r: SimRemote, justWoken: boolean): void {
     emit(r, { type: 'Pending', status: 'SentToVehicle' });
-    v.awakeUntil = Math.max(v.awakeUntil, nowMs() + AWAKE_WINDOW_MS); // every message adds 3 min (§11)
+    v.awakeUntil = Math.max(v.awakeUntil, nowMs() + AWAKE_WINDOW_MS); // every message adds 3 min
     const answer = justWoken ? STEP_MS.answerAfterWakeUp : STEP_MS.vehicleAnswer;
     after(delay(answer, v.latency), () => {
       settleVehicle(v, nowMs());

@@ -20,11 +20,11 @@ export const DEPOT = { lon: 2.2167, lat: 48.7833 };
 const ON_THE_ROAD = { lon: 2.1302, lat: 48.8049 };
 const STOLEN_AT = { lon: 4.8357, lat: 45.764 };
 
-/** Monthly wake-ups a vehicle may use; Stellantis does not publish the number (stellantis-api.md §11). */
+/** Monthly wake-ups a vehicle may use; Stellantis does not publish it (stellantis-api-notes.md N9). */
 export const MONTHLY_WAKE_UP_QUOTA = 20;
 /** Below this 12 V battery health (%), the network refuses remotes to protect the battery. */
 export const LOW_AUX_BATTERY = 30;
-/** Below this traction-battery level (%), preconditioning is refused (§5.7 field notes). */
+/** Below this traction-battery level (%), preconditioning is refused (stellantis-api-notes.md N3). */
 export const LOW_TRACTION_BATTERY = 20;
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,4 +1,4 @@
-// Errors the simulated network answers, shaped like the fleet API's (stellantis-api.md §10.2): a five-digit
+// Errors the simulated network answers, shaped like the fleet API's (stellantis-api-notes.md N8): five-digit
 // `code` (HTTP status + two API digits) and a `uuid` reference for support, carried by the port's ConnectorError.
 import { ConnectorError, type ConnectorErrorKind } from '../connector.js';
 
@@ -7,11 +7,11 @@ export const NETWORK_ERRORS = {
   invalidBody: { kind: 'invalid', code: '40000' },
   /** 400: the callback subscription is invalid. */
   invalidCallback: { kind: 'invalid', code: '40001' },
-  /** 400: DELETE of a callback that still has a pending remote (§3.1; the spec names no code). */
+  /** 400: DELETE of a callback that still has a pending remote (stellantis-api-notes.md N2). */
   callbackHasPendingRemote: { kind: 'refused', code: '40003' },
   /** 400: the remote's type is not in the callback's remoteTypes (the spec names no code). */
   typeNotSubscribed: { kind: 'refused', code: '40004' },
-  /** 403: no access to this vehicle (usually a wrong vehicle id, §10.1). */
+  /** 403: no access to this vehicle (usually a wrong vehicle id, stellantis-api-notes.md N8). */
   unknownVehicle: { kind: 'refused', code: '40300' },
   /** 404: no such callback. */
   unknownCallback: { kind: 'refused', code: '40400' },

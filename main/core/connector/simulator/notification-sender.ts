@@ -1,4 +1,4 @@
-// The Stellantis network's side of notification delivery (stellantis-api.md §4.1, §7.1, §12), played over real
+// The Stellantis network's side of notification delivery (stellantis-api-notes.md N5–N7), played over real
 // HTTP: for each callback registered upstream, events are POSTed to its webhook target in the fleet payload
 // format, with its Header, Body and Query attributes, batched and retried as the registration says. The
 // agent's receiver therefore gets exactly what production sends it, and holds nothing simulator-specific.
@@ -9,7 +9,8 @@
 //   passed; a Query attribute of exactly `$vin` turns batching off; without `batchNotify`, one event per POST.
 // - `retryPolicy`: None = one attempt; Bounded = up to `retryNumber` attempts, `retryDelay` seconds apart; never
 //   after 3 days from the event (RETRY_CAP_SECONDS). Any non-2xx answer, a timeout or a network error fails.
-// - The first 2xx answer on a callback sends at once every message of that callback waiting for a retry (§12.1).
+// - The first 2xx answer on a callback sends at once every message of that callback waiting for a retry
+//   (stellantis-api-notes.md N6).
 // - `Paused` holds: nothing is posted until the callback runs again, then everything held is sent.
 // Delays (batch window, retry delay) are the registered ones, not sped up, and run on the clock.
 import { Agent, request } from 'undici';
@@ -28,7 +29,7 @@ export interface UpstreamRegistration {
   status: UpstreamStatus;
 }
 
-/** The fleet notification payload (§7.1). */
+/** The fleet notification payload (stellantis-api-notes.md N5). */
 export interface NotificationPayload {
   callbackId: string;
   attributes: { key: string; value: string }[];
@@ -225,7 +226,7 @@ export function createNotificationSender(options: NotificationSenderOptions): No
       if (records.length > maxRecords) records.splice(0, records.length - maxRecords);
       if (closed || cb.removed) return;
       if (result.outcome === 'delivered') {
-        // The first 2xx takes the callback out of retry: everything stored goes now (§12.1).
+        // The first 2xx ends the callback's retry: everything stored goes now (stellantis-api-notes.md N6).
         for (const waiting of [...cb.retrying]) {
           if (waiting.timer) clock.clearTimeout(waiting.timer);
           waiting.timer = null;

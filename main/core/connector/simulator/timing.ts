@@ -1,4 +1,4 @@
-// How long the network and the vehicles take (stellantis-api.md §11), before the speed factor. Only these
+// How long the network and vehicles take (stellantis-api-notes.md N9), before the speed factor. Only these
 // waits are divided by the speed: they are what a user waits for. The vehicle's own clock-bound behaviour
 // (the 3-minute awake window, charging progress, a preconditioning run) follows the clock as it is.
 
@@ -24,7 +24,7 @@ export const STEP_MS = {
 /** Timings vary by up to ±10 %, from the seed. */
 export const STEP_JITTER = 0.1;
 
-/** A stopped vehicle stays awake 3 min after a wake-up, and every message adds 3 min (§11). Not sped up. */
+/** Awake 3 min after a wake-up, and every message adds 3 min (stellantis-api-notes.md N9). Not sped up. */
 export const AWAKE_WINDOW_MS = 3 * 60 * 1000;
 
 /** An immediate preconditioning runs this long, then reports Finished. Not sped up. */

@@ -1,6 +1,7 @@
-// What a vehicle answers once a command reaches it (stellantis-api.md §8.2 step 5), and how a success changes
-// it. Each rule is one line of the outcome table in README.md; the network's pre-checks (rights, same action in
-// progress, battery, wake-up quota) are in fleet-engine.ts because they end the flow before the vehicle is contacted.
+// What a vehicle answers once a command reaches it (the last step of the sequence in stellantis-api-notes.md
+// N4), and how a success changes it. Each rule is one line of the outcome table in README.md; the network's
+// pre-checks (rights, same action in progress, battery, wake-up quota) are in fleet-engine.ts because they
+// end the flow before the vehicle is contacted.
 import type {
   RemoteBody,
   RemoteCharging,
@@ -76,7 +77,7 @@ export function executeOnVehicle(
     v.lights.lastFlashedAt = ctx.nowIso;
     return success();
   }
-  if ('wakeUp' in body) return success(); // the refresh of every reading is the point (decision D3)
+  if ('wakeUp' in body) return success(); // the refresh is the point (stellantis-api-notes.md N12.3)
   if ('charging' in body) return charging(v, body.charging);
   if ('preconditioning' in body) return preconditioning(v, body.preconditioning, ctx.nowIso);
   if ('immobilization' in body) return immobilization(v, body.immobilization.activate);
@@ -94,7 +95,7 @@ function doors(v: SimVehicle, d: RemoteDoors): Outcome {
   if (v.doors.locked) return alreadyDone;
   if (v.doors.open.length > 0) return failed('DoorsOpen');
   if (v.keyInside) {
-    // A forced lock is honoured and says the key was not blacklisted (§8.3).
+    // A forced lock is honoured and says the key was not blacklisted (stellantis-api-notes.md N4).
     if (!d.forced) return failed('CidInside');
     v.doors.locked = true;
     return success('NoCIDBlacklisted');
@@ -137,7 +138,7 @@ function charging(v: SimVehicle, c: RemoteCharging): Outcome {
     changed = true;
   }
   if (c.immediate === false && e.charging === 'InProgress') {
-    // Stopping re-arms the delayed charge: nextDelayedTime stays as it was (§5.1 field note).
+    // Stopping re-arms the delayed charge: nextDelayedTime stays (stellantis-api-notes.md N3).
     e.charging = 'Stopped';
     changed = true;
   }
@@ -148,7 +149,7 @@ function preconditioning(v: SimVehicle, p: RemotePreconditioning, nowIso: string
   const { immediate, programs } = p.airConditioning;
   const size = v.profile.preconditioningPrograms;
   if (programs?.some((program) => program.slot > size)) return failed('WrongCommand');
-  // Air conditioning runs only with the doors locked (§5.7 field notes).
+  // Air conditioning runs only with the doors locked (stellantis-api-notes.md N3, preconditioning).
   if (immediate === true && !v.doors.locked) return failed('VehicleIsNotLocked');
 
   const pre = v.preconditioning;
@@ -203,7 +204,7 @@ function stolen(v: SimVehicle, s: RemoteStolen, ctx: ExecuteContext): Outcome {
   }
   if (v.stolen.active === s.stolen) return alreadyDone;
   if (s.stolen) {
-    // In stolen mode the vehicle stays awake and reports its position regularly (§5.2).
+    // In stolen mode the vehicle stays awake and reports its position regularly (stellantis-api-notes.md N3).
     v.stolen = { ...v.stolen, active: true, id: ctx.newId(), since: ctx.nowIso };
     v.connectivity = 'awake';
   } else {

@@ -40,7 +40,7 @@ export interface SimVehicle {
   awakeUntil: number;
   /** Epoch ms at which an ongoing wake-up completes; 0 when none is running. */
   wakingUntil: number;
-  /** No 15-minute trip in 7 days: connectivity is off until the vehicle is driven (stellantis-api.md §11). */
+  /** No 15-minute trip in 7 days: connectivity is off until it is driven (stellantis-api-notes.md N9). */
   deepSleep: boolean;
   lastLongTripAt: string;
   /** Multiplies the vehicle's answer times (weak mobile coverage). */

@@ -1,6 +1,6 @@
 // A vehicle's status as the fleet API's `GET /fleets/{fid}/vehicles/{vid}/status` returns it (api-b2b.yaml
 // `Status`): the last reading of each part, each stamped with its `createdAt`. Asleep vehicles report nothing
-// new, so their status is as old as their last report until a WakeUp refreshes it (decision D3).
+// new: their status is that of their last report until a WakeUp refreshes it (stellantis-api-notes.md N12.3).
 import { timeOfDaySeconds } from '../../domain/remote/remote-formats.js';
 import { monthOf } from './fleet-scenario.js';
 import { PRECONDITIONING_RUN_MS } from './timing.js';

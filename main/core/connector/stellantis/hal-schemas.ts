@@ -1,4 +1,4 @@
-// Tolerant readers of the fleet API's HAL answers (api-b2b.yaml; stellantis-api.md §1, §13, D2): unknown fields
+// Tolerant readers of the fleet API's HAL answers (stellantis-api-notes.md T17, T20, N12.2): unknown fields
 // are ignored, a known field that is missing or of an unexpected type reads as absent, and the documented
 // aliases are accepted (`type` as a string or an array, `maxRetryNumber`, `notificationTypes`, `attributres`,
 // policy `Always`, batch size 0). Only what the connector cannot do without (an id) is required.
@@ -17,7 +17,7 @@ const optNumber = z.number().optional().catch(undefined);
 const optBoolean = z.boolean().optional().catch(undefined);
 const optObject = z.record(z.string(), z.unknown()).optional().catch(undefined);
 const link = z.object({ href: z.string() }).optional().catch(undefined);
-/** §13 #10: the POST answer's `type` is a string in the spec and an array in the docs' example. */
+/** stellantis-api-notes.md T8: the POST answer's `type` is a string in the spec, an array in the docs. */
 const typeField = z
   .union([z.string(), z.array(z.string())])
   .optional()
@@ -108,7 +108,7 @@ export const remoteActionSchema = z.object({
 export type RemoteActionHal = z.output<typeof remoteActionSchema>;
 export const remoteActionsSchema = collectionSchema('remoteActions', remoteActionSchema);
 
-// --- Callbacks: the subscribe object as read back, aliases folded into the spec form (§13 #2–#7) ---
+// --- Callbacks as read back, aliases folded into the spec form (stellantis-api-notes.md T2–T7) ---
 
 const attributeSchema = z.object({ type: z.string(), key: z.string(), value: z.string() });
 
@@ -162,7 +162,7 @@ function retryPolicyOf(raw: z.output<typeof subscribeSchema>): RetryPolicy {
     case 'None':
       return { policy: 'None' };
     case 'Always':
-      // §13 #4: "retry every retryDelay until the 3-day cap".
+      // stellantis-api-notes.md T4: "retry every retryDelay until the 3-day cap".
       return { policy: 'Bounded', retryNumber: Math.ceil(RETRY_CAP_SECONDS / retryDelay), retryDelay };
     default: {
       const n = p?.retryNumber ?? p?.maxRetryNumber;
@@ -192,7 +192,7 @@ export function subscribeFromHal(raw: z.output<typeof subscribeSchema>): Callbac
       },
     },
     retryPolicy: retryPolicyOf(raw),
-    // §13 #7: a size of 0 means "no batching".
+    // stellantis-api-notes.md T7: a size of 0 means "no batching".
     ...(batch?.size && batch.size > 0
       ? {
           batchNotify: {

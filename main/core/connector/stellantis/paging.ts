@@ -1,8 +1,8 @@
-// Collections of the fleet API (CollectionResult; stellantis-api.md §3.4) read to the end: `_links.next`
+// Collections of the fleet API (CollectionResult; stellantis-api-notes.md N2) read to the end: `_links.next`
 // (whose pageToken the server builds) is followed; without it, lists that take `indexRange` are read on by
 // index while `total` says more items exist. Guards stop a server that loops.
 // A link may be relative ("?pageToken=…", "../vehicles?…", "/fleets/…"): it is resolved against the URL of the
-// page that carried it (RFC 3986 §5), as a browser would, never glued onto the base URL as a string.
+// page that carried it (RFC 3986 section 5), as a browser would, never glued onto the base URL as a string.
 import type { z } from 'zod';
 import { ConnectorError } from '../connector.js';
 import type { ApiRequest, StellantisHttp } from './stellantis-http.js';
@@ -66,9 +66,9 @@ export async function collectAll<T>(
 }
 
 /**
- * A HAL href resolved against the URL of the answer that carried it (RFC 3986 §5.2), as an absolute URL; the
- * HTTP client still sends credentials only to the configured origin. A link that is not a URL reference at all
- * is a server fault.
+ * A HAL href resolved against the URL of the answer that carried it (RFC 3986 section 5.2), as an absolute
+ * URL; the HTTP client still sends credentials only to the configured origin. A link that is not a URL
+ * reference at all is a server fault.
  */
 export function resolveLink(href: string, base: URL): string {
   try {

@@ -1,6 +1,6 @@
-// The fleet API's two budgets (stellantis-api.md §10.3): daily (X-RateLimit-*-1) and burst (X-RateLimit-*-2),
-// recorded from every response; and the gate that keeps requests off the network after a 429 until the
-// server's Retry-After / X-RateLimit-Reset has passed. Time comes from the clock.
+// The fleet API's two budgets (stellantis-api-notes.md N8): daily (X-RateLimit-*-1) and burst
+// (X-RateLimit-*-2), recorded from every response; and the gate that keeps requests off the network after a
+// 429 until the server's Retry-After / X-RateLimit-Reset has passed. Time comes from the clock.
 import type { Clock } from '../../ports/clock.js';
 
 export interface RateLimitWindow {

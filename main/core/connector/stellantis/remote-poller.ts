@@ -1,6 +1,6 @@
-// The polling fallback (stellantis-api.md §6, §11, D6): an accepted action whose Done has not arrived is read
-// by id (GET …/remotes/{rid}) with backoff, and what is learnt goes to the sink as RemoteEvents, the same path
-// as received notifications, until the action is terminal.
+// The polling fallback (stellantis-api-notes.md N4, N9, N12.6): an accepted action whose Done has not arrived
+// is read by id (GET …/remotes/{rid}) with backoff, and what is learnt goes to the sink as RemoteEvents, the
+// same path as received notifications, until the action is terminal.
 // - With a public receiver, polling starts only when no Done arrived within `quietMs` (default 3 min).
 // - Without one (a depot behind NAT), polling starts at once, with backoff.
 // GET carries no event date, so eventDate is the clock's now; the ingest dedupes on identity, so a status is

@@ -1,14 +1,14 @@
-// Configuration of the Stellantis fleet API connector (stellantis-api.md §1, §2.1), read from the environment.
-// Pure: the files are read through the reader passed in, and every problem is returned as a FieldError named
-// after the variable, in words a technician can act on. Secrets (password, key, passphrase) never appear in a
-// message.
+// Configuration of the Stellantis fleet API connector (stellantis-api-notes.md N1), read from the
+// environment. Pure: the files are read through the reader passed in, and every problem is returned as a
+// FieldError named after the variable, in words a technician can act on. Secrets (password, key, passphrase)
+// never appear in a message.
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import type { FieldError, Result } from '../../domain/field-error.js';
 import { fail, ok } from '../../domain/field-error.js';
 
 export const DEFAULT_BASE_URL = 'https://api-cert.groupe-psa.com/connectedcar/v3';
 export const DEFAULT_TIMEOUT_MS = 30_000;
-/** No Done this long after acceptance → read the remote by id (stellantis-api.md §11). */
+/** No Done this long after acceptance → read the remote by id (stellantis-api-notes.md N9). */
 export const DEFAULT_POLL_AFTER_MS = 3 * 60_000;
 
 export interface StellantisConfig {

@@ -1,4 +1,4 @@
-// The connector port over the Stellantis fleet API v3 (api-b2b.yaml 3.19.2; stellantis-api.md §3, §5, §6).
+// The connector port over the Stellantis fleet API v3 (api-b2b.yaml 3.19.2; stellantis-api-notes.md N2–N4).
 // Requests go through one mutual-TLS client (stellantis-http.ts); answers are read tolerantly (hal-schemas.ts).
 // Notifications reach the agent's own receiver through the callbacks the core registers upstream; remotes whose
 // Done does not arrive are read by id (remote-poller.ts) and fed to the sink given at start.
@@ -280,7 +280,7 @@ export function createStellantisConnector(
         operation: `send the ${req.type} remote`,
         vehicleScoped: true,
       });
-      // §6: only 202 creates an action; any other answer means no event will ever follow.
+      // Only 202 creates an action; otherwise no event will ever follow (stellantis-api-notes.md N4).
       if (res.status !== 202) {
         throw new ConnectorError(
           'refused',
@@ -356,7 +356,7 @@ export function createStellantisConnector(
     },
 
     async registerCallback(callback) {
-      // §13 #1: the spec lists 200, the docs 202: any 2xx is success.
+      // stellantis-api-notes.md T1: the spec lists 200, the docs 202: any 2xx is success.
       const res = await http.send({
         method: 'POST',
         path: `${fleet}/remote/callbacks`,
@@ -404,8 +404,8 @@ export function createStellantisConnector(
       } catch (err) {
         // Already gone upstream: what was asked is true.
         if (isHttpStatus(err, 404)) return;
-        // §3.1: deleting is allowed only with no pending remote attached; the spec does not say which error
-        // that is, so any other refusal is explained with it.
+        // stellantis-api-notes.md N2: deleting is allowed only with no pending remote attached; the spec does
+        // not say which error that is, so any other refusal is explained with it.
         if (err instanceof ConnectorError && (err.kind === 'refused' || err.kind === 'invalid')) {
           throw new ConnectorError(
             'refused',

@@ -1,6 +1,7 @@
-// How failures of the fleet API become the port's ConnectorError (stellantis-api.md §10): HTTP answers by
-// status with the xError body's code and uuid kept for support, and network failures (DNS, refused, timeout,
-// TLS) in a plain sentence. 5xx is treated as network trouble: retryable, nothing was decided upstream.
+// How failures of the fleet API become the port's ConnectorError (stellantis-api-notes.md N8): HTTP answers
+// by status with the xError body's code and uuid kept for support, and network failures (DNS, refused,
+// timeout, TLS) in a plain sentence. 5xx is treated as network trouble: retryable, nothing was decided
+// upstream.
 import { z } from 'zod';
 import type { ConnectorErrorKind } from '../connector.js';
 import { ConnectorError } from '../connector.js';

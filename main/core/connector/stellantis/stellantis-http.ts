@@ -1,7 +1,8 @@
-// One well-kept HTTP client for the fleet API (stellantis-api.md §2.1): a single undici Agent with the partner's
-// client certificate and the Stellantis CA (mutual TLS), keep-alive and timeouts; Basic authentication and the
-// client_id query parameter on every request; bodies read as JSON whatever the content type says (§1); the
-// rate-limit headers recorded from every answer and a 429 honoured before anything else goes out (§10.3).
+// One well-kept HTTP client for the fleet API (stellantis-api-notes.md N1): a single undici Agent with the
+// partner's client certificate and the Stellantis CA (mutual TLS), keep-alive and timeouts; Basic
+// authentication and the client_id query parameter on every request; bodies read as JSON whatever the content
+// type says (T20); the rate-limit headers recorded from every answer and a 429 honoured before anything else
+// goes out (N8).
 import { Agent, request } from 'undici';
 import { ConnectorError } from '../connector.js';
 import type { Clock } from '../../ports/clock.js';

@@ -1,11 +1,14 @@
 // A fleet API vehicle (api-b2b.yaml Vehicle / VehicleItem) as the port's ConnectorVehicle: the opaque `id`
 // (not the VIN) is the vehicle id, and onboardCapabilities.remote becomes capabilities keyed by RemoteType
-// (stellantis-api.md §5.0), with a plain reason when the vehicle cannot do one.
+// (stellantis-api-notes.md N3), with a plain reason when the vehicle cannot do one.
 import type { RemoteType } from '../../domain/remote-type.js';
 import type { Capabilities, ConnectorVehicle, Energy } from '../connector.js';
 import type { OnboardCapabilities, VehicleHal } from './hal-schemas.js';
 
-/** §5.0: the capability entry of each RemoteType. Immobilization has none, so it is left unknown. */
+/**
+ * The capability entry of each RemoteType (stellantis-api-notes.md N3). Immobilization has none, so it is
+ * left unknown.
+ */
 export const CAPABILITY_ENTRIES: Partial<Record<RemoteType, string>> = {
   ElectricBatteryChargingRequest: 'charging',
   Stolen: 'stolen',

@@ -53,7 +53,10 @@ export function headerValueProblem(value: string): string | null {
   return null;
 }
 
-/** Why `value` is not a literal or a known variable, or null. A leading `$` always means a variable (§4.1). */
+/**
+ * Why `value` is not a literal or a known variable, or null. A leading `$` always means a variable
+ * (stellantis-api-notes.md N7).
+ */
 export function attributeValueProblem(value: string): string | null {
   if (!value.startsWith('$') || (CALLBACK_VARIABLES as readonly string[]).includes(value)) return null;
   const sameButCase = CALLBACK_VARIABLES.find((known) => known.toLowerCase() === value.toLowerCase());

@@ -1,6 +1,6 @@
 // What a webhook attribute's value becomes when a notification is sent (api-b2b.yaml `Attribute`,
-// `RemoteAttribute`; stellantis-api.md §4.1, §7.1). The outbox and the simulated network both send with these
-// rules, so what the agent forwards and what it receives are built alike.
+// `RemoteAttribute`; stellantis-api-notes.md N5, N7). The outbox and the simulated network both send with
+// these rules, so what the agent forwards and what it receives are built alike.
 //
 // A value is either a literal, sent as it is, or a whole `$variable`, replaced by its value. A `$vin` inside a
 // longer value ("vin $vin") is a literal: the spec's variable is the value "prefixed with the dollar sign", not a

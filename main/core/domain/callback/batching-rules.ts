@@ -1,5 +1,6 @@
 // Whether a callback's notifications are batched, and how (api-b2b.yaml `CallbackSubscribe.batchNotify`,
-// `RemoteAttribute`; stellantis-api.md §4.1, §12.2). The outbox and the simulated network decide with this one rule.
+// `RemoteAttribute`; stellantis-api-notes.md N7). The outbox and the simulated network decide with this one
+// rule.
 import type { BatchNotify, CallbackAttribute } from './callback-model.js';
 import { DEFAULT_BATCH_WINDOW } from './delivery-schema.js';
 
@@ -19,7 +20,7 @@ export interface BatchingSource {
 /**
  * The batching in force: `size` events per notification at most, sent when `size` wait or `timeWindow` seconds
  * after the first (60 when absent, the spec's default). null when each notification carries one event: no
- * `batchNotify`, a size below 1 (the docs' example `size: 0` reads as "no batching", §13 #7), or a `$vin` Query
+ * `batchNotify`, a size below 1 (the docs' example `size: 0` reads as "no batching", T7), or a `$vin` Query
  * attribute.
  */
 export function batchingOf(subscribe: BatchingSource): BatchNotify | null {

@@ -1,4 +1,4 @@
-// The callback model = the fleet API's RemoteCallbackSubscribe (api-b2b.yaml; stellantis-api.md §4.1),
+// The callback model = the fleet API's RemoteCallbackSubscribe (api-b2b.yaml; stellantis-api-notes.md N6),
 // normalised to the spec's form, plus Depot Remote's local extensions.
 import type { RemoteType } from '../remote-type.js';
 
@@ -20,7 +20,7 @@ export interface Webhook {
   attributes?: CallbackAttribute[];
 }
 
-/** Never more than 3 days after the event, whatever the policy (§12.1). */
+/** Never more than 3 days after the event, whatever the policy (stellantis-api-notes.md N6). */
 export const RETRY_CAP_SECONDS = 3 * 24 * 60 * 60;
 
 export type RetryPolicy = { policy: 'None' } | { policy: 'Bounded'; retryNumber: number; retryDelay: number };

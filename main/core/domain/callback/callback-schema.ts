@@ -1,6 +1,7 @@
-// Zod schemas of a callback body in the spec form (api-b2b.yaml RemoteCallbackSubscribe; stellantis-api.md §4.1)
-// plus Depot Remote's local extensions. No transforms, so `z.toJSONSchema(…, { io: 'input' })` can document
-// them in OpenAPI; aliases and the docs' variants (§13) are mapped before these run, in parse-callback.ts.
+// Zod schemas of a callback body in the spec form (api-b2b.yaml RemoteCallbackSubscribe;
+// stellantis-api-notes.md N6) plus Depot Remote's local extensions. No transforms, so `z.toJSONSchema(…, {
+// io: 'input' })` can document them in OpenAPI; aliases and the docs' variants (N10) are mapped before these
+// run, in parse-callback.ts.
 // The parts live next door: webhook-schema.ts (callback.webhook), delivery-schema.ts (retryPolicy, batchNotify),
 // signing-secret.ts and authentication-schema.ts (the local extensions). Messages: callback-messages.ts.
 import { z } from 'zod';

@@ -15,7 +15,7 @@ const RETRY_DELAY_MESSAGE = 'The retry delay must be a whole number of seconds, 
 // The spec gives no default for an absent retryPolicy. We default to Bounded with the spec's own field defaults
 // (3 attempts, 10 s apart) rather than None, because a depot system that is briefly down should not lose a
 // notification. Any (retryNumber − 1) × retryDelay is accepted: the 3-day cap (RETRY_CAP_SECONDS) simply stops
-// retries earlier, as it does upstream (§12.1).
+// retries earlier, as it does upstream (stellantis-api-notes.md N6).
 export const retryPolicySchema = z
   .strictObject(
     {

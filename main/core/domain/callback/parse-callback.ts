@@ -1,6 +1,6 @@
-// Turns the body of POST/PUT /callbacks into a validated CallbackInput in the spec form. Rule D2: accept the
-// docs' variants on input (stellantis-api.md §13), always produce the spec form. The variants are mapped first,
-// so every error names the field as it is in the normalised form.
+// Turns the body of POST/PUT /callbacks into a validated CallbackInput in the spec form. The rule of
+// stellantis-api-notes.md N12.2: accept the docs' variants on input (N10), always produce the spec form. The
+// variants are mapped first, so every error names the field as it is in the normalised form.
 import type { z } from 'zod';
 import type { FieldError, Result } from '../field-error.js';
 import { fail, ok } from '../field-error.js';
@@ -50,11 +50,11 @@ const asList = (value: unknown) => (typeof value === 'string' ? [value] : value)
 interface Normalised {
   body: unknown;
   errors: FieldError[];
-  /** `policy: Always` was given: retry every retryDelay until the 3-day cap (§13 #4). */
+  /** `policy: Always` was given: retry every retryDelay until the 3-day cap (stellantis-api-notes.md T4). */
   retryUntilCap: boolean;
 }
 
-/** Maps the docs' variants (§13 #2–#7) onto the spec form. Copies; never mutates the input. */
+/** Maps the docs' variants (stellantis-api-notes.md T2–T7) onto the spec form. Copies; never mutates. */
 function normaliseVariants(input: unknown): Normalised {
   const errors: FieldError[] = [];
   if (!isObject(input)) return { body: input, errors, retryUntilCap: false };
@@ -85,11 +85,11 @@ function normaliseVariants(input: unknown): Normalised {
     body.retryPolicy = retryPolicy;
   }
 
-  if (isObject(body.batchNotify) && body.batchNotify.size === 0) delete body.batchNotify; // §13 #7
+  if (isObject(body.batchNotify) && body.batchNotify.size === 0) delete body.batchNotify; // T7
 
   if (isObject(body.callback) && isObject(body.callback.webhook)) {
     const webhook: Json = { ...body.callback.webhook };
-    delete webhook.batch; // §13 #6: the docs' batching switch; batchNotify is the real one
+    delete webhook.batch; // T6: the docs' batching switch; batchNotify is the real one
     renameAlias(webhook, 'attributres', 'attributes', 'callback.webhook.attributes', errors);
     body.callback = { ...body.callback, webhook };
   }
@@ -185,7 +185,7 @@ export function parseCallbackStatusInput(input: unknown): Result<CallbackStatusS
   return parsed.success ? ok(parsed.data) : fail(firstPerField(toFieldErrors(parsed.error.issues)));
 }
 
-/** A `$vin` Query attribute turns batching off upstream: each event gets its own request (§12.2). */
+/** A `$vin` Query attribute turns batching off upstream (stellantis-api-notes.md N7). */
 export function batchingDisabled(subscribe: CallbackSubscribe): boolean {
   return (subscribe.callback.webhook.attributes ?? []).some(
     (attribute) => attribute.type === 'Query' && attribute.value === '$vin',

@@ -17,7 +17,8 @@ const chargingProgramSchema = z.strictObject(
   must('Each program', 'an object like {"slot": 1, "start": "PT22H30M"}'),
 );
 
-// Decision D5: the spec says RFC 3339, community clients send a duration from midnight; accept both, keep as given.
+// stellantis-api-notes.md T14: the spec says RFC 3339, community clients send a duration from midnight;
+// accept both, keep as given.
 const NEXT_DELAYED_TIME = 'a date and time like 2024-05-01T22:30:00Z or a time of day like PT22H30M (22:30)';
 const nextDelayedTimeSchema = z
   .xor(

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { must } from './remote-messages.js';
 
-// Decision D4: no `duration` (removed from the spec in 3.0.4); parse-remote.ts explains it when sent.
+// No `duration` (removed from the spec in 3.0.4; stellantis-api-notes.md N12.4); parse-remote.ts explains it
+// when sent.
 export const remoteLightsSchema = z.strictObject(
   { on: z.boolean(must('"on"', 'true to switch the lights on, false to switch them off')) },
   must('Lights', 'an object like {"on": true}'),
@@ -26,7 +27,8 @@ export const remoteDoorsSchema = z.strictObject(
   must('Door', 'an object like {"state": "Locked"}'),
 );
 
-// Decision D4: no `number` or `count` (commented out in the spec); parse-remote.ts explains it when sent.
+// No `number` or `count` (commented out in the spec; stellantis-api-notes.md N12.4); parse-remote.ts explains
+// it when sent.
 export const remoteHornSchema = z.strictObject(
   { state: z.enum(['Activated', 'Unactivated'], must('Horn state', 'Activated or Unactivated')) },
   must('Horn', 'an object like {"state": "Activated"}'),

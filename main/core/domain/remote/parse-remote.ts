@@ -1,7 +1,7 @@
-// The public entry for a POSTed fleet API `Remote` body (stellantis-api.md §5): returns the body in spec form
-// with its RemoteType, or every problem found, each worded for a depot technician.
+// The public entry for a POSTed fleet API `Remote` body (stellantis-api-notes.md N3): returns the body in
+// spec form with its RemoteType, or every problem found, each worded for a depot technician.
 //
-// 1. Fold the documented aliases into the spec form (§13 #11, decision D2): the schemas only know the spec form.
+// 1. Fold the documented aliases into the spec form (T9, T10; N12.2): the schemas only know the spec form.
 // 2. Check the envelope here rather than in zod, so a mistyped action key is named ("Unknown field "lihgts"")
 //    instead of being reported as "no action".
 // 3. Validate with remote-schema.ts and turn every zod issue into a FieldError on the normalised body.
@@ -51,13 +51,13 @@ export function remoteTypeOfBody(body: RemoteBody): RemoteType {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// 1. Aliases (§13 #11, §5.1, §5.6)
+// 1. Aliases (stellantis-api-notes.md T9, T10)
 
 // A Map, not an object literal, so that keys like "toString" are not found on the prototype.
 const ACTION_ALIASES: ReadonlyMap<string, RemoteBodyKey> = new Map([
   ['preonditionning', 'preconditioning'],
   ['ligths', 'lights'],
-  ['state', 'wakeUp'], // the 2020 draft's `{"state": {"action": "state"}}`, RemoteType `State` (decision D3)
+  ['state', 'wakeUp'], // the 2020 draft's `{"state": {"action": "state"}}`, RemoteType `State` (N12.3)
 ]);
 
 function canonicalActionKey(key: string): RemoteBodyKey | undefined {
@@ -92,7 +92,7 @@ function legacyStateToWakeUp(value: unknown): unknown {
   return { ...value, action: 'WakeUp' };
 }
 
-/** `charging.nextDelayedTime` is deprecated in favour of `charging.schedule.nextDelayedTime` (§5.1). */
+/** Root `charging.nextDelayedTime` is deprecated for `charging.schedule.nextDelayedTime` (T10). */
 function moveDeprecatedNextDelayedTime(input: Record<string, unknown>): {
   charging: Record<string, unknown>;
   errors: FieldError[];
@@ -193,7 +193,7 @@ function fitsShape(branch: readonly z.core.$ZodIssue[], value: unknown): boolean
   });
 }
 
-// Decision D4 and §13 #13: fields people send because older docs had them.
+// stellantis-api-notes.md T11, T12: fields people send because older docs had them.
 function removedFieldMessage(where: string, key: string, object: unknown): string | undefined {
   if (where === 'lights' && key === 'duration') {
     return 'The fleet API has no duration for lights: send only "on" (true or false); the vehicle decides how long.';

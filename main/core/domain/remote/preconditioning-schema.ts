@@ -13,7 +13,7 @@ const preconditioningSetProgramSchema = z.strictObject({
   occurence: occurenceSchema,
 });
 
-// §13 #13: the `Program` schema lists `start` as required, but a Delete needs only the slot.
+// The spec's `Program` marks `start` required; a Delete needs only the slot (stellantis-api-notes.md T11).
 const preconditioningDeleteProgramSchema = z.strictObject({
   slot: slotSchema,
   actionsType: z.literal('Delete'),

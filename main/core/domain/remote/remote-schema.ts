@@ -1,7 +1,8 @@
-// The fleet API `Remote` body in its spec form (api-b2b.yaml `Remote`; stellantis-api.md §5): an optional label
-// and exactly one action. Each action's schema lives in its own file (charging-schema.ts, stolen-schema.ts, …);
-// this file assembles them. Aliases from the docs are NOT accepted here: parse-remote.ts normalises them first, so
-// the schemas stay transform-free and `z.toJSONSchema` can publish them.
+// The fleet API `Remote` body in its spec form (api-b2b.yaml `Remote`; stellantis-api-notes.md N3): an
+// optional label and exactly one action. Each action's schema lives in its own file (charging-schema.ts,
+// stolen-schema.ts, …); this file assembles them. Aliases from the docs are NOT accepted here:
+// parse-remote.ts normalises them first, so the schemas stay transform-free and `z.toJSONSchema` can publish
+// them.
 //
 // Every schema carries its own message, worded for a depot technician (remote-messages.ts).
 import { z } from 'zod';

@@ -4,7 +4,7 @@
 // /fleets: every route needs the token, and unknown paths below it answer in the fleet API's error shape too.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBody } from '../../api-error.js';
-import { notFound } from '../../../services/service-error.js';
+import { notFound } from '../../../kernel/service-error.js';
 import { callbackRoutes } from './callback-routes.js';
 import { fleetRoutes } from './fleet-routes.js';
 import { mirrorErrorShape } from './mirror-errors.js';

@@ -3,7 +3,7 @@
 // The token is base64url of {"offset": n} (n counted from the start of the range): stateless, as the spec wants,
 // and meant to be taken from the `_links` of the previous page, never built by a client.
 import { z } from 'zod';
-import { invalid } from '../../../services/service-error.js';
+import { invalid } from '../../../kernel/service-error.js';
 
 export const MAX_PAGE_SIZE = 60;
 /** Far past any collection here; keeps offsets plain integers for the store. */
