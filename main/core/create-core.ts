@@ -14,6 +14,8 @@ import {
   type Db,
   type OpenDatabaseOptions,
 } from './db/index.js';
+import { changeEventOf } from './change-events.js';
+import { createChangeFeed } from './events/change-feed.js';
 import { createEventBus } from './events/event-bus.js';
 import { createOutbox, type OutboxOptions } from './outbox/index.js';
 import type { Clock } from './ports/clock.js';
@@ -129,6 +131,17 @@ export async function createCore(deps: CoreDeps) {
   const audit = createAuditService({ repos });
   const settings = createSettingsService({ unitOfWork, repos, secrets, clock, bus });
   const watchdog = createActionWatchdog({ unitOfWork, repos, clock, bus }, deps.watchdog);
+  // The wire events for live clients, the desktop window and the tray: built only while one of them subscribes.
+  const changes = createChangeFeed(
+    bus,
+    changeEventOf({
+      repos,
+      callback: (id) => callbacks.view(id),
+      delivery: (id, record) => outbox.views.delivery(id, record),
+      target: (origin) => outbox.views.target(origin),
+    }),
+    (err) => logger.warn('change event failed', { error: (err as Error).message }),
+  );
 
   try {
     const interrupted = watchdog.recoverInterrupted();
@@ -155,7 +168,10 @@ export async function createCore(deps: CoreDeps) {
       storage,
     },
     secretStorage: secrets.kind,
+    /** Domain events, for the core's own subscribers. */
     bus,
+    /** Wire change events (preload/contract/events.ts), for the edges: SSE, IPC, the tray. */
+    changes,
     inbox,
     outbox,
     connector,

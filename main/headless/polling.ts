@@ -22,7 +22,7 @@ export function followOpenActions(core: Core, poller: RemotePoller): () => void 
     });
   }
   return core.bus.subscribe((event) => {
-    const { phase, upstreamRemoteActionId } = event.name === 'action.changed' ? event.data.action : {};
+    const { phase, upstreamId: upstreamRemoteActionId } = event.type === 'action.changed' ? event.action : {};
     // Done is the one end of an action that holds a network id. (Refused and Expired ones were never accepted,
     // but for one refused because its id already names an earlier action still open: that one is still
     // followed under the id, so it must not be let go.) TimedOut is no end here: its Done may still come.

@@ -176,7 +176,7 @@ export function runDesktop(options: DesktopOptions): { ready: Promise<DesktopSes
       });
       windows = ownWindows;
 
-      const events = createEventPush(running.core.bus);
+      const events = createEventPush(running.core.changes);
       const unregister = registerIpc({
         // The agent's own handlers: the bridge answers exactly what the local API answers.
         handlers: running.handlers,
@@ -193,7 +193,7 @@ export function runDesktop(options: DesktopOptions): { ready: Promise<DesktopSes
       const tray: TrayController = createTrayController({
         iconPath: paths.trayIcon,
         readFacts: () => readTrayFacts(running.core),
-        bus: running.core.bus,
+        events: running.core.bus,
         logger,
         actions: {
           openWindow: () => ownWindows.show(),

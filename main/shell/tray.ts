@@ -74,7 +74,11 @@ export function trayMenuTemplate(facts: TrayFacts, actions: TrayActions): MenuIt
 export interface TrayDeps {
   iconPath(state: TrayState): string;
   readFacts(): TrayFacts;
-  bus: Pick<EventBus, 'subscribe'>;
+  /**
+   * The core's domain events: the tray needs only their types, so it listens to the bus itself rather than to the
+   * change feed (which would build wire DTOs for every change just for it).
+   */
+  events: Pick<EventBus, 'subscribe'>;
   actions: TrayActions;
   logger: Logger;
   /** Events come in bursts: the tray is redrawn at most this often. */
@@ -120,8 +124,8 @@ export function createTrayController(deps: TrayDeps) {
   const soon = () => {
     if (!timer && !destroyed) timer = setTimeout(refresh, debounceMs);
   };
-  const off = deps.bus.subscribe((event) => {
-    if (WATCHED.has(event.name)) soon();
+  const off = deps.events.subscribe((event) => {
+    if (WATCHED.has(event.type)) soon();
   });
   const poll = setInterval(refresh, pollMs);
   poll.unref();

@@ -81,7 +81,7 @@ beforeAll(async () => {
     registry,
     handlers,
     isTrustedSender: createSenderCheck((contents) => contents === (page as unknown)),
-    events: createEventPush(h.core.bus),
+    events: createEventPush(h.core.changes),
     rendererLog: () => {},
     logger: silentLogger,
   });

@@ -63,7 +63,7 @@ beforeAll(async () => {
   unregister = registerIpc({
     handlers,
     isTrustedSender: createSenderCheck((contents) => contents === (page as unknown)),
-    events: createEventPush(h.core.bus),
+    events: createEventPush(h.core.changes),
     rendererLog: () => {},
     logger: silentLogger,
   });

@@ -29,7 +29,7 @@ let events: ReturnType<typeof createEventPush>;
 const rendererLog = vi.fn();
 
 function wire(handlers: OperationHandlers) {
-  events = createEventPush(h.core.bus);
+  events = createEventPush(h.core.changes);
   unregister = registerIpc({
     handlers,
     isTrustedSender: createSenderCheck((contents) => contents === (win.webContents as unknown)),

@@ -34,7 +34,7 @@ beforeAll(async () => {
       startedAt: Date.now(),
     }),
     isTrustedSender: createSenderCheck((contents) => contents === (page as unknown)),
-    events: createEventPush(h.core.bus),
+    events: createEventPush(h.core.changes),
     rendererLog,
     logger: silentLogger,
   });

@@ -73,6 +73,7 @@ describe('tray controller', () => {
   let facts: TrayFacts;
   const actions = { openWindow: vi.fn(), pauseDeliveries: vi.fn(), resumeDeliveries: vi.fn(), quit: vi.fn() };
   const bus = createEventBus();
+  // The tray reads only the types of the core's domain events, straight from the bus.
   let tray: ReturnType<typeof createTrayController>;
 
   beforeEach(() => {
@@ -81,7 +82,7 @@ describe('tray controller', () => {
     tray = createTrayController({
       iconPath: (state) => `/icons/tray/${state}.png`,
       readFacts: () => facts,
-      bus,
+      events: bus,
       actions,
       logger: silentLogger,
       debounceMs: 300,
@@ -103,14 +104,14 @@ describe('tray controller', () => {
   it('redraws once after a burst of watched events', () => {
     const icon = FakeTray.instances[0]!;
     facts = { ...calm, actionsInFlight: 3, targetsOffline: 1 };
-    for (let i = 0; i < 20; i += 1) bus.publish({ name: 'target.changed', data: {} as never });
+    for (let i = 0; i < 20; i += 1) bus.publish({ type: 'target.changed', origin: 'https://a.example' });
     expect(icon.images).toHaveLength(1);
     vi.advanceTimersByTime(300);
     expect(icon.images).toEqual(['/icons/tray/online.png', '/icons/tray/offline.png']);
     expect(icon.tooltip).toContain('1 webhook target offline');
     // Events the tray does not show do not redraw it.
     facts = { ...calm, failedDeliveries: 1 };
-    bus.publish({ name: 'audit.appended', data: {} as never });
+    bus.publish({ type: 'audit.appended', entry: {} as never });
     vi.advanceTimersByTime(300);
     expect(icon.images).toHaveLength(2);
   });
@@ -133,7 +134,7 @@ describe('tray controller', () => {
     tray.destroy();
     expect(FakeTray.instances[0]!.destroyed).toBe(true);
     facts = { ...calm, failedDeliveries: 1 };
-    bus.publish({ name: 'delivery.changed', data: {} as never });
+    bus.publish({ type: 'delivery.changed', deliveryId: 'd-1' });
     vi.advanceTimersByTime(60_000);
     expect(FakeTray.instances[0]!.images).toHaveLength(1);
   });

@@ -31,7 +31,7 @@ import { sessionRoutes } from './routes/session.js';
 import { staticRenderer } from './static-renderer.js';
 
 export interface ApiDeps<R extends OperationRegistry = Operations> {
-  core: Pick<Core, 'services' | 'bus' | 'connectorName' | 'fleetId'>;
+  core: Pick<Core, 'services' | 'changes' | 'connectorName' | 'fleetId'>;
   token: string;
   logger: Logger;
   version: string;
@@ -149,7 +149,7 @@ export async function createApi<R extends OperationRegistry = Operations>({
   });
   const limiter = createFailureLimiter({ now });
 
-  const { services, bus, connectorName } = core;
+  const { services, changes, connectorName } = core;
   const served = operations ?? {
     registry: OPERATIONS,
     handlers: createOperationHandlers({
@@ -173,7 +173,7 @@ export async function createApi<R extends OperationRegistry = Operations>({
       await api.register(fleetMirrorRoutes({ ...services, fleetId: core.fleetId, connectorName, now }), {
         prefix: '/fleets',
       });
-      await api.register(eventStreamRoutes(bus));
+      await api.register(eventStreamRoutes(changes));
     },
     { prefix: '/api/v1' },
   );

@@ -1,17 +1,18 @@
-// In-process fan-out of committed changes to live clients (SSE now, IPC and the tray later).
-// Published only after the database commit, so a client never sees something that could be lost.
-import type { ChangeEvent } from '../../../preload/contract/events.js';
+// In-process fan-out of committed changes, as domain events (domain-events.ts): to the core's own subscribers
+// (outbox, receiver caches, waitlists) and to the change feed that turns them into wire events for live clients.
+// Published only after the database commit, so nobody sees something that could be lost.
+import type { DomainEvent } from './domain-events.js';
 
-export type ChangeListener = (event: ChangeEvent) => void;
+export type DomainListener = (event: DomainEvent) => void;
 
 export interface EventBus {
-  publish(event: ChangeEvent): void;
-  subscribe(listener: ChangeListener): () => void;
+  publish(event: DomainEvent): void;
+  subscribe(listener: DomainListener): () => void;
   listenerCount(): number;
 }
 
 export function createEventBus(onListenerError?: (err: unknown) => void): EventBus {
-  const listeners = new Set<ChangeListener>();
+  const listeners = new Set<DomainListener>();
   return {
     publish(event) {
       for (const listener of listeners) {

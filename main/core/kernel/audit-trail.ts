@@ -5,7 +5,6 @@ import type { AuditAction } from '../../../preload/contract/vocabulary.js';
 import type { NewAuditEntry, Repositories } from '../db/index.js';
 import type { RemoteAction } from '../domain/action.js';
 import type { EventBus } from '../events/event-bus.js';
-import { toAuditDto } from './dto-mappers.js';
 
 export type AuditTrail = ReturnType<typeof createAuditTrail>;
 
@@ -17,7 +16,7 @@ export function createAuditTrail(repos: Repositories, bus: EventBus) {
     /** Call inside the transaction; call the returned function after it committed. */
     append(entry: NewAuditEntry): () => void {
       const seq = repos.audit.append(entry);
-      const dto = toAuditDto({
+      const appended = {
         seq,
         at: entry.at,
         operator: entry.operator,
@@ -27,8 +26,8 @@ export function createAuditTrail(repos: Repositories, bus: EventBus) {
         callbackId: entry.callbackId ?? null,
         reason: entry.reason ?? null,
         detail: entry.detail ?? null,
-      });
-      return () => bus.publish({ name: 'audit.appended', data: { entry: dto } });
+      };
+      return () => bus.publish({ type: 'audit.appended', entry: appended });
     },
   };
 }

@@ -52,5 +52,7 @@ export function createOutbox(deps: OutboxDeps) {
     isPaused: dispatcher.isPaused,
     /** Use cases behind the deliveries routes. */
     service,
+    /** Deliveries and targets as clients see them, for the change feed. */
+    views: dispatcher.views,
   };
 }

@@ -1,48 +1,35 @@
-// What the outbox tells the UI on the bus: a delivery queued or changed, a target offline or back. Nothing is built
-// when nobody listens (a backlog drained at thousands per second would build DTOs for nobody).
-import type { DeliveryRecord, Repositories } from '../db/index.js';
+// What the outbox tells the bus: a delivery queued or changed, a target offline or back. Only ids (or the record
+// at hand) go on the bus; the change feed reads and describes them only while someone watches (a backlog drained
+// at thousands per second must not read deliveries back for nobody).
+import type { DeliveryRecord } from '../db/index.js';
 import type { EventBus } from '../events/event-bus.js';
-import { toDeliveryDto } from './delivery-dto.js';
 import type { TargetState } from './reachability.js';
-import { reachabilityDto } from './reachability-tracker.js';
 
 export type DeliveryEvents = ReturnType<typeof createDeliveryEvents>;
 
-export function createDeliveryEvents(deps: {
-  bus: EventBus;
-  repos: Repositories;
-  heldReason(record: DeliveryRecord): string | null;
-}) {
-  const { bus, repos, heldReason } = deps;
-  /** Deliveries to publish as they are in the store at the next flush (queued or changed in a transaction). */
+export function createDeliveryEvents(deps: { bus: EventBus }) {
+  const { bus } = deps;
+  /** Deliveries to announce at the next flush (queued or changed in a transaction that may yet roll back). */
   const pending: string[] = [];
-  const listening = () => bus.listenerCount() > 0;
-
-  function delivery(record: DeliveryRecord) {
-    bus.publish({ name: 'delivery.changed', data: { delivery: toDeliveryDto(record, heldReason(record)) } });
-  }
 
   return {
-    listening,
-    delivery,
-
-    target(t: TargetState) {
-      if (listening()) bus.publish({ name: 'target.changed', data: { target: reachabilityDto(t) } });
+    /** A delivery as just stored (after its commit). */
+    delivery(record: DeliveryRecord) {
+      bus.publish({ type: 'delivery.changed', deliveryId: record.id, record });
     },
 
-    /** Publishes these deliveries at the next flush, as they are then in the store. */
+    target(t: TargetState) {
+      bus.publish({ type: 'target.changed', origin: t.origin });
+    },
+
+    /** Announces these deliveries at the next flush (the feed reads them as they are then in the store). */
     later(...ids: string[]) {
       pending.push(...ids);
     },
 
-    /** Publishes what was noted (deliveries a rolled-back transaction never made are skipped). */
+    /** Announces what was noted (a delivery a rolled-back transaction never made is skipped by the feed). */
     flush() {
-      const ids = pending.splice(0);
-      if (ids.length === 0 || !listening()) return;
-      for (const id of ids) {
-        const record = repos.deliveries.get(id);
-        if (record) delivery(record);
-      }
+      for (const id of pending.splice(0)) bus.publish({ type: 'delivery.changed', deliveryId: id });
     },
   };
 }

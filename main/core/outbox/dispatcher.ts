@@ -17,7 +17,9 @@ import type { CallbackSecrets } from '../domain/callback/callback-model.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
+import type { DeliveryDto, TargetReachabilityDto } from '../../../preload/contract/deliveries.js';
 import type { DeliveryQueue } from './delivery-queue.js';
+import { toDeliveryDto } from './delivery-dto.js';
 import type { PauseCallback } from './gone.js';
 import { createHttpSender } from './http-sender.js';
 import type { Lane } from './lanes.js';
@@ -146,6 +148,18 @@ export function createDispatcher(deps: DispatcherDeps) {
     /** What the deliveries use cases may ask and hand over. */
     queue,
 
+    /** The wire views of what the outbox announces on the bus (the change feed asks, only while someone watches). */
+    views: {
+      delivery(id: string, record?: DeliveryRecord): DeliveryDto | null {
+        const stored = record ?? repos.deliveries.get(id);
+        return stored ? toDeliveryDto(stored, held.ofDelivery(stored)) : null;
+      },
+      target(origin: string): TargetReachabilityDto | null {
+        const t = targets.get(origin);
+        return t ? reachabilityDto(t) : null;
+      },
+    },
+
     /** StoredEventSink: queues the event for the action's callback. Synchronous, in the caller's transaction. */
     enqueue: intake.enqueue,
 
@@ -169,7 +183,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       ]);
       for (const id of known) dirtyCallbacks.add(id);
       unsubscribe = bus.subscribe((event) => {
-        if (event.name === 'callback.changed') changed(event.data.callbackId);
+        if (event.type === 'callback.changed') changed(event.callbackId);
       });
       started = true;
       scheduler.request(true);

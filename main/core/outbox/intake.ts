@@ -58,7 +58,7 @@ export function createIntake(deps: {
           nextAttemptAt: now,
         });
         lanes.laneOf(cb.id).maybeDue = true;
-        if (events.listening()) events.later(record.id);
+        events.later(record.id);
       }
       deps.wake();
     },

@@ -51,7 +51,7 @@ export function createOutboxParts(deps: DispatcherDeps, run: RunHooks) {
   });
   const lanes = createLanes({ repos, callbacks, targets, options, owner });
   const held = createHeldReasons({ callbacks, holds, targets, clock });
-  const events = createDeliveryEvents({ bus, repos, heldReason: held.ofDelivery });
+  const events = createDeliveryEvents({ bus });
   const batcher = createBatcher({ repos, callbacks, lanes, events, options, newId, again: passNow });
   const intake = createIntake({ repos, clock, callbacks, lanes, batcher, events, newId, wake: passNow });
   const sweep = createRetentionSweep({ repos, logger, options, callbacks, targets, lanes, events });

@@ -43,7 +43,6 @@ export function createOutcomeRecorder(deps: {
   return {
     /** In the pass's unit of work; what follows in memory waits for its commit. */
     record(batch: Outcome[], uow: UnitOfWork) {
-      const publish = events.listening();
       for (const o of batch) {
         const cb = callbacks.view(o.delivery.callbackId);
         const deadline = o.delivery.retryDeadline;
@@ -77,10 +76,8 @@ export function createOutcomeRecorder(deps: {
             reason: s.lastError,
           });
         }
-        if (publish) {
-          const record: DeliveryRecord = { ...delivery, ...s, leaseOwner: null, leaseUntil: null };
-          uow.afterCommit(() => events.delivery(record));
-        }
+        const record: DeliveryRecord = { ...delivery, ...s, leaseOwner: null, leaseUntil: null };
+        uow.afterCommit(() => events.delivery(record));
       }
     },
   };

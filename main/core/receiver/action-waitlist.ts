@@ -68,9 +68,9 @@ export function createActionWaitlist(
 
   for (const entry of repos.quarantine.listWaitingForActions()) wait(entry.id, entry.actionIds);
   const unsubscribe = bus.subscribe((event) => {
-    if (event.name !== 'action.changed') return;
+    if (event.type !== 'action.changed') return;
     // Notifications name the network's id (upstreamRemoteActionId); the agent's own id is accepted too.
-    const { remoteActionId, upstreamRemoteActionId } = event.data.action;
+    const { id: remoteActionId, upstreamId: upstreamRemoteActionId } = event.action;
     const ids = [
       ...(waiting.get(remoteActionId) ?? []),
       ...((upstreamRemoteActionId && waiting.get(upstreamRemoteActionId)) || []),

@@ -22,7 +22,6 @@ import {
   QUARANTINE_DROP_OPERATOR,
   QuarantineFullError,
 } from './quarantine-capacity.js';
-import { toQuarantineEntryDto } from './quarantine-dto.js';
 
 /** A request as received, to be kept. */
 export type QuarantinedRequest = Omit<NewQuarantineEntry, 'reason' | 'errors' | 'errorCount' | 'actionIds'>;
@@ -145,7 +144,7 @@ export function createQuarantineStore(
     announce(kept: KeptEntry) {
       const { summary } = kept;
       refusing = false;
-      bus.publish({ name: 'quarantine.added', data: { entry: toQuarantineEntryDto(summary) } });
+      bus.publish({ type: 'quarantine.added', entry: summary });
       logger.warn('notification quarantined', {
         quarantineId: summary.id,
         callbackId: summary.callbackId,

@@ -53,7 +53,7 @@ export function createReceiverSecrets(
   const digest = (value: string) => createHmac('sha256', key).update(value, 'utf8').digest();
 
   const unsubscribe = bus.subscribe((event) => {
-    if (event.name === 'callback.changed') cache.delete(event.data.callbackId);
+    if (event.type === 'callback.changed') cache.delete(event.callbackId);
   });
 
   return {

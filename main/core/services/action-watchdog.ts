@@ -7,7 +7,6 @@ import { markRefused, markTimedOut } from '../domain/lifecycle.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import { actionAuditEntry, createAuditTrail } from '../kernel/audit-trail.js';
-import { toActionDto } from '../kernel/dto-mappers.js';
 
 export interface WatchdogOptions {
   /** No outcome this long after acceptance → TimedOut. A sleeping vehicle needs ~3 min; default 15 min. */
@@ -42,7 +41,7 @@ export function createActionWatchdog(
         }
       }
       for (const a of changed) {
-        uow.afterCommit(() => bus.publish({ name: 'action.changed', data: { action: toActionDto(a) } }));
+        uow.afterCommit(() => bus.publish({ type: 'action.changed', action: a }));
       }
     });
   }

@@ -120,8 +120,8 @@ export function createCallbacksService({
     return secrets.encrypt(JSON.stringify(headerValues ? { ...rest, headerValues } : rest));
   }
 
-  function publish(id: string, callback: CallbackDto | null) {
-    bus.publish({ name: 'callback.changed', data: { callbackId: id, callback } });
+  function publish(id: string) {
+    bus.publish({ type: 'callback.changed', callbackId: id });
   }
 
   /** One change of a callback and its audit entry, in one transaction; published after commit. */
@@ -159,7 +159,7 @@ export function createCallbacksService({
   /** The answer to a change; the signing secret and header values are in clear only when this request set them. */
   async function answer(record: CallbackRecord, input?: CallbackInput): Promise<CallbackDto> {
     const masked = await dto(record);
-    publish(record.id, masked);
+    publish(record.id);
     return input ? dto(record, Boolean(input.signingSecret), input.subscribe) : masked;
   }
 
@@ -167,6 +167,11 @@ export function createCallbacksService({
     list: async (): Promise<CallbackDto[]> => Promise.all(repos.callbacks.list().map((r) => dto(r))),
 
     get: async (id: string): Promise<CallbackDto> => dto(requireRecord(id)),
+    /** The callback as every client sees it (masked), null once deleted: for the change feed. */
+    view: async (id: string): Promise<CallbackDto | null> => {
+      const record = repos.callbacks.get(id);
+      return record ? dto(record) : null;
+    },
 
     async create(body: unknown, actor: Actor): Promise<CallbackDto> {
       const input = parse(body);
@@ -282,7 +287,7 @@ export function createCallbacksService({
       }
       await upstream.remove(repos.callbacks.get(id)?.upstreamId ?? null);
       change(id, 'callback.delete', actor, null, (now) => repos.callbacks.softDelete(id, now));
-      publish(id, null);
+      publish(id);
     },
 
     /**

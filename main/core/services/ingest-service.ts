@@ -8,7 +8,6 @@ import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { Notifier } from '../ports/notifier.js';
-import { toActionDto } from '../kernel/dto-mappers.js';
 
 export type EventSource = 'connector' | 'receiver' | 'poll';
 
@@ -85,7 +84,7 @@ export function createIngestService({ unitOfWork, repos, clock, bus, notifier, l
     }
     uow.afterCommit(() => {
       for (const action of changed.values()) {
-        bus.publish({ name: 'action.changed', data: { action: toActionDto(action) } });
+        bus.publish({ type: 'action.changed', action });
       }
       for (const action of completed) {
         try {

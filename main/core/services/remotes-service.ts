@@ -46,7 +46,7 @@ export type RemotesService = ReturnType<typeof createRemotesService>;
 export function createRemotesService({ unitOfWork, repos, connector, clock, bus }: RemotesServiceDeps) {
   const trail = createAuditTrail(repos, bus);
   function publish(action: ActionRecord) {
-    bus.publish({ name: 'action.changed', data: { action: toActionDto(action) } });
+    bus.publish({ type: 'action.changed', action });
   }
 
   /** By the action's own id, else by the network's (as vehicles answer to their id or their VIN). */

@@ -23,10 +23,7 @@ export function createVehiclesService(deps: {
       const vehicles = await connector.listVehicles();
       const at = clock.nowIso();
       repos.vehicles.upsertMany(vehicles.map((v) => ({ ...v, syncedAt: at })));
-      for (const v of vehicles) {
-        const stored = repos.vehicles.get(v.id);
-        if (stored) deps.bus.publish({ name: 'vehicle.changed', data: { vehicle: toVehicleDto(stored) } });
-      }
+      for (const v of vehicles) deps.bus.publish({ type: 'vehicle.changed', vehicleId: v.id });
       return vehicles.length;
     },
 
@@ -50,8 +47,7 @@ export function createVehiclesService(deps: {
       const readAt = clock.nowIso();
       const status = await connector.getVehicleStatus(vehicleId);
       if (!status || !repos.vehicles.updateStatus(vehicleId, status, readAt)) return false;
-      const stored = repos.vehicles.get(vehicleId);
-      if (stored) deps.bus.publish({ name: 'vehicle.changed', data: { vehicle: toVehicleDto(stored) } });
+      deps.bus.publish({ type: 'vehicle.changed', vehicleId });
       return true;
     },
 
@@ -65,8 +61,7 @@ export function createVehiclesService(deps: {
       const reason = `The network refused it with ${failureCause} on ${at.slice(0, 10)}: this vehicle or the contract does not allow it.`;
       const capabilities = { ...(v.capabilities as Capabilities), [type]: { supported: false, reason } };
       repos.vehicles.upsertMany([{ ...v, capabilities }]);
-      const stored = repos.vehicles.get(vehicleId);
-      if (stored) deps.bus.publish({ name: 'vehicle.changed', data: { vehicle: toVehicleDto(stored) } });
+      deps.bus.publish({ type: 'vehicle.changed', vehicleId });
       return true;
     },
 

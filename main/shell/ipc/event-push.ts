@@ -1,13 +1,13 @@
-// Change events (the core's bus, after each commit) pushed to the windows that asked for them — the bridge's
+// Change events (the core's change feed, after each commit) pushed to the windows that asked for them — the bridge's
 // subscribe() — and only while they still show our page.
 import type { WebContents } from 'electron';
 import { IPC_EVENTS } from '../../../preload/contract/ipc-channels.js';
-import type { EventBus } from '../../core/events/event-bus.js';
+import type { ChangeFeed } from '../../core/events/change-feed.js';
 import { isAppUrl } from '../app-protocol.js';
 
-export function createEventPush(bus: Pick<EventBus, 'subscribe'>) {
+export function createEventPush(changes: Pick<ChangeFeed, 'subscribe'>) {
   const subscribers = new Map<number, WebContents>();
-  const off = bus.subscribe((event) => {
+  const off = changes.subscribe((event) => {
     for (const [id, contents] of subscribers) {
       if (contents.isDestroyed()) {
         subscribers.delete(id);

@@ -78,7 +78,7 @@ describe('410 Gone', () => {
   it('pauses the callback with an audit entry, holds its deliveries, and says why', async () => {
     await setup();
     const events: ChangeEvent[] = [];
-    w.bus.subscribe((e) => events.push(e));
+    w.changes.subscribe((e) => events.push(e));
     sink.reply(() => ({ status: 410 }));
     w.notify('ra-1', 'Accepted');
     await w.outbox.idle();
@@ -127,7 +127,7 @@ describe('deleted callback', () => {
     await w.outbox.idle();
 
     w.repos.callbacks.softDelete('cb-1', w.clock.nowIso());
-    w.bus.publish({ name: 'callback.changed', data: { callbackId: 'cb-1', callback: null } });
+    w.bus.publish({ type: 'callback.changed', callbackId: 'cb-1' });
     await w.outbox.idle();
     w.notify('ra-1', 'Success', 'Done'); // after the delete
     await w.outbox.idle();

@@ -59,7 +59,7 @@ describe('change events', () => {
     sink = await startSink();
     w = await startWorld();
     const events: ChangeEvent[] = [];
-    w.bus.subscribe((e) => events.push(e));
+    w.changes.subscribe((e) => events.push(e));
     w.addCallback('cb-1', subscribe(sink.url(), { retryPolicy: { policy: 'None' } }));
     w.addAction('ra-1', 'cb-1');
     w.notify('ra-1');

@@ -20,6 +20,8 @@ import type {
   CallbackSubscribe,
 } from '../../../main/core/domain/callback/callback-model.js';
 import type { RemoteType } from '../../../main/core/domain/remote-type.js';
+import { changeEventOf } from '../../../main/core/change-events.js';
+import { createChangeFeed, type ChangeFeed } from '../../../main/core/events/change-feed.js';
 import { createEventBus, type EventBus } from '../../../main/core/events/event-bus.js';
 import { createOutbox, type Outbox, type OutboxOptions } from '../../../main/core/outbox/index.js';
 import { manualClock, type ManualClock } from '../../../main/core/ports/clock.js';
@@ -189,6 +191,8 @@ export interface World {
   repos: Repositories;
   clock: ManualClock;
   bus: EventBus;
+  /** The wire events, as live clients get them (built only while subscribed). */
+  changes: ChangeFeed;
   outbox: Outbox;
   ingest: IngestService;
   secrets: Map<string, CallbackSecrets>;
@@ -290,6 +294,18 @@ export async function startWorld(
     repos,
     clock,
     bus,
+    changes: createChangeFeed(
+      bus,
+      changeEventOf({
+        repos,
+        callback: async (id) => {
+          const record = repos.callbacks.get(id);
+          return record ? toCallbackDto(record, secrets.get(id) ?? emptySecrets(), clock.now(), false) : null;
+        },
+        delivery: (id, record) => outbox.views.delivery(id, record),
+        target: (origin) => outbox.views.target(origin),
+      }),
+    ),
     outbox,
     ingest,
     secrets,
@@ -310,12 +326,7 @@ export async function startWorld(
       world.callbackChanged(id);
     },
     callbackChanged(id) {
-      const record = repos.callbacks.get(id);
-      const callback =
-        record && record.deletedAt === null
-          ? toCallbackDto(record, secrets.get(id) ?? emptySecrets(), clock.now(), false)
-          : null;
-      bus.publish({ name: 'callback.changed', data: { callbackId: id, callback } });
+      bus.publish({ type: 'callback.changed', callbackId: id });
     },
     addAction(id, callbackId, vin = VINS[0], type = 'Doors') {
       const now = clock.nowIso();

@@ -114,7 +114,7 @@ export async function startReceiverHarness(opts: ReceiverHarnessOptions = {}): P
     quarantine: opts.quarantine,
   });
   await core.start();
-  if (record) core.bus.subscribe((e) => published.push(e));
+  if (record) core.changes.subscribe((e) => published.push(e));
 
   // A second connection on the same file, for the tests' own reads (row counts, raw rows).
   const dbFile = join(dir.path, 'depot-remote.sqlite');

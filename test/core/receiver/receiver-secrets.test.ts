@@ -31,8 +31,7 @@ function setup() {
     bus,
     advance: (ms: number) => (now += ms),
     failNext: () => (failNext = true),
-    changed: (callbackId: string) =>
-      bus.publish({ name: 'callback.changed', data: { callbackId, callback: null } }),
+    changed: (callbackId: string) => bus.publish({ type: 'callback.changed', callbackId }),
   };
 }
 

@@ -1,12 +1,12 @@
 // GET /api/v1/events: server-sent events for every committed change (see preload/contract/events.ts).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { EventBus } from '../../events/event-bus.js';
+import type { ChangeFeed } from '../../events/change-feed.js';
 import { errors } from '../route-kit.js';
 
 const HEARTBEAT_MS = 15_000;
 
-export function eventStreamRoutes(bus: EventBus): FastifyPluginAsyncZod {
+export function eventStreamRoutes(changes: ChangeFeed): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/events',
@@ -39,7 +39,7 @@ export function eventStreamRoutes(bus: EventBus): FastifyPluginAsyncZod {
         });
         res.write(': connected\n\n');
         let id = 0;
-        const unsubscribe = bus.subscribe((event) => {
+        const unsubscribe = changes.subscribe((event) => {
           id += 1;
           res.write(`id: ${id}\nevent: ${event.name}\ndata: ${JSON.stringify(event.data)}\n\n`);
         });

@@ -1,0 +1,49 @@
+// The wire event (preload/contract/events.ts) for each domain event, for the change feed: records are read and
+// described here, at the edge, and only while a client, the desktop window or the tray watches.
+import type { ChangeEvent } from '../../preload/contract/events.js';
+import type { CallbackDto } from '../../preload/contract/dto.js';
+import type { DeliveryDto, TargetReachabilityDto } from '../../preload/contract/deliveries.js';
+import type { DeliveryRecord, Repositories } from './db/index.js';
+import type { DomainEvent } from './events/domain-events.js';
+import { toActionDto, toAuditDto, toVehicleDto } from './kernel/dto-mappers.js';
+import { toQuarantineEntryDto } from './receiver/quarantine-dto.js';
+
+export interface ChangeViews {
+  repos: Pick<Repositories, 'vehicles'>;
+  /** The callback as every client sees it; null once deleted (callbacks service `view`). */
+  callback(id: string): Promise<CallbackDto | null>;
+  /** Outbox `views`. */
+  delivery(id: string, record?: DeliveryRecord): DeliveryDto | null;
+  target(origin: string): TargetReachabilityDto | null;
+}
+
+export function changeEventOf(views: ChangeViews) {
+  return (event: DomainEvent): ChangeEvent | null | Promise<ChangeEvent | null> => {
+    switch (event.type) {
+      case 'action.changed':
+        return { name: 'action.changed', data: { action: toActionDto(event.action) } };
+      case 'callback.changed': {
+        const { callbackId } = event;
+        return views
+          .callback(callbackId)
+          .then((callback): ChangeEvent => ({ name: 'callback.changed', data: { callbackId, callback } }));
+      }
+      case 'vehicle.changed': {
+        const vehicle = views.repos.vehicles.get(event.vehicleId);
+        return vehicle ? { name: 'vehicle.changed', data: { vehicle: toVehicleDto(vehicle) } } : null;
+      }
+      case 'audit.appended':
+        return { name: 'audit.appended', data: { entry: toAuditDto(event.entry) } };
+      case 'delivery.changed': {
+        const delivery = views.delivery(event.deliveryId, event.record);
+        return delivery ? { name: 'delivery.changed', data: { delivery } } : null;
+      }
+      case 'target.changed': {
+        const target = views.target(event.origin);
+        return target ? { name: 'target.changed', data: { target } } : null;
+      }
+      case 'quarantine.added':
+        return { name: 'quarantine.added', data: { entry: toQuarantineEntryDto(event.entry) } };
+    }
+  };
+}
