@@ -2,8 +2,11 @@
 // clock, SQLite synchronous = FULL, Standard Webhooks signing on) to a sink in a separate process
 // (bench/support/sink.mjs: node:http, keep-alive, answers 200), first one event per call, then with
 // batchNotify size 100. The sink's own capacity is measured beside it with autocannon replaying a request the
-// outbox sent. Target (issue 3): at least 8,000 deliveries/s unbatched (twice the ~4,000/s the issue quotes for
-// BullMQ on Redis), 50,000 events/s batched.
+// outbox sent. Target (issue 13): unbatched at least twice BullMQ on Redis measured in the same run and half the
+// sink's own capacity; batched at least half the sink's capacity in events. The unbatched bodies are then drained
+// again by BullMQ on Redis
+// (bench/support/bullmq-baseline.ts; skipped with one line where redis-server is not installed), so the table
+// shows outbox, BullMQ and sink alone side by side.
 //
 //   node --import tsx bench/outbox-drain.ts     (BENCH_N=100000 notifications, BENCH_SECONDS=5 per sink run)
 import autocannon from 'autocannon';
@@ -20,6 +23,7 @@ import { systemClock } from '../main/core/ports/clock.js';
 import { silentLogger } from '../main/core/ports/logger.js';
 import { createIngestService } from '../main/core/services/ingest-service.js';
 import { tempDir } from '../test/helpers/temp-dir.js';
+import { bullmqDrain, type BaselineRequest } from './support/bullmq-baseline.js';
 
 const N = Number(process.env.BENCH_N ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
@@ -115,6 +119,38 @@ interface Drain {
   queueMs: number;
   drainMs: number;
   sample: Sample;
+  /** Every request body the outbox sent, rebuilt from the store (only when asked for). */
+  requests: BaselineRequest[];
+}
+
+/**
+ * The requests the outbox sent, for the BullMQ baseline: each stored delivery's events[] in the envelope of the
+ * sample ($vin is the only attribute that varies here), with the sample's headers minus the per-call signing ones
+ * (the baseline does not sign). Checked: one of them is the sample byte for byte.
+ */
+function sentRequests(db: ReturnType<typeof openDatabase>, sample: Sample): BaselineRequest[] {
+  const envelope = JSON.parse(sample.body) as {
+    callbackId: string;
+    attributes: { key: string; value: string }[];
+  };
+  const headers = Object.fromEntries(
+    Object.entries(sample.headers).filter(([name]) => !name.startsWith('webhook-')),
+  );
+  const rows = db.raw.prepare('SELECT payload, vins FROM deliveries ORDER BY rowid').all() as {
+    payload: string;
+    vins: string;
+  }[];
+  const requests = rows.map((row) => {
+    const attributes = envelope.attributes.map((a) =>
+      a.key === 'vin' ? { key: a.key, value: row.vins } : a,
+    );
+    const body = `{"callbackId":${JSON.stringify(envelope.callbackId)},"attributes":${JSON.stringify(attributes)},"events":${row.payload}}`;
+    return { headers, body };
+  });
+  if (!requests.some((r) => r.body === sample.body)) {
+    throw new Error('The rebuilt bodies do not match the request the sink kept.');
+  }
+  return requests;
 }
 
 /** A callback as a site would configure one: a Header attribute and Body attributes, about 600-byte calls. */
@@ -166,7 +202,13 @@ function newAction(id: string, callbackId: string, vin: string, now: string): Re
 }
 
 /** Queues `n` notifications through the ingest service (as the receiver would), then times the drain. */
-async function drain(sink: Sink, title: string, n: number, batch: boolean): Promise<Drain> {
+async function drain(
+  sink: Sink,
+  title: string,
+  n: number,
+  batch: boolean,
+  keepRequests = false,
+): Promise<Drain> {
   const dir = tempDir('depot-remote-bench-outbox-');
   const db = openDatabase(join(dir.path, 'depot.sqlite'));
   const repos = createRepositories(db);
@@ -278,6 +320,7 @@ async function drain(sink: Sink, title: string, n: number, batch: boolean): Prom
       queueMs,
       drainMs,
       sample: after.sample,
+      requests: keepRequests ? sentRequests(db, after.sample) : [],
     };
   } finally {
     await outbox.stop(0);
@@ -323,10 +366,22 @@ async function main() {
   const sink = await startSink();
   try {
     const batchedN = Math.ceil(N / BATCH) * BATCH;
-    const single = await drain(sink, 'outbox, 1 event per call', N, false);
-    console.log(JSON.stringify({ ...single, sample: undefined }));
+    const single = await drain(sink, 'outbox, 1 event per call', N, false, true);
+    console.log(JSON.stringify({ ...single, sample: undefined, requests: undefined }));
     const batched = await drain(sink, `outbox, batchNotify size ${BATCH}`, batchedN, true);
-    console.log(JSON.stringify({ ...batched, sample: undefined }));
+    console.log(JSON.stringify({ ...batched, sample: undefined, requests: undefined }));
+    const beforeBullmq = await sink.stats();
+    const bullmq = await bullmqDrain(`${sink.url}/hooks/depot-remote`, single.requests);
+    single.requests = [];
+    if (bullmq) {
+      const after = await sink.stats();
+      if (after.requests - beforeBullmq.requests !== bullmq.deliveries) {
+        throw new Error(
+          `${bullmq.title}: the sink received ${after.requests - beforeBullmq.requests} of ${bullmq.deliveries}.`,
+        );
+      }
+      console.log(JSON.stringify(bullmq));
+    }
     const sinkSingle = await capacity(sink, 'sink alone, the same 1-event request', single.sample, 1);
     console.log(JSON.stringify(sinkSingle));
     const sinkBatch = await capacity(
@@ -352,6 +407,21 @@ async function main() {
           `${Math.round((perSec(d.deliveries, d.drainMs) / cap.reqPerSec) * 100)} % |`,
       );
     }
+    const singleRate = perSec(single.deliveries, single.drainMs);
+    console.log(
+      '\n| side by side, 1 event per call | deliveries/s | vs sink alone |\n|---|---|---|\n' +
+        `| ${single.title} (every outcome committed, signed) | ${singleRate} | ` +
+        `${Math.round((singleRate / sinkSingle.reqPerSec) * 100)} % |\n` +
+        (bullmq
+          ? `| ${bullmq.title} (appendfsync everysec, unsigned) | ${perSec(bullmq.deliveries, bullmq.drainMs)} | ` +
+            `${Math.round((perSec(bullmq.deliveries, bullmq.drainMs) / sinkSingle.reqPerSec) * 100)} % |\n`
+          : '') +
+        `| sink alone (autocannon, ${SINK_CONNECTIONS} connections) | ${sinkSingle.reqPerSec} | 100 % |` +
+        (bullmq
+          ? `\noutbox / BullMQ: ${(singleRate / perSec(bullmq.deliveries, bullmq.drainMs)).toFixed(2)}; ` +
+            `BullMQ enqueue (addBulk, not timed in its drain): ${perSec(bullmq.deliveries, bullmq.enqueueMs)} jobs/s`
+          : ''),
+    );
     console.log(
       `\n| sink alone (autocannon, ${SINK_CONNECTIONS} connections, ${DURATION} s) | req/s | events/s | p50 ms | p99 ms | non-2xx |\n` +
         '|---|---|---|---|---|---|',
@@ -366,8 +436,9 @@ async function main() {
         `${perSec(single.events, single.queueMs)} events/s unbatched, ${perSec(batched.events, batched.queueMs)} events/s batched`,
     );
     console.log(
-      `targets: unbatched ${perSec(single.deliveries, single.drainMs)} deliveries/s (≥ 8,000: twice the issue's ` +
-        `~4,000/s for BullMQ on Redis), batched ${perSec(batched.events, batched.drainMs)} events/s (≥ 50,000)`,
+      `targets (issue 13): unbatched ${perSec(single.deliveries, single.drainMs)} deliveries/s (≥ 2× BullMQ in ` +
+        `this run, ≥ 50 % of the sink alone), batched ${perSec(batched.events, batched.drainMs)} events/s ` +
+        `(≥ 50 % of the sink alone in events)`,
     );
   } finally {
     sink.stop();
