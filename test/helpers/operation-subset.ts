@@ -1,7 +1,12 @@
 // One area's operations mounted alone (as the local API mounts them all): the registry entries whose handler a
-// test gives, e.g. operationRoutes(operationSubset(deliveryHandlers(outbox.service))).
-import type { OperationRoutesOptions } from '../../main/core/api/operation-routes.js';
+// test gives, e.g. mountOperations(deliveryHandlers(outbox.service)) — a Fastify app with the API's schema
+// compilers and error handler, those routes under /api/v1, and nothing else (no auth, no other area).
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createErrorHandler } from '../../main/core/api/api-error.js';
+import { operationRoutes, type OperationRoutesOptions } from '../../main/core/api/operation-routes.js';
 import type { OperationHandlers } from '../../main/core/operations/ports.js';
+import { silentLogger } from '../../main/core/ports/logger.js';
 import type { OperationRegistry } from '../../preload/contract/operations/define.js';
 import { OPERATIONS } from '../../preload/contract/operations/index.js';
 
@@ -10,4 +15,15 @@ export function operationSubset(
 ): OperationRoutesOptions<OperationRegistry> {
   const registry = Object.fromEntries(Object.entries(OPERATIONS).filter(([name]) => name in handlers));
   return { registry, handlers } as unknown as OperationRoutesOptions<OperationRegistry>;
+}
+
+/** A ready Fastify app serving only these handlers' operations under /api/v1 (close it after the test). */
+export async function mountOperations(handlers: Partial<OperationHandlers>): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(createErrorHandler(silentLogger));
+  await app.register(operationRoutes(operationSubset(handlers)), { prefix: '/api/v1' });
+  await app.ready();
+  return app;
 }

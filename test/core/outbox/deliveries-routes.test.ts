@@ -1,14 +1,10 @@
 // The deliveries routes through Fastify inject, on an app built the way create-api builds the local API: lists
 // and filters, a delivery with every attempt, replay of dead letters (one and per callback), the test
 // notification, target reachability, and errors as {code, message, errors}.
-import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createErrorHandler } from '../../../main/core/api/api-error.js';
-import { operationRoutes } from '../../../main/core/api/operation-routes.js';
 import { deliveryHandlers } from '../../../main/core/operations/deliveries.js';
-import { silentLogger } from '../../../main/core/ports/logger.js';
-import { operationSubset } from '../../helpers/operation-subset.js';
+import { mountOperations } from '../../helpers/operation-subset.js';
 import { startSink, startWorld, subscribe, VINS, type Sink, type World } from './outbox-world.js';
 
 let w: World;
@@ -32,17 +28,7 @@ async function setup() {
   );
   w.addAction('ra-1', 'cb-1', VINS[0]);
   w.addAction('ra-2', 'cb-2', VINS[1]);
-  app = Fastify({ logger: false }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(createErrorHandler(silentLogger));
-  await app.register(
-    async (api) => {
-      await api.register(operationRoutes(operationSubset(deliveryHandlers(w.outbox.service))));
-    },
-    { prefix: '/api/v1' },
-  );
-  await app.ready();
+  app = await mountOperations(deliveryHandlers(w.outbox.service));
 }
 
 const get = async (url: string) => app.inject({ method: 'GET', url: `/api/v1${url}` });

@@ -2,14 +2,10 @@
 // and no errors; the table has a size cap past which resolved entries go first, then malformed ones, oldest
 // first, each drop in the audit log. Entries waiting for their action are never dropped: when only they remain,
 // the receiver answers 500 (QUARANTINE_FULL, nothing stored) so that the network retries, and the list says so.
-import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createErrorHandler } from '../../../main/core/api/api-error.js';
-import { operationRoutes } from '../../../main/core/api/operation-routes.js';
 import { quarantineHandlers } from '../../../main/core/operations/quarantine.js';
-import { operationSubset } from '../../helpers/operation-subset.js';
-import { silentLogger } from '../../../main/core/ports/logger.js';
+import { mountOperations } from '../../helpers/operation-subset.js';
 import { changeEventSchemas } from '../../../preload/contract/events.js';
 import { quarantinePageSchema } from '../../../preload/contract/quarantine.js';
 import {
@@ -29,15 +25,7 @@ afterEach(async () => {
 
 async function start(opts: ReceiverHarnessOptions = {}) {
   h = await startReceiverHarness(opts);
-  const app = Fastify().withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(createErrorHandler(silentLogger));
-  await app.register(operationRoutes(operationSubset(quarantineHandlers(h.quarantine))), {
-    prefix: '/api/v1',
-  });
-  await app.ready();
-  api = app;
+  api = await mountOperations(quarantineHandlers(h.quarantine));
 }
 
 const call = async (method: 'GET' | 'POST', url: string, headers: Record<string, string> = {}) => {

@@ -1,13 +1,10 @@
 // Authenticated requests that cannot be applied are kept byte for byte, answered 200 (else the network retries
 // for three days), published, and listed by the API until replayed or resolved. Events for actions this agent
 // does not know wait in quarantine and are applied once the action exists.
-import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createErrorHandler } from '../../../main/core/api/api-error.js';
-import { operationRoutes } from '../../../main/core/api/operation-routes.js';
 import { quarantineHandlers } from '../../../main/core/operations/quarantine.js';
-import { operationSubset } from '../../helpers/operation-subset.js';
+import { mountOperations } from '../../helpers/operation-subset.js';
 import { silentLogger } from '../../../main/core/ports/logger.js';
 import { changeEventSchemas } from '../../../preload/contract/events.js';
 import {
@@ -28,15 +25,7 @@ afterEach(async () => {
 /** The receiver plus the quarantine routes, mounted as the local API mounts them. */
 async function start(opts: ReceiverHarnessOptions = {}) {
   h = await startReceiverHarness(opts);
-  const app = Fastify().withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(createErrorHandler(silentLogger));
-  await app.register(operationRoutes(operationSubset(quarantineHandlers(h.quarantine))), {
-    prefix: '/api/v1',
-  });
-  await app.ready();
-  api = app;
+  api = await mountOperations(quarantineHandlers(h.quarantine));
 }
 
 const call = async (method: 'GET' | 'POST', url: string, headers: Record<string, string> = {}) => {
