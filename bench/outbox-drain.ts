@@ -24,6 +24,9 @@ import { silentLogger } from '../main/core/ports/logger.js';
 import { createIngestService } from '../main/core/services/ingest-service.js';
 import { tempDir } from '../test/helpers/temp-dir.js';
 import { bullmqDrain, type BaselineRequest } from './support/bullmq-baseline.js';
+import { bareClientDrain } from './support/bare-client.js';
+import { describeLoopDelay, withLoopDelay, type LoopDelay } from './support/loop-delay.js';
+import { profiled } from './support/profile.js';
 
 const N = Number(process.env.BENCH_N ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
@@ -118,6 +121,7 @@ interface Drain {
   bodyBytes: number;
   queueMs: number;
   drainMs: number;
+  loop: LoopDelay;
   sample: Sample;
   /** Every request body the outbox sent, rebuilt from the store (only when asked for). */
   requests: BaselineRequest[];
@@ -292,10 +296,14 @@ async function drain(
     const before = await sink.stats();
     const deliveries = batch ? Math.ceil(n / BATCH) : n;
     const drainStart = performance.now();
-    outbox.start();
-    await sink.reached(before.requests + deliveries);
-    // Every outcome recorded (committed): the backlog is drained only once the store says Delivered.
-    await outbox.idle();
+    const { loop } = await withLoopDelay(() =>
+      profiled(title, async () => {
+        outbox.start();
+        await sink.reached(before.requests + deliveries);
+        // Every outcome recorded (committed): the backlog is drained only once the store says Delivered.
+        await outbox.idle();
+      }),
+    );
     const drainMs = performance.now() - drainStart;
 
     const counts = repos.deliveries.counts();
@@ -319,6 +327,7 @@ async function drain(
       bodyBytes: Math.round((after.bytes - before.bytes) / received),
       queueMs,
       drainMs,
+      loop,
       sample: after.sample,
       requests: keepRequests ? sentRequests(db, after.sample) : [],
     };
@@ -372,7 +381,6 @@ async function main() {
     console.log(JSON.stringify({ ...batched, sample: undefined, requests: undefined }));
     const beforeBullmq = await sink.stats();
     const bullmq = await bullmqDrain(`${sink.url}/hooks/depot-remote`, single.requests);
-    single.requests = [];
     if (bullmq) {
       const after = await sink.stats();
       if (after.requests - beforeBullmq.requests !== bullmq.deliveries) {
@@ -382,6 +390,13 @@ async function main() {
       }
       console.log(JSON.stringify(bullmq));
     }
+    const beforeBare = await sink.stats();
+    const bare = await bareClientDrain(`${sink.url}/hooks/depot-remote`, single.requests, SINK_CONNECTIONS);
+    if ((await sink.stats()).requests - beforeBare.requests !== bare.deliveries) {
+      throw new Error(`${bare.title}: the sink did not receive every request.`);
+    }
+    console.log(JSON.stringify(bare));
+    single.requests = [];
     const sinkSingle = await capacity(sink, 'sink alone, the same 1-event request', single.sample, 1);
     console.log(JSON.stringify(sinkSingle));
     const sinkBatch = await capacity(
@@ -394,8 +409,8 @@ async function main() {
 
     const perSec = (count: number, ms: number) => Math.round((count / ms) * 1000);
     console.log(
-      '\n| run | calls | events | body bytes | drain s | deliveries/s | events/s | vs sink alone |\n' +
-        '|---|---|---|---|---|---|---|---|',
+      '\n| run | calls | events | body bytes | drain s | deliveries/s | events/s | vs sink alone | event loop |\n' +
+        '|---|---|---|---|---|---|---|---|---|',
     );
     for (const [d, cap] of [
       [single, sinkSingle],
@@ -404,7 +419,7 @@ async function main() {
       console.log(
         `| ${d.title} | ${d.deliveries} | ${d.events} | ${d.bodyBytes} | ${(d.drainMs / 1000).toFixed(1)} | ` +
           `${perSec(d.deliveries, d.drainMs)} | ${perSec(d.events, d.drainMs)} | ` +
-          `${Math.round((perSec(d.deliveries, d.drainMs) / cap.reqPerSec) * 100)} % |`,
+          `${Math.round((perSec(d.deliveries, d.drainMs) / cap.reqPerSec) * 100)} % | ${describeLoopDelay(d.loop)} |`,
       );
     }
     const singleRate = perSec(single.deliveries, single.drainMs);
@@ -416,6 +431,8 @@ async function main() {
           ? `| ${bullmq.title} (appendfsync everysec, unsigned) | ${perSec(bullmq.deliveries, bullmq.drainMs)} | ` +
             `${Math.round((perSec(bullmq.deliveries, bullmq.drainMs) / sinkSingle.reqPerSec) * 100)} % |\n`
           : '') +
+        `| ${bare.title} | ${perSec(bare.deliveries, bare.drainMs)} | ` +
+        `${Math.round((perSec(bare.deliveries, bare.drainMs) / sinkSingle.reqPerSec) * 100)} % |\n` +
         `| sink alone (autocannon, ${SINK_CONNECTIONS} connections) | ${sinkSingle.reqPerSec} | 100 % |` +
         (bullmq
           ? `\noutbox / BullMQ: ${(singleRate / perSec(bullmq.deliveries, bullmq.drainMs)).toFixed(2)}; ` +

@@ -1,0 +1,70 @@
+// What the HTTP client alone can do on this machine, beside the outbox in bench/outbox-drain.ts: the same
+// request bodies posted from memory by one undici Agent (dispatch(), as the outbox's sender) at the outbox's
+// window per target, each signed with HMAC-SHA256 as the outbox signs — no store, no queue, nothing recorded.
+// It is the ceiling of any queue in this process: the outbox's figure divided by it is what its bookkeeping costs.
+import { createHmac, randomBytes } from 'node:crypto';
+import { Agent, type Dispatcher } from 'undici';
+import type { BaselineRequest } from './bullmq-baseline.js';
+
+export interface BareClientRun {
+  title: string;
+  deliveries: number;
+  drainMs: number;
+}
+
+export async function bareClientDrain(
+  target: string,
+  requests: BaselineRequest[],
+  concurrency: number,
+): Promise<BareClientRun> {
+  const url = new URL(target);
+  const agent = new Agent({ connections: concurrency, pipelining: 1 });
+  const key = randomBytes(32);
+  const post = (r: BaselineRequest, id: string) =>
+    new Promise<number>((resolve, reject) => {
+      let status = 0;
+      const timestamp = Math.floor(Date.now() / 1000);
+      const signature = createHmac('sha256', key).update(`${id}.${timestamp}.${r.body}`).digest('base64');
+      const handler: Dispatcher.DispatchHandler = {
+        onRequestStart: () => undefined,
+        onResponseData: () => undefined,
+        onResponseStart: (_c, s) => {
+          status = s;
+        },
+        onResponseEnd: () => resolve(status),
+        onResponseError: (_c, err) => reject(err),
+      };
+      agent.dispatch(
+        {
+          origin: url.origin,
+          path: url.pathname,
+          method: 'POST',
+          headers: {
+            ...r.headers,
+            'webhook-id': id,
+            'webhook-timestamp': String(timestamp),
+            'webhook-signature': `v1,${signature}`,
+          },
+          body: r.body,
+        },
+        handler,
+      );
+    });
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < requests.length) {
+      const i = next++;
+      const status = await post(requests[i]!, `bare-${i}`);
+      if (status !== 200) throw new Error(`The sink answered ${status}.`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const drainMs = performance.now() - started;
+  await agent.close();
+  return {
+    title: `undici alone from memory, ${concurrency} connections, signed, nothing stored`,
+    deliveries: requests.length,
+    drainMs,
+  };
+}
