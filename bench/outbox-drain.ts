@@ -14,11 +14,17 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRepositories, createUnitOfWork, openDatabase } from '../main/core/db/index.js';
+import {
+  createRepositories,
+  createStoreWriter,
+  createUnitOfWork,
+  openDatabase,
+  type StoreWriterMode,
+} from '../main/core/db/index.js';
 import type { RemoteAction, RemoteEvent } from '../main/core/domain/action.js';
 import type { CallbackSecrets, CallbackSubscribe } from '../main/core/domain/callback/callback-model.js';
 import { createEventBus } from '../main/core/events/event-bus.js';
-import { createOutbox } from '../main/core/outbox/index.js';
+import { createOutbox, type OutboxOptions } from '../main/core/outbox/index.js';
 import { systemClock } from '../main/core/ports/clock.js';
 import { silentLogger } from '../main/core/ports/logger.js';
 import { createIngestService } from '../main/core/services/ingest-service.js';
@@ -121,6 +127,8 @@ interface Drain {
   bodyBytes: number;
   queueMs: number;
   drainMs: number;
+  /** CPU time of this process (every thread: the outbox, its store writer) per delivery, in µs. */
+  cpuUsPerDelivery: number;
   loop: LoopDelay;
   sample: Sample;
   /** Every request body the outbox sent, rebuilt from the store (only when asked for). */
@@ -212,6 +220,7 @@ async function drain(
   n: number,
   batch: boolean,
   keepRequests = false,
+  writerMode: StoreWriterMode = (process.env.BENCH_WRITER as StoreWriterMode | undefined) ?? 'thread',
 ): Promise<Drain> {
   const dir = tempDir('depot-remote-bench-outbox-');
   const db = openDatabase(join(dir.path, 'depot.sqlite'));
@@ -224,7 +233,9 @@ async function drain(
     authentication: null,
   };
   const unitOfWork = createUnitOfWork(db, silentLogger);
+  const writer = createStoreWriter(db, writerMode);
   const outbox = createOutbox({
+    writer,
     unitOfWork,
     repos,
     clock,
@@ -234,6 +245,7 @@ async function drain(
     // The sink always answers 200: no 410 ever asks for a pause.
     pauseCallback: async () => ({ paused: false, upstreamError: null }),
     fleetId: () => 'fleet-42',
+    options: JSON.parse(process.env.BENCH_OUTBOX_OPTIONS ?? '{}') as OutboxOptions,
   });
   const ingest = createIngestService({
     unitOfWork,
@@ -296,6 +308,7 @@ async function drain(
     const before = await sink.stats();
     const deliveries = batch ? Math.ceil(n / BATCH) : n;
     const drainStart = performance.now();
+    const cpuStart = process.cpuUsage();
     const { loop } = await withLoopDelay(() =>
       profiled(title, async () => {
         outbox.start();
@@ -305,6 +318,7 @@ async function drain(
       }),
     );
     const drainMs = performance.now() - drainStart;
+    const cpu = process.cpuUsage(cpuStart);
 
     const counts = repos.deliveries.counts();
     const after = await sink.stats();
@@ -327,12 +341,14 @@ async function drain(
       bodyBytes: Math.round((after.bytes - before.bytes) / received),
       queueMs,
       drainMs,
+      cpuUsPerDelivery: Math.round(((cpu.user + cpu.system) / deliveries) * 10) / 10,
       loop,
       sample: after.sample,
       requests: keepRequests ? sentRequests(db, after.sample) : [],
     };
   } finally {
     await outbox.stop(0);
+    await writer.close();
     db.close();
     dir.remove();
   }

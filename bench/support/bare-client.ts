@@ -10,6 +10,8 @@ export interface BareClientRun {
   title: string;
   deliveries: number;
   drainMs: number;
+  /** CPU time of this process per request, in µs. */
+  cpuUsPerDelivery: number;
 }
 
 export async function bareClientDrain(
@@ -52,6 +54,7 @@ export async function bareClientDrain(
     });
   let next = 0;
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   const worker = async () => {
     while (next < requests.length) {
       const i = next++;
@@ -61,10 +64,12 @@ export async function bareClientDrain(
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const drainMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStart);
   await agent.close();
   return {
     title: `undici alone from memory, ${concurrency} connections, signed, nothing stored`,
     deliveries: requests.length,
     drainMs,
+    cpuUsPerDelivery: Math.round(((cpu.user + cpu.system) / requests.length) * 10) / 10,
   };
 }

@@ -8,11 +8,13 @@ import type { Connector } from './connector/connector.js';
 import {
   createRepositories,
   createStorageHealth,
+  createStoreWriter,
   createUnitOfWork,
   openDatabase,
   StorageFullError,
   type Db,
   type OpenDatabaseOptions,
+  type StoreWriterMode,
 } from './db/index.js';
 import { changeEventOf } from './change-events.js';
 import { createChangeFeed } from './events/change-feed.js';
@@ -53,6 +55,8 @@ export interface CoreDeps {
   fleetId?: () => string | null;
   watchdog?: WatchdogOptions;
   outbox?: OutboxOptions;
+  /** Where the outbox's hot writes run: on a thread of their own (default) or inline on the app's connection. */
+  storeWriter?: StoreWriterMode;
   inbox?: InboxOptions;
   quarantine?: QuarantineOptions;
   /** Opens the store; tests wrap openDatabase to reach the connection (e.g. to make the disk "full"). */
@@ -96,8 +100,10 @@ export async function createCore(deps: CoreDeps) {
     receiverBaseUrl: deps.receiverBaseUrl ?? (() => null),
   });
   const callbacks = createCallbacksService({ unitOfWork, repos, secrets, clock, bus, upstream });
+  const writer = createStoreWriter(db, deps.storeWriter);
   const outbox = createOutbox({
     unitOfWork,
+    writer,
     repos,
     clock,
     bus,
@@ -217,6 +223,7 @@ export async function createCore(deps: CoreDeps) {
       closed = true;
       watchdog.stop();
       await outbox.stop();
+      await writer.close();
       inbox.close();
       quarantine.close();
       await connector.close();

@@ -96,7 +96,7 @@ const ATTACH_WAITING_SQL = `UPDATE delivery_events SET delivery_id = @deliveryId
 const EVENT_CREATED_SQL = 'SELECT created_at FROM delivery_events WHERE id = @id';
 
 // Transitions out of InFlight are guarded by the lease, so a late answer cannot undo a replay or a reclaim.
-const SETTLE_SQL = `UPDATE deliveries SET state = @state, attempts = @attempts, unreachable_tries = @unreachableTries,
+export const DELIVERIES_SETTLE_SQL = `UPDATE deliveries SET state = @state, attempts = @attempts, unreachable_tries = @unreachableTries,
   next_attempt_at = @nextAttemptAt, retry_deadline = @retryDeadline, delivered_at = @deliveredAt,
   gave_up_at = @gaveUpAt, last_status = @lastStatus, last_error = @lastError, lease_owner = NULL, lease_until = NULL
   WHERE id = @id AND state = 'InFlight' AND lease_owner = @owner`;
@@ -125,7 +125,7 @@ export const DELIVERIES_REPLAY_CALLBACK_SQL = `UPDATE deliveries SET state = 'Qu
 const DUE_NOW_SQL = `UPDATE deliveries SET next_attempt_at = @now
   WHERE id = @id AND state = 'Queued' AND next_attempt_at > @now`;
 
-const INSERT_ATTEMPT_SQL = `INSERT INTO delivery_attempts (delivery_id, started_at, duration_ms, http_status, error,
+export const DELIVERY_ATTEMPTS_INSERT_SQL = `INSERT INTO delivery_attempts (delivery_id, started_at, duration_ms, http_status, error,
   counted) VALUES (@deliveryId, @startedAt, @durationMs, @httpStatus, @error, @counted)`;
 const LIST_ATTEMPTS_SQL = `SELECT id, delivery_id, started_at, duration_ms, http_status, error, counted
   FROM delivery_attempts WHERE delivery_id = @deliveryId ORDER BY id`;
@@ -243,7 +243,7 @@ export function createDeliveriesRepository(db: Db): DeliveriesRepository {
   );
   const eventCreated = db.raw.prepare<{ id: number }, string>(EVENT_CREATED_SQL).pluck();
   const attachWaiting = db.raw.prepare(ATTACH_WAITING_SQL);
-  const settle = db.raw.prepare(SETTLE_SQL);
+  const settle = db.raw.prepare(DELIVERIES_SETTLE_SQL);
   const release = db.raw.prepare(RELEASE_SQL);
   const reclaim = db.raw.prepare(DELIVERIES_RECLAIM_SQL);
   const giveUpQueued = db.raw.prepare<Record<string, unknown>, string>(DELIVERIES_GIVE_UP_QUEUED_SQL).pluck();
@@ -253,7 +253,7 @@ export function createDeliveriesRepository(db: Db): DeliveriesRepository {
     .prepare<Record<string, unknown>, string>(DELIVERIES_REPLAY_CALLBACK_SQL)
     .pluck();
   const dueNow = db.raw.prepare(DUE_NOW_SQL);
-  const insertAttempt = db.raw.prepare(INSERT_ATTEMPT_SQL);
+  const insertAttempt = db.raw.prepare(DELIVERY_ATTEMPTS_INSERT_SQL);
   const listAttempts = db.raw.prepare<{ deliveryId: string }, AttemptRow>(LIST_ATTEMPTS_SQL);
   const counts = db.raw.prepare<[], { state: DeliveryState; n: number }>(COUNTS_SQL);
   const queueCounts = db.raw.prepare<[], { total: number; queued: number; failed: number; dead: number }>(
@@ -401,10 +401,7 @@ export function createDeliveriesRepository(db: Db): DeliveriesRepository {
       return row ? toDelivery(row) : null;
     },
     claim(callbackId, now, limit, owner, leaseUntil) {
-      return claim
-        .all({ callbackId, now, limit, owner, leaseUntil })
-        .sort((a, b) => compare(a.next_attempt_at, b.next_attempt_at) || compare(a.id, b.id))
-        .map(toDelivery);
+      return claimedDeliveries(claim.all({ callbackId, now, limit, owner, leaseUntil }));
     },
     nextDue(callbackId) {
       return nextDue.get({ callbackId }) ?? null;
@@ -475,6 +472,13 @@ export function createDeliveriesRepository(db: Db): DeliveriesRepository {
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The rows DELIVERIES_CLAIM_SQL returned, as records in the order claimed (earliest due first). */
+export function claimedDeliveries(rows: unknown[]): DeliveryRecord[] {
+  return (rows as DeliveryRow[])
+    .sort((a, b) => compare(a.next_attempt_at, b.next_attempt_at) || compare(a.id, b.id))
+    .map(toDelivery);
+}
 
 function distinct(values: string[]): string[] {
   return [...new Set(values)];

@@ -26,6 +26,10 @@ export interface Db {
    * limit) cannot take it. Never call it inside a transaction.
    */
   probeWrite(): void;
+  /** A write error met on another connection to this file (the store writer's): StorageFullError when the disk is full. */
+  translateWriteError(error: unknown): unknown;
+  /** Another connection to this file committed a write (the storage health may recover). */
+  wroteElsewhere(): void;
   close(): void;
 }
 
@@ -57,7 +61,7 @@ export function databaseFileProblem(file: string, error: unknown): unknown {
   return error;
 }
 
-const BUSY_TIMEOUT_MS = 5000;
+export const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * Opens (creating if needed) the database file and brings its schema up to date.
@@ -135,6 +139,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
         throw guard.translate(error);
       }
     },
+    translateWriteError: (error) => guard.translate(error),
+    wroteElsewhere: () => (options.writes ?? ignoreWrites).wrote(),
     close() {
       if (!raw.open) return;
       try {

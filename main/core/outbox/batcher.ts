@@ -55,7 +55,7 @@ export function createBatcher({ repos, callbacks, lanes, events, options, newId,
         if (!dead && w.count < size && nowMs < w.oldestMs + windowMs) continue;
         let formed = 0;
         for (;;) {
-          if (formed >= options.batchesPerPass) {
+          if (formed >= options.batchEventsPerPass) {
             uow.afterCommit(again);
             break;
           }
@@ -87,7 +87,7 @@ export function createBatcher({ repos, callbacks, lanes, events, options, newId,
             rows,
           );
           events.later(record.id);
-          formed += 1;
+          formed += rows.length;
           if (!dead) lanes.laneOf(callbackId).maybeDue = true;
           if (rows.length < size) {
             uow.afterCommit(() => waiting.delete(callbackId));

@@ -87,7 +87,7 @@ export function createCalls(deps: {
     const creditMs = t.creditedMs - creditedAtStart;
     outcomes.push({ lane, delivery, result, startedAt, finishedMs: nowMs, probe, creditMs });
     pump(t, nowMs);
-    const lowOnWork = lane.prefetch.length <= lanes.prefetchSize / 4;
+    const lowOnWork = lane.prefetch.length <= lanes.chunkOf(lane) / 4;
     deps.requestPass(outcomes.length >= options.commitBatch || lowOnWork || t.state === 'offline');
   }
 

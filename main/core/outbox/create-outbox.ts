@@ -1,5 +1,5 @@
 // Durable outbound delivery (issue 3): the composition of the dispatcher and the API's use cases.
-import type { Repositories, RunUnitOfWork } from '../db/index.js';
+import type { Repositories, RunUnitOfWork, StoreWriter } from '../db/index.js';
 import type { CallbackSecrets } from '../domain/callback/callback-model.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
@@ -24,6 +24,11 @@ export interface OutboxDeps {
   pauseCallback: PauseCallback;
   /** For $fleetID; null when unknown (substituted by an empty string). */
   fleetId(): string | null;
+  /**
+   * Runs the outbox's hot writes (outcomes, claims) in one transaction per pass: a thread with its own connection
+   * in the app (db createStoreWriter), so the commits do not hold the event loop. Its owner closes it after stop().
+   */
+  writer: StoreWriter;
   options?: OutboxOptions;
 }
 

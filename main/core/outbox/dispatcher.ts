@@ -12,7 +12,7 @@
 // chunk goes back to the queue, nothing is counted, and a single probe (the oldest due delivery) is tried after
 // 1 s, 2 s, 4 s … 60 s. The first answer marks it online again; it then starts at one call in flight and ramps up.
 import { randomUUID } from 'node:crypto';
-import type { DeliveryRecord, Repositories, RunUnitOfWork, UnitOfWork } from '../db/index.js';
+import type { DeliveryRecord, Repositories, RunUnitOfWork, StoreWriter, UnitOfWork } from '../db/index.js';
 import type { CallbackSecrets } from '../domain/callback/callback-model.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
@@ -22,7 +22,8 @@ import type { DeliveryQueue } from './delivery-queue.js';
 import { toDeliveryDto } from './delivery-dto.js';
 import type { PauseCallback } from './gone.js';
 import { createHttpSender } from './http-sender.js';
-import type { Lane } from './lanes.js';
+import type { ClaimPlan } from './lanes.js';
+import type { Outcome, RecordingPlan } from './outcomes.js';
 import { createOutboxParts } from './outbox-parts.js';
 import type { ResolvedOutboxOptions } from './outbox-options.js';
 import { reachabilityDto } from './reachability-tracker.js';
@@ -38,14 +39,19 @@ export interface DispatcherDeps {
   pauseCallback: PauseCallback;
   fleetId(): string | null;
   options: ResolvedOutboxOptions;
+  /** Runs the pass's outcomes and claims in one transaction, off the event loop when it is a thread. */
+  writer: StoreWriter;
 }
 
 const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
 
+/** For consequences of writes already committed by the store writer: effects run at once. */
+const AT_ONCE: UnitOfWork = { afterCommit: (effect) => effect() };
+
 export type Dispatcher = ReturnType<typeof createDispatcher>;
 
 export function createDispatcher(deps: DispatcherDeps) {
-  const { unitOfWork, repos, clock, bus, logger, options } = deps;
+  const { unitOfWork, repos, clock, bus, logger, options, writer } = deps;
   const owner = randomUUID();
   const sender = createHttpSender(options);
 
@@ -93,38 +99,105 @@ export function createDispatcher(deps: DispatcherDeps) {
     );
   }
 
+  /** The writes of a pass are with the store writer: the next pass waits for their commit (one at a time). */
+  let writing: Promise<void> | null = null;
+  let passAfterWrite = false;
+
   function runPass() {
     if (!started || closed) return;
+    if (writing) {
+      // Outcomes gather meanwhile: the write in flight is the group commit's window.
+      passAfterWrite = true;
+      return;
+    }
     const nowMs = clock.now().getTime();
     const batch = calls.take();
     const dirty = [...dirtyCallbacks];
     dirtyCallbacks.clear();
     // Queued before this pass (and committed by their caller): shown as queued, before this pass claims them.
     events.flush();
-    const claimed: [Lane, DeliveryRecord[]][] = [];
     try {
+      // The pass's rarer writes, on the app's connection: callback changes, reachability, batches, the sweep.
       unitOfWork((uow) => {
-        // Claimed rows are this run's once committed: the lanes take them before the rest of the pass follows.
-        uow.afterCommit(() => {
-          for (const [lane, rows] of claimed) lane.prefetch.push(...rows);
-        });
         changes.apply(dirty, nowMs, uow);
         persistReachability(nowMs, uow);
-        recorder.record(batch, uow);
         batcher.form(nowMs, uow);
         if (sweep.due(nowMs)) sweep.run(nowMs);
-        if (!stopping && !paused) lanes.claim(nowMs, claimed);
       });
     } catch (err) {
-      // Nothing of the pass was stored: keep its work for the next one.
-      calls.putBack(batch);
-      for (const id of dirty) dirtyCallbacks.add(id);
-      logger.error('outbox: recording deliveries failed; will try again', { error: (err as Error).message });
-      scheduler.retryIn(1000);
+      failed(batch, dirty, err);
       return;
     }
+    // The hot writes, in one transaction of the store writer: the outcomes recorded, then more work claimed.
+    const recording = recorder.plan(batch);
+    const claims = !stopping && !paused ? lanes.planClaims(nowMs, recording.steps) : [];
+    if (recording.steps.length === 0) {
+      afterWrites();
+      return;
+    }
+    writing = writer.run(recording.steps).then(
+      (results) => {
+        writing = null;
+        committed(recording, claims, results);
+      },
+      (err: unknown) => {
+        writing = null;
+        for (const c of claims) if (c.probe) targets.targetOf(c.origin).probeClaimed = false;
+        failed(batch, [], err);
+      },
+    );
+    scheduler.track(writing);
+  }
+
+  /** Nothing of the pass was stored: its work is kept for the next one, a second from now. */
+  function failed(batch: Outcome[], dirty: string[], err: unknown) {
+    calls.putBack(batch);
+    for (const id of dirty) dirtyCallbacks.add(id);
+    logger.error('outbox: recording deliveries failed; will try again', { error: (err as Error).message });
+    scheduler.retryIn(1000);
+  }
+
+  /** What follows the commit of a pass's writes: the outcomes' consequences, the claimed work, the next calls. */
+  function committed(recording: RecordingPlan, claims: ClaimPlan[], results: unknown[]) {
+    try {
+      if (recording.gone) unitOfWork((uow) => recorder.finish(recording, results, uow));
+      else recorder.finish(recording, results, AT_ONCE);
+    } catch (err) {
+      logger.error('outbox: holding the deliveries of a gone webhook failed', {
+        error: (err as Error).message,
+      });
+    }
+    const claimed = lanes.applyClaims(claims, results);
+    if (stopping || paused || closed) {
+      // Claimed while the outbox paused or stopped: back to the queue at once.
+      try {
+        unitOfWork(() => {
+          for (const [, rows] of claimed)
+            repos.deliveries.release(
+              rows.map((d) => d.id),
+              owner,
+            );
+        });
+      } catch (err) {
+        logger.error('outbox: giving claimed deliveries back failed; their lease ends them', {
+          error: (err as Error).message,
+        });
+      }
+      for (const [lane] of claimed) lane.maybeDue = true;
+    } else {
+      for (const [lane, rows] of claimed) lane.prefetch.push(...rows);
+    }
+    afterWrites();
+    if (passAfterWrite) {
+      passAfterWrite = false;
+      scheduler.request(true);
+    }
+  }
+
+  function afterWrites() {
     events.flush();
-    if (!stopping && !paused) {
+    if (!stopping && !paused && !closed) {
+      const nowMs = clock.now().getTime();
       for (const t of targets.all()) calls.pump(t, nowMs);
       scheduler.arm(nextWakeMs(nowMs), nowMs);
     }
@@ -251,10 +324,12 @@ export function createDispatcher(deps: DispatcherDeps) {
       // Record what finished; calls still in the air keep their lease and are sent again at the next start.
       const batch = calls.take();
       try {
-        unitOfWork((uow) => {
-          persistReachability(clock.now().getTime(), uow);
-          recorder.record(batch, uow);
-        });
+        if (writing) await writing;
+        unitOfWork((uow) => persistReachability(clock.now().getTime(), uow));
+        const recording = recorder.plan(batch);
+        const results = await writer.run(recording.steps);
+        if (recording.gone) unitOfWork((uow) => recorder.finish(recording, results, uow));
+        else recorder.finish(recording, results, AT_ONCE);
       } catch (err) {
         logger.error('outbox: could not record the last outcomes', { error: (err as Error).message });
       }

@@ -2,7 +2,9 @@
 // leased to this run) and not sent yet, so calls start from memory and the network never waits for the disk.
 // A chunk is refilled at half; a lane remembers when its queue is next due, so idle lanes cost no query.
 // An offline target gets one claimed delivery at a time (its probe); a target under Retry-After gets none.
-import type { DeliveryRecord, Repositories, UnitOfWork } from '../db/index.js';
+// Claims are planned in memory and run by the store writer with the pass's other writes (dispatcher.ts).
+import { deliveryStepResults, deliverySteps } from '../db/index.js';
+import type { DeliveryRecord, Repositories, UnitOfWork, WriteStep } from '../db/index.js';
 import type { CallbackCache } from './callback-cache.js';
 import type { ResolvedOutboxOptions } from './outbox-options.js';
 import type { ReachabilityTracker } from './reachability-tracker.js';
@@ -22,6 +24,16 @@ export interface Lane {
   gone: boolean;
 }
 
+/** One lane's claim in a pass: its steps start at `at` (the claim, then the next-due query). */
+export interface ClaimPlan {
+  lane: Lane;
+  origin: string;
+  want: number;
+  /** The target is offline: this is its one probe. */
+  probe: boolean;
+  at: number;
+}
+
 export interface LanesDeps {
   repos: Repositories;
   callbacks: CallbackCache;
@@ -35,11 +47,26 @@ export type Lanes = ReturnType<typeof createLanes>;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** Events a lane's claimed chunk may carry in all (see chunkOf). */
+const CLAIM_EVENTS = 4096;
+
 export function createLanes({ repos, callbacks, targets, options, owner }: LanesDeps) {
   const lanes = new Map<string, Lane>();
   /** Lanes by their callback's origin; rebuilt lazily after any change of lanes or callbacks. */
   let byOrigin = new Map<string, Lane[]>();
   const prefetchSize = Math.max(1, options.claimChunk);
+
+  /**
+   * How many deliveries a lane holds claimed: claimChunk, or fewer for a batching callback, so a chunk carries at
+   * most CLAIM_EVENTS events (a chunk of 100-event batches is megabytes to read and hand between threads at once).
+   */
+  function chunkOf(lane: Lane): number {
+    const size = callbacks.view(lane.callbackId)?.batch?.size ?? 1;
+    return Math.max(
+      1,
+      Math.min(prefetchSize, Math.max(options.perTargetConcurrency * 2, Math.floor(CLAIM_EVENTS / size))),
+    );
+  }
 
   /** Where the lane's deliveries go, when they may go now (Running, not gone, a usable URL); else null. */
   function sendableOrigin(lane: Lane): string | null {
@@ -83,7 +110,7 @@ export function createLanes({ repos, callbacks, targets, options, owner }: Lanes
   }
 
   return {
-    prefetchSize,
+    chunkOf,
     laneOf,
     lanesOn,
     get: (callbackId: string) => lanes.get(callbackId),
@@ -132,10 +159,14 @@ export function createLanes({ repos, callbacks, targets, options, owner }: Lanes
       }
     },
 
-    /** In the pass's transaction: claims (leases) due deliveries for each lane that may send; see `claimed`. */
-    claim(nowMs: number, claimed: [Lane, DeliveryRecord[]][]) {
+    /**
+     * The claims of a pass: for each lane that may send and has something due, a claim (Queued → InFlight under
+     * this run's lease) and the query of what is due next, appended to `steps` for the store writer.
+     */
+    planClaims(nowMs: number, steps: WriteStep[]): ClaimPlan[] {
       const now = iso(nowMs);
       const leaseUntil = iso(nowMs + options.leaseMs);
+      const plans: ClaimPlan[] = [];
       for (const t of targets.all()) t.probeClaimed = false;
       for (const lane of lanes.values()) {
         const origin = sendableOrigin(lane);
@@ -148,24 +179,42 @@ export function createLanes({ repos, callbacks, targets, options, owner }: Lanes
             t.inFlight > 0 || t.probeClaimed || lanesOn(t.origin).some((l) => l.prefetch.length > 0);
           if (probing || !probeDue(t, nowMs)) continue;
           want = 1;
+          // One probe per target: the other lanes on it wait for this claim's result (the next pass).
+          t.probeClaimed = true;
         } else {
-          if (t.notBeforeMs > nowMs || lane.prefetch.length > prefetchSize / 2) continue;
-          want = prefetchSize - lane.prefetch.length;
+          const chunk = chunkOf(lane);
+          if (t.notBeforeMs > nowMs || lane.prefetch.length > chunk / 2) continue;
+          want = chunk - lane.prefetch.length;
         }
-        const rows = repos.deliveries.claim(lane.callbackId, now, want, owner, leaseUntil);
+        plans.push({ lane, origin, want, probe: t.state === 'offline', at: steps.length });
+        steps.push(
+          deliverySteps.claim(lane.callbackId, now, want, owner, leaseUntil),
+          deliverySteps.nextDue(lane.callbackId),
+        );
+      }
+      return plans;
+    },
+
+    /** Once the claims committed (`results`: one per step): the claimed rows, by lane, and when each is due next. */
+    applyClaims(plans: ClaimPlan[], results: unknown[]): [Lane, DeliveryRecord[]][] {
+      const claimed: [Lane, DeliveryRecord[]][] = [];
+      for (const { lane, origin, want, probe, at } of plans) {
+        const rows = deliveryStepResults.claimed(results[at]);
         if (rows.length > 0) {
           claimed.push([lane, rows]);
           lane.origin = origin;
-          if (t.state === 'offline') t.probeClaimed = true;
+        } else if (probe) {
+          targets.targetOf(origin).probeClaimed = false;
         }
         if (rows.length < want) {
           lane.maybeDue = false;
-          const next = repos.deliveries.nextDue(lane.callbackId);
+          const next = deliveryStepResults.nextDue(results[at + 1]);
           lane.nextDueMs = next === null ? null : Date.parse(next);
         } else {
           lane.maybeDue = true;
         }
       }
+      return claimed;
     },
 
     /** When a lane next has something to claim or send (its due time, its target's probe or Retry-After). */

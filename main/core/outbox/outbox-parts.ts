@@ -63,7 +63,7 @@ export function createOutboxParts(deps: DispatcherDeps, run: RunHooks) {
     track,
     changed: run.changed,
   });
-  const recorder = createOutcomeRecorder({ repos, logger, options, callbacks, events, gone, owner });
+  const recorder = createOutcomeRecorder({ logger, options, callbacks, events, gone, owner });
   const calls = createCalls({
     clock,
     options,

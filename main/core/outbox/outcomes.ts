@@ -1,7 +1,9 @@
-// Recording what calls did: each outcome's decision (retry-schedule.ts) is written in the pass's transaction: the
-// attempt-log row and the delivery's new state, settled only while this run still holds its lease. Nothing is
-// Delivered before that commit; a crash before it means the call is made again, with the same webhook-id.
-import type { DeliveryRecord, Repositories, UnitOfWork } from '../db/index.js';
+// Recording what calls did: each outcome's decision (retry-schedule.ts) becomes the pass's writes — the attempt-log
+// row and the delivery's new state, settled only while this run still holds its lease — run by the store writer
+// in one transaction with the pass's claims. Nothing is Delivered before that commit; a crash before it means the
+// call is made again, with the same webhook-id.
+import { deliveryStepResults, deliverySteps } from '../db/index.js';
+import type { DeliveryRecord, UnitOfWork, WriteStep } from '../db/index.js';
 import type { Logger } from '../ports/logger.js';
 import type { CallbackCache } from './callback-cache.js';
 import type { DeliveryEvents } from './delivery-events.js';
@@ -9,7 +11,7 @@ import type { GoneHandler } from './gone.js';
 import type { SendResult } from './http-sender.js';
 import type { Lane } from './lanes.js';
 import type { ResolvedOutboxOptions } from './outbox-options.js';
-import { decide } from './retry-schedule.js';
+import { decide, type Decision } from './retry-schedule.js';
 
 export interface Outcome {
   lane: Lane;
@@ -24,10 +26,26 @@ export interface Outcome {
 
 export type OutcomeRecorder = ReturnType<typeof createOutcomeRecorder>;
 
+/** One outcome's decision, waiting for the writer's commit. */
+interface Planned {
+  outcome: Outcome;
+  delivery: DeliveryRecord;
+  decision: Decision;
+  /** Index of its settle step in the plan's steps. */
+  settleAt: number;
+}
+
+/** What a batch of outcomes writes (attempt rows, settlements) and what follows each once committed. */
+export interface RecordingPlan {
+  steps: WriteStep[];
+  planned: Planned[];
+  /** A 410 came: the commit is followed by holds written on the app's connection (gone.ts). */
+  gone: boolean;
+}
+
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function createOutcomeRecorder(deps: {
-  repos: Repositories;
   logger: Logger;
   options: ResolvedOutboxOptions;
   callbacks: CallbackCache;
@@ -36,13 +54,17 @@ export function createOutcomeRecorder(deps: {
   /** The lease owner: this run. */
   owner: string;
 }) {
-  const { repos, logger, options, callbacks, events, gone, owner } = deps;
+  const { logger, options, callbacks, events, gone, owner } = deps;
   /** Deliveries whose last call was closed without an answer (the next such close counts). */
   const resets = new Set<string>();
 
   return {
-    /** In the pass's unit of work; what follows in memory waits for its commit. */
-    record(batch: Outcome[], uow: UnitOfWork) {
+    /**
+     * Decides each outcome (retry-schedule.ts) and returns the writes for the pass's batch. A retry due at once is
+     * noted on its lane now, so this very batch can claim it (an earlier due time is harmless if it rolls back).
+     */
+    plan(batch: Outcome[]): RecordingPlan {
+      const plan: RecordingPlan = { steps: [], planned: [], gone: false };
       for (const o of batch) {
         const cb = callbacks.view(o.delivery.callbackId);
         const deadline = o.delivery.retryDeadline;
@@ -62,13 +84,27 @@ export function createOutcomeRecorder(deps: {
         });
         if (o.result.kind === 'reset' && decision.verdict === 'unreachable') resets.add(o.delivery.id);
         else resets.delete(o.delivery.id);
-        if (decision.attempt) repos.deliveries.recordAttempt(decision.attempt);
-        if (!repos.deliveries.settle(decision.settlement, owner)) continue;
+        if (decision.attempt) plan.steps.push(deliverySteps.recordAttempt(decision.attempt));
+        plan.planned.push({ outcome: o, delivery, decision, settleAt: plan.steps.length });
+        plan.steps.push(deliverySteps.settle(decision.settlement, owner));
         const s = decision.settlement;
-        if (decision.verdict === 'gone' && cb) gone.onGone(cb, o.delivery.id, o.finishedMs, uow);
-        // Noted at once so this very pass can claim it (an earlier due time is harmless if the pass rolls back).
         if (s.state === 'Queued')
           o.lane.nextDueMs = Math.min(o.lane.nextDueMs ?? Infinity, Date.parse(s.nextAttemptAt));
+        if (decision.verdict === 'gone') plan.gone = true;
+      }
+      return plan;
+    },
+
+    /**
+     * Once the plan's writes committed (`results`: one per step): what follows each settlement this run still
+     * held — the holds of a 410 (written in `uow`), the dead-letter log line, the delivery's change on the bus.
+     */
+    finish(plan: RecordingPlan, results: unknown[], uow: UnitOfWork) {
+      for (const { outcome: o, delivery, decision, settleAt } of plan.planned) {
+        if (!deliveryStepResults.settled(results[settleAt])) continue;
+        const s = decision.settlement;
+        const cb = callbacks.view(o.delivery.callbackId);
+        if (decision.verdict === 'gone' && cb) gone.onGone(cb, o.delivery.id, o.finishedMs, uow);
         if (decision.verdict === 'failed' || decision.verdict === 'dead') {
           logger.info('outbox: delivery given up (dead letter)', {
             deliveryId: s.id,

@@ -6,11 +6,13 @@ import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import {
   createRepositories,
+  createStoreWriter,
   createUnitOfWork,
   openDatabase,
   type Db,
   type Repositories,
   type RunUnitOfWork,
+  type StoreWriterMode,
 } from '../../../main/core/db/index.js';
 import type { RemoteAction, RemoteEvent } from '../../../main/core/domain/action.js';
 import type {
@@ -231,6 +233,8 @@ export async function startWorld(
     fleetId?: string | null;
     logger?: Logger;
     start?: boolean;
+    /** Where the outbox's writes run (default: a thread, as in the app). */
+    storeWriter?: StoreWriterMode;
     /** The callbacks' twins on the network; none registered by default (no receiver URL). */
     upstream?: UpstreamRegistrar;
   } = {},
@@ -252,8 +256,10 @@ export async function startWorld(
     upstream:
       opts.upstream ?? createUpstreamRegistrar({ connector: {} as Connector, receiverBaseUrl: () => null }),
   });
+  const writer = createStoreWriter(db, opts.storeWriter ?? 'thread');
   const outbox = createOutbox({
     unitOfWork,
+    writer,
     repos,
     clock,
     bus,
@@ -373,10 +379,12 @@ export async function startWorld(
     },
     async shutdown(graceMs = 0) {
       await outbox.stop(graceMs);
+      await writer.close();
       db.close();
     },
     async close() {
       await outbox.stop(0);
+      await writer.close();
       db.close();
       dir.remove();
     },

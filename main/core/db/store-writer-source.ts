@@ -1,0 +1,44 @@
+// The source of the store writer's thread (store-writer.ts), kept as a string and started with `eval`, so the same
+// code runs under the tests, the headless agent and the packaged desktop app without a separate file to locate
+// or bundle. It opens its own connection to the database file with the app's pragmas and, per message, runs the
+// steps it is given in one immediate transaction ({s: statement number, m: mode, p: parameters}). The database
+// driver is loaded from the path the main thread resolved, so it is the very same module the app uses.
+export const STORE_WRITER_SOURCE = String.raw`
+'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { timeout: workerData.busyTimeoutMs, fileMustExist: true });
+db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
+db.pragma('synchronous = FULL');
+db.pragma('foreign_keys = ON');
+// Statements by the number the main thread gave their SQL text (sent once, with the first batch using it).
+const statements = [];
+const runSteps = db.transaction((steps) =>
+  steps.map((step) => {
+    const statement = statements[step.s];
+    if (step.m === 'all') return statement.all(step.p);
+    if (step.m === 'get') return statement.get(step.p) ?? null;
+    return { changes: statement.run(step.p).changes };
+  }),
+);
+parentPort.on('message', (message) => {
+  if (message.type === 'close') {
+    try { db.pragma('optimize'); } catch {}
+    db.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    for (const [index, sql] of message.sql) statements[index] = db.prepare(sql);
+    // One JSON string each way: cheaper to pass between threads than the same objects cloned one by one.
+    const results = runSteps.immediate(JSON.parse(message.steps));
+    parentPort.postMessage({ id: message.id, results: JSON.stringify(results) });
+  } catch (error) {
+    parentPort.postMessage({
+      id: message.id,
+      error: { message: String(error && error.message), code: error && typeof error.code === 'string' ? error.code : null },
+    });
+  }
+});
+parentPort.postMessage({ type: 'ready' });
+`;
