@@ -100,7 +100,9 @@ export async function createCore(deps: CoreDeps) {
     receiverBaseUrl: deps.receiverBaseUrl ?? (() => null),
   });
   const callbacks = createCallbacksService({ unitOfWork, repos, secrets, clock, bus, upstream });
-  const writer = createStoreWriter(db, deps.storeWriter);
+  const writer = createStoreWriter(db, deps.storeWriter, (reason) =>
+    logger.warn('the outbox writes on the main thread: its writer thread could not start', { reason }),
+  );
   const outbox = createOutbox({
     unitOfWork,
     writer,

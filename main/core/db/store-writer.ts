@@ -75,6 +75,7 @@ function withNulls(params: Record<string, unknown>): Record<string, unknown> {
 }
 
 interface Pending {
+  steps: readonly WriteStep[];
   resolve(results: unknown[]): void;
   reject(error: Error): void;
 }
@@ -87,9 +88,10 @@ type FromThread =
 /**
  * A thread with its own connection to `db.file`. A thread that dies (it should not) fails what it held and is
  * started again by the next batch; its errors go through the app's write guard, so a full disk is reported (and
- * answered 507) exactly as for a write on the main connection.
+ * answered 507) exactly as for a write on the main connection. A thread that cannot start at all (a runtime
+ * without worker threads for native modules) leaves the writes inline: `onFallback` says so once.
  */
-export function createThreadStoreWriter(db: Db): StoreWriter {
+export function createThreadStoreWriter(db: Db, onFallback?: (reason: string) => void): StoreWriter {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   let worker: Worker | null = null;
   let nextId = 1;
@@ -99,6 +101,7 @@ export function createThreadStoreWriter(db: Db): StoreWriter {
   let closed = false;
   const pending = new Map<number, Pending>();
   let exited: Promise<void> = Promise.resolve();
+  let inline: StoreWriter | null = null;
 
   function failAll(error: Error) {
     for (const p of pending.values()) p.reject(error);
@@ -111,8 +114,12 @@ export function createThreadStoreWriter(db: Db): StoreWriter {
       workerData: { file: db.file, driver, busyTimeoutMs: BUSY_TIMEOUT_MS },
       name: 'depot-remote-store-writer',
     });
+    let ready = false;
     w.on('message', (message: FromThread) => {
-      if ('type' in message) return;
+      if ('type' in message) {
+        ready = true;
+        return;
+      }
       const p = pending.get(message.id);
       if (!p) return;
       pending.delete(message.id);
@@ -126,7 +133,18 @@ export function createThreadStoreWriter(db: Db): StoreWriter {
         p.reject(db.translateWriteError(error) as Error);
       }
     });
-    w.on('error', (error) => failAll(db.translateWriteError(error) as Error));
+    w.on('error', (error) => {
+      if (ready) {
+        failAll(db.translateWriteError(error) as Error);
+        return;
+      }
+      // Never ran a step: what it held runs inline, as does everything after.
+      inline = createInlineStoreWriter(db);
+      onFallback?.(error.message);
+      const held = [...pending.values()];
+      pending.clear();
+      for (const p of held) inline.run(p.steps).then(p.resolve, p.reject);
+    });
     exited = new Promise((resolve) => {
       w.once('exit', () => {
         if (worker === w) worker = null;
@@ -139,9 +157,12 @@ export function createThreadStoreWriter(db: Db): StoreWriter {
   }
 
   return {
-    mode: 'thread',
+    get mode(): StoreWriterMode {
+      return inline ? 'inline' : 'thread';
+    },
     run(steps) {
       if (closed) return Promise.reject(new Error('The store writer is closed.'));
+      if (inline) return inline.run(steps);
       if (steps.length === 0) return Promise.resolve([]);
       worker ??= start();
       const id = nextId++;
@@ -160,7 +181,7 @@ export function createThreadStoreWriter(db: Db): StoreWriter {
         return { s, m: step.mode, p: withNulls(step.params) };
       });
       return new Promise<unknown[]>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        pending.set(id, { steps, resolve, reject });
         w.postMessage({ id, sql, steps: JSON.stringify(encoded) });
       });
     },
@@ -176,8 +197,12 @@ export function createThreadStoreWriter(db: Db): StoreWriter {
 }
 
 /** "thread" needs a database file; an in-memory database is written inline. */
-export function createStoreWriter(db: Db, mode: StoreWriterMode = 'thread'): StoreWriter {
+export function createStoreWriter(
+  db: Db,
+  mode: StoreWriterMode = 'thread',
+  onFallback?: (reason: string) => void,
+): StoreWriter {
   return mode === 'thread' && db.file !== ':memory:'
-    ? createThreadStoreWriter(db)
+    ? createThreadStoreWriter(db, onFallback)
     : createInlineStoreWriter(db);
 }

@@ -110,4 +110,19 @@ describe('the store writer thread', () => {
     await pending;
     expect(rows(db)).toHaveLength(500);
   });
+
+  it('writes inline, and says so once, when its thread cannot start', async () => {
+    const { db } = open('inline');
+    const reasons: string[] = [];
+    // A file the thread cannot open stands in for a runtime where the thread cannot load the driver.
+    const elsewhere: Db = Object.assign(Object.create(db) as Db, { file: join(db.file, 'nowhere.sqlite') });
+    const writer = createStoreWriter(elsewhere, 'thread', (reason) => reasons.push(reason));
+    cleanup.push(() => writer.close());
+    expect(writer.mode).toBe('thread');
+    expect(await writer.run([insert('a', '1')])).toEqual([{ changes: 1 }]);
+    expect(await writer.run([insert('b', '2')])).toEqual([{ changes: 1 }]);
+    expect(writer.mode).toBe('inline');
+    expect(reasons).toHaveLength(1);
+    expect(rows(db)).toHaveLength(2);
+  });
 });
