@@ -6,8 +6,13 @@
 //
 // Literal Header values are stored sealed ("••••" in the callback, the value in its secrets): they are opened here,
 // at the last moment, and only in memory.
-import { attributeValue, callbackVariables } from '../domain/callback/attribute-values.js';
-import type { CallbackSecrets } from '../domain/callback/callback-model.js';
+import {
+  attributeValue,
+  callbackVariables,
+  isVariable,
+  sentAttributes,
+} from '../domain/callback/attribute-values.js';
+import type { CallbackAttribute, CallbackSecrets } from '../domain/callback/callback-model.js';
 import { openHeaderValues } from '../domain/callback/sealed-headers.js';
 import type { CallbackView } from './callback-view.js';
 import { activeSigningSecrets, webhookSignature } from './signing.js';
@@ -45,32 +50,56 @@ function authorization(secrets: CallbackSecrets): string | null {
     : `Bearer ${auth.token}`;
 }
 
-export function buildRequest(
+/**
+ * What a callback's calls share, worked out once per callback view and secrets (both are new objects after any
+ * change, so the cache cannot serve a stale one): its path, its headers and the JSON of its Body attributes,
+ * with `vars` true where a `$variable` makes a part differ per delivery.
+ */
+interface Template {
+  origin: string;
+  path: string;
+  headers: Record<string, string>;
+  /** The Header attributes whose value is a variable (sent per delivery). */
+  headerVars: CallbackAttribute[];
+  /** `{"callbackId":…,"attributes":[…],"events":` when no Body attribute is a variable, else null. */
+  bodyHead: string | null;
+  vars: boolean;
+}
+
+const templates = new WeakMap<CallbackView, WeakMap<CallbackSecrets, Map<boolean, Template>>>();
+
+function templateOf(
   callback: CallbackView,
-  delivery: OutgoingDelivery,
   secrets: CallbackSecrets,
-  context: RequestContext,
-): OutgoingRequest {
+  test: boolean,
+  userAgent: string,
+): Template {
+  let bySecrets = templates.get(callback);
+  if (!bySecrets) {
+    bySecrets = new WeakMap();
+    templates.set(callback, bySecrets);
+  }
+  let byKind = bySecrets.get(secrets);
+  if (!byKind) {
+    byKind = new Map();
+    bySecrets.set(secrets, byKind);
+  }
+  let template = byKind.get(test);
+  if (!template || template.headers['user-agent'] !== userAgent) {
+    template = makeTemplate(callback, secrets, test, userAgent);
+    byKind.set(test, template);
+  }
+  return template;
+}
+
+function makeTemplate(
+  callback: CallbackView,
+  secrets: CallbackSecrets,
+  test: boolean,
+  userAgent: string,
+): Template {
   if (!callback.url || !callback.origin)
     throw new Error(`The webhook URL ${callback.target} cannot be used.`);
-  const vars = callbackVariables({
-    vins: delivery.vins,
-    remoteTypes: delivery.remoteTypes,
-    callbackId: callback.id,
-    fleetId: context.fleetId,
-  });
-
-  let path = callback.url.pathname + callback.url.search;
-  if (callback.query.length > 0) {
-    const url = new URL(callback.url.href);
-    for (const a of callback.query) url.searchParams.append(a.key, attributeValue(a.value, vars));
-    path = url.pathname + url.search;
-  }
-
-  const attributes = callback.body.map((a) => ({ key: a.key, value: attributeValue(a.value, vars) }));
-  if (delivery.kind === 'test') attributes.push({ key: TEST_MARKER_ATTRIBUTE, value: 'true' });
-  const body = `{"callbackId":${JSON.stringify(callback.id)},"attributes":${JSON.stringify(attributes)},"events":${delivery.eventsJson}}`;
-
   const opened = openHeaderValues(callback.headers, secrets.headerValues);
   if (opened.missing.length > 0) {
     // Deliveries of such a callback are held (callback-view.ts); this guards a call already on its way.
@@ -79,16 +108,73 @@ export function buildRequest(
     );
   }
   const headers: Record<string, string> = {};
-  for (const a of opened.headers) headers[a.key] = attributeValue(a.value, vars);
+  // The last attribute of a name wins, as when each is assigned in turn; a variable is filled in per delivery.
+  const last = new Map<string, CallbackAttribute>();
+  for (const a of opened.headers) {
+    headers[a.key] = a.value;
+    last.set(a.key, a);
+  }
+  const headerVars = [...last.values()].filter((a) => isVariable(a.value));
   const auth = authorization(secrets);
   if (auth !== null) {
     // The helper wins over a Header attribute of the same name.
     for (const key of Object.keys(headers)) if (key.toLowerCase() === 'authorization') delete headers[key];
+    for (let i = headerVars.length - 1; i >= 0; i--)
+      if (headerVars[i]!.key.toLowerCase() === 'authorization') headerVars.splice(i, 1);
     headers.authorization = auth;
   }
-  if (delivery.kind === 'test') headers[TEST_MARKER_HEADER] = 'true';
+  if (test) headers[TEST_MARKER_HEADER] = 'true';
   headers['content-type'] = 'application/json';
-  headers['user-agent'] = context.userAgent;
+  headers['user-agent'] = userAgent;
+  for (let i = headerVars.length - 1; i >= 0; i--) {
+    // A Header attribute overwritten by content-type or user-agent is not a variable any more.
+    const key = headerVars[i]!.key;
+    if (key === 'content-type' || key === 'user-agent' || key === TEST_MARKER_HEADER) headerVars.splice(i, 1);
+  }
+  const bodyVars = callback.body.some((a) => isVariable(a.value));
+  return {
+    origin: callback.origin,
+    path: callback.url.pathname + callback.url.search,
+    headers,
+    headerVars,
+    bodyHead: bodyVars ? null : bodyHeadOf(callback, callback.body, test),
+    vars: bodyVars || headerVars.length > 0 || callback.query.length > 0,
+  };
+}
+
+function bodyHeadOf(callback: CallbackView, attributes: readonly CallbackAttribute[], test: boolean): string {
+  const sent = attributes.map((a) => ({ key: a.key, value: a.value }));
+  if (test) sent.push({ key: TEST_MARKER_ATTRIBUTE, value: 'true' });
+  return `{"callbackId":${JSON.stringify(callback.id)},"attributes":${JSON.stringify(sent)},"events":`;
+}
+
+export function buildRequest(
+  callback: CallbackView,
+  delivery: OutgoingDelivery,
+  secrets: CallbackSecrets,
+  context: RequestContext,
+): OutgoingRequest {
+  const test = delivery.kind === 'test';
+  const template = templateOf(callback, secrets, test, context.userAgent);
+  let path = template.path;
+  let head = template.bodyHead;
+  const headers = { ...template.headers };
+  if (template.vars) {
+    const vars = callbackVariables({
+      vins: delivery.vins,
+      remoteTypes: delivery.remoteTypes,
+      callbackId: callback.id,
+      fleetId: context.fleetId,
+    });
+    if (callback.query.length > 0) {
+      const url = new URL(callback.url!.href);
+      for (const a of callback.query) url.searchParams.append(a.key, attributeValue(a.value, vars));
+      path = url.pathname + url.search;
+    }
+    for (const a of template.headerVars) headers[a.key] = attributeValue(a.value, vars);
+    head ??= bodyHeadOf(callback, sentAttributes(callback.body, vars), test);
+  }
+  const body = `${head}${delivery.eventsJson}}`;
 
   // webhook-id and webhook-timestamp go on every call (receivers dedupe on the id even unsigned).
   const timestamp = Math.floor(context.nowMs / 1000);
@@ -97,5 +183,5 @@ export function buildRequest(
   const signing = activeSigningSecrets(secrets, context.nowMs);
   if (signing.length > 0)
     headers['webhook-signature'] = webhookSignature(delivery.id, timestamp, body, signing);
-  return { origin: callback.origin, path, headers, body };
+  return { origin: template.origin, path, headers, body };
 }
