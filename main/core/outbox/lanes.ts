@@ -48,7 +48,7 @@ export type Lanes = ReturnType<typeof createLanes>;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Events a lane's claimed chunk may carry in all (see chunkOf). */
-const CLAIM_EVENTS = 4096;
+const CLAIM_EVENTS = 16_384;
 
 export function createLanes({ repos, callbacks, targets, options, owner }: LanesDeps) {
   const lanes = new Map<string, Lane>();
