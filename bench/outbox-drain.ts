@@ -1,14 +1,20 @@
 // Outbox drain: a backlog of queued notifications delivered by the real outbox (production defaults, system
 // clock, SQLite synchronous = FULL, Standard Webhooks signing on) to a sink in a separate process
 // (bench/support/sink.mjs: node:http, keep-alive, answers 200), first one event per call, then with
-// batchNotify size 100. The sink's own capacity is measured beside it with autocannon replaying a request the
-// outbox sent. Target (issue 13): unbatched at least twice BullMQ on Redis measured in the same run and half the
-// sink's own capacity; batched at least half the sink's capacity in events. The unbatched bodies are then drained
-// again by BullMQ on Redis
-// (bench/support/bullmq-baseline.ts; skipped with one line where redis-server is not installed), so the table
-// shows outbox, BullMQ and sink alone side by side.
+// batchNotify size 100. The backlog builds up with the outbox running and its deliveries held (batches form as
+// their events arrive); the drain is timed from the resume until the store says every delivery is Delivered.
+// Beside it, in the same run: the same unbatched bodies drained by BullMQ on Redis (bench/support/bullmq-baseline.ts;
+// skipped with one line where redis-server is not installed), posted by undici alone from memory with nothing
+// stored (bench/support/bare-client.ts: the ceiling of any queue in this process), and the sink's own capacity
+// (autocannon replaying a request the outbox sent). Each drain reports the event loop's delay (p99, max) and the
+// process's CPU time per delivery (every thread: the outbox and its store writer).
+// Targets (issue 13): unbatched at least twice BullMQ and half the sink's capacity; batched at least half the
+// sink's capacity in events; event loop p99 ≤ 20 ms, max ≤ 50 ms.
 //
 //   node --import tsx bench/outbox-drain.ts     (BENCH_N=100000 notifications, BENCH_SECONDS=5 per sink run)
+//   BENCH_WRITER=inline        the outbox's writes on the main connection instead of the store-writer thread
+//   BENCH_OUTBOX_OPTIONS='{"claimChunk":512}'   other outbox options (outbox-options.ts), as JSON
+//   BENCH_PROFILE=<folder>     a CPU profile of each drain's window (bench/support/profile.ts)
 import autocannon from 'autocannon';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
