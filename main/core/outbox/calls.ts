@@ -26,8 +26,9 @@ export function createCalls(deps: {
   mayCall(): boolean;
   /** Whether the outbox closed: an outcome arriving after that is not recorded (its lease makes it go again). */
   closed(): boolean;
-  /** Keeps the promise so idle() and stop() wait for it. */
-  track(p: Promise<unknown>): void;
+  /** Counts the call in the air so idle() and stop() wait for it. */
+  callStarted(): void;
+  callEnded(): void;
   /** Asks for a pass (`urgent`: at once; else after the commit delay, so outcomes share a commit). */
   requestPass(urgent: boolean): void;
 }) {
@@ -49,7 +50,8 @@ export function createCalls(deps: {
       const lane = candidates[t.rr]!;
       const delivery = lane.prefetch.shift()!;
       if (lane.prefetch.length === 0) candidates.splice(t.rr, 1);
-      deps.track(call(lane, t, delivery, offline));
+      deps.callStarted();
+      void call(lane, t, delivery, offline).then(deps.callEnded, deps.callEnded);
     }
   }
 

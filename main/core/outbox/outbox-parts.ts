@@ -74,7 +74,8 @@ export function createOutboxParts(deps: DispatcherDeps, run: RunHooks) {
     fleetId: deps.fleetId,
     mayCall: run.mayCall,
     closed: run.closed,
-    track,
+    callStarted: scheduler.callStarted,
+    callEnded: scheduler.callEnded,
     requestPass: (urgent) => scheduler.request(urgent),
   });
 

@@ -18,6 +18,9 @@ export function createScheduler(deps: {
   let delayed: NodeJS.Timeout | null = null;
   let wake: { handle: TimerHandle; at: number } | null = null;
   const tasks = new Set<Promise<unknown>>();
+  /** Calls in the air: counted rather than each kept as a promise (thousands a second at full speed). */
+  let calls = 0;
+  let callsDone: { promise: Promise<void>; resolve(): void } | null = null;
 
   function clearPending() {
     if (immediate) clearImmediate(immediate);
@@ -91,9 +94,27 @@ export function createScheduler(deps: {
       void p.finally(() => tasks.delete(p)).catch(() => undefined);
       return p;
     },
+    /** A call started; `callEnded` must follow, whatever happens to it. */
+    callStarted() {
+      calls += 1;
+    },
+    callEnded() {
+      calls -= 1;
+      if (calls === 0 && callsDone) {
+        callsDone.resolve();
+        callsDone = null;
+      }
+    },
     /** Calls and other work still in the air. */
-    busy: () => tasks.size > 0,
+    busy: () => tasks.size > 0 || calls > 0,
     /** Settles once the work in the air now is done. */
-    settled: () => Promise.allSettled([...tasks]),
+    settled: () => {
+      if (calls > 0 && !callsDone) {
+        let resolve!: () => void;
+        const promise = new Promise<void>((r) => (resolve = r));
+        callsDone = { promise, resolve };
+      }
+      return Promise.allSettled([...tasks, ...(callsDone ? [callsDone.promise] : [])]);
+    },
   };
 }
