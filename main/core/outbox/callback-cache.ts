@@ -12,6 +12,8 @@ export function createCallbackCache(
 ) {
   const views = new Map<string, CallbackView | null>();
   const secrets = new Map<string, Promise<CallbackSecrets>>();
+  /** Secrets already opened, so a call need not wait a turn of the event loop for them. */
+  const opened = new Map<string, CallbackSecrets>();
 
   const read = (id: string): CallbackView | null => {
     const record = repos.callbacks.getIncludingDeleted(id);
@@ -35,6 +37,7 @@ export function createCallbackCache(
       const current = read(id);
       views.set(id, current);
       secrets.delete(id);
+      opened.delete(id);
       return { previous, current };
     },
 
@@ -42,11 +45,24 @@ export function createCallbackCache(
     secretsOf(id: string): Promise<CallbackSecrets> {
       let p = secrets.get(id);
       if (!p) {
-        p = openSecrets(id);
-        p.catch(() => secrets.delete(id));
-        secrets.set(id, p);
+        const opening = openSecrets(id);
+        p = opening;
+        opening.then(
+          (value) => {
+            if (secrets.get(id) === opening) opened.set(id, value);
+          },
+          () => {
+            if (secrets.get(id) === opening) secrets.delete(id);
+          },
+        );
+        secrets.set(id, opening);
       }
       return p;
+    },
+
+    /** The secrets when already opened (since the last change), else undefined: then await secretsOf. */
+    openedSecrets(id: string): CallbackSecrets | undefined {
+      return opened.get(id);
     },
   };
 }

@@ -66,7 +66,7 @@ export function createCalls(deps: {
       const cb = callbacks.view(lane.callbackId);
       if (!cb) throw new Error('The callback no longer exists.');
       targets.warnIfInsecure(t);
-      const secrets = await callbacks.secretsOf(cb.id);
+      const secrets = callbacks.openedSecrets(cb.id) ?? (await callbacks.secretsOf(cb.id));
       const request = buildRequest(cb, delivery, secrets, {
         fleetId: deps.fleetId(),
         nowMs: clock.now().getTime(),
