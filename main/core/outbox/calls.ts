@@ -24,6 +24,8 @@ export function createCalls(deps: {
   fleetId(): string | null;
   /** Whether new calls may start (not paused, not stopping). */
   mayCall(): boolean;
+  /** The callback changed and the next pass has not applied it yet. */
+  changePending(callbackId: string): boolean;
   /** Whether the outbox closed: an outcome arriving after that is not recorded (its lease makes it go again). */
   closed(): boolean;
   /** Counts the call in the air so idle() and stop() wait for it. */
@@ -44,7 +46,10 @@ export function createCalls(deps: {
     // Offline: only the probe the pass claimed, once its time has come.
     if (offline ? !probeDue(t, nowMs) : t.notBeforeMs > nowMs) return;
     const limit = offline ? 1 : t.window;
-    const candidates = lanes.lanesOn(t.origin).filter((l) => l.prefetch.length > 0 && !l.gone);
+    // A callback changed since the last pass (its view may be stale, its secrets not): its calls wait for the pass.
+    const candidates = lanes
+      .lanesOn(t.origin)
+      .filter((l) => l.prefetch.length > 0 && !l.gone && !deps.changePending(l.callbackId));
     while (t.inFlight < limit && inFlight < options.maxConcurrency && candidates.length > 0) {
       t.rr = (t.rr + 1) % candidates.length;
       const lane = candidates[t.rr]!;

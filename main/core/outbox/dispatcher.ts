@@ -81,6 +81,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       scheduler,
       changed,
       mayCall: () => !stopping && !paused,
+      changePending: (callbackId) => dirtyCallbacks.has(callbackId),
       closed: () => closed,
     });
 

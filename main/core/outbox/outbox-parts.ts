@@ -27,6 +27,8 @@ export interface RunHooks {
   changed(callbackId: string): void;
   /** Whether new calls may start (not paused by the operator, not stopping). */
   mayCall(): boolean;
+  /** The callback changed and the next pass has not applied it yet. */
+  changePending(callbackId: string): boolean;
   /** Whether the outbox closed (an outcome arriving after that is not recorded). */
   closed(): boolean;
 }
@@ -73,6 +75,7 @@ export function createOutboxParts(deps: DispatcherDeps, run: RunHooks) {
     sender: run.sender,
     fleetId: deps.fleetId,
     mayCall: run.mayCall,
+    changePending: run.changePending,
     closed: run.closed,
     callStarted: scheduler.callStarted,
     callEnded: scheduler.callEnded,
