@@ -19,6 +19,7 @@ import autocannon from 'autocannon';
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import {
   createRepositories,
@@ -137,6 +138,8 @@ interface Drain {
   drainMs: number;
   /** CPU time of this process (every thread: the outbox, its store writer) per delivery, in µs. */
   cpuUsPerDelivery: number;
+  /** Share of the drain the event loop was busy (performance.eventLoopUtilization): near 1, it is the limit. */
+  eventLoopBusy: number;
   loop: LoopDelay;
   sample: Sample;
   /** Every request body the outbox sent, rebuilt from the store (only when asked for). */
@@ -324,6 +327,7 @@ async function drain(
     const deliveries = batch ? Math.ceil(n / BATCH) : n;
     const drainStart = performance.now();
     const cpuStart = process.cpuUsage();
+    const eluStart = performance.eventLoopUtilization();
     const { loop } = await withLoopDelay(() =>
       profiled(title, async () => {
         outbox.resume();
@@ -334,6 +338,7 @@ async function drain(
     );
     const drainMs = performance.now() - drainStart;
     const cpu = process.cpuUsage(cpuStart);
+    const elu = performance.eventLoopUtilization(eluStart);
 
     const counts = repos.deliveries.counts();
     const after = await sink.stats();
@@ -358,6 +363,7 @@ async function drain(
       formMs,
       drainMs,
       cpuUsPerDelivery: Math.round(((cpu.user + cpu.system) / deliveries) * 10) / 10,
+      eventLoopBusy: Math.round(elu.utilization * 100) / 100,
       loop,
       sample: after.sample,
       requests: keepRequests ? sentRequests(db, after.sample) : [],
