@@ -160,7 +160,11 @@ function sentRequests(db: ReturnType<typeof openDatabase>, sample: Sample): Base
   const headers = Object.fromEntries(
     Object.entries(sample.headers).filter(([name]) => !name.startsWith('webhook-')),
   );
-  const rows = db.raw.prepare('SELECT payload, vins FROM deliveries ORDER BY rowid').all() as {
+  const rows = db.raw
+    .prepare(
+      'SELECT p.payload, d.vins FROM deliveries d JOIN delivery_payloads p ON p.delivery_id = d.id ORDER BY d.rowid',
+    )
+    .all() as {
     payload: string;
     vins: string;
   }[];

@@ -58,14 +58,17 @@ interface WaitingRow {
   created_at: string;
 }
 
-const COLUMNS = `id, callback_id, kind, event_count, vins, remote_types, payload, state, attempts, unreachable_tries,
+/** The payload lives in delivery_payloads (migration 007): written once, not rewritten by each change of state. */
+const PAYLOAD = '(SELECT payload FROM delivery_payloads WHERE delivery_id = deliveries.id) AS payload';
+const COLUMNS = `id, callback_id, kind, event_count, vins, remote_types, ${PAYLOAD}, state, attempts, unreachable_tries,
   next_attempt_at, retry_deadline, lease_owner, lease_until, created_at, delivered_at, gave_up_at, last_status,
   last_error`;
 
-const INSERT_SQL = `INSERT INTO deliveries (id, callback_id, kind, event_count, vins, remote_types, payload, state,
+const INSERT_SQL = `INSERT INTO deliveries (id, callback_id, kind, event_count, vins, remote_types, state,
   next_attempt_at, created_at, gave_up_at, last_error)
-  VALUES (@id, @callbackId, @kind, @eventCount, @vins, @remoteTypes, @payload, @state, @nextAttemptAt, @createdAt,
+  VALUES (@id, @callbackId, @kind, @eventCount, @vins, @remoteTypes, @state, @nextAttemptAt, @createdAt,
     @gaveUpAt, @lastError)`;
+const INSERT_PAYLOAD_SQL = 'INSERT INTO delivery_payloads (delivery_id, payload) VALUES (@id, @payload)';
 const INSERT_EVENT_SQL = `INSERT INTO delivery_events (callback_id, delivery_id, vin, remote_type, event, created_at)
   VALUES (@callbackId, @deliveryId, @vin, @remoteType, @event, @createdAt)`;
 const GET_SQL = `SELECT ${COLUMNS} FROM deliveries WHERE id = @id`;
@@ -80,6 +83,14 @@ export const DELIVERIES_CLAIM_SQL = `UPDATE deliveries
     WHERE state = 'Queued' AND callback_id = @callbackId AND next_attempt_at <= @now
     ORDER BY next_attempt_at, id LIMIT @limit)
   RETURNING ${COLUMNS}`;
+/**
+ * The same claim without the payload (read where it is sent, payloadOf): a batch's events are kilobytes that
+ * need not cross from the store writer's thread as JSON inside JSON. Its records carry eventsJson "" until then.
+ */
+export const DELIVERIES_CLAIM_WITHOUT_PAYLOAD_SQL = DELIVERIES_CLAIM_SQL.replace(
+  'RETURNING ' + COLUMNS,
+  'RETURNING ' + COLUMNS.replace(PAYLOAD, "'' AS payload"),
+);
 /** Hot: when a callback's queue has nothing due, when it next will. */
 export const DELIVERIES_NEXT_DUE_SQL = `SELECT min(next_attempt_at) FROM deliveries
   WHERE state = 'Queued' AND callback_id = @callbackId`;
@@ -180,6 +191,8 @@ export interface DeliveriesRepository {
   /** Per callback: how many events wait for a batch and when the oldest arrived. */
   waitingByCallback(): { callbackId: string; count: number; oldestAt: IsoTimestamp }[];
   get(id: string): DeliveryRecord | null;
+  /** The events[] JSON a delivery carries (null when there is no such delivery). */
+  payloadOf(id: string): string | null;
   /** Queued → InFlight under a lease, up to `limit` due at `now`, earliest due first. */
   claim(
     callbackId: string,
@@ -228,8 +241,12 @@ export interface DeliveriesRepository {
 
 export function createDeliveriesRepository(db: Db): DeliveriesRepository {
   const insert = db.raw.prepare(INSERT_SQL);
+  const insertPayload = db.raw.prepare(INSERT_PAYLOAD_SQL);
   const insertEvent = db.raw.prepare(INSERT_EVENT_SQL);
   const get = db.raw.prepare<{ id: string }, DeliveryRow>(GET_SQL);
+  const payloadOf = db.raw
+    .prepare<{ id: string }, string>('SELECT payload FROM delivery_payloads WHERE delivery_id = @id')
+    .pluck();
   const claim = db.raw.prepare<Record<string, unknown>, DeliveryRow>(DELIVERIES_CLAIM_SQL);
   const nextDue = db.raw.prepare<{ callbackId: string }, string | null>(DELIVERIES_NEXT_DUE_SQL).pluck();
   const queuedByCallback = db.raw.prepare<[], { callback_id: string; n: number }>(
@@ -296,13 +313,13 @@ export function createDeliveriesRepository(db: Db): DeliveriesRepository {
       eventCount: record.eventCount,
       vins: record.vins.join(','),
       remoteTypes: record.remoteTypes.join(','),
-      payload: eventsJson,
       state,
       nextAttemptAt: record.nextAttemptAt,
       createdAt: record.createdAt,
       gaveUpAt: record.gaveUpAt,
       lastError: record.lastError,
     });
+    insertPayload.run({ id: record.id, payload: eventsJson });
     return record;
   }
 
@@ -399,6 +416,9 @@ export function createDeliveriesRepository(db: Db): DeliveriesRepository {
     get(id) {
       const row = get.get({ id });
       return row ? toDelivery(row) : null;
+    },
+    payloadOf(id) {
+      return payloadOf.get({ id }) ?? null;
     },
     claim(callbackId, now, limit, owner, leaseUntil) {
       return claimedDeliveries(claim.all({ callbackId, now, limit, owner, leaseUntil }));

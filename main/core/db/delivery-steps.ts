@@ -4,6 +4,7 @@
 import {
   claimedDeliveries,
   DELIVERIES_CLAIM_SQL,
+  DELIVERIES_CLAIM_WITHOUT_PAYLOAD_SQL,
   DELIVERIES_NEXT_DUE_SQL,
   DELIVERIES_SETTLE_SQL,
   DELIVERY_ATTEMPTS_INSERT_SQL,
@@ -23,15 +24,23 @@ export const deliverySteps = {
   settle(settlement: DeliverySettlement, owner: string): WriteStep {
     return { sql: DELIVERIES_SETTLE_SQL, params: { ...settlement, owner }, mode: 'run' };
   },
-  /** Result: claimed() — Queued → InFlight under the lease, earliest due first. */
+  /**
+   * Result: claimed() — Queued → InFlight under the lease, earliest due first. Without the payload (`payload`
+   * false), the records carry eventsJson "" and the sender reads it (deliveries repository payloadOf).
+   */
   claim(
     callbackId: string,
     now: IsoTimestamp,
     limit: number,
     owner: string,
     leaseUntil: IsoTimestamp,
+    payload = true,
   ): WriteStep {
-    return { sql: DELIVERIES_CLAIM_SQL, params: { callbackId, now, limit, owner, leaseUntil }, mode: 'all' };
+    return {
+      sql: payload ? DELIVERIES_CLAIM_SQL : DELIVERIES_CLAIM_WITHOUT_PAYLOAD_SQL,
+      params: { callbackId, now, limit, owner, leaseUntil },
+      mode: 'all',
+    };
   },
   /** Result: nextDue() — the earliest next attempt of the callback's queue (after the claims before it). */
   nextDue(callbackId: string): WriteStep {

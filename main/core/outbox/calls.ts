@@ -26,6 +26,8 @@ export function createCalls(deps: {
   mayCall(): boolean;
   /** The callback changed and the next pass has not applied it yet. */
   changePending(callbackId: string): boolean;
+  /** The events[] JSON of a delivery claimed without it. */
+  payloadOf(deliveryId: string): string | null;
   /** Whether the outbox closed: an outcome arriving after that is not recorded (its lease makes it go again). */
   closed(): boolean;
   /** Counts the call in the air so idle() and stop() wait for it. */
@@ -60,7 +62,10 @@ export function createCalls(deps: {
     }
   }
 
-  async function call(lane: Lane, t: TargetState, delivery: DeliveryRecord, probe: boolean) {
+  async function call(lane: Lane, t: TargetState, claimed: DeliveryRecord, probe: boolean) {
+    // Claimed without its payload (a batch's): read now, from the app's connection.
+    const delivery =
+      claimed.eventsJson === '' ? { ...claimed, eventsJson: deps.payloadOf(claimed.id) ?? '[]' } : claimed;
     t.inFlight += 1;
     inFlight += 1;
     const creditedAtStart = t.creditedMs;

@@ -187,8 +187,10 @@ export function createLanes({ repos, callbacks, targets, options, owner }: Lanes
           want = chunk - lane.prefetch.length;
         }
         plans.push({ lane, origin, want, probe: t.state === 'offline', at: steps.length });
+        // A batch's payload is read where it is sent: kilobytes each, not worth passing between threads.
+        const batching = (callbacks.view(lane.callbackId)?.batch?.size ?? 1) > 1;
         steps.push(
-          deliverySteps.claim(lane.callbackId, now, want, owner, leaseUntil),
+          deliverySteps.claim(lane.callbackId, now, want, owner, leaseUntil, !batching),
           deliverySteps.nextDue(lane.callbackId),
         );
       }

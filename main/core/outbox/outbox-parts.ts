@@ -76,6 +76,7 @@ export function createOutboxParts(deps: DispatcherDeps, run: RunHooks) {
     fleetId: deps.fleetId,
     mayCall: run.mayCall,
     changePending: run.changePending,
+    payloadOf: (id) => repos.deliveries.payloadOf(id),
     closed: run.closed,
     callStarted: scheduler.callStarted,
     callEnded: scheduler.callEnded,

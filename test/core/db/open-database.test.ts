@@ -22,6 +22,7 @@ const TABLES = [
   'delivery_attempts',
   'delivery_events',
   'delivery_holds',
+  'delivery_payloads',
   'delivery_targets',
   'quarantine',
   'quarantine_usage',

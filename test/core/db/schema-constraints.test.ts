@@ -48,7 +48,9 @@ describe('schema constraints', () => {
     expect(() => db.raw.prepare("UPDATE deliveries SET state = 'Lost'").run()).toThrow(/CHECK/);
     expect(() => db.raw.prepare('UPDATE deliveries SET attempts = -1').run()).toThrow(/CHECK/);
     expect(() => db.raw.prepare("UPDATE deliveries SET state = 'InFlight'").run()).toThrow(/lease_whole/);
-    expect(() => db.raw.prepare("UPDATE deliveries SET payload = '{nope'").run()).toThrow(/payload_json/);
+    expect(() => db.raw.prepare("UPDATE delivery_payloads SET payload = '{nope'").run()).toThrow(
+      /payload_json/,
+    );
   });
 
   it('refuses a delivery for an unknown callback', () => {

@@ -4,6 +4,7 @@ import { quarantine } from './003-quarantine.js';
 import { quarantineBounds } from './004-quarantine-bounds.js';
 import { sealedHeaderValues } from './005-sealed-header-values.js';
 import { upstreamActionIds } from './006-upstream-action-ids.js';
+import { deliveryPayloads } from './007-delivery-payloads.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   quarantineBounds,
   sealedHeaderValues,
   upstreamActionIds,
+  deliveryPayloads,
 ];
