@@ -68,17 +68,28 @@ function checkOptionalText(fields: Fields, at: string, path: Path, errors: Bound
   errors.add(child(path, at), () => `Expected ${at} as text (or null), got ${quoted(value)}.`);
 }
 
-/** An absent (or null) date is fine: the receipt time stands in. A present one must be RFC 3339. */
-function checkDate(fields: Fields, at: string, what: string, path: Path, errors: BoundedErrors): void {
+/**
+ * An absent (or null) date is fine: the receipt time stands in. A present one must be RFC 3339. Returns it in its
+ * canonical form (read once: the event is built from it), or null when it is absent or wrong.
+ */
+function checkDate(
+  fields: Fields,
+  at: string,
+  what: string,
+  path: Path,
+  errors: BoundedErrors,
+): string | null {
   const value = fields[at];
-  if (value === undefined || value === null) return;
-  if (typeof value === 'string' && canonicalEventDate(value) !== null) return;
+  if (value === undefined || value === null) return null;
+  const canonical = typeof value === 'string' ? canonicalEventDate(value) : null;
+  if (canonical !== null) return canonical;
   errors.add(
     child(path, at),
     () =>
       `Expected ${what} as an RFC 3339 date-time with an offset, e.g. 2024-05-01T08:00:01Z ` +
       `(got ${quoted(value)}).`,
   );
+  return null;
 }
 
 function checkEventStatus(fields: Fields, path: Path, errors: BoundedErrors): void {
@@ -98,7 +109,8 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
 
 /** Builds the event once its shape was checked; the status may still be one the agent cannot read. */
 function toEvent(
-  raw: { remoteActionId: string; vin: string | null; date: unknown; remoteType: unknown },
+  /** `date`: the canonical date checkDate read, null for none. */
+  raw: { remoteActionId: string; vin: string | null; date: string | null; remoteType: unknown },
   status: Fields,
   path: Path,
   receivedAt: string,
@@ -114,7 +126,7 @@ function toEvent(
     );
     return null;
   }
-  const dated = typeof raw.date === 'string' ? canonicalEventDate(raw.date) : null;
+  const dated = raw.date;
   return {
     remoteActionId: raw.remoteActionId,
     vin: raw.vin,
@@ -140,6 +152,7 @@ function readFleetPayload(
     return;
   }
   const before = errors.count;
+  const dates: (string | null)[] = new Array<string | null>(list.length);
   for (let i = 0; i < list.length; i += 1) {
     const event: unknown = list[i];
     const at = child(listPath, i);
@@ -149,7 +162,7 @@ function readFleetPayload(
     }
     checkId(event, 'remoteActionId', 'the remote action id', at, errors);
     checkOptionalText(event, 'vin', at, errors);
-    checkDate(event, 'eventDate', 'the event date', at, errors);
+    dates[i] = checkDate(event, 'eventDate', 'the event date', at, errors);
     checkOptionalText(event, 'remoteType', at, errors);
     checkEventStatus(event, at, errors);
   }
@@ -160,7 +173,7 @@ function readFleetPayload(
       {
         remoteActionId: event.remoteActionId as string,
         vin: text(event.vin),
-        date: event.eventDate,
+        date: dates[i] ?? null,
         remoteType: event.remoteType,
       },
       event.eventStatus as Fields,
@@ -181,7 +194,7 @@ function readEndUserMessage(
   errors: BoundedErrors,
 ): void {
   const before = errors.count;
-  checkDate(fields, 'date', 'the message date', path, errors);
+  const date = checkDate(fields, 'date', 'the message date', path, errors);
   const remote = fields.remoteEvent;
   const at = child(path, 'remoteEvent');
   if (!isObject(remote)) {
@@ -196,7 +209,7 @@ function readEndUserMessage(
     {
       remoteActionId: remote.remoteActionId as string,
       vin: null,
-      date: fields.date,
+      date,
       remoteType: remote.remoteType,
     },
     remote.eventStatus as Fields,
