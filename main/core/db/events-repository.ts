@@ -21,10 +21,10 @@ interface EventRow {
 const COLUMNS = `seq, remote_action_id, event_date, received_at, event_type, status, failure_cause,
   feedback_detail, source, applied, event_date_from_receipt`;
 
+// Positional parameters (hot: every stored event), which better-sqlite3 binds faster than named ones.
 const INSERT = `INSERT INTO action_events (remote_action_id, event_date, received_at, event_type,
   status, failure_cause, feedback_detail, source, applied, raw, event_date_from_receipt)
-  VALUES (@remoteActionId, @eventDate, @receivedAt, @eventType, @status, @failureCause, @feedbackDetail,
-    @source, @applied, @raw, @fromReceipt)`;
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 // DO NOTHING (not OR IGNORE): only the dedupe identity is tolerated; a CHECK or foreign key failure still throws.
 // A dated event's identity is (action, type, status, instant): eventDate is canonical UTC, so the spellings of
@@ -60,8 +60,8 @@ export interface EventsRepository {
 }
 
 export function createEventsRepository(db: Db): EventsRepository {
-  const insert = db.raw.prepare<Record<string, unknown>, number>(INSERT_IF_NEW_SQL).pluck();
-  const insertUndated = db.raw.prepare<Record<string, unknown>, number>(INSERT_UNDATED_IF_NEW_SQL).pluck();
+  const insert = db.raw.prepare<unknown[], number>(INSERT_IF_NEW_SQL).pluck();
+  const insertUndated = db.raw.prepare<unknown[], number>(INSERT_UNDATED_IF_NEW_SQL).pluck();
   const list = db.raw.prepare<{ remoteActionId: string }, EventRow>(EVENTS_FOR_ACTION_SQL);
 
   return {
@@ -79,19 +79,19 @@ export function createEventsRepository(db: Db): EventsRepository {
         );
       }
       const fromReceipt = event.eventDateFromReceipt === true;
-      const seq = (fromReceipt ? insertUndated : insert).get({
+      const seq = (fromReceipt ? insertUndated : insert).get(
         remoteActionId,
         eventDate,
-        receivedAt: event.receivedAt,
-        eventType: event.eventType,
-        status: event.status,
-        failureCause: event.failureCause,
-        feedbackDetail: event.feedbackDetail,
-        source: event.source,
-        applied: event.applied ? 1 : 0,
-        raw: toJsonOrNull(event.raw, 'action_events.raw'),
-        fromReceipt: fromReceipt ? 1 : 0,
-      });
+        event.receivedAt,
+        event.eventType,
+        event.status,
+        event.failureCause,
+        event.feedbackDetail,
+        event.source,
+        event.applied ? 1 : 0,
+        toJsonOrNull(event.raw, 'action_events.raw'),
+        fromReceipt ? 1 : 0,
+      );
       if (seq === undefined) return null;
       return {
         seq,
