@@ -31,6 +31,9 @@ interface ActionRow {
   upstream_id: string | null;
 }
 
+/** A LEFT JOIN's row, every column null when nothing matched. */
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
 const COLUMNS = `id, vehicle_id, vin, callback_id, type, remote, phase, status, outcome, failure_cause,
   feedback_detail, error, operator, reason, created_at, updated_at, done_at, last_event_date, upstream_id`;
 
@@ -48,6 +51,18 @@ const GET_SQL = `SELECT ${COLUMNS} FROM remote_actions WHERE id = @id`;
 /** Hot (every notification): the action holding an upstream id, through its partial unique index. */
 export const ACTION_BY_UPSTREAM_ID_SQL = `SELECT ${COLUMNS} FROM remote_actions
   WHERE upstream_id = @upstreamId AND upstream_released_at IS NULL`;
+
+/**
+ * Hot (every notification): in one statement, the action a notification naming @ref reaches for any event date (the
+ * holder of @ref as upstream id, else the action with @ref as local id; all columns null when neither exists), and
+ * whether @ref was held by earlier actions too (`reused`: then the event's date decides, see findForEvent).
+ */
+export const ACTION_FOR_EVENT_SQL = `SELECT t.reused AS reused, ${COLUMNS.replace(/(\w+)/g, 'a.$1')}
+  FROM (SELECT
+      EXISTS (SELECT 1 FROM remote_actions WHERE upstream_id = @ref AND upstream_released_at IS NOT NULL) AS reused,
+      coalesce((SELECT id FROM remote_actions WHERE upstream_id = @ref AND upstream_released_at IS NULL), @ref)
+        AS target) t
+  LEFT JOIN remote_actions a ON a.id = t.target`;
 
 /** The events of the actions that held an upstream id before its holder did (rare: the network reused it). */
 export const EARLIER_HOLDER_EVENTS_SQL = `SELECT a.id AS id, e.event_date AS eventDate
@@ -155,6 +170,12 @@ export interface ActionsRepository {
    *   forwarded notifications), and a random UUID cannot name another action.
    */
   findForEvent(remoteActionId: string, eventDate: string): ActionRecord | null;
+  /**
+   * findForEvent for every event naming `remoteActionId` at once: `action` is the one all of them reach, or, when
+   * `datesMatter` (the network gave this id to more than one action), each event's date decides and findForEvent
+   * must be asked per event. Valid while no upstream id is claimed, e.g. within one ingest transaction.
+   */
+  findEventTarget(remoteActionId: string): { action: ActionRecord | null; datesMatter: boolean };
   /** Newest first. */
   listForVehicleCallback(vehicleId: string, callbackId: string, page: Page): ActionRecord[];
   /** Newest first. */
@@ -174,6 +195,9 @@ export function createActionsRepository(db: Db): ActionsRepository {
   const update = db.raw.prepare(UPDATE_SQL);
   const get = db.raw.prepare<{ id: string }, ActionRow>(GET_SQL);
   const byUpstream = db.raw.prepare<{ upstreamId: string }, ActionRow>(ACTION_BY_UPSTREAM_ID_SQL);
+  const forEvent = db.raw.prepare<{ ref: string }, { reused: number } & Nullable<ActionRow>>(
+    ACTION_FOR_EVENT_SQL,
+  );
   const earlierHolderEvents = db.raw.prepare<{ upstreamId: string }, { id: string; eventDate: string }>(
     EARLIER_HOLDER_EVENTS_SQL,
   );
@@ -195,6 +219,11 @@ export function createActionsRepository(db: Db): ActionsRepository {
     }
     return prepared;
   };
+
+  function findEventTarget(remoteActionId: string): { action: ActionRecord | null; datesMatter: boolean } {
+    const { reused, ...row } = forEvent.get({ ref: remoteActionId })!;
+    return { action: row.id === null ? null : toAction(row as ActionRow), datesMatter: reused === 1 };
+  }
 
   return {
     insert(action) {
@@ -228,12 +257,14 @@ export function createActionsRepository(db: Db): ActionsRepository {
       return row ? toAction(row) : null;
     },
     findForEvent(remoteActionId, eventDate) {
+      const target = findEventTarget(remoteActionId);
+      if (!target.datesMatter) return target.action;
       const earlier = earlierHolderFor(earlierHolderEvents.all({ upstreamId: remoteActionId }), eventDate);
-      const row = earlier
-        ? get.get({ id: earlier })
-        : (byUpstream.get({ upstreamId: remoteActionId }) ?? get.get({ id: remoteActionId }));
+      if (!earlier) return target.action;
+      const row = get.get({ id: earlier });
       return row ? toAction(row) : null;
     },
+    findEventTarget,
     listForVehicleCallback(vehicleId, callbackId, page) {
       return byVehicleCallback
         .all({ vehicleId, callbackId, limit: page.limit, offset: page.offset })

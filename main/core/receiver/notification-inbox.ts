@@ -3,9 +3,11 @@
 // Group commit: every commit waits for an fsync (synchronous = FULL), so one transaction per request would cap
 // the receiver at the disk's fsync rate. Requests that arrive together are queued and stored in ONE
 // transaction once a turn of the event loop brings no more of them (at most `maxWaitMs` after the first, or at
-// once when `maxGroup` wait); each is answered after that commit. A lone request is stored at once. If the group
-// fails, each request is retried alone so one bad request cannot fail its neighbours, and a request that still
-// fails is answered 500 with nothing of it stored.
+// once when `maxGroup` requests or `maxGroupEvents` events wait); each is answered after that commit. A lone
+// request is stored at once. Storing runs on the event loop and holds it for the group's statements and fsync,
+// so a group is bounded in events and at most one is stored per turn: what waits beyond it is stored at the next
+// turn, after the loop has run its timers and I/O. If the group fails, each request is retried alone so one bad
+// request cannot fail its neighbours, and a request that still fails is answered 500 with nothing of it stored.
 //
 // What cannot be applied goes to quarantine (quarantine-service.ts), byte for byte, in the same transaction: a
 // body that is not JSON or not a notification (nothing applied), and events naming an action this agent does not
@@ -14,7 +16,7 @@
 import type { QuarantineReason, RunUnitOfWork, UnitOfWork } from '../db/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
-import type { IngestService } from '../services/ingest-service.js';
+import type { ActionLookups, IngestService } from '../services/ingest-service.js';
 import { parseNotificationBody, type ParsedBody } from './notification-body.js';
 import { QuarantineFullError } from './quarantine-capacity.js';
 import type { QuarantineIntake } from './quarantine-service.js';
@@ -56,7 +58,7 @@ export interface InboxStats {
 
 export interface InboxDeps {
   unitOfWork: RunUnitOfWork;
-  ingest: Pick<IngestService, 'apply'>;
+  ingest: Pick<IngestService, 'apply' | 'lookups'>;
   /** Where what cannot be applied is kept (the quarantine service's intake). */
   quarantine: QuarantineIntake;
   clock: Clock;
@@ -64,8 +66,14 @@ export interface InboxDeps {
 }
 
 export interface InboxOptions {
-  /** A group is stored at once when this many requests wait. Default 256. */
+  /** A group holds at most this many requests. Default 256. */
   maxGroup?: number;
+  /**
+   * A group holds at most this many events (whole requests: a larger one is stored alone), which bounds how long
+   * one commit holds the event loop (issue 13: its delay p99 ≤ 20 ms). Default 100: on the 2-core reference machine a
+   * group of 100 events holds it ~10–15 ms, 200 about twice that (docs/benchmarks.md).
+   */
+  maxGroupEvents?: number;
   /** Longest a request waits for others to join its group (only while more keep arriving). Default 2 ms. */
   maxWaitMs?: number;
   /** Told after every commit (tests and benchmarks count them). */
@@ -78,6 +86,10 @@ interface Job {
   request: InboundRequest;
   parsed: ParsedBody;
   receivedAt: string;
+  /** Events it carries (at least 1): what it weighs in a group. */
+  events: number;
+  /** performance.now() when it was queued. */
+  queuedAt: number;
   resolve(receipt: InboxReceipt): void;
   reject(error: unknown): void;
 }
@@ -87,26 +99,35 @@ type Outcome = { ok: true; receipt: InboxReceipt } | { ok: false; error: unknown
 export function createNotificationInbox(deps: InboxDeps, options: InboxOptions = {}) {
   const { unitOfWork, ingest, quarantine, clock, logger } = deps;
   const maxGroup = Math.max(1, options.maxGroup ?? 256);
+  const maxGroupEvents = Math.max(1, options.maxGroupEvents ?? 100);
   const stats: InboxStats = { commits: 0, requests: 0, largestGroup: 0, failedRequests: 0, quarantined: 0 };
-  let pending: Job[] = [];
+  const pending: Job[] = [];
+  let pendingEvents = 0;
   let scheduled = false;
   let closed = false;
   // Group forming: a group is stored at the first turn of the event loop that brought no new request since
   // the previous one (a lone request: at once; a burst comes in over a few turns and is stored whole), or once
-  // it is maxGroup strong or maxWaitMs old.
+  // it is full (maxGroup requests, maxGroupEvents events) or its oldest request maxWaitMs old.
   let arrivals = 0;
   let seen = 0;
-  let groupStartedAt = 0;
   const maxWaitMs = options.maxWaitMs ?? 2;
   function checkGroup() {
+    if (pending.length === 0) {
+      // Stored meanwhile (close).
+      scheduled = false;
+      return;
+    }
     const quiet = arrivals === seen;
     seen = arrivals;
-    if (!quiet && pending.length > 0 && performance.now() - groupStartedAt < maxWaitMs) {
+    const full = pending.length >= maxGroup || pendingEvents >= maxGroupEvents;
+    if (!quiet && !full && performance.now() - pending[0]!.queuedAt < maxWaitMs) {
       setImmediate(checkGroup);
       return;
     }
-    scheduled = false;
-    flush();
+    flushGroup();
+    // One group per turn: the next is stored once the loop has run its timers and I/O.
+    if (pending.length > 0) setImmediate(checkGroup);
+    else scheduled = false;
   }
 
   // ── storing requests ──────────────────────────────────────────────────────────────────────────────────
@@ -126,8 +147,8 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
     });
   }
 
-  /** Runs inside the group's unit of work. */
-  function store(uow: UnitOfWork, job: Job): InboxReceipt {
+  /** Runs inside the group's unit of work; `found` holds the actions read in it (one per transaction). */
+  function store(uow: UnitOfWork, job: Job, found: ActionLookups): InboxReceipt {
     const { request, parsed, receivedAt } = job;
     const received = {
       callbackId: request.callbackId,
@@ -150,6 +171,7 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
       { afterCommit: (effect) => void ingested.push(effect) },
       parsed.events,
       'receiver',
+      found,
     );
     const kept =
       result.unknown.length > 0
@@ -170,7 +192,7 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
     try {
       const receipt = unitOfWork((uow) => {
         committed(uow, 1);
-        return store(uow, job);
+        return store(uow, job, ingest.lookups());
       });
       return { ok: true, receipt };
     } catch (error) {
@@ -183,7 +205,8 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
     try {
       const receipts = unitOfWork((uow) => {
         committed(uow, jobs.length);
-        return jobs.map((job) => store(uow, job));
+        const found = ingest.lookups();
+        return jobs.map((job) => store(uow, job, found));
       });
       return receipts.map((receipt) => ({ ok: true, receipt }));
     } catch {
@@ -211,9 +234,22 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
     job.resolve(outcome.receipt);
   }
 
-  function flush() {
-    const jobs = pending;
-    pending = [];
+  /** The oldest requests that fit in one group (at least one, however many events it carries). */
+  function takeGroup(): Job[] {
+    let count = 0;
+    let events = 0;
+    while (count < pending.length && count < maxGroup) {
+      const next = pending[count]!.events;
+      if (count > 0 && events + next > maxGroupEvents) break;
+      events += next;
+      count += 1;
+    }
+    pendingEvents -= events;
+    return pending.splice(0, count);
+  }
+
+  function flushGroup() {
+    const jobs = takeGroup();
     if (jobs.length === 0) return;
     stats.largestGroup = Math.max(stats.largestGroup, jobs.length);
     const outcomes = storeGroup(jobs);
@@ -227,12 +263,12 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
       const receivedAt = clock.nowIso();
       const parsed = parseNotificationBody(request.body, receivedAt);
       return new Promise<InboxReceipt>((resolve, reject) => {
-        pending.push({ request, parsed, receivedAt, resolve, reject });
+        const events = Math.max(1, parsed.ok ? parsed.events.length : 0);
+        pending.push({ request, parsed, receivedAt, events, queuedAt: performance.now(), resolve, reject });
+        pendingEvents += events;
         arrivals += 1;
-        if (pending.length >= maxGroup) flush();
-        else if (!scheduled) {
+        if (!scheduled) {
           scheduled = true;
-          groupStartedAt = performance.now();
           seen = arrivals;
           setImmediate(checkGroup);
         }
@@ -242,7 +278,7 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
     /** Stores what is queued, then refuses new requests. Call before closing the database. */
     close() {
       if (closed) return;
-      flush();
+      while (pending.length > 0) flushGroup();
       closed = true;
     },
   };

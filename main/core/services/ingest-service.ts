@@ -11,6 +11,9 @@ import type { Notifier } from '../ports/notifier.js';
 
 export type EventSource = 'connector' | 'receiver' | 'poll';
 
+/** An id whose events are each looked up by their date (see ActionsRepository.findEventTarget). */
+const dated = Symbol('dated');
+
 export interface IngestResult {
   stored: number;
   duplicates: number;
@@ -35,26 +38,71 @@ export interface IngestDeps {
 
 export type IngestService = ReturnType<typeof createIngestService>;
 
+/**
+ * The actions one transaction has found for events, in their state as last changed in it, so that a group of
+ * requests reads each action once. Make one per unit of work, inside it (`ingest.lookups()`), and drop it with the
+ * transaction: what it holds is true only there (another unit of work may change the action next, and a rollback
+ * undoes what it saw).
+ */
+export interface ActionLookups {
+  /** The action an event naming `remoteActionId`, dated `eventDate`, is about (ActionsRepository.findForEvent). */
+  find(remoteActionId: string, eventDate: string): RemoteAction | null;
+  /** Records the action's new state, stored in this transaction. */
+  changed(action: RemoteAction): void;
+}
+
 export function createIngestService({ unitOfWork, repos, clock, bus, notifier, logger, outbox }: IngestDeps) {
+  function lookups(): ActionLookups {
+    // By the id events name: the action's own id, or `dated` when each event's date decides (an id the network
+    // gave again, rare: asked per event); null for an id no action answers to.
+    const targets = new Map<string, string | null | typeof dated>();
+    const actions = new Map<string, RemoteAction>();
+    const known = (action: RemoteAction | null): RemoteAction | null => {
+      if (!action) return null;
+      const seen = actions.get(action.id);
+      if (seen) return seen;
+      actions.set(action.id, action);
+      return action;
+    };
+    return {
+      find(remoteActionId, eventDate) {
+        const target = targets.get(remoteActionId);
+        if (target === dated) return known(repos.actions.findForEvent(remoteActionId, eventDate));
+        if (target !== undefined) return target === null ? null : actions.get(target)!;
+        const { action, datesMatter } = repos.actions.findEventTarget(remoteActionId);
+        targets.set(remoteActionId, datesMatter ? dated : (action?.id ?? null));
+        return datesMatter ? known(repos.actions.findForEvent(remoteActionId, eventDate)) : known(action);
+      },
+      changed(action) {
+        actions.set(action.id, action);
+      },
+    };
+  }
+
   /**
-   * Applies events inside `uow` (callers that group several requests into one commit open it themselves);
-   * the changes are published once it committed.
+   * Applies events inside `uow` (callers that group several requests into one commit open it themselves, and
+   * pass the same `found` for all of them); the changes are published once it committed.
    */
-  function apply(uow: UnitOfWork, events: RemoteEvent[], source: EventSource): IngestResult {
+  function apply(
+    uow: UnitOfWork,
+    events: RemoteEvent[],
+    source: EventSource,
+    found: ActionLookups = lookups(),
+  ): IngestResult {
     const result: IngestResult = { stored: 0, duplicates: 0, unknown: [] };
     const changed = new Map<string, RemoteAction>();
     const completed: RemoteAction[] = [];
+    // One instant for the whole call: its events are received together.
+    const now = clock.nowIso();
     // Oldest first, so the history and the displayed status follow eventDate even when a batch is shuffled.
     const ordered = [...events].sort((a, b) => a.eventDate.localeCompare(b.eventDate));
     for (const event of ordered) {
       // The network names actions by its own id; the action found is then known by the agent's (findForEvent).
-      const found = repos.actions.findForEvent(event.remoteActionId, event.eventDate);
-      const action = found ? (changed.get(found.id) ?? found) : null;
+      const action = found.find(event.remoteActionId, event.eventDate);
       if (!action) {
         result.unknown.push(event);
         continue;
       }
-      const now = clock.nowIso();
       const { action: next, applied } = applyEvent(action, { ...event, remoteActionId: action.id }, now);
       const done = event.eventStatus.type === 'Done' ? event.eventStatus : null;
       const stored = repos.events.insertIfNew({
@@ -77,6 +125,7 @@ export function createIngestService({ unitOfWork, repos, clock, bus, notifier, l
       result.stored += 1;
       if (applied) {
         repos.actions.update(next);
+        found.changed(next);
         changed.set(next.id, next);
         if (next.phase === 'Done' && action.phase !== 'Done') completed.push(next);
       }
@@ -99,6 +148,7 @@ export function createIngestService({ unitOfWork, repos, clock, bus, notifier, l
 
   return {
     apply,
+    lookups,
     ingest(events: RemoteEvent[], source: EventSource): IngestResult {
       const result = unitOfWork((uow) => apply(uow, events, source));
       if (result.unknown.length > 0) {

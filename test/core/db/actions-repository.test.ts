@@ -4,6 +4,7 @@ import { ACTION_PHASES } from '../../../main/core/domain/status.js';
 import { REMOTE_TYPES } from '../../../main/core/domain/remote-type.js';
 import {
   ACTION_BY_UPSTREAM_ID_SQL,
+  ACTION_FOR_EVENT_SQL,
   EARLIER_HOLDER_EVENTS_SQL,
 } from '../../../main/core/db/actions-repository.js';
 import { createRepositories, MIGRATIONS, openDatabase } from '../../../main/core/db/index.js';
@@ -69,6 +70,14 @@ describe('actions repository', () => {
     // The agent's own id names it too (what its clients know); an id nobody holds names nothing.
     expect(repos.actions.findForEvent('local-9', at(30))?.id).toBe('local-9');
     expect(repos.actions.findForEvent('ra-other', at(30))).toBeNull();
+    // Every event naming either id reaches it, whatever its date (one read for many events).
+    for (const ref of ['ra-net-9', 'local-9']) {
+      expect(repos.actions.findEventTarget(ref)).toEqual({
+        action: repos.actions.get('local-9'),
+        datesMatter: false,
+      });
+    }
+    expect(repos.actions.findEventTarget('ra-other')).toEqual({ action: null, datesMatter: false });
     // update() leaves the network id alone.
     repos.actions.update(action({ id: 'local-9', phase: 'Pending' }));
     expect(repos.actions.get('local-9')?.upstreamId).toBe('ra-net-9');
@@ -112,6 +121,11 @@ describe('actions repository', () => {
       expect(repos.actions.findForEvent('ra-x', '2025-01-15T09:00:12+01:00')?.id).toBe('first');
       // …anything later is about the new holder.
       expect(repos.actions.findForEvent('ra-x', at(41))?.id).toBe('second');
+      // So one read cannot answer for every event naming it: each event's date decides.
+      expect(repos.actions.findEventTarget('ra-x')).toMatchObject({
+        action: { id: 'second' },
+        datesMatter: true,
+      });
       // And the id can move on again once the second one is settled.
       repos.actions.update(action({ id: 'second', vehicleId: 'veh-2', phase: 'Refused', createdAt: at(50) }));
       repos.actions.insert(action({ id: 'third', phase: 'Sending', createdAt: at(70) }));
@@ -153,13 +167,18 @@ describe('actions repository', () => {
 
   it('finds the action of a notification through indexes (every event looks one up)', () => {
     const { db } = store();
-    for (const sql of [ACTION_BY_UPSTREAM_ID_SQL, EARLIER_HOLDER_EVENTS_SQL]) {
+    for (const [sql, params] of [
+      [ACTION_BY_UPSTREAM_ID_SQL, { upstreamId: 'x' }],
+      [EARLIER_HOLDER_EVENTS_SQL, { upstreamId: 'x' }],
+      [ACTION_FOR_EVENT_SQL, { ref: 'x' }],
+    ] as const) {
       const plan = db.raw
         .prepare<Record<string, unknown>, { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-        .all({ upstreamId: 'x' })
+        .all(params)
         .map((row) => row.detail);
+      // No table is scanned (the one-row subquery `t` of ACTION_FOR_EVENT_SQL is no table).
       expect(
-        plan.filter((d) => /^SCAN /.test(d) && !/INDEX/.test(d)),
+        plan.filter((d) => /^SCAN /.test(d) && !/INDEX|^SCAN (CONSTANT ROW|t)$/.test(d)),
         plan.join('\n'),
       ).toEqual([]);
       expect(plan.join('\n')).toMatch(/remote_actions_(upstream_holder|by_upstream)/);

@@ -109,3 +109,127 @@ describe('group commit', () => {
     expect(statuses).not.toContain('Healthy');
   });
 });
+
+describe('a group reads each action once, in its own transaction', () => {
+  /** Queues a request straight into the inbox (no HTTP): requests queued in one turn form one group. */
+  const submit = (body: unknown) =>
+    h.inbox.submit({
+      callbackId: h.cbid,
+      body: Buffer.from(JSON.stringify(body)),
+      contentType: 'application/json',
+      headers: {},
+      remoteAddress: null,
+    });
+  const done = (status: string) => ({ type: 'Done', status });
+
+  it('later requests of a group see what earlier ones did to the action, and its lifecycle rules', async () => {
+    h = await startReceiverHarness();
+    const { remoteActionId: rid } = await h.sendRemote();
+    const receipts = await Promise.all([
+      submit(fleetPayload(fleetEvent(rid, at(5), pending('B')))),
+      // Older than B, stored as history only; then Done; then a Pending after Done, history only.
+      submit(fleetPayload(fleetEvent(rid, at(3), pending('A')))),
+      submit(fleetPayload(fleetEvent(rid, at(7), done('Success')))),
+      submit(fleetPayload(fleetEvent(rid, at(9), pending('C')))),
+    ]);
+    expect(h.commits).toEqual([4]);
+    expect(receipts.map((r) => r.stored)).toEqual([1, 1, 1, 1]);
+    expect(h.action(rid)).toMatchObject({ phase: 'Done', status: 'Success', outcome: 'Success' });
+    expect(Object.fromEntries(h.action(rid).events!.map((e) => [e.status, e.applied]))).toEqual({
+      A: false,
+      B: true,
+      Success: true,
+      C: false,
+    });
+    expect(h.completed.map((a) => a.id)).toEqual([rid]);
+  });
+
+  it('a group that rolled back leaves nothing it read to the requests retried alone', async () => {
+    h = await startReceiverHarness({ receiver: { rateLimit: false } });
+    const { remoteActionId: rid } = await h.sendRemote();
+    h.db.raw.exec(`CREATE TRIGGER poison BEFORE INSERT ON action_events WHEN NEW.status = 'Poison'
+      BEGIN SELECT RAISE(ABORT, 'poison'); END`);
+    const [late, poisoned] = await Promise.allSettled([
+      submit(fleetPayload(fleetEvent(rid, at(50), pending('Late')))),
+      submit(fleetPayload(fleetEvent(rid, at(60), pending('Poison')))),
+    ]);
+    // Tried as one group first (rolled back), then each alone.
+    expect(h.inbox.stats()).toMatchObject({ largestGroup: 2, commits: 1, failedRequests: 1 });
+    expect(late).toMatchObject({ status: 'fulfilled', value: { stored: 1 } });
+    expect(poisoned.status).toBe('rejected');
+    // Applied again on its own: what the rolled-back group had made of the action is not what it read.
+    expect(h.action(rid)).toMatchObject({ phase: 'Pending', status: 'Late' });
+    expect(h.action(rid).events!.map((e) => [e.status, e.applied])).toEqual([['Late', true]]);
+  });
+
+  it('a change made by another unit of work between two groups is seen by the next one', async () => {
+    h = await startReceiverHarness();
+    const { remoteActionId: rid } = await h.sendRemote();
+    await submit(fleetPayload(fleetEvent(rid, at(5), pending('Accepted'))));
+    // The connector completes it meanwhile.
+    h.core.services.ingest.ingest(
+      [
+        {
+          remoteActionId: rid,
+          vin: null,
+          eventDate: at(6),
+          remoteType: 'Doors',
+          eventStatus: { type: 'Done', status: 'Success' },
+        },
+      ],
+      'connector',
+    );
+    await submit(fleetPayload(fleetEvent(rid, at(7), pending('SentToVehicle'))));
+    expect(h.action(rid)).toMatchObject({ phase: 'Done', status: 'Success' });
+    expect(h.action(rid).events!.map((e) => [e.status, e.applied])).toEqual([
+      ['Accepted', true],
+      ['Success', true],
+      ['SentToVehicle', false],
+    ]);
+  });
+});
+
+describe('group size', () => {
+  it('a group holds at most maxGroupEvents events, and one group is stored per turn of the event loop', async () => {
+    const commits: { requests: number; turn: number }[] = [];
+    let turn = 0;
+    let ticking = true;
+    const tick = () => {
+      turn += 1;
+      if (ticking) setImmediate(tick);
+    };
+    h = await startReceiverHarness({
+      record: false,
+      inbox: { maxGroupEvents: 200, onCommit: ({ requests }) => commits.push({ requests, turn }) },
+    });
+    const { remoteActionId: rid } = await h.sendRemote();
+    const body = (k: number, n: number) =>
+      Buffer.from(
+        JSON.stringify(
+          fleetPayload(...Array.from({ length: n }, (_, i) => fleetEvent(rid, at(i), pending(`R${k}-${i}`)))),
+        ),
+      );
+    const submitBody = (buffer: Buffer) =>
+      h.inbox.submit({
+        callbackId: h.cbid,
+        body: buffer,
+        contentType: 'application/json',
+        headers: {},
+        remoteAddress: null,
+      });
+    tick();
+    // Five requests of 100 events, then one of 300 (stored whole, alone), all queued in one turn.
+    const receipts = await Promise.all([
+      ...[0, 1, 2, 3, 4].map((k) => submitBody(body(k, 100))),
+      submitBody(body(5, 300)),
+    ]);
+    ticking = false;
+    expect(receipts.map((r) => r.stored)).toEqual([100, 100, 100, 100, 100, 300]);
+    expect(commits.map((c) => c.requests)).toEqual([2, 2, 1, 1]);
+    // The loop ran between every two groups.
+    for (let i = 1; i < commits.length; i += 1) {
+      expect(commits[i]!.turn).toBeGreaterThan(commits[i - 1]!.turn);
+    }
+    expect(h.inbox.stats()).toMatchObject({ requests: 6, commits: 4, largestGroup: 2 });
+  });
+});
