@@ -123,6 +123,8 @@ export function createThreadStoreWriter(db: Db, onFallback?: (reason: string) =>
       const p = pending.get(message.id);
       if (!p) return;
       pending.delete(message.id);
+      // Held open only while it owes answers: a process that forgot close() still exits once idle.
+      if (pending.size === 0) w.unref();
       if ('results' in message) {
         db.wroteElsewhere();
         p.resolve(JSON.parse(message.results) as unknown[]);
@@ -182,6 +184,7 @@ export function createThreadStoreWriter(db: Db, onFallback?: (reason: string) =>
       });
       return new Promise<unknown[]>((resolve, reject) => {
         pending.set(id, { steps, resolve, reject });
+        w.ref();
         w.postMessage({ id, sql, steps: JSON.stringify(encoded) });
       });
     },
