@@ -208,10 +208,18 @@ describe('notifications from the network to the depot system', () => {
           .sort(),
       ).toEqual(a.events.map((e) => e.status).sort());
     }
-    const list = await agent.api<{ items: { state: string }[] }>(
-      'GET',
-      `/api/v1/deliveries?callback=${cbid}&limit=100`,
+    // Recorded Delivered once the outbox's commit follows the last answers (milliseconds after the sink has them).
+    const states = async () =>
+      (
+        await agent.api<{ items: { state: string }[] }>(
+          'GET',
+          `/api/v1/deliveries?callback=${cbid}&limit=100`,
+        )
+      ).body.items.map((d) => d.state);
+    await waitFor(
+      'every delivery recorded Delivered',
+      async () => (await states()).every((state) => state === 'Delivered') || undefined,
     );
-    expect(list.body.items.every((d) => d.state === 'Delivered')).toBe(true);
+    expect(new Set(await states())).toEqual(new Set(['Delivered']));
   });
 });
