@@ -1,6 +1,8 @@
 // The store writer, on a thread with its own connection and inline on the app's: the same steps give the same
 // results, a batch is one transaction, and a full disk met on the thread is reported as on the main connection.
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createStoreWriter,
@@ -124,5 +126,18 @@ describe('the store writer thread', () => {
     expect(writer.mode).toBe('inline');
     expect(reasons).toHaveLength(1);
     expect(rows(db)).toHaveLength(2);
+  });
+
+  it('holds the process open while it owes an answer, and no longer: a forgotten close() does not keep it alive', () => {
+    const dir = tempDir('depot-store-writer-exit-');
+    cleanup.push(() => dir.remove());
+    const child = fileURLToPath(new URL('./fixtures/writer-exit-child.ts', import.meta.url));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', child, dir.path], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe('thread [{"changes":1}]');
   });
 });
