@@ -9,10 +9,8 @@ import type {
   DeliveryKind,
   DeliveryListQuery,
   DeliveryRecord,
-  DeliverySettlement,
   DeliveryState,
   IsoTimestamp,
-  NewAttempt,
   NewDelivery,
   WaitingEvent,
 } from './records.js';
@@ -179,6 +177,10 @@ export function deliveryCountSql(query: ListFilter): string {
   return `SELECT count(*) FROM deliveries ${listWhere(query)}`;
 }
 
+/**
+ * The outbox's hot writes (claim, settle, the attempt log, the next due time) are not methods here: they run as
+ * steps of the store writer (delivery-steps.ts, built from the statements below), on its thread.
+ */
 export interface DeliveriesRepository {
   /** Stores a delivery with the events it carries (Queued unless told Dead) and returns it as stored. */
   insert(delivery: NewDelivery): DeliveryRecord;
@@ -193,20 +195,8 @@ export interface DeliveriesRepository {
   get(id: string): DeliveryRecord | null;
   /** The events[] JSON a delivery carries (null when there is no such delivery). */
   payloadOf(id: string): string | null;
-  /** Queued → InFlight under a lease, up to `limit` due at `now`, earliest due first. */
-  claim(
-    callbackId: string,
-    now: IsoTimestamp,
-    limit: number,
-    owner: string,
-    leaseUntil: IsoTimestamp,
-  ): DeliveryRecord[];
-  /** The earliest next_attempt_at of the callback's queue, or null when it is empty. */
-  nextDue(callbackId: string): IsoTimestamp | null;
   /** Number of queued deliveries per callback (only callbacks that have some). */
   queuedByCallback(): Map<string, number>;
-  /** InFlight → the outcome's state. False if this owner no longer holds the lease. */
-  settle(settlement: DeliverySettlement, owner: string): boolean;
   /** InFlight → Queued, for claimed deliveries that were not sent. */
   release(ids: string[], owner: string): number;
   /** InFlight rows leased by anyone but `owner`, whose lease ended by `expiredBy`, go back to Queued. */
@@ -227,7 +217,6 @@ export interface DeliveriesRepository {
   replayCallback(callbackId: string, now: IsoTimestamp): string[];
   /** A queued delivery waiting for a later attempt becomes due now. */
   dueNow(id: string, now: IsoTimestamp): boolean;
-  recordAttempt(attempt: NewAttempt): void;
   /** Oldest first. */
   listAttempts(deliveryId: string): AttemptRecord[];
   /** Number of deliveries in each state (every state present, 0 when none). Reads the whole table. */
@@ -247,8 +236,6 @@ export function createDeliveriesRepository(db: Db): DeliveriesRepository {
   const payloadOf = db.raw
     .prepare<{ id: string }, string>('SELECT payload FROM delivery_payloads WHERE delivery_id = @id')
     .pluck();
-  const claim = db.raw.prepare<Record<string, unknown>, DeliveryRow>(DELIVERIES_CLAIM_SQL);
-  const nextDue = db.raw.prepare<{ callbackId: string }, string | null>(DELIVERIES_NEXT_DUE_SQL).pluck();
   const queuedByCallback = db.raw.prepare<[], { callback_id: string; n: number }>(
     DELIVERIES_QUEUED_BY_CALLBACK_SQL,
   );
@@ -260,7 +247,6 @@ export function createDeliveriesRepository(db: Db): DeliveriesRepository {
   );
   const eventCreated = db.raw.prepare<{ id: number }, string>(EVENT_CREATED_SQL).pluck();
   const attachWaiting = db.raw.prepare(ATTACH_WAITING_SQL);
-  const settle = db.raw.prepare(DELIVERIES_SETTLE_SQL);
   const release = db.raw.prepare(RELEASE_SQL);
   const reclaim = db.raw.prepare(DELIVERIES_RECLAIM_SQL);
   const giveUpQueued = db.raw.prepare<Record<string, unknown>, string>(DELIVERIES_GIVE_UP_QUEUED_SQL).pluck();
@@ -270,7 +256,6 @@ export function createDeliveriesRepository(db: Db): DeliveriesRepository {
     .prepare<Record<string, unknown>, string>(DELIVERIES_REPLAY_CALLBACK_SQL)
     .pluck();
   const dueNow = db.raw.prepare(DUE_NOW_SQL);
-  const insertAttempt = db.raw.prepare(DELIVERY_ATTEMPTS_INSERT_SQL);
   const listAttempts = db.raw.prepare<{ deliveryId: string }, AttemptRow>(LIST_ATTEMPTS_SQL);
   const counts = db.raw.prepare<[], { state: DeliveryState; n: number }>(COUNTS_SQL);
   const queueCounts = db.raw.prepare<[], { total: number; queued: number; failed: number; dead: number }>(
@@ -420,17 +405,8 @@ export function createDeliveriesRepository(db: Db): DeliveriesRepository {
     payloadOf(id) {
       return payloadOf.get({ id }) ?? null;
     },
-    claim(callbackId, now, limit, owner, leaseUntil) {
-      return claimedDeliveries(claim.all({ callbackId, now, limit, owner, leaseUntil }));
-    },
-    nextDue(callbackId) {
-      return nextDue.get({ callbackId }) ?? null;
-    },
     queuedByCallback() {
       return new Map(queuedByCallback.all().map((row) => [row.callback_id, row.n]));
-    },
-    settle(settlement, owner) {
-      return settle.run({ ...settlement, owner }).changes > 0;
     },
     release(ids, owner) {
       if (ids.length === 0) return 0;
@@ -454,9 +430,6 @@ export function createDeliveriesRepository(db: Db): DeliveriesRepository {
     },
     dueNow(id, now) {
       return dueNow.run({ id, now }).changes > 0;
-    },
-    recordAttempt(attempt) {
-      insertAttempt.run({ ...attempt, counted: attempt.counted ? 1 : 0 });
     },
     listAttempts(deliveryId) {
       return listAttempts.all({ deliveryId }).map((row) => ({

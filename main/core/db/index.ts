@@ -2,7 +2,12 @@
 export { databaseFileProblem, openDatabase } from './open-database.js';
 export type { Db, OpenDatabaseOptions } from './open-database.js';
 export { createUnitOfWork } from './unit-of-work.js';
-export { createInlineStoreWriter, createStoreWriter, createThreadStoreWriter } from './store-writer.js';
+export {
+  createInlineStoreWriter,
+  createStoreWriter,
+  createThreadStoreWriter,
+  runStepsInline,
+} from './store-writer.js';
 export type { StoreWriter, StoreWriterMode, WriteStep } from './store-writer.js';
 export { deliveryStepResults, deliverySteps } from './delivery-steps.js';
 export type { RunUnitOfWork, UnitOfWork } from './unit-of-work.js';

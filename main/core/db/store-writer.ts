@@ -30,10 +30,11 @@ export interface StoreWriter {
   close(): Promise<void>;
 }
 
-function runInline(
+/** Runs the steps now, in one transaction of the app's connection (the inline writer; tests of the statements). */
+export function runStepsInline(
   db: Db,
-  statements: Map<string, BetterSqlite3.Statement>,
   steps: readonly WriteStep[],
+  statements: Map<string, BetterSqlite3.Statement> = new Map(),
 ): unknown[] {
   return db.transaction(() =>
     steps.map((step) => {
@@ -57,7 +58,7 @@ export function createInlineStoreWriter(db: Db): StoreWriter {
     mode: 'inline',
     run: async (steps) => {
       if (closed) throw new Error('The store writer is closed.');
-      return runInline(db, statements, steps);
+      return runStepsInline(db, steps, statements);
     },
     close: async () => {
       closed = true;

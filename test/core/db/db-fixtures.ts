@@ -4,8 +4,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import type { RemoteAction } from '../../../main/core/domain/action.js';
-import { createRepositories, openDatabase } from '../../../main/core/db/index.js';
-import type { Db, NewCallback, Repositories, VehicleUpsert } from '../../../main/core/db/index.js';
+import {
+  createRepositories,
+  deliveryStepResults,
+  deliverySteps,
+  openDatabase,
+  runStepsInline,
+} from '../../../main/core/db/index.js';
+import type {
+  Db,
+  DeliverySettlement,
+  NewAttempt,
+  NewCallback,
+  Repositories,
+  VehicleUpsert,
+  WriteStep,
+} from '../../../main/core/db/index.js';
 
 /** A canonical timestamp `seconds` after a fixed instant (the store never reads the clock). */
 export const at = (seconds: number): string =>
@@ -128,4 +142,20 @@ export function action(overrides: Partial<RemoteAction> = {}): RemoteAction {
 export function seedParents(repos: Repositories): void {
   repos.vehicles.upsertMany([vehicle()]);
   repos.callbacks.insert(callback());
+}
+
+/**
+ * The outbox's hot writes as production runs them (delivery-steps.ts through the store writer), synchronously on
+ * the test's connection: one transaction per call.
+ */
+export function outboxWrites(db: Db) {
+  const one = (step: WriteStep): unknown => runStepsInline(db, [step])[0];
+  return {
+    claim: (callbackId: string, now: string, limit: number, owner: string, leaseUntil: string) =>
+      deliveryStepResults.claimed(one(deliverySteps.claim(callbackId, now, limit, owner, leaseUntil))),
+    settle: (settlement: DeliverySettlement, owner: string) =>
+      deliveryStepResults.settled(one(deliverySteps.settle(settlement, owner))),
+    recordAttempt: (attempt: NewAttempt) => void one(deliverySteps.recordAttempt(attempt)),
+    nextDue: (callbackId: string) => deliveryStepResults.nextDue(one(deliverySteps.nextDue(callbackId))),
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRepositories, openDatabase } from '../../../main/core/db/index.js';
 import type { DeliverySettlement, NewDelivery } from '../../../main/core/db/index.js';
-import { at, seedParents, useStore } from './db-fixtures.js';
+import { at, outboxWrites as writes, seedParents, useStore } from './db-fixtures.js';
 
 const VIN_A = 'VR3UHZKXZMT000001';
 const VIN_B = 'VR3UHZKXZMT000002';
@@ -90,7 +90,7 @@ describe('deliveries repository', () => {
   });
 
   it('claims due deliveries per callback under a lease, earliest due first', () => {
-    const { repos } = store();
+    const { repos, db } = store();
     seedParents(repos);
     repos.callbacks.insert({ ...repos.callbacks.get('cb-001')!, id: 'cb-002' });
     repos.deliveries.insert(delivery({ id: 'late', nextAttemptAt: at(300) }));
@@ -99,13 +99,17 @@ describe('deliveries repository', () => {
     repos.deliveries.insert(delivery({ id: 'due-3', nextAttemptAt: at(200) }));
     repos.deliveries.insert(delivery({ id: 'other', callbackId: 'cb-002', nextAttemptAt: at(100) }));
 
-    const claimed = repos.deliveries.claim('cb-001', at(200), 2, OWNER, at(500));
+    const claimed = writes(db).claim('cb-001', at(200), 2, OWNER, at(500));
     expect(claimed.map((d) => d.id)).toEqual(['due-1', 'due-2']);
     expect(claimed[0]).toMatchObject({ state: 'InFlight', leaseOwner: OWNER, leaseUntil: at(500) });
-    expect(repos.deliveries.claim('cb-001', at(200), 10, OWNER, at(500)).map((d) => d.id)).toEqual(['due-3']);
-    expect(repos.deliveries.claim('cb-001', at(200), 10, OWNER, at(500))).toEqual([]);
-    expect(repos.deliveries.nextDue('cb-001')).toBe(at(300));
-    expect(repos.deliveries.nextDue('cb-003')).toBeNull();
+    expect(
+      writes(db)
+        .claim('cb-001', at(200), 10, OWNER, at(500))
+        .map((d) => d.id),
+    ).toEqual(['due-3']);
+    expect(writes(db).claim('cb-001', at(200), 10, OWNER, at(500))).toEqual([]);
+    expect(writes(db).nextDue('cb-001')).toBe(at(300));
+    expect(writes(db).nextDue('cb-003')).toBeNull();
     expect(repos.deliveries.queuedByCallback()).toEqual(
       new Map([
         ['cb-001', 1],
@@ -115,19 +119,19 @@ describe('deliveries repository', () => {
   });
 
   it('settles only under its own lease; releases and reclaims', () => {
-    const { repos } = store();
+    const { repos, db } = store();
     seedParents(repos);
     for (const id of ['a', 'b', 'c']) repos.deliveries.insert(delivery({ id }));
-    repos.deliveries.claim('cb-001', at(100), 10, OWNER, at(500));
+    writes(db).claim('cb-001', at(100), 10, OWNER, at(500));
 
     expect(
-      repos.deliveries.settle(
+      writes(db).settle(
         settled('a', { state: 'Delivered', attempts: 1, deliveredAt: at(101) }),
         'someone-else',
       ),
     ).toBe(false);
     expect(
-      repos.deliveries.settle(
+      writes(db).settle(
         settled('a', { state: 'Delivered', attempts: 1, deliveredAt: at(101), lastStatus: 204 }),
         OWNER,
       ),
@@ -138,7 +142,7 @@ describe('deliveries repository', () => {
       leaseOwner: null,
       leaseUntil: null,
     });
-    expect(repos.deliveries.settle(settled('a', { state: 'Failed' }), OWNER)).toBe(false);
+    expect(writes(db).settle(settled('a', { state: 'Failed' }), OWNER)).toBe(false);
 
     expect(repos.deliveries.release(['b'], OWNER)).toBe(1);
     expect(repos.deliveries.get('b')).toMatchObject({ state: 'Queued', leaseOwner: null });
@@ -176,13 +180,13 @@ describe('deliveries repository', () => {
   });
 
   it('gives up, shifts deadlines, and replays dead letters', () => {
-    const { repos } = store();
+    const { repos, db } = store();
     seedParents(repos);
     repos.deliveries.insert(delivery({ id: 'old', createdAt: at(1) }));
     repos.deliveries.insert(delivery({ id: 'new', createdAt: at(50) }));
-    repos.deliveries.claim('cb-001', at(100), 10, OWNER, at(500));
-    repos.deliveries.settle(settled('old', { retryDeadline: at(1000), attempts: 1, lastStatus: 500 }), OWNER);
-    repos.deliveries.settle(settled('new', { retryDeadline: at(1000), attempts: 1 }), OWNER);
+    writes(db).claim('cb-001', at(100), 10, OWNER, at(500));
+    writes(db).settle(settled('old', { retryDeadline: at(1000), attempts: 1, lastStatus: 500 }), OWNER);
+    writes(db).settle(settled('new', { retryDeadline: at(1000), attempts: 1 }), OWNER);
 
     expect(repos.deliveries.shiftDeadlines('cb-001', 1500)).toBe(2);
     expect(repos.deliveries.get('old')?.retryDeadline).toBe(
@@ -211,7 +215,7 @@ describe('deliveries repository', () => {
   });
 
   it('logs attempts, counted or not, in order', () => {
-    const { repos } = store();
+    const { repos, db } = store();
     seedParents(repos);
     repos.deliveries.insert(delivery({ id: 'd' }));
     const attempt = (o: object) => ({
@@ -223,18 +227,18 @@ describe('deliveries repository', () => {
       counted: true,
       ...o,
     });
-    repos.deliveries.recordAttempt(attempt({ error: 'ECONNREFUSED', counted: false }));
-    repos.deliveries.recordAttempt(attempt({ startedAt: at(2), httpStatus: 503, error: 'HTTP 503' }));
+    writes(db).recordAttempt(attempt({ error: 'ECONNREFUSED', counted: false }));
+    writes(db).recordAttempt(attempt({ startedAt: at(2), httpStatus: 503, error: 'HTTP 503' }));
     expect(repos.deliveries.listAttempts('d')).toEqual([
       { id: expect.any(Number), ...attempt({ error: 'ECONNREFUSED', counted: false }) },
       { id: expect.any(Number), ...attempt({ startedAt: at(2), httpStatus: 503, error: 'HTTP 503' }) },
     ]);
     expect(repos.deliveries.listAttempts('nope')).toEqual([]);
-    expect(() => repos.deliveries.recordAttempt(attempt({ deliveryId: 'ghost' }))).toThrow(/FOREIGN KEY/);
+    expect(() => writes(db).recordAttempt(attempt({ deliveryId: 'ghost' }))).toThrow(/FOREIGN KEY/);
   });
 
   it('counts by state and lists newest first by state, callback, vehicle and time', () => {
-    const { repos } = store();
+    const { repos, db } = store();
     seedParents(repos);
     repos.callbacks.insert({ ...repos.callbacks.get('cb-001')!, id: 'cb-002' });
     repos.deliveries.insert(delivery({ id: 'a', createdAt: at(1), nextAttemptAt: at(1) }));
@@ -248,9 +252,9 @@ describe('deliveries repository', () => {
       }),
     );
     repos.deliveries.insert(delivery({ id: 'c', createdAt: at(3), nextAttemptAt: at(50) }));
-    repos.deliveries.claim('cb-001', at(10), 10, OWNER, at(100));
-    repos.deliveries.settle(settled('a', { state: 'Delivered', deliveredAt: at(11) }), OWNER);
-    repos.deliveries.claim('cb-002', at(10), 10, OWNER, at(100));
+    writes(db).claim('cb-001', at(10), 10, OWNER, at(100));
+    writes(db).settle(settled('a', { state: 'Delivered', deliveredAt: at(11) }), OWNER);
+    writes(db).claim('cb-002', at(10), 10, OWNER, at(100));
 
     expect(repos.deliveries.counts()).toEqual({ Queued: 1, InFlight: 1, Delivered: 1, Failed: 0, Dead: 0 });
     const list = (q: object) => repos.deliveries.list({ limit: 10, offset: 0, ...q }).map((d) => d.id);
@@ -269,7 +273,7 @@ describe('deliveries repository', () => {
     const { repos, db, file } = store();
     seedParents(repos);
     repos.deliveries.insert(delivery({ id: 'x', nextAttemptAt: at(1) }));
-    repos.deliveries.claim('cb-001', at(5), 10, OWNER, at(100));
+    writes(db).claim('cb-001', at(5), 10, OWNER, at(100));
     db.close();
 
     const reopened = openDatabase(file);

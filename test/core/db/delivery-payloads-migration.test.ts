@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRepositories, MIGRATIONS, openDatabase } from '../../../main/core/db/index.js';
-import { useTempDir } from './db-fixtures.js';
+import { outboxWrites, useTempDir } from './db-fixtures.js';
 
 const T = '2025-01-15T08:00:00.000Z';
 
@@ -45,7 +45,7 @@ describe('migration 007 (delivery payloads in their own table)', () => {
         )
         .all() as { detail: string }[];
       expect(plan.map((p) => p.detail).join(' ')).toMatch(/deliveries_queued/);
-      const claimed = repos.deliveries.claim('cb-1', T, 10, 'me', '2025-01-15T09:00:00.000Z');
+      const claimed = outboxWrites(db).claim('cb-1', T, 10, 'me', '2025-01-15T09:00:00.000Z');
       expect(claimed.map((d) => [d.id, d.eventsJson])).toEqual([['d-1', '[{"n":1}]']]);
       expect(db.raw.pragma('foreign_key_check')).toEqual([]);
     } finally {
