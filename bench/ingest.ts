@@ -15,6 +15,7 @@ import { scriptedConnector } from '../test/helpers/scripted-connector.js';
 import { tempDir } from '../test/helpers/temp-dir.js';
 import { describeLoopDelay, withLoopDelay } from './support/loop-delay.js';
 import { profiled } from './support/profile.js';
+import { machineActor } from '../main/core/kernel/actor.js';
 
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 2000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 50);
@@ -45,7 +46,7 @@ async function main() {
   await core.start();
   const cb = await core.services.callbacks.create(
     { callback: { webhook: { target: 'https://x.example/h', name: 'x' } }, remoteTypes: ['Horn'] },
-    { operator: 'bench' },
+    machineActor(),
   );
   const all: RemoteEvent[] = [];
   for (let i = 0; i < ACTIONS; i++) {
@@ -53,7 +54,7 @@ async function main() {
       vehicleRef: 'veh-e208-01',
       callbackId: cb.id,
       body: { horn: { state: 'Activated' } },
-      actor: { operator: 'bench' },
+      actor: machineActor(),
     });
     all.push(...events(a.remoteActionId, i));
     // Complete it at once so the next send of the same feature is allowed.

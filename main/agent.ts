@@ -56,6 +56,12 @@ async function start(
   logger.info(
     `Try: curl -H "Authorization: Bearer $(cat '${agent.token.file}')" ${agent.url}/api/v1/vehicles`,
   );
+  if (!agent.core.services.operators.any()) {
+    // The first start: nobody can sign in with a PIN yet.
+    logger.info(
+      `No operator yet: open ${agent.url}, sign in with the API token and create the first admin (the browser is then enrolled for PIN sign-in).`,
+    );
+  }
   const storage = agent.core.services.storage.status();
   if (storage.status === 'degraded') {
     logger.error('started degraded: the disk is full, nothing new can be stored until space is freed');

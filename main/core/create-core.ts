@@ -32,7 +32,14 @@ import {
   type InboxOptions,
   type QuarantineOptions,
 } from './receiver/index.js';
+import type { CredentialHasher } from './ports/credential-hasher.js';
+import { scryptHasher } from './secrets/credential-hash.js';
+import { createAccessGuard } from './kernel/access-guard.js';
 import { createActionWatchdog, type WatchdogOptions } from './services/action-watchdog.js';
+import { createEnrolmentsService } from './services/enrolments-service.js';
+import { createIdentity } from './services/identity.js';
+import { createOperatorsService } from './services/operators-service.js';
+import { createTokensService } from './services/tokens-service.js';
 import { createAuditService } from './services/audit-service.js';
 import { createCallbacksService } from './services/callbacks-service.js';
 import { createCompletionFollowUp } from './services/completion-follow-up.js';
@@ -63,6 +70,8 @@ export interface CoreDeps {
   openDb?: (file: string, options: OpenDatabaseOptions) => Db;
   /** --forget-secrets: clear the sealed values the key cannot open instead of refusing (see sealed-data-guard). */
   forgetSecrets?: boolean;
+  /** Hashes operators' PINs (default: scrypt at the agent's cost; tests pass a cheaper one). */
+  credentials?: CredentialHasher;
 }
 
 export type Core = Awaited<ReturnType<typeof createCore>>;
@@ -99,7 +108,28 @@ export async function createCore(deps: CoreDeps) {
     connector,
     receiverBaseUrl: deps.receiverBaseUrl ?? (() => null),
   });
-  const callbacks = createCallbacksService({ unitOfWork, repos, secrets, clock, bus, upstream });
+  const access = createAccessGuard({ unitOfWork, repos, clock, bus });
+  const operators = createOperatorsService({
+    unitOfWork,
+    repos,
+    clock,
+    bus,
+    access,
+    credentials: deps.credentials ?? scryptHasher(),
+  });
+  const tokens = createTokensService({ unitOfWork, repos, clock, bus, access });
+  const enrolments = createEnrolmentsService({ unitOfWork, repos, clock, bus, access });
+  const identity = createIdentity(operators, tokens);
+  const callbacks = createCallbacksService({ unitOfWork, repos, secrets, clock, bus, upstream, access });
+  try {
+    // The built-in callback ("This workstation", migration 008) gets its sealed receiver secret at its first start:
+    // the migration cannot seal. Before anything registers it upstream or the receiver asks for it.
+    await callbacks.ensureBuiltIn();
+  } catch (err) {
+    // A full disk must not keep the agent from starting (degraded): the next start seals it.
+    if (!(err instanceof StorageFullError)) throw err;
+    logger.warn('the built-in callback could not get its receiver secret: the disk is full');
+  }
   const writer = createStoreWriter(db, deps.storeWriter, (reason) =>
     logger.warn('the outbox writes on the main thread: its writer thread could not start', { reason }),
   );
@@ -135,7 +165,15 @@ export async function createCore(deps: CoreDeps) {
     { unitOfWork, ingest, quarantine: quarantine.intake, clock, logger },
     deps.inbox,
   );
-  const remotes = createRemotesService({ unitOfWork, repos, connector, clock, bus });
+  const remotes = createRemotesService({
+    unitOfWork,
+    repos,
+    connector,
+    clock,
+    bus,
+    access,
+    approvers: operators,
+  });
   const audit = createAuditService({ repos });
   const settings = createSettingsService({ unitOfWork, repos, secrets, clock, bus });
   const watchdog = createActionWatchdog({ unitOfWork, repos, clock, bus }, deps.watchdog);
@@ -174,7 +212,13 @@ export async function createCore(deps: CoreDeps) {
       deliveries: outbox.service,
       quarantine,
       storage,
+      access,
+      operators,
+      tokens,
+      enrolments,
     },
+    /** What a session's principal stands for now (the transports resolve callers with it). */
+    identity,
     secretStorage: secrets.kind,
     /** Domain events, for the core's own subscribers. */
     bus,

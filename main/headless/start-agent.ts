@@ -206,6 +206,7 @@ export async function startAgent(
     // One set of handlers for every operation, served by the local API and (desktop) by the IPC bridge.
     const handlers = createOperationHandlers({
       core,
+      machineToken: token.token,
       version: packageVersion(),
       startedAt: Date.now(),
       connection: choice.connection,

@@ -26,6 +26,7 @@ import { readTrayFacts } from './tray-facts.js';
 import { hardenWebContents } from './window.js';
 import { createWindowController, type WindowController } from './window-controller.js';
 import { STARTUP_FAULT_EXIT_CODE, startupFaultText } from '../headless/startup-fault.js';
+import { createDesktopSession } from './ipc/desktop-session.js';
 
 export interface DesktopOptions {
   /** electron-log/main (loaded by main/index.ts only: it needs a real Electron). */
@@ -180,6 +181,10 @@ export function runDesktop(options: DesktopOptions): { ready: Promise<DesktopSes
       const unregister = registerIpc({
         // The agent's own handlers: the bridge answers exactly what the local API answers.
         handlers: running.handlers,
+        session: createDesktopSession({
+          identity: running.core.identity,
+          operatorsExist: () => running.core.services.operators.any(),
+        }),
         isTrustedSender: createSenderCheck((contents) => ownWindows.owns(contents)),
         events,
         rendererLog: createRendererLog(logger),

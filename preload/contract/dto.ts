@@ -1,6 +1,7 @@
 // THE contract between the core and every client (renderer over the preload bridge or HTTP, and
 // automation over /api/v1): the shapes that cross the boundary. It imports nothing but zod and its own words.
 import { z } from 'zod';
+import { actorRefSchema, approverRefSchema } from './access.js';
 import { ACTION_PHASES, CALLBACK_STATUSES, DONE_STATUSES } from './vocabulary.js';
 
 export const errorBodySchema = z
@@ -69,6 +70,12 @@ export const callbackSchema = z
      * "••••" header values must be entered again (PUT); its deliveries are held until then.
      */
     secretsLost: z.literal(true).optional(),
+    /**
+     * Present (true) on the built-in callback, "This workstation", only: its notifications stay on this
+     * workstation (history, UI, tray), so its `subscribe` has no `callback.webhook`, `retryPolicy` or `batchNotify`
+     * (a documented difference from the fleet API). Only its label and status change; it cannot be deleted.
+     */
+    builtIn: z.literal(true).optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -118,6 +125,10 @@ export const remoteActionSchema = z
     error: z.object({ code: z.string(), message: z.string(), reference: z.string().optional() }).nullable(),
     operator: z.string().nullable(),
     reason: z.string().nullable(),
+    /** Who sent it, with id and role (null for actions older than operators). */
+    sentBy: actorRefSchema.nullable(),
+    /** The supervisor who approved it on the sender's screen. */
+    approvedBy: approverRefSchema.nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
     doneAt: z.string().nullable(),
@@ -147,6 +158,9 @@ export const auditEntrySchema = z
     reason: z.string().nullable(),
     // Any JSON, null included (`unknown` already allows null: `.nullable()` would add an empty anyOf branch).
     detail: z.unknown().describe('What the entry records, as JSON (null when nothing more).'),
+    actor: actorRefSchema
+      .nullable()
+      .describe('Who, with id and role (null for entries older than operators)'),
   })
   .meta({ id: 'AuditEntry' });
 export type AuditEntryDto = z.infer<typeof auditEntrySchema>;

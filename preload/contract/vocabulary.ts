@@ -105,6 +105,20 @@ export const AUDIT_ACTIONS = [
   'quarantine.drop',
   'settings.change',
   'secrets.forgotten',
+  'access.denied',
+  'session.sign-in',
+  'session.sign-in-failed',
+  'session.enrol',
+  'operator.create',
+  'operator.change',
+  'operator.disable',
+  'operator.delete',
+  'operator.locked',
+  'operator.unlock',
+  'operator.pin-change',
+  'token.create',
+  'token.revoke',
+  'policy.change',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -114,3 +128,65 @@ export const REASON_MIN_LENGTH = 5;
 export const REASON_MAX_LENGTH = 500;
 /** The operator's name a client gives (X-Depot-Operator). */
 export const OPERATOR_MAX_LENGTH = 100;
+
+/** Who may do what, lowest first: each role may do everything the roles before it may. */
+export const ROLES = ['viewer', 'technician', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** True when `role` may do what `needed` may. */
+export function roleAtLeast(role: Role, needed: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(needed);
+}
+
+/** Who did something, as the audit log, the actions and the session record it. */
+export interface ActorRef {
+  kind: 'operator' | 'token' | 'machine' | 'system';
+  /** The operator's or token's id; null for the machine token and the agent itself. */
+  id: string | null;
+  /** The operator's name, the token's label, "machine token", or the agent's part ("outbox"). */
+  name: string;
+  role: Role;
+  /** A token's X-Depot-Operator: the person it says it acts for (not verified). */
+  onBehalfOf?: string | null;
+}
+
+/** The supervisor (or admin) who approved one command on someone else's screen. */
+export interface ApproverRef {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+/**
+ * What the access policy gives a lowest role to: each remote feature, and separately the variants whose risk
+ * differs (unlocking is not locking; lifting an immobilization is not setting one).
+ */
+export const POLICY_KEYS = [
+  'Charging.start',
+  'Charging.stop',
+  'Charging.programs',
+  'Stolen',
+  'Lights',
+  'State',
+  'Preconditioning',
+  'Doors.Locked',
+  'Doors.Unlocked',
+  'Horn',
+  'Immobilization.activate',
+  'Immobilization.deactivate',
+  'Navigation',
+] as const;
+export type PolicyKey = (typeof POLICY_KEYS)[number];
+
+/** An operator's PIN: digits only, at least this many… */
+export const PIN_MIN_LENGTH = 6;
+export const PIN_MAX_LENGTH = 12;
+/** …or a password of at least this many characters. */
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+/** An operator's or a token's name. */
+export const NAME_MAX_LENGTH = 60;

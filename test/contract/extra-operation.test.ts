@@ -1,6 +1,7 @@
 // Adding an operation is one registry entry and one handler: a test fixture's entry, passed with OPERATIONS to the
 // builders, is served over HTTP (with its OpenAPI description and the auth rule), over IPC through the preload
 // bridge, and by the HTTP client — with no other edit anywhere.
+import { desktopSessionOf } from '../helpers/desktop-session.js';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -57,7 +58,7 @@ beforeAll(async () => {
           vin: core.services.vehicles.get(vid).vin,
           notes: Array.from({ length: copies }, () => body.text),
           urgent: urgent ?? false,
-          by: actor.operator,
+          by: actor.onBehalfOf ?? actor.operator,
         }),
       };
       return { operations: { registry, handlers } };
@@ -79,6 +80,7 @@ beforeAll(async () => {
   page.finishLoad('app://depot-remote/index.html');
   registerIpc({
     registry,
+    session: desktopSessionOf(h.core),
     handlers,
     isTrustedSender: createSenderCheck((contents) => contents === (page as unknown)),
     events: createEventPush(h.core.changes),
@@ -113,13 +115,13 @@ describe('an operation added by one entry and one handler', () => {
       vin: 'VR3UHZKXZMT000001',
       notes: ['x'],
       urgent: false,
-      by: 'api',
+      by: 'machine token',
     });
   });
 
   it('is served over IPC through the preload bridge, with the same answers', async () => {
     expect(await bridge.pinNote(input)).toEqual(answer);
-    expect((await bridge.pinNote({ vid: 'veh-e208-01', body: { text: 'x' } })).by).toBe('desktop');
+    expect((await bridge.pinNote({ vid: 'veh-e208-01', body: { text: 'x' } })).by).toBe('machine token');
     expect(ipcMain.handlers.has('depot-remote:call:pinNote')).toBe(true);
   });
 

@@ -2,6 +2,8 @@
 // over HTTP (the renderer's HTTP client → the real API on 127.0.0.1) and over IPC (the real preload bridge → the
 // shared electron fake → register-ipc), both served by the same core handlers. The answers — values, or failures
 // as {status, code, message, errors} — must be the same once ids a twin call creates are set aside.
+import { desktopSessionOf } from '../helpers/desktop-session.js';
+import { adminActor } from '../helpers/actors.js';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAgentOptions } from '../../main/core/config/agent-options.js';
@@ -25,7 +27,7 @@ import { FakeWebContents, ipcRenderer, resetElectronFake } from '../shell/electr
 
 const VEHICLE = 'veh-e208-01';
 const VIN = 'VR3UHZKXZMT000001';
-const ACTOR = { operator: 'tests' };
+const ACTOR = adminActor('tests');
 
 let h: Harness;
 let handlers: OperationHandlers;
@@ -33,7 +35,7 @@ let http: DepotRemoteClient;
 let ipc: DepotRemoteClient;
 let unregister: () => void;
 /** What the scenarios share: a callback with a finished action and its deliveries, quarantined notifications. */
-const world = { cbid: '', rid: '', deliveryId: '', quarantined: [] as number[] };
+const world = { cbid: '', rid: '', deliveryId: '', quarantined: [] as number[], operatorId: '' };
 
 beforeAll(async () => {
   resetElectronFake();
@@ -43,6 +45,7 @@ beforeAll(async () => {
       if (parsed.help) throw new Error('unexpected');
       handlers = createOperationHandlers({
         core,
+        machineToken: TOKEN,
         settings: createSettingsPort(core, parsed.options, { argv: [], env: {}, startStored: null }),
         version: '0.0.0-test',
         startedAt: Date.now(),
@@ -62,6 +65,7 @@ beforeAll(async () => {
   page.finishLoad('app://depot-remote/index.html');
   unregister = registerIpc({
     handlers,
+    session: desktopSessionOf(h.core),
     isTrustedSender: createSenderCheck((contents) => contents === (page as unknown)),
     events: createEventPush(h.core.changes),
     rendererLog: () => {},
@@ -69,6 +73,8 @@ beforeAll(async () => {
   });
   ipcRenderer.rendererSender = { sender: page };
   ipc = createBridge(ipcRenderer);
+  // The window signs in as HTTP does (an operator exists below, so it no longer acts as the machine by itself).
+  await ipc.signIn({ body: { token: TOKEN } });
 
   const { callbacks, remotes, deliveries } = h.core.services;
   world.cbid = (await callbacks.create(callbackBody(), ACTOR)).id;
@@ -79,6 +85,9 @@ beforeAll(async () => {
     actor: ACTOR,
   });
   world.rid = action.remoteActionId;
+  world.operatorId = (
+    await h.core.services.operators.create(ACTOR, { name: 'Sam', role: 'supervisor', pin: '246810' })
+  ).id;
   h.clock.advance(5_000);
   world.deliveryId = deliveries.list({ callbackId: world.cbid, limit: 1, offset: 0 }).items[0]!.id;
   for (let i = 0; i < 5; i += 1) {
@@ -135,6 +144,8 @@ interface Scenario {
   normalise?: (value: unknown) => unknown;
   /** The call must succeed (else the failure, equal on both sides, would be all that is compared). */
   succeeds?: boolean;
+  /** After both calls (e.g. sign the window in again). */
+  after?: () => Promise<void>;
 }
 const same =
   <K extends OperationName>(input?: OperationInput<K>) =>
@@ -152,6 +163,24 @@ const withoutId = (value: unknown) => {
     ...(v.entry ? { entry: { ...v.entry, id: 0 } } : {}),
   };
 };
+
+/** A browser is enrolled or not; the desktop window always is: the one field where the transports differ. */
+const withoutEnrolment = (value: unknown) => ({ ...(value as object), enrolled: null });
+const withoutTimes = (value: unknown) => ({
+  ...(value as object),
+  createdAt: null,
+  updatedAt: null,
+  lastSignInAt: null,
+});
+const newOperator = async () =>
+  (
+    await h.core.services.operators.create(ACTOR, {
+      name: `Op ${Math.random()}`,
+      role: 'technician',
+      pin: '135790',
+    })
+  ).id;
+const newToken = async () => h.core.services.tokens.create(ACTOR, { label: 'scratch', role: 'viewer' }).id;
 
 const SETTINGS = {
   connector: 'simulator' as const,
@@ -283,6 +312,51 @@ const SCENARIOS: Record<OperationName, Scenario> = {
   checkConnection: { inputs: same(), succeeds: true },
   connectionRateLimit: { inputs: same(), succeeds: true },
   listAudit: { inputs: same({ limit: 20, action: 'callback.create' }), succeeds: true },
+  getSession: { inputs: same(), normalise: withoutEnrolment, succeeds: true },
+  signIn: { inputs: same({ body: { token: TOKEN } }), normalise: withoutEnrolment, succeeds: true },
+  signOut: {
+    inputs: same(),
+    succeeds: true,
+    // The window is signed out now: sign it in again for the operations that follow.
+    after: async () => void (await ipc.signIn({ body: { token: TOKEN } })),
+  },
+  listSignInOperators: { inputs: same(), succeeds: true },
+  enrolBrowser: { inputs: same(), succeeds: true },
+  // The machine token has no PIN: refused alike.
+  changeOwnPin: { inputs: same({ body: { current: '123456', pin: '654321' } }) },
+  listOperators: { inputs: same(), normalise: (v) => ({ ...(v as object), items: null }), succeeds: true },
+  createOperator: {
+    inputs: async () => [
+      { body: { name: 'Twin A', role: 'viewer', pin: '111222' } },
+      { body: { name: 'Twin B', role: 'viewer', pin: '111222' } },
+    ],
+    normalise: (v) => ({ ...withoutTimes(v), name: null }),
+    succeeds: true,
+  },
+  getOperator: { inputs: async () => [{ id: world.operatorId }, { id: world.operatorId }], succeeds: true },
+  updateOperator: {
+    inputs: async () => [
+      { id: world.operatorId, body: { role: 'supervisor' } },
+      { id: world.operatorId, body: { role: 'supervisor' } },
+    ],
+    normalise: withoutTimes,
+    succeeds: true,
+  },
+  deleteOperator: { inputs: () => twins(async () => ({ id: await newOperator() })), succeeds: true },
+  unlockOperator: {
+    inputs: async () => [{ id: world.operatorId }, { id: world.operatorId }],
+    normalise: withoutTimes,
+    succeeds: true,
+  },
+  listTokens: { inputs: same(), normalise: (v) => ({ ...(v as object), items: null }), succeeds: true },
+  createToken: {
+    inputs: same({ body: { label: 'fms', role: 'viewer' } }),
+    normalise: (v) => ({ ...(v as object), createdAt: null, token: null }),
+    succeeds: true,
+  },
+  revokeToken: { inputs: () => twins(async () => ({ id: await newToken() })), succeeds: true },
+  getPolicy: { inputs: same(), succeeds: true },
+  putPolicy: { inputs: same({ body: { idleLockMinutes: 15 } }), succeeds: true },
 };
 
 describe('every operation answers the same over HTTP and over IPC', () => {
@@ -304,13 +378,19 @@ describe('every operation answers the same over HTTP and over IPC', () => {
       const extra = scenario.normalise ?? ((v: unknown) => v);
       const shape = (o: Outcome) => (o.ok ? { ok: true, value: extra(normalise(o.value)) } : o);
       expect(shape(viaIpc)).toEqual(shape(viaHttp));
+      await scenario.after?.();
     });
   }
 
-  it('records the operator each transport was given (HTTP header, IPC field)', async () => {
+  it('records whom the machine token acted for, given by each transport (HTTP header, IPC field)', async () => {
     const items = h.core.services.audit.list({ limit: 500, action: 'callback.create' });
-    // createCallback's scenario: once over each transport, both by Jérôme (URI-encoded in the header).
-    expect(items.filter((e) => e.operator === 'Jérôme')).toHaveLength(2);
+    // createCallback's scenario: once over each transport, both on behalf of Jérôme (URI-encoded in the header).
+    const forJerome = items.filter((e) => e.actor?.onBehalfOf === 'Jérôme');
+    expect(forJerome).toHaveLength(2);
+    expect(forJerome.map((e) => [e.operator, e.actor?.kind, e.actor?.role])).toEqual([
+      ['machine token', 'machine', 'admin'],
+      ['machine token', 'machine', 'admin'],
+    ]);
   });
 
   it('refuses the same bad input with the same field errors', async () => {

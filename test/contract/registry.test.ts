@@ -121,7 +121,14 @@ describe('the API routes', () => {
         public: op.http.public === true,
       });
     }
-    expect(entries.filter((op) => op.http.public).map((op) => op.name)).toEqual(['health']);
+    // Health, and the session's own operations (signing in is how a client gets a credential).
+    expect(entries.filter((op) => op.http.public).map((op) => op.name)).toEqual([
+      'health',
+      'getSession',
+      'signIn',
+      'signOut',
+      'listSignInOperators',
+    ]);
   });
 
   it('read numbers and booleans from the query string, and refuse what is neither', async () => {

@@ -1,6 +1,10 @@
 // One area's operations mounted alone (as the local API mounts them all): the registry entries whose handler a
 // test gives, e.g. mountOperations(deliveryHandlers(outbox.service)) — a Fastify app with the API's schema
 // compilers and error handler, those routes under /api/v1, and nothing else (no auth, no other area).
+import fastifyCookie from '@fastify/cookie';
+import { machineActor } from '../../main/core/kernel/actor.js';
+import { createSessions } from '../../main/core/api/security/sessions.js';
+import { createFailureLimiter } from '../../main/core/api/security/failure-limiter.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createErrorHandler } from '../../main/core/api/api-error.js';
@@ -23,7 +27,26 @@ export async function mountOperations(handlers: Partial<OperationHandlers>): Pro
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(createErrorHandler(silentLogger));
-  await app.register(operationRoutes(operationSubset(handlers)), { prefix: '/api/v1' });
+  // No auth hook here: a request naming X-Depot-Operator comes as that operator signed in as an admin, any other as
+  // the machine token (authentication is tested on the whole API; what the routes may do is the services').
+  await app.register(fastifyCookie);
+  app.decorateRequest('caller', null);
+  app.decorateRequest('authenticated', false);
+  app.addHook('onRequest', async (req) => {
+    const named = req.headers['x-depot-operator'];
+    req.caller =
+      typeof named === 'string' && named
+        ? { operator: named, kind: 'operator', id: `op-${named}`, role: 'admin' }
+        : machineActor();
+    req.authenticated = true;
+  });
+  await app.register(
+    operationRoutes(operationSubset(handlers), {
+      sessions: createSessions(),
+      limiter: createFailureLimiter(),
+    }),
+    { prefix: '/api/v1' },
+  );
   await app.ready();
   return app;
 }

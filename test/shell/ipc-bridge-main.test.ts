@@ -1,6 +1,9 @@
 // The IPC handlers in main, against a real core (SQLite file, in-process fleet): one handler per operation of the
 // registry, the sender check, the input check against the entry's schema, errors as values, parity with the HTTP
 // API, and change events pushed only to windows that subscribed and still show our page.
+import { desktopSessionOf } from '../helpers/desktop-session.js';
+import { adminActor } from '../helpers/actors.js';
+import type { ActorRef } from '../../preload/contract/vocabulary.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcChannel, IPC_EVENTS, IPC_METHODS, type IpcMethod } from '../../preload/contract/ipc.js';
 import { parseAgentOptions } from '../../main/core/config/agent-options.js';
@@ -11,7 +14,7 @@ import { createOperationHandlers, type OperationHandlers } from '../../main/core
 import { createEventPush } from '../../main/shell/ipc/event-push.js';
 import { registerIpc } from '../../main/shell/ipc/register-ipc.js';
 import { createSenderCheck } from '../../main/shell/ipc/sender-check.js';
-import { callbackBody, startHarness, type Harness } from '../helpers/api-harness.js';
+import { callbackBody, startHarness, TOKEN, type Harness } from '../helpers/api-harness.js';
 import {
   FakeBrowserWindow,
   FakeWebContents,
@@ -32,6 +35,7 @@ function wire(handlers: OperationHandlers) {
   events = createEventPush(h.core.changes);
   unregister = registerIpc({
     handlers,
+    session: desktopSessionOf(h.core),
     isTrustedSender: createSenderCheck((contents) => contents === (win.webContents as unknown)),
     events,
     rendererLog,
@@ -44,6 +48,7 @@ function realOperations(): OperationHandlers {
   if (parsed.help) throw new Error('unexpected');
   return createOperationHandlers({
     core: h.core,
+    machineToken: TOKEN,
     settings: createSettingsPort(h.core, parsed.options, { argv: [], env: {}, startStored: null }),
     version: '0.0.0-test',
     startedAt: Date.now(),
@@ -90,16 +95,56 @@ describe('handlers', () => {
     expect(health).toMatchObject({ ok: true, value: { status: 'ok', version: '0.0.0-test' } });
   });
 
-  it('records the operator the page names, or "desktop"', async () => {
+  it('records who the window acts as: before any operator, the machine token, on behalf of the name given', async () => {
     const created = await call('createCallback', { body: callbackBody(), operator: 'Jérôme' });
     expect(created.ok).toBe(true);
     await call('sendTestNotification', { cbid: (created.value as unknown as { id: string }).id });
     const audit = await call('listAudit', { limit: 10 });
-    const operators = (audit.value as unknown as { items: { operator: string }[] }).items.map(
-      (e) => e.operator,
-    );
-    expect(operators).toContain('Jérôme');
-    expect(operators).toContain('desktop');
+    const actors = (
+      audit.value as unknown as { items: { operator: string; actor: ActorRef | null }[] }
+    ).items.map((e) => [e.operator, e.actor?.kind, e.actor?.onBehalfOf ?? null]);
+    expect(actors).toContainEqual(['machine token', 'machine', 'Jérôme']);
+    expect(actors).toContainEqual(['machine token', 'machine', null]);
+  });
+
+  it('once an operator exists, answers 401 until the window signs in, then acts as that operator', async () => {
+    await h.core.services.operators.create(adminActor(), { name: 'Tess', role: 'technician', pin: '112233' });
+    expect(await call('listVehicles')).toEqual({
+      ok: false,
+      error: expect.objectContaining({ status: 401 }),
+    });
+    // Public operations still answer: the window can show the picker.
+    const picker = await call('listSignInOperators');
+    expect(picker.value).toMatchObject({ items: [{ name: 'Tess', role: 'technician' }] });
+    const signedIn = await call('signIn', { body: { operator: 'Tess', pin: '112233' } });
+    expect(signedIn.value).toMatchObject({
+      signedIn: true,
+      enrolled: true,
+      actor: { name: 'Tess', role: 'technician' },
+    });
+    expect((await call('listVehicles')).ok).toBe(true);
+    // The same policy as over HTTP: a technician may not write callbacks, nor immobilize.
+    expect(await call('createCallback', { body: callbackBody() })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ status: 403, code: 'FORBIDDEN' }),
+    });
+    const immobilize = await call('sendRemote', {
+      vid: 'veh-e208-01',
+      cbid: 'workstation',
+      body: { immobilization: { activate: true } },
+      reason: 'Not returned after rental',
+    });
+    expect(immobilize).toEqual({
+      ok: false,
+      error: expect.objectContaining({ status: 403, code: 'FORBIDDEN' }),
+    });
+    const denied = h.core.services.audit.list({ limit: 5, action: 'access.denied' });
+    expect(denied[0]).toMatchObject({ operator: 'Tess', actor: { kind: 'operator', role: 'technician' } });
+    await call('signOut');
+    expect(await call('listVehicles')).toEqual({
+      ok: false,
+      error: expect.objectContaining({ status: 401 }),
+    });
   });
 });
 
@@ -110,7 +155,8 @@ describe('the sender check', () => {
     win.webContents.mainFrame.url = 'https://evil.example/';
     expect(await call('createCallback', { body: callbackBody() })).toEqual(refused);
     win.webContents.mainFrame.url = APP_PAGE;
-    expect((await call('listCallbacks')).value).toMatchObject({ total: 0 });
+    // Nothing was created: only the built-in callback every data folder has.
+    expect((await call('listCallbacks')).value).toMatchObject({ total: 1, items: [{ id: 'workstation' }] });
   });
 
   it('refuses a subframe, even one on our origin', async () => {
@@ -245,13 +291,13 @@ describe('change events', () => {
     const before = win.webContents.sent.length;
     win.webContents.mainFrame.url = 'https://evil.example/';
     await call('getVehicle', { vid: 'veh-e208-01' });
-    await h.core.services.callbacks.setStatus(cb.id, { status: 'Paused' }, { operator: 't' });
+    await h.core.services.callbacks.setStatus(cb.id, { status: 'Paused' }, adminActor('t'));
     expect(win.webContents.sent.length).toBe(before);
 
     // Unsubscribed: nothing either.
     win.webContents.mainFrame.url = APP_PAGE;
     await ipcMain.invokeFrom({ sender: win.webContents }, IPC_EVENTS.unsubscribe);
-    await h.core.services.callbacks.setStatus(cb.id, { status: 'Running' }, { operator: 't' });
+    await h.core.services.callbacks.setStatus(cb.id, { status: 'Running' }, adminActor('t'));
     expect(win.webContents.sent.length).toBe(before);
     expect(events.count()).toBe(0);
   });

@@ -1,6 +1,7 @@
 // The quarantine reaches the desktop window as it reaches the browser: the IPC operations answer what the
 // /api/v1/quarantine routes answer (list with capacity, one entry, replay, resolve), and their inputs are checked
 // against the same registry entries.
+import { desktopSessionOf } from '../helpers/desktop-session.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAgentOptions } from '../../main/core/config/agent-options.js';
 import { createOperationHandlers } from '../../main/core/operations/handlers.js';
@@ -9,7 +10,7 @@ import { createSettingsPort } from '../../main/headless/settings-port.js';
 import { callOperation } from '../../main/shell/ipc/register-ipc.js';
 import { OPERATIONS, type OperationName } from '../../preload/contract/operations/index.js';
 import { inputSchemaOf } from '../../preload/contract/operations/input-schema.js';
-import { startHarness, type Harness } from '../helpers/api-harness.js';
+import { startHarness, TOKEN, type Harness } from '../helpers/api-harness.js';
 
 let h: Harness;
 let call: (name: OperationName, input?: unknown) => ReturnType<typeof callOperation>;
@@ -19,6 +20,7 @@ beforeEach(async () => {
   if (parsed.help) throw new Error('unexpected');
   const handlers = createOperationHandlers({
     core: h.core,
+    machineToken: TOKEN,
     settings: createSettingsPort(h.core, parsed.options, { argv: [], env: {}, startStored: null }),
     version: '0.0.0-test',
     startedAt: Date.now(),
@@ -30,6 +32,7 @@ beforeEach(async () => {
       handlers[name] as never,
       input === undefined ? [] : [input],
       silentLogger,
+      desktopSessionOf(h.core),
     );
 });
 afterEach(async () => h.close());

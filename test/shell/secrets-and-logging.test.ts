@@ -1,5 +1,6 @@
 // Secrets at rest on the desktop: safeStorage's async API where a keyring exists, the key file (0600) where
 // safeStorage could only offer basic_text, values from the headless agent still readable; and the desktop log.
+import { adminActor } from '../helpers/actors.js';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -114,7 +115,7 @@ describe('secrets in a real core on the desktop', () => {
     const secret = 'bearer-token-that-must-not-leak-0123';
     const created = await core.services.callbacks.create(
       callbackBody({ authentication: { type: 'Bearer', token: secret } }),
-      { operator: 't' },
+      adminActor('t'),
     );
     expect(JSON.stringify(created)).not.toContain(secret);
     expect(core.secretStorage).toBe('safe-storage');
@@ -150,7 +151,7 @@ describe('sealed data needs its key on the desktop too', () => {
       logger: silentLogger,
       clock: manualClock(),
     });
-    await headless.services.callbacks.create(callbackBody(), { operator: 't' });
+    await headless.services.callbacks.create(callbackBody(), adminActor('t'));
     await headless.close();
     rmSync(join(dir.path, 'secret.key'));
     const refused = await core(createSafeStorageSecretBox(dir.path)).then(
@@ -164,7 +165,7 @@ describe('sealed data needs its key on the desktop too', () => {
 
   it('refuses values the keychain can no longer open, with what it said', async () => {
     const first = await core(createSafeStorageSecretBox(dir.path));
-    await first.services.callbacks.create(callbackBody(), { operator: 't' });
+    await first.services.callbacks.create(callbackBody(), adminActor('t'));
     await first.close();
     safeStorage.decryptStringAsync.mockRejectedValueOnce(new Error('keychain item not found'));
     const refused = await core(createSafeStorageSecretBox(dir.path)).then(

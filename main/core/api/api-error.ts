@@ -25,6 +25,8 @@ function fieldOf(context: string | undefined, instancePath: string): string {
 export function createErrorHandler(logger: Logger) {
   return function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
     if (error instanceof ServiceError) {
+      if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+      if (error.status === 401) reply.header('www-authenticate', 'Bearer');
       return reply.status(error.status).send(errorBody(error.code, error.message, error.errors));
     }
     if (isDiskFull(error)) {

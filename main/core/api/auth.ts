@@ -1,12 +1,17 @@
 // Who may call what is decided by the route, never by how its URL is spelled: the hook below runs for the routes
 // of the API plugin it is added to, whatever encoding, case or dot segments reached them, and lets through only
-// routes that declare themselves public (`config: {public: true}`: health, the OpenAPI document, login). Every
-// other route needs the bearer token or the session cookie a browser got by logging in with it (EventSource
-// cannot send headers).
-import { createHmac, timingSafeEqual } from 'node:crypto';
+// routes that declare themselves public (`config: {public: true}`: health, the OpenAPI document, the session
+// routes). Every other route needs a credential: the machine token or a scoped token as a bearer, or the session
+// cookie a browser got by signing in (EventSource cannot send headers). What the caller may then do is the
+// services' decision (kernel/access-guard.ts), by the role of the actor resolved here.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { machineActor, type Actor } from '../kernel/actor.js';
+import { safeEqual } from '../kernel/safe-equal.js';
+import type { Identity } from '../services/identity.js';
+import type { TokensService } from '../services/tokens-service.js';
 import { errorBody } from './api-error.js';
 import type { FailureLimiter } from './security/failure-limiter.js';
+import { SESSION_COOKIE, type Sessions } from './security/sessions.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -14,24 +19,14 @@ declare module 'fastify' {
     public?: boolean;
   }
   interface FastifyRequest {
-    /** A valid token or session cookie came with the request. */
+    /** A valid credential came with the request. */
     authenticated: boolean;
+    /** Who the credential stands for (without the request's reason or "on behalf of"); null when none. */
+    caller: Actor | null;
   }
 }
 
-export const SESSION_COOKIE = 'depot_session';
-
-export function sessionValue(token: string): string {
-  // Derived, so the cookie is not the token itself and rotating the token ends every session.
-  return createHmac('sha256', token).update('depot-remote-session-v1').digest('base64url');
-}
-
-export function safeEqual(a: string, b: string): boolean {
-  // Hash both sides first: equal lengths for timingSafeEqual, and no early exit that reveals the length.
-  const x = createHmac('sha256', 'depot-remote-compare').update(a).digest();
-  const y = createHmac('sha256', 'depot-remote-compare').update(b).digest();
-  return timingSafeEqual(x, y);
-}
+export { safeEqual };
 
 export function tooManyFailures(reply: FastifyReply, retryAfterSeconds: number) {
   return reply
@@ -45,49 +40,60 @@ export function tooManyFailures(reply: FastifyReply, retryAfterSeconds: number) 
     );
 }
 
-/** Checks a token given by a client, counting a wrong one; says whether to answer 429 (and how long to wait). */
-export function checkToken(
-  limiter: FailureLimiter,
-  address: string,
-  given: string,
-  token: string,
-): { ok: true } | { ok: false; retryAfter: number | null } {
-  if (safeEqual(given, token)) return { ok: true };
-  return { ok: false, retryAfter: limiter.fail(address) };
-}
-
 const unauthorized = (reply: FastifyReply, message: string) =>
   reply.status(401).header('www-authenticate', 'Bearer').send(errorBody('UNAUTHORIZED', message));
 
-export function createAuthHook(token: string, limiter: FailureLimiter) {
-  const session = sessionValue(token);
+export interface AuthDeps {
+  /** The machine token (the api-token file): admin rights, for automation and recovery. */
+  machineToken: string;
+  limiter: FailureLimiter;
+  sessions: Sessions;
+  identity: Identity;
+  tokens: Pick<TokensService, 'authenticate'>;
+}
+
+export function createAuthHook({ machineToken, limiter, sessions, identity, tokens }: AuthDeps) {
   return async function authenticate(request: FastifyRequest, reply: FastifyReply) {
     const isPublic = request.routeOptions.config.public === true;
     request.authenticated = false;
+    request.caller = null;
     const header = request.headers.authorization;
     if (header !== undefined) {
       const [scheme, value, extra] = header.split(' ');
       const bearer = scheme?.toLowerCase() === 'bearer' && value && extra === undefined ? value : null;
       if (bearer !== null) {
-        const checked = checkToken(limiter, request.ip, bearer, token);
-        if (checked.ok) {
+        const actor = safeEqual(bearer, machineToken) ? machineActor() : tokens.authenticate(bearer, null);
+        if (actor) {
           request.authenticated = true;
+          request.caller = actor;
           return;
         }
-        if (checked.retryAfter !== null) return tooManyFailures(reply, checked.retryAfter);
+        const wait = limiter.fail(request.ip);
+        if (wait !== null) return tooManyFailures(reply, wait);
       }
       if (isPublic) return;
-      return unauthorized(reply, 'The bearer token is wrong. It is in <data-dir>/api-token.');
+      return unauthorized(
+        reply,
+        'The bearer token is wrong, revoked or expired. The machine token is in <data-dir>/api-token.',
+      );
     }
     const cookie = request.cookies[SESSION_COOKIE];
-    if (cookie && safeEqual(cookie, session)) {
-      request.authenticated = true;
-      return;
+    if (cookie) {
+      const principal = sessions.get(cookie);
+      const actor = principal ? identity.resolve(principal) : null;
+      if (actor) {
+        request.authenticated = true;
+        request.caller = actor;
+        return;
+      }
+      // A disabled operator or a revoked token: the session ends with it.
+      if (principal) sessions.end(cookie);
     }
     if (isPublic) return;
     return unauthorized(
       reply,
-      'Send Authorization: Bearer <token> (the token is in <data-dir>/api-token), or log in at POST /api/v1/session.',
+      'Sign in first (POST /api/v1/session), or send Authorization: Bearer <token> (the machine token is in ' +
+        '<data-dir>/api-token).',
     );
   };
 }

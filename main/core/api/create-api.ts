@@ -27,11 +27,12 @@ import { operationRoutes, type OperationRoutesOptions } from './operation-routes
 import { eventStreamRoutes } from './routes/events-stream.js';
 import { openapiRoute } from './routes/openapi.js';
 import { fleetMirrorRoutes } from './routes/fleet-mirror/index.js';
-import { sessionRoutes } from './routes/session.js';
+import { createSessions } from './security/sessions.js';
 import { staticRenderer } from './static-renderer.js';
 
 export interface ApiDeps<R extends OperationRegistry = Operations> {
-  core: Pick<Core, 'services' | 'changes' | 'connectorName' | 'fleetId'>;
+  core: Pick<Core, 'services' | 'changes' | 'connectorName' | 'fleetId' | 'identity'>;
+  /** The machine token (the api-token file). */
   token: string;
   logger: Logger;
   version: string;
@@ -98,6 +99,7 @@ export async function createApi<R extends OperationRegistry = Operations>({
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.decorateRequest('authenticated', false);
+  app.decorateRequest('caller', null);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       routeTable.push({ method, url: route.url, public: route.config?.public === true });
@@ -130,8 +132,10 @@ export async function createApi<R extends OperationRegistry = Operations>({
         version,
         description:
           "Mirrors the Stellantis fleet API's callback and remote resources, so automation written for it " +
-          'needs only a new base URL and token. Every route but health, this document and login needs ' +
-          '`Authorization: Bearer <token>` (the token is in <data-dir>/api-token) or the session cookie.',
+          'needs only a new base URL and token. Every route but health, this document and the session routes ' +
+          'needs `Authorization: Bearer <token>` (the machine token in <data-dir>/api-token, or a scoped token) ' +
+          'or the session cookie. What a caller may do follows its role (viewer, technician, supervisor, ' +
+          'admin) and the access policy.',
         license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
       },
       // Where the agent listens by default; a site that changes --api-port or --bind changes the host part.
@@ -148,12 +152,14 @@ export async function createApi<R extends OperationRegistry = Operations>({
       ) as ReturnType<typeof jsonSchemaTransformObject>,
   });
   const limiter = createFailureLimiter({ now });
+  const sessions = createSessions({ now });
 
   const { services, changes, connectorName } = core;
   const served = operations ?? {
     registry: OPERATIONS,
     handlers: createOperationHandlers({
       core,
+      machineToken: token,
       version,
       startedAt: now(),
       now,
@@ -165,11 +171,21 @@ export async function createApi<R extends OperationRegistry = Operations>({
   await app.register(
     async (api) => {
       // Added to the API's own context: it runs for every route registered below, however its URL was spelled.
-      api.addHook('onRequest', createAuthHook(token, limiter));
+      api.addHook(
+        'onRequest',
+        createAuthHook({
+          machineToken: token,
+          limiter,
+          sessions,
+          identity: core.identity,
+          tokens: services.tokens,
+        }),
+      );
       // Every request/response operation, from the registry (preload/contract/operations).
-      await api.register(operationRoutes(served as OperationRoutesOptions<OperationRegistry>));
+      await api.register(
+        operationRoutes(served as OperationRoutesOptions<OperationRegistry>, { sessions, limiter }),
+      );
       await api.register(openapiRoute());
-      await api.register(sessionRoutes(token, limiter));
       await api.register(fleetMirrorRoutes({ ...services, fleetId: core.fleetId, connectorName, now }), {
         prefix: '/fleets',
       });

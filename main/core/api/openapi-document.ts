@@ -149,7 +149,12 @@ export function documentCallbackAliases<D extends { paths?: unknown }>(doc: D): 
   for (const ops of Object.values(paths)) {
     for (const op of Object.values(ops)) {
       const media = op?.requestBody?.content?.['application/json'];
-      if (media?.schema) media.schema = withCallbackAliases(media.schema);
+      if (!media?.schema) continue;
+      // PUT on a callback: a site system's body or the built-in one's name; the aliases belong to the first.
+      const { anyOf } = media.schema;
+      media.schema = Array.isArray(anyOf)
+        ? { ...media.schema, anyOf: (anyOf as SchemaObject[]).map(withCallbackAliases) }
+        : withCallbackAliases(media.schema);
     }
   }
   return doc;

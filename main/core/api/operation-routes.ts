@@ -12,7 +12,9 @@ import type {
 } from '../../../preload/contract/operations/define.js';
 import { DOMAIN_BODY_SCHEMAS } from '../operations/domain-bodies.js';
 import type { OperationHandler, OperationHandlers } from '../operations/ports.js';
-import type { Actor } from '../kernel/actor.js';
+import type { SessionPort } from '../operations/ports.js';
+import type { FailureLimiter } from './security/failure-limiter.js';
+import { ENROLMENT_COOKIE, ENROLMENT_MAX_AGE_S, SESSION_COOKIE, type Sessions } from './security/sessions.js';
 import { OPERATOR_MAX_LENGTH, REASON_MAX_LENGTH } from '../../../preload/contract/vocabulary.js';
 import { actorOf } from './request-actor.js';
 import { domainValidatedBody, errors } from './route-kit.js';
@@ -22,8 +24,39 @@ export interface OperationRoutesOptions<R extends OperationRegistry> {
   handlers: OperationHandlers<R>;
 }
 
-/** The actor of an operation that reads no X-Depot-* header. */
-const API_ACTOR: Actor = { operator: 'api', reason: null };
+/** What the HTTP transport keeps for a client's session: the cookies, and the wrong-token counter. */
+export interface HttpSessionDeps {
+  sessions: Sessions;
+  limiter: FailureLimiter;
+}
+
+/** The session port over HTTP: the session and enrolment cookies (HttpOnly, SameSite=Strict, under /api). */
+export function httpSession(req: FastifyRequest, reply: FastifyReply, deps: HttpSessionDeps): SessionPort {
+  // Over TLS the cookies never travel in clear; on loopback there is no wire to protect.
+  const base = {
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    path: '/api',
+    secure: req.protocol === 'https',
+  };
+  const current = req.cookies[SESSION_COOKIE];
+  return {
+    transport: 'http',
+    enrolmentSecret: req.cookies[ENROLMENT_COOKIE] ?? null,
+    start(principal) {
+      if (current) deps.sessions.end(current);
+      reply.setCookie(SESSION_COOKIE, deps.sessions.start(principal), base);
+    },
+    end() {
+      if (current) deps.sessions.end(current);
+      reply.clearCookie(SESSION_COOKIE, { path: '/api' });
+    },
+    setEnrolment(secret) {
+      reply.setCookie(ENROLMENT_COOKIE, secret, { ...base, maxAge: ENROLMENT_MAX_AGE_S });
+    },
+    tokenFailed: () => deps.limiter.fail(req.ip),
+  };
+}
 
 /** '/callbacks/{cbid}' → '/callbacks/:cbid'. */
 export const fastifyPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
@@ -71,8 +104,18 @@ function actorHeaders(op: OperationSpec) {
             .string()
             .optional()
             .describe(
-              `Who does it, for the audit log (at most ${OPERATOR_MAX_LENGTH} characters; URI-encode non-ASCII)`,
+              `For tokens: the person they act for, recorded beside the token's label (at most ${OPERATOR_MAX_LENGTH} ` +
+                'characters; URI-encode non-ASCII). Ignored for signed-in operators.',
             ),
+        }
+      : {}),
+    ...(headers.approval
+      ? {
+          'x-depot-approver': z
+            .string()
+            .optional()
+            .describe('A supervisor (name or id) approving this one request on this session'),
+          'x-depot-approver-pin': z.string().optional().describe("The approver's PIN (or password)"),
         }
       : {}),
     ...(headers.reason
@@ -92,6 +135,7 @@ export function operationRoute(
   name: string,
   op: OperationSpec,
   handler: OperationHandler<OperationSpec>,
+  session: HttpSessionDeps,
 ): RouteOptions {
   const input = op.input ?? {};
   const { status } = op.http;
@@ -134,7 +178,11 @@ export function operationRoute(
           ...(input.query ? (req.query as object) : {}),
           ...(hasBody ? { body: req.body } : {}),
         },
-        { actor: input.headers ? actorOf(req) : API_ACTOR, authenticated: req.authenticated === true },
+        {
+          actor: actorOf(req, { approval: input.headers?.approval === true }),
+          authenticated: req.authenticated === true,
+          session: httpSession(req, reply, session),
+        },
       );
       return reply.status(status).send(status === 204 ? null : value);
     },
@@ -142,15 +190,15 @@ export function operationRoute(
 }
 
 /** Registers every entry of the registry with its handler. */
-export function operationRoutes<R extends OperationRegistry>({
-  registry,
-  handlers,
-}: OperationRoutesOptions<R>): FastifyPluginAsyncZod {
+export function operationRoutes<R extends OperationRegistry>(
+  { registry, handlers }: OperationRoutesOptions<R>,
+  session: HttpSessionDeps,
+): FastifyPluginAsyncZod {
   return async (app) => {
     for (const [name, op] of Object.entries(registry)) {
       const handler = (handlers as Record<string, OperationHandler<OperationSpec> | undefined>)[name];
       if (!handler) throw new Error(`No handler for operation ${name}`);
-      app.route(operationRoute(name, op, handler));
+      app.route(operationRoute(name, op, handler, session));
     }
   };
 }

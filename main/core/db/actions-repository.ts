@@ -1,5 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { ACTION_PHASES, isSettled } from '../../../preload/contract/vocabulary.js';
+import {
+  ACTION_PHASES,
+  isSettled,
+  type ActorRef,
+  type ApproverRef,
+} from '../../../preload/contract/vocabulary.js';
 import type { RemoteAction } from '../domain/action.js';
 import { isTerminal } from '../domain/lifecycle.js';
 import type { RemoteBody } from '../domain/remote/remote-body.js';
@@ -29,17 +34,20 @@ interface ActionRow {
   done_at: string | null;
   last_event_date: string | null;
   upstream_id: string | null;
+  actor: string | null;
+  approved_by: string | null;
 }
 
 /** A LEFT JOIN's row, every column null when nothing matched. */
 type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 const COLUMNS = `id, vehicle_id, vin, callback_id, type, remote, phase, status, outcome, failure_cause,
-  feedback_detail, error, operator, reason, created_at, updated_at, done_at, last_event_date, upstream_id`;
+  feedback_detail, error, operator, reason, created_at, updated_at, done_at, last_event_date, upstream_id, actor,
+  approved_by`;
 
 const INSERT_SQL = `INSERT INTO remote_actions (${COLUMNS}) VALUES (@id, @vehicleId, @vin, @callbackId, @type,
   @remote, @phase, @status, @outcome, @failureCause, @feedbackDetail, @error, @operator, @reason, @createdAt,
-  @updatedAt, @doneAt, @lastEventDate, @upstreamId)`;
+  @updatedAt, @doneAt, @lastEventDate, @upstreamId, @actor, @approvedBy)`;
 const UPDATE_SQL = `UPDATE remote_actions SET vehicle_id = @vehicleId, vin = @vin, callback_id = @callbackId,
   type = @type, remote = @remote, phase = @phase, status = @status, outcome = @outcome,
   failure_cause = @failureCause, feedback_detail = @feedbackDetail, error = @error, operator = @operator,
@@ -227,7 +235,7 @@ export function createActionsRepository(db: Db): ActionsRepository {
 
   return {
     insert(action) {
-      insert.run({ ...toParams(action), upstreamId: action.upstreamId ?? null });
+      insert.run({ ...toParams(action), ...whoParams(action), upstreamId: action.upstreamId ?? null });
     },
     update(action) {
       return update.run(toParams(action)).changes > 0;
@@ -346,6 +354,14 @@ function toParams(action: RemoteAction): Record<string, string | null> {
   };
 }
 
+/** Who sent it and who approved: written once, by the insert (the update leaves them alone). */
+function whoParams(action: RemoteAction): Record<string, string | null> {
+  return {
+    actor: toJsonOrNull(action.sentBy ?? null, 'remote_actions.actor'),
+    approvedBy: toJsonOrNull(action.approvedBy ?? null, 'remote_actions.approved_by'),
+  };
+}
+
 function toAction(row: ActionRow): ActionRecord {
   return {
     id: row.id,
@@ -368,5 +384,7 @@ function toAction(row: ActionRow): ActionRecord {
     lastEventDate: row.last_event_date,
     // Absent rather than null: the record of an action the network never named is the domain object itself.
     ...(row.upstream_id !== null && { upstreamId: row.upstream_id }),
+    ...(row.actor !== null && { sentBy: fromJson<ActorRef>(row.actor) }),
+    ...(row.approved_by !== null && { approvedBy: fromJson<ApproverRef>(row.approved_by) }),
   };
 }

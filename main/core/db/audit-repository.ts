@@ -1,3 +1,4 @@
+import type { ActorRef } from '../../../preload/contract/vocabulary.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import { fromJsonOrNull, toJsonOrNull } from './json-column.js';
 import type { Db } from './open-database.js';
@@ -13,18 +14,23 @@ interface AuditRow {
   callback_id: string | null;
   reason: string | null;
   detail: string | null;
+  actor: string | null;
 }
 
-const COLUMNS = 'seq, at, operator, action, vin, remote_action_id, callback_id, reason, detail';
+const COLUMNS = 'seq, at, operator, action, vin, remote_action_id, callback_id, reason, detail, actor';
 
-const APPEND_SQL = `INSERT INTO audit_log (at, operator, action, vin, remote_action_id, callback_id, reason, detail)
-  VALUES (@at, @operator, @action, @vin, @remoteActionId, @callbackId, @reason, @detail) RETURNING seq`;
+const APPEND_SQL = `INSERT INTO audit_log (at, operator, action, vin, remote_action_id, callback_id, reason, detail,
+  actor, actor_id)
+  VALUES (@at, @operator, @action, @vin, @remoteActionId, @callbackId, @reason, @detail, @actor, @actorId)
+  RETURNING seq`;
 
 /** Hot: the audit page, newest first, optionally for one VIN or one kind of act. One SQL text per filter shape. */
-export function auditListSql(query: Pick<AuditListQuery, 'vin' | 'action'>): string {
+export function auditListSql(query: Pick<AuditListQuery, 'vin' | 'action' | 'operator'>): string {
   const terms: string[] = [];
   if (query.vin !== undefined) terms.push('vin = @vin');
   if (query.action !== undefined) terms.push('action = @action');
+  // An operator or token by id (what the filter picks), or by the name entries recorded before ids existed.
+  if (query.operator !== undefined) terms.push('(actor_id = @operator OR operator = @operator)');
   // Always bounded (the first page by "before the largest seq"), so every page is one index range search.
   terms.push('seq < @beforeSeq');
   return `SELECT ${COLUMNS} FROM audit_log WHERE ${terms.join(' AND ')} ORDER BY seq DESC LIMIT @limit`;
@@ -52,6 +58,8 @@ export function createAuditRepository(db: Db): AuditRepository {
         callbackId: entry.callbackId ?? null,
         reason: entry.reason ?? null,
         detail: toJsonOrNull(entry.detail, 'audit_log.detail'),
+        actor: toJsonOrNull(entry.actor ?? null, 'audit_log.actor'),
+        actorId: entry.actor?.id ?? null,
       }) as number;
     },
     list(query) {
@@ -67,6 +75,7 @@ export function createAuditRepository(db: Db): AuditRepository {
       };
       if (query.vin !== undefined) params.vin = query.vin;
       if (query.action !== undefined) params.action = query.action;
+      if (query.operator !== undefined) params.operator = query.operator;
       return statement.all(params).map(toEntry);
     },
   };
@@ -83,5 +92,6 @@ function toEntry(row: AuditRow): AuditEntry {
     callbackId: row.callback_id,
     reason: row.reason,
     detail: fromJsonOrNull<unknown>(row.detail),
+    actor: fromJsonOrNull<ActorRef>(row.actor),
   };
 }

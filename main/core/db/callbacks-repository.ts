@@ -1,3 +1,4 @@
+import type { BuiltInSubscribe } from '../domain/callback/built-in.js';
 import type { CallbackStatus, CallbackSubscribe } from '../domain/callback/callback-model.js';
 import { fromJson, toJson } from './json-column.js';
 import type { Db } from './open-database.js';
@@ -12,15 +13,18 @@ interface CallbackRow {
   receiver_secret: string | null;
   upstream_id: string | null;
   secrets_lost: 0 | 1;
+  built_in: 0 | 1;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
 }
 
 const COLUMNS =
-  'id, label, subscribe, status, secrets, receiver_secret, upstream_id, secrets_lost, created_at, updated_at, deleted_at';
+  'id, label, subscribe, status, secrets, receiver_secret, upstream_id, secrets_lost, built_in, created_at, updated_at, deleted_at';
 
-const INSERT_SQL = `INSERT INTO callbacks (${COLUMNS}) VALUES (@id, @label, @subscribe, @status, @secrets,
+// Site callbacks only: the built-in one exists from migration 008 on (built_in keeps its default, 0).
+const INSERT_SQL = `INSERT INTO callbacks (id, label, subscribe, status, secrets, receiver_secret, upstream_id,
+  secrets_lost, created_at, updated_at, deleted_at) VALUES (@id, @label, @subscribe, @status, @secrets,
   @receiverSecret, @upstreamId, @secretsLost, @createdAt, @updatedAt, @deletedAt)`;
 // The flags tell "absent: keep" from "null: clear" for the two fields a replacement may leave out.
 const REPLACE_SQL = `UPDATE callbacks SET label = @label, subscribe = @subscribe, secrets = @secrets,
@@ -34,8 +38,12 @@ const SET_STATUS_SQL = `UPDATE callbacks SET status = @status, updated_at = @at
 const SOFT_DELETE_SQL = `UPDATE callbacks SET deleted_at = @at, updated_at = @at
   WHERE id = @id AND deleted_at IS NULL`;
 const GET_SQL = `SELECT ${COLUMNS} FROM callbacks WHERE id = @id`;
-const LIST_SQL = `SELECT ${COLUMNS} FROM callbacks WHERE deleted_at IS NULL ORDER BY created_at, id`;
-const LIST_ALL_SQL = `SELECT ${COLUMNS} FROM callbacks ORDER BY created_at, id`;
+// The built-in callback first, then oldest first: it is the one a newcomer uses, whenever the folder gained it.
+const LIST_SQL = `SELECT ${COLUMNS} FROM callbacks WHERE deleted_at IS NULL ORDER BY built_in DESC, created_at, id`;
+const LIST_ALL_SQL = `SELECT ${COLUMNS} FROM callbacks ORDER BY built_in DESC, created_at, id`;
+// Sets the built-in's receiver secret once (see CallbacksRepository.setBuiltInReceiverSecret).
+const SET_BUILT_IN_RECEIVER_SECRET_SQL = `UPDATE callbacks SET receiver_secret = @receiverSecret
+  WHERE id = @id AND built_in = 1 AND receiver_secret IS NULL`;
 // Storage-only changes (sealing values stored in clear, clearing lost ones): deleted callbacks included, and
 // updated_at kept, since the callback's definition does not change.
 const RESEAL_SQL = `UPDATE callbacks SET subscribe = @subscribe, secrets = @secrets WHERE id = @id`;
@@ -56,12 +64,17 @@ export interface CallbacksRepository {
   get(id: string): CallbackRecord | null;
   /** Also returns a deleted callback, e.g. to label the actions sent with it. */
   getIncludingDeleted(id: string): CallbackRecord | null;
-  /** Callbacks not deleted, oldest first. */
+  /** Callbacks not deleted: the built-in one first, then oldest first. */
   list(): CallbackRecord[];
   /** Whether an action sent with it is still Sending or Pending (its outcome would be lost on delete). */
   hasPendingActions(id: string): boolean;
-  /** Every callback, deleted ones included (their sealed values are at rest too), oldest first. */
+  /** Every callback, deleted ones included (their sealed values are at rest too), the built-in one first. */
   listAll(): CallbackRecord[];
+  /**
+   * Gives the built-in callback its sealed receiver secret when it has none (migration 008 cannot seal). False when
+   * it already had one or is not the built-in: the first writer wins, so two starts cannot disagree.
+   */
+  setBuiltInReceiverSecret(id: string, receiverSecret: string): boolean;
   /** Rewrites how the definition and secrets are stored (same content, sealed), deleted or not. */
   reseal(id: string, subscribe: CallbackSubscribe, secrets: string | null): void;
   /** --forget-secrets: drops the sealed secrets, sets the new receiver secret and the secrets-lost flag. */
@@ -78,6 +91,7 @@ export function createCallbacksRepository(db: Db): CallbacksRepository {
   const listAll = db.raw.prepare<[], CallbackRow>(LIST_ALL_SQL);
   const reseal = db.raw.prepare(RESEAL_SQL);
   const forget = db.raw.prepare(FORGET_SQL);
+  const setBuiltInSecret = db.raw.prepare(SET_BUILT_IN_RECEIVER_SECRET_SQL);
   const hasPending = db.raw.prepare<{ id: string }, number>(CALLBACK_HAS_PENDING_ACTIONS_SQL).pluck();
 
   return {
@@ -141,14 +155,16 @@ export function createCallbacksRepository(db: Db): CallbacksRepository {
     forgetSecrets(id, receiverSecret, secretsLost) {
       forget.run({ id, receiverSecret, secretsLost: secretsLost ? 1 : 0 });
     },
+    setBuiltInReceiverSecret(id, receiverSecret) {
+      return setBuiltInSecret.run({ id, receiverSecret }).changes > 0;
+    },
   };
 }
 
 function toRecord(row: CallbackRow): CallbackRecord {
-  return {
+  const common = {
     id: row.id,
     label: row.label,
-    subscribe: fromJson<CallbackSubscribe>(row.subscribe),
     status: row.status,
     secrets: row.secrets,
     receiverSecret: row.receiver_secret,
@@ -158,4 +174,7 @@ function toRecord(row: CallbackRow): CallbackRecord {
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
   };
+  return row.built_in === 1
+    ? { ...common, builtIn: true, subscribe: fromJson<BuiltInSubscribe>(row.subscribe) }
+    : { ...common, builtIn: false, subscribe: fromJson<CallbackSubscribe>(row.subscribe) };
 }

@@ -26,6 +26,9 @@ export type { EventsRepository } from './events-repository.js';
 export type { DeliveriesRepository } from './deliveries-repository.js';
 export type { SettingsRepository } from './settings-repository.js';
 export type { AuditRepository } from './audit-repository.js';
+export type { OperatorRecord, OperatorsRepository } from './operators-repository.js';
+export type { ApiTokenRecord, ApiTokensRepository } from './api-tokens-repository.js';
+export type { EnrolmentsRepository } from './enrolments-repository.js';
 export {
   QUARANTINE_MAX_ERRORS,
   QUARANTINE_REASONS,

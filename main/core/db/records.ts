@@ -1,9 +1,10 @@
 // What the repositories take and return. Domain objects (RemoteAction, ActionEventRecord) come from
 // main/core/domain; the records below exist only as stored things and are defined here.
 import type { ActionEventRecord, RemoteAction } from '../domain/action.js';
+import type { BuiltInSubscribe } from '../domain/callback/built-in.js';
 import type { CallbackStatus, CallbackSubscribe } from '../domain/callback/callback-model.js';
 import type { RemoteType } from '../domain/remote-type.js';
-import type { AuditAction, DeliveryState } from '../../../preload/contract/vocabulary.js';
+import type { ActorRef, AuditAction, DeliveryState } from '../../../preload/contract/vocabulary.js';
 
 /** Timestamps everywhere are `Date.prototype.toISOString()` strings (UTC, milliseconds); the schema enforces it. */
 export type IsoTimestamp = string;
@@ -52,10 +53,9 @@ export interface VehicleListQuery extends Page {
 
 // ── callbacks ───────────────────────────────────────────────────────────────────────────────────────────
 
-export interface CallbackRecord {
+interface CallbackRecordCommon {
   id: string;
   label: string | null;
-  subscribe: CallbackSubscribe;
   status: CallbackStatus;
   /** Encrypted blob from the service layer (CallbackSecrets); opaque to the store. */
   secrets: string | null;
@@ -70,7 +70,25 @@ export interface CallbackRecord {
   deletedAt: IsoTimestamp | null;
 }
 
-export type NewCallback = Omit<CallbackRecord, 'deletedAt' | 'secretsLost'> & {
+/** A site system's callback: the fleet API's RemoteCallbackSubscribe, with its webhook. */
+export interface SiteCallbackRecord extends CallbackRecordCommon {
+  builtIn: false;
+  subscribe: CallbackSubscribe;
+}
+
+/**
+ * The built-in callback, "This workstation" (migration 008; domain/callback/built-in.ts): no webhook, no secrets of
+ * its own (only its receiver secret), never deleted.
+ */
+export interface BuiltInCallbackRecord extends CallbackRecordCommon {
+  builtIn: true;
+  subscribe: BuiltInSubscribe;
+}
+
+export type CallbackRecord = SiteCallbackRecord | BuiltInCallbackRecord;
+
+/** A new site callback (the built-in one is only ever created by migration 008). */
+export type NewCallback = Omit<SiteCallbackRecord, 'deletedAt' | 'secretsLost' | 'builtIn'> & {
   deletedAt?: IsoTimestamp | null;
   secretsLost?: boolean;
 };
@@ -79,8 +97,9 @@ export type NewCallback = Omit<CallbackRecord, 'deletedAt' | 'secretsLost'> & {
  * A full replacement (PUT) of a callback's definition; status and creation date are kept, and so are
  * `receiverSecret`, `upstreamId` and `secretsLost` when absent (undefined). null clears the first two.
  */
-export type CallbackReplacement = Pick<CallbackRecord, 'label' | 'subscribe' | 'secrets' | 'updatedAt'> &
-  Partial<Pick<CallbackRecord, 'receiverSecret' | 'upstreamId' | 'secretsLost'>>;
+export type CallbackReplacement = Pick<CallbackRecordCommon, 'label' | 'secrets' | 'updatedAt'> & {
+  subscribe: CallbackSubscribe | BuiltInSubscribe;
+} & Partial<Pick<CallbackRecordCommon, 'receiverSecret' | 'upstreamId' | 'secretsLost'>>;
 
 // ── actions and events ──────────────────────────────────────────────────────────────────────────────────
 
@@ -260,6 +279,8 @@ export interface AuditEntry {
   callbackId: string | null;
   reason: string | null;
   detail: unknown;
+  /** Who, with their id and role (null for entries written before operators existed). */
+  actor: ActorRef | null;
 }
 
 export interface NewAuditEntry {
@@ -273,6 +294,8 @@ export interface NewAuditEntry {
   reason?: string | null;
   /** Any JSON value; omitted or undefined is stored as null. */
   detail?: unknown;
+  /** Who, with their id and role; `operator` is their name. */
+  actor?: ActorRef | null;
 }
 
 export interface AuditListQuery {
@@ -281,4 +304,6 @@ export interface AuditListQuery {
   beforeSeq?: number;
   vin?: string;
   action?: string;
+  /** An operator's or token's id, or a name as recorded. */
+  operator?: string;
 }

@@ -1,5 +1,7 @@
 import { createActionsRepository } from './actions-repository.js';
 import type { ActionsRepository } from './actions-repository.js';
+import { createApiTokensRepository } from './api-tokens-repository.js';
+import type { ApiTokensRepository } from './api-tokens-repository.js';
 import { createAuditRepository } from './audit-repository.js';
 import type { AuditRepository } from './audit-repository.js';
 import { createCallbacksRepository } from './callbacks-repository.js';
@@ -8,9 +10,13 @@ import { createDeliveriesRepository } from './deliveries-repository.js';
 import type { DeliveriesRepository } from './deliveries-repository.js';
 import { createDeliveryTargetsRepository } from './delivery-targets-repository.js';
 import type { DeliveryTargetsRepository } from './delivery-targets-repository.js';
+import { createEnrolmentsRepository } from './enrolments-repository.js';
+import type { EnrolmentsRepository } from './enrolments-repository.js';
 import { createEventsRepository } from './events-repository.js';
 import type { EventsRepository } from './events-repository.js';
 import type { Db } from './open-database.js';
+import { createOperatorsRepository } from './operators-repository.js';
+import type { OperatorsRepository } from './operators-repository.js';
 import { createQuarantineRepository } from './quarantine-repository.js';
 import type { QuarantineRepository } from './quarantine-repository.js';
 import { createSettingsRepository } from './settings-repository.js';
@@ -28,6 +34,9 @@ export interface Repositories {
   settings: SettingsRepository;
   audit: AuditRepository;
   quarantine: QuarantineRepository;
+  operators: OperatorsRepository;
+  apiTokens: ApiTokensRepository;
+  enrolments: EnrolmentsRepository;
 }
 
 /** Every repository over one connection; statements are prepared here, once. Combine writes with db.transaction. */
@@ -42,5 +51,8 @@ export function createRepositories(db: Db): Repositories {
     settings: createSettingsRepository(db),
     audit: createAuditRepository(db),
     quarantine: createQuarantineRepository(db),
+    operators: createOperatorsRepository(db),
+    apiTokens: createApiTokensRepository(db),
+    enrolments: createEnrolmentsRepository(db),
   };
 }

@@ -1,3 +1,4 @@
+import type { ActorRef, ApproverRef } from '../../../preload/contract/vocabulary.js';
 import type { RemoteBody } from './remote/remote-body.js';
 import type { RemoteType } from './remote-type.js';
 import type { ActionPhase, DoneStatus, EventStatus } from './status.js';
@@ -36,6 +37,10 @@ export interface RemoteAction {
   error: { code: string; message: string; reference?: string } | null;
   operator: string | null;
   reason: string | null;
+  /** Who sent it (absent for actions recorded before operators existed). */
+  sentBy?: ActorRef | null;
+  /** The supervisor who approved it on the sender's screen, if one did. */
+  approvedBy?: ApproverRef | null;
   createdAt: string;
   updatedAt: string;
   doneAt: string | null;

@@ -26,6 +26,7 @@ export function createAuditTrail(repos: Repositories, bus: EventBus) {
         callbackId: entry.callbackId ?? null,
         reason: entry.reason ?? null,
         detail: entry.detail ?? null,
+        actor: entry.actor ?? null,
       };
       return () => bus.publish({ type: 'audit.appended', entry: appended });
     },
@@ -42,6 +43,7 @@ export function actionAuditEntry(
   return {
     at,
     operator: action.operator ?? 'unknown',
+    actor: action.sentBy ?? null,
     action: what,
     vin: action.vin,
     remoteActionId: action.id,

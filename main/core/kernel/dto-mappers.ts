@@ -38,7 +38,7 @@ export function toCallbackDto(
     id: record.id,
     callbackId: record.id,
     status: record.status,
-    subscribe: (revealHeadersFrom
+    subscribe: (revealHeadersFrom && !record.builtIn
       ? revealHeadersSetBy(record.subscribe, revealHeadersFrom)
       : record.subscribe) as unknown as Record<string, unknown>,
     signingSecret: secrets.signingSecret
@@ -54,6 +54,7 @@ export function toCallbackDto(
         : { type: 'Bearer', secret: maskSecret(auth.token) }
       : null,
     ...(record.secretsLost ? { secretsLost: true } : {}),
+    ...(record.builtIn ? { builtIn: true } : {}),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };
@@ -113,6 +114,8 @@ export function toActionDto(a: ActionRecord, events?: ActionEventRecord[]): Remo
     error: a.error,
     operator: a.operator,
     reason: a.reason,
+    sentBy: a.sentBy ?? null,
+    approvedBy: a.approvedBy ?? null,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
     doneAt: a.doneAt,
@@ -132,5 +135,6 @@ export function toAuditDto(e: AuditEntry): AuditEntryDto {
     callbackId: e.callbackId,
     reason: e.reason,
     detail: e.detail ?? null,
+    actor: e.actor,
   };
 }

@@ -3,10 +3,12 @@ import type { FieldError } from '../domain/field-error.js';
 /** A refusal as data: the HTTP layer and IPC turn it into `{code, message, errors}`. */
 export class ServiceError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 409 | 422 | 429 | 502 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 502 | 503,
     readonly code: string,
     message: string,
     readonly errors: FieldError[] = [],
+    /** For 429: seconds until a retry can succeed (the Retry-After header). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ServiceError';

@@ -1,6 +1,7 @@
 // Every operation's handler, built from the core's services: the one implementation behind both transports (the
 // local API's generic routes and the desktop bridge's IPC handlers). All response shaping lives here.
 import type { Core } from '../create-core.js';
+import { accessHandlers } from './access.js';
 import { callbackHandlers } from './callbacks.js';
 import { deliveryHandlers } from './deliveries.js';
 import type { ConnectionPort, OperationHandlers, SettingsPort } from './ports.js';
@@ -12,6 +13,8 @@ import { vehicleHandlers } from './vehicles.js';
 
 export interface OperationDeps {
   core: Pick<Core, 'services' | 'connectorName'>;
+  /** The machine token (the api-token file), which signs in as admin; absent where there is none. */
+  machineToken?: string | null;
   version: string;
   /** When the agent started (health's uptime). */
   startedAt: number;
@@ -32,9 +35,17 @@ export function createOperationHandlers({
   connection = NO_CONNECTION,
   settings,
   insecureLan = false,
+  machineToken = null,
 }: OperationDeps): OperationHandlers {
   const { services, connectorName } = core;
   return {
+    ...accessHandlers({
+      access: services.access,
+      operators: services.operators,
+      tokens: services.tokens,
+      enrolments: services.enrolments,
+      machineToken,
+    }),
     ...systemHandlers({
       version,
       connectorName,
@@ -47,10 +58,10 @@ export function createOperationHandlers({
     ...vehicleHandlers(services.vehicles),
     ...callbackHandlers(services.callbacks),
     ...remoteHandlers(services.remotes),
-    ...deliveryHandlers(services.deliveries),
-    ...quarantineHandlers(services.quarantine),
-    ...settingsHandlers(settings),
-    ...connectionHandlers(connection),
+    ...deliveryHandlers(services.access, services.deliveries),
+    ...quarantineHandlers(services.access, services.quarantine),
+    ...settingsHandlers(services.access, settings),
+    ...connectionHandlers(services.access, connection),
   };
 }
 

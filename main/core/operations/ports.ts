@@ -8,13 +8,32 @@ import type {
 import type { Operations } from '../../../preload/contract/operations/index.js';
 import type { SettingsDto } from '../../../preload/contract/settings.js';
 import type { Actor } from '../kernel/actor.js';
+import type { Principal } from '../services/identity.js';
+
+/** The client's session as its transport keeps it: an HttpOnly cookie over HTTP, the window's over IPC. */
+export interface SessionPort {
+  readonly transport: 'http' | 'bridge';
+  /** HTTP: the enrolment cookie's value, if the browser has one (the handler checks it is known). */
+  readonly enrolmentSecret: string | null;
+  /** Starts a session as the principal, replacing the client's current one. */
+  start(principal: Principal): void;
+  end(): void;
+  /** HTTP: sets the enrolment cookie; the bridge has nothing to enrol. */
+  setEnrolment(secret: string): void;
+  /** A wrong machine token was given: counts it for the caller's address; seconds to wait when over the limit. */
+  tokenFailed(): number | null;
+}
 
 /** What the transport knows about the caller. */
 export interface OperationContext {
-  /** HTTP: X-Depot-Operator / X-Depot-Reason (operator "api" by default); IPC: the input's (or "desktop"). */
+  /**
+   * Who asks, resolved from the credential (the session or the bearer token), with X-Depot-Reason and, for tokens,
+   * X-Depot-Operator as "on behalf of". Signed out (public operations only): ANONYMOUS.
+   */
   actor: Actor;
-  /** A valid token or session came with the request (always, over the desktop bridge). */
+  /** A valid credential came with the request. */
   authenticated: boolean;
+  session: SessionPort;
 }
 
 export type OperationHandler<Op> = (

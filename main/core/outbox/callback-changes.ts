@@ -29,6 +29,8 @@ export function createCallbackChanges(deps: {
       for (const id of ids) {
         const { previous, current: v } = callbacks.reload(id);
         lanes.reindex();
+        // The built-in callback never has deliveries: pausing it holds nothing here (it refuses sends instead).
+        if (v?.builtIn) continue;
         const lane = lanes.get(id);
         const running = v !== null && !v.deleted && v.status === 'Running';
         if (lane && lane.prefetch.length > 0 && (!running || lane.origin !== v?.origin))

@@ -23,6 +23,8 @@ export function holdReasonOf(status: Exclude<DeliveryStatus, 'Running'>): string
 export interface CallbackView {
   id: string;
   label: string | null;
+  /** The built-in callback ("This workstation"): no webhook, so nothing is ever queued for it. */
+  builtIn: boolean;
   status: DeliveryStatus;
   deleted: boolean;
   updatedAt: string;
@@ -44,6 +46,27 @@ export interface CallbackView {
 }
 
 export function toCallbackView(record: CallbackRecord): CallbackView {
+  if (record.builtIn) {
+    return {
+      id: record.id,
+      label: record.label,
+      builtIn: true,
+      status: record.status,
+      deleted: record.deletedAt !== null,
+      updatedAt: record.updatedAt,
+      target: '',
+      origin: null,
+      url: null,
+      headers: [],
+      query: [],
+      body: [],
+      batch: null,
+      policy: 'None',
+      maxAttempts: 1,
+      retryDelayMs: 0,
+      remoteTypes: [...record.subscribe.remoteTypes],
+    };
+  }
   const webhook = record.subscribe.callback.webhook;
   const attributes = webhook.attributes ?? [];
   let url: URL | null;
@@ -57,6 +80,7 @@ export function toCallbackView(record: CallbackRecord): CallbackView {
   return {
     id: record.id,
     label: record.label,
+    builtIn: false,
     status: record.secretsLost && record.status === 'Running' ? 'NeedsSecrets' : record.status,
     deleted: record.deletedAt !== null,
     updatedAt: record.updatedAt,

@@ -7,6 +7,7 @@ import type { Logger } from '../ports/logger.js';
 import type { Actor } from '../kernel/actor.js';
 import type { CallbackView } from './callback-view.js';
 import type { Holds } from './holds.js';
+import { systemActor } from '../kernel/actor.js';
 
 /** The port into the callbacks service (create-core wires it; late-bound, as that service is built apart). */
 export type PauseCallback = (
@@ -35,11 +36,11 @@ export function createGoneHandler(deps: {
   async function pause(cb: CallbackView, deliveryId: string, reason: string) {
     pausing.add(cb.id);
     try {
-      const outcome = await pauseCallback(
-        cb.id,
-        { operator: 'outbox', reason },
-        { deliveryId, target: cb.target, httpStatus: 410 },
-      );
+      const outcome = await pauseCallback(cb.id, systemActor('outbox', reason), {
+        deliveryId,
+        target: cb.target,
+        httpStatus: 410,
+      });
       if (outcome.paused) {
         logger.warn('outbox: webhook answered 410 Gone; callback paused', {
           callbackId: cb.id,

@@ -29,6 +29,8 @@ export function createIntake(deps: {
     enqueue(action: RemoteAction, _event: ActionEventRecord, raw: RemoteEvent): void {
       const now = clock.nowIso();
       const cb = callbacks.view(action.callbackId);
+      // The built-in callback's notifications stay here (history, UI, tray: the ingest path shows them): no webhook.
+      if (cb?.builtIn) return;
       const row = {
         vin: action.vin,
         remoteType: raw.remoteType,

@@ -12,8 +12,9 @@ import type {
 import type { DeliveryRecord, DeliveryState, Repositories, RunUnitOfWork } from '../db/index.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
-import type { Actor } from '../kernel/actor.js';
+import { who, type Actor } from '../kernel/actor.js';
 import { createAuditTrail } from '../kernel/audit-trail.js';
+import { builtInRefusal } from '../kernel/built-in-refusal.js';
 import { notFound, ServiceError } from '../kernel/service-error.js';
 import { toDeliveryDetailDto, toDeliveryDto } from './delivery-dto.js';
 import type { DeliveryQueue, TargetReport } from './delivery-queue.js';
@@ -119,7 +120,7 @@ export function createOutboxService({ unitOfWork, repos, clock, bus, queue }: Ou
         uow.afterCommit(
           trail.append({
             at: now,
-            operator: actor.operator,
+            ...who(actor),
             action: 'delivery.retry',
             callbackId: current.callbackId,
             reason: actor.reason ?? null,
@@ -141,7 +142,7 @@ export function createOutboxService({ unitOfWork, repos, clock, bus, queue }: Ou
         uow.afterCommit(
           trail.append({
             at: now,
-            operator: actor.operator,
+            ...who(actor),
             action: 'delivery.retry-all',
             callbackId,
             reason: actor.reason ?? null,
@@ -158,12 +159,14 @@ export function createOutboxService({ unitOfWork, repos, clock, bus, queue }: Ou
     sendTest(callbackId: string, actor: Actor): TestNotificationDto {
       const now = clock.nowIso();
       const record = unitOfWork((uow) => {
-        requireCallback(callbackId);
+        const callback = requireCallback(callbackId);
+        // No webhook to test: a delivery row for it would never leave, and none may exist (no delivery, ever).
+        if (callback.builtIn) throw builtInRefusal('test-notification', callback.label);
         const queued = queue.enqueueTest(callbackId);
         uow.afterCommit(
           trail.append({
             at: now,
-            operator: actor.operator,
+            ...who(actor),
             action: 'callback.test-notification',
             callbackId,
             reason: actor.reason ?? null,

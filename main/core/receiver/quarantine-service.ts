@@ -11,7 +11,7 @@ import type { QuarantineSummary, Repositories, RunUnitOfWork } from '../db/index
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
-import type { Actor } from '../kernel/actor.js';
+import { who, type Actor } from '../kernel/actor.js';
 import { createAuditTrail } from '../kernel/audit-trail.js';
 import type { IngestService } from '../services/ingest-service.js';
 import { notFound, ServiceError } from '../kernel/service-error.js';
@@ -115,7 +115,7 @@ export function createQuarantineService(deps: QuarantineServiceDeps, options: Qu
         uow.afterCommit(
           trail.append({
             at,
-            operator: actor.operator,
+            ...who(actor),
             action: 'quarantine.replay',
             callbackId: entry.callbackId,
             reason: actor.reason ?? null,
@@ -142,7 +142,7 @@ export function createQuarantineService(deps: QuarantineServiceDeps, options: Qu
       }
       const published = trail.append({
         at,
-        operator: actor.operator,
+        ...who(actor),
         action: 'quarantine.resolve',
         callbackId: entry.callbackId,
         reason: actor.reason ?? null,

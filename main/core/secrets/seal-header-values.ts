@@ -23,7 +23,8 @@ export async function sealStoredHeaderValues(
   let changed = 0;
   // Runs while the core is being built: nothing else reads or writes callbacks yet.
   for (const c of repos.callbacks.listAll()) {
-    if (!hasClearHeaderLiterals(c.subscribe)) continue;
+    // The built-in callback has no webhook, so no header to seal.
+    if (c.builtIn || !hasClearHeaderLiterals(c.subscribe)) continue;
     const current = c.secrets
       ? (JSON.parse(await secrets.decrypt(c.secrets)) as CallbackSecrets)
       : NO_SECRETS;

@@ -93,7 +93,8 @@ async function forgetSealedData(
     for (const c of callbacks) {
       cleared += (c.secrets ? 1 : 0) + (c.receiverSecret ? 1 : 0);
       const lost =
-        c.deletedAt === null && (c.secretsLost || c.secrets !== null || hasSealedHeaders(c.subscribe));
+        c.deletedAt === null &&
+        (c.secretsLost || c.secrets !== null || (!c.builtIn && hasSealedHeaders(c.subscribe)));
       if (lost) needing.push(c.id);
       repos.callbacks.forgetSecrets(c.id, fresh.get(c.id) ?? null, lost);
     }
@@ -101,6 +102,7 @@ async function forgetSealedData(
     repos.audit.append({
       at: now,
       operator: 'system',
+      actor: { kind: 'system', id: null, name: 'system', role: 'admin' },
       action: SECRETS_FORGOTTEN,
       reason: '--forget-secrets',
       detail: {

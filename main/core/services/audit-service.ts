@@ -5,7 +5,7 @@ export type AuditService = ReturnType<typeof createAuditService>;
 
 export function createAuditService({ repos }: { repos: Repositories }) {
   return {
-    list(query: { limit: number; beforeSeq?: number; vin?: string; action?: string }) {
+    list(query: { limit: number; beforeSeq?: number; vin?: string; action?: string; operator?: string }) {
       return repos.audit.list(query).map(toAuditDto);
     },
   };

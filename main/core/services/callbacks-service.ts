@@ -3,10 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import type { CallbackDto } from '../../../preload/contract/dto.js';
 import type { AuditAction } from '../../../preload/contract/vocabulary.js';
-import type { CallbackRecord, Repositories, RunUnitOfWork } from '../db/index.js';
+import type { BuiltInCallbackRecord, CallbackRecord, Repositories, RunUnitOfWork } from '../db/index.js';
 import type { CallbackInput, CallbackSecrets, CallbackSubscribe } from '../domain/callback/callback-model.js';
 import {
+  BUILT_IN_CALLBACK_ID,
   maskSecret,
+  parseBuiltInBody,
   parseCallbackInput,
   parseCallbackStatusInput,
   resolveMaskedHeaders,
@@ -16,11 +18,13 @@ import { newReceiverSecret } from '../domain/callback/receiver-secret.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
 import type { SecretBox } from '../ports/secret-box.js';
-import type { Actor } from '../kernel/actor.js';
+import { who, type Actor } from '../kernel/actor.js';
 import { createAuditTrail } from '../kernel/audit-trail.js';
+import { builtInRefusal } from '../kernel/built-in-refusal.js';
 import { toCallbackDto } from '../kernel/dto-mappers.js';
 import { invalid, notFound, ServiceError } from '../kernel/service-error.js';
 import type { UpstreamRegistrar } from './upstream-registration.js';
+import type { AccessGuard } from '../kernel/access-guard.js';
 
 /** A replaced signing secret stays valid this long, so receivers can roll over without losing messages. */
 const PREVIOUS_SECRET_GRACE_MS = 24 * 60 * 60 * 1000;
@@ -32,6 +36,8 @@ export interface CallbacksServiceDeps {
   clock: Clock;
   bus: EventBus;
   upstream: UpstreamRegistrar;
+  /** Writing callbacks is an admin's (technicians list them to send). */
+  access: AccessGuard;
 }
 
 export type CallbacksService = ReturnType<typeof createCallbacksService>;
@@ -43,6 +49,7 @@ export function createCallbacksService({
   clock,
   bus,
   upstream,
+  access,
 }: CallbacksServiceDeps) {
   const trail = createAuditTrail(repos, bus);
   async function openSecrets(record: CallbackRecord): Promise<CallbackSecrets> {
@@ -138,7 +145,7 @@ export function createCallbacksService({
       uow.afterCommit(
         trail.append({
           at: now,
-          operator: actor.operator,
+          ...who(actor),
           action: what,
           callbackId: id,
           reason: actor.reason ?? null,
@@ -155,6 +162,38 @@ export function createCallbacksService({
     label: input.subscribe.label ?? null,
     remoteTypes: input.subscribe.remoteTypes,
   });
+
+  /**
+   * A PUT on the built-in callback: its name (and remoteTypes, still all nine) only. A webhook, delivery settings
+   * or secrets are refused (422 CALLBACK_BUILT_IN), each named; then the upstream twin is updated, as for any other.
+   */
+  async function replaceBuiltIn(
+    current: BuiltInCallbackRecord,
+    body: unknown,
+    actor: Actor,
+  ): Promise<CallbackDto> {
+    const parsed = parseBuiltInBody(body);
+    if ('refused' in parsed) throw builtInRefusal('replace', current.label, parsed.refused);
+    if ('errors' in parsed) throw invalid('The callback is not valid.', parsed.errors);
+    const subscribe = parsed.value;
+    const upstreamId = await upstream.update(
+      current.upstreamId,
+      current.id,
+      subscribe,
+      await receiverSecretOf(current),
+    );
+    const detail = { label: subscribe.label, remoteTypes: subscribe.remoteTypes };
+    const record = change(current.id, 'callback.replace', actor, detail, (now) =>
+      repos.callbacks.replace(current.id, {
+        label: subscribe.label,
+        subscribe,
+        secrets: null,
+        upstreamId,
+        updatedAt: now,
+      }),
+    );
+    return answer(record);
+  }
 
   /** The answer to a change; the signing secret and header values are in clear only when this request set them. */
   async function answer(record: CallbackRecord, input?: CallbackInput): Promise<CallbackDto> {
@@ -174,6 +213,7 @@ export function createCallbacksService({
     },
 
     async create(body: unknown, actor: Actor): Promise<CallbackDto> {
+      access.require(actor, 'admin', 'callbacks.write');
       const input = parse(body);
       const id = randomUUID();
       const { stored, headerValues } = sealedSubscribe(input, null);
@@ -205,8 +245,12 @@ export function createCallbacksService({
 
     /** Full replacement, as the fleet API's PUT: every spec field comes from the body. */
     async replace(id: string, body: unknown, actor: Actor): Promise<CallbackDto> {
+      access.require(actor, 'admin', 'callbacks.write', { callbackId: id });
+      const current = repos.callbacks.get(id);
+      // The built-in takes another body, so it is told apart before the body is read.
+      if (current?.builtIn) return replaceBuiltIn(current, body, actor);
       const input = parse(body);
-      const current = requireRecord(id);
+      if (!current) throw notFound('CALLBACK_NOT_FOUND', `No callback with id ${id}.`);
       const currentSecrets = await openSecrets(current);
       const { stored, headerValues } = sealedSubscribe(input, {
         subscribe: current.subscribe,
@@ -239,6 +283,7 @@ export function createCallbacksService({
     },
 
     async setStatus(id: string, body: unknown, actor: Actor): Promise<CallbackDto> {
+      access.require(actor, 'admin', 'callbacks.write', { callbackId: id });
       const parsed = parseCallbackStatusInput(body);
       if (!parsed.ok) throw invalid('The status is not valid.', parsed.errors);
       const current = requireRecord(id);
@@ -277,7 +322,9 @@ export function createCallbacksService({
     },
 
     async remove(id: string, actor: Actor): Promise<void> {
-      requireRecord(id);
+      access.require(actor, 'admin', 'callbacks.write', { callbackId: id });
+      const record = requireRecord(id);
+      if (record.builtIn) throw builtInRefusal('delete', record.label);
       if (repos.callbacks.hasPendingActions(id)) {
         throw new ServiceError(
           409,
@@ -288,6 +335,18 @@ export function createCallbacksService({
       await upstream.remove(repos.callbacks.get(id)?.upstreamId ?? null);
       change(id, 'callback.delete', actor, null, (now) => repos.callbacks.softDelete(id, now));
       publish(id);
+    },
+
+    /**
+     * At every start, after the key check and before anything is registered upstream: gives the built-in callback
+     * its receiver secret, sealed. Migration 008 creates it without one because it cannot seal (the SecretBox is
+     * async, a migration runs synchronously in one transaction). Idempotent: true only when it sealed one now.
+     */
+    async ensureBuiltIn(): Promise<boolean> {
+      const record = repos.callbacks.get(BUILT_IN_CALLBACK_ID);
+      if (!record?.builtIn || record.receiverSecret) return false;
+      const sealed = await secrets.encrypt(newReceiverSecret());
+      return unitOfWork(() => repos.callbacks.setBuiltInReceiverSecret(record.id, sealed));
     },
 
     /**

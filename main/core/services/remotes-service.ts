@@ -3,7 +3,7 @@
 // the action then ends Pending (with the network's id beside its own) or Refused with a code, never Sending.
 import { randomUUID } from 'node:crypto';
 import type { RemoteActionDto } from '../../../preload/contract/dto.js';
-import { REASON_MIN_LENGTH } from '../../../preload/contract/vocabulary.js';
+import { REASON_MIN_LENGTH, roleAtLeast, type ApproverRef } from '../../../preload/contract/vocabulary.js';
 import type { Connector } from '../connector/connector.js';
 import type { ActionRecord, Repositories, RunUnitOfWork, UnitOfWork } from '../db/index.js';
 import type { RemoteAction } from '../domain/action.js';
@@ -13,7 +13,9 @@ import { FEATURES, isDangerous, type RemoteType } from '../domain/remote-type.js
 import type { ActionPhase } from '../domain/status.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
-import type { Actor } from '../kernel/actor.js';
+import { actorRef, type Actor } from '../kernel/actor.js';
+import type { AccessGuard } from '../kernel/access-guard.js';
+import type { OperatorsService } from './operators-service.js';
 import { actionAuditEntry, createAuditTrail } from '../kernel/audit-trail.js';
 import { asConnectorError, connectorFailure } from './connector-errors.js';
 import { toActionDto } from '../kernel/dto-mappers.js';
@@ -25,6 +27,10 @@ export interface RemotesServiceDeps {
   connector: Connector;
   clock: Clock;
   bus: EventBus;
+  /** The access policy: the lowest role for each remote. */
+  access: AccessGuard;
+  /** Checks an approving supervisor's PIN. */
+  approvers: Pick<OperatorsService, 'verify'>;
 }
 
 export interface SendRemoteCommand {
@@ -43,7 +49,15 @@ type ActionError = NonNullable<RemoteAction['error']>;
 
 export type RemotesService = ReturnType<typeof createRemotesService>;
 
-export function createRemotesService({ unitOfWork, repos, connector, clock, bus }: RemotesServiceDeps) {
+export function createRemotesService({
+  unitOfWork,
+  repos,
+  connector,
+  clock,
+  bus,
+  access,
+  approvers,
+}: RemotesServiceDeps) {
   const trail = createAuditTrail(repos, bus);
   function publish(action: ActionRecord) {
     bus.publish({ type: 'action.changed', action });
@@ -58,6 +72,32 @@ export function createRemotesService({ unitOfWork, repos, connector, clock, bus 
     const vehicle = repos.vehicles.get(ref);
     if (!vehicle) throw notFound('VEHICLE_NOT_FOUND', `No vehicle with id or VIN ${ref} in this fleet.`);
     return vehicle;
+  }
+
+  /**
+   * The policy's say on one remote: nothing when the actor's role suffices; else the approver, when a supervisor
+   * (or whoever the policy asks for) approved it on this operator's screen with their PIN; else 403, audited.
+   */
+  async function authorize(
+    actor: Actor,
+    type: RemoteType,
+    remote: unknown,
+    where: { vin: string; callbackId: string },
+  ): Promise<ApproverRef | null> {
+    const { keys, role } = access.remoteNeeds(type, remote);
+    const detail = { ...where, type, policyKeys: keys };
+    if (roleAtLeast(actor.role, role)) return null;
+    // Approval is for a person at a shared screen; a script's token gets the role it needs instead.
+    if (!actor.approval || actor.kind !== 'operator') throw access.deny(actor, role, 'remote.send', detail);
+    const approver = await approvers.verify(actor.approval.approver, actor.approval.pin, 'approval');
+    if (!roleAtLeast(approver.role, role)) {
+      throw access.deny(actor, role, 'remote.send', {
+        ...detail,
+        approver: approver.name,
+        approverRole: approver.role,
+      });
+    }
+    return { id: approver.id, name: approver.name, role: approver.role };
   }
 
   return {
@@ -90,6 +130,8 @@ export function createRemotesService({ unitOfWork, repos, connector, clock, bus 
           `Callback ${callback.label ?? callbackId} is ${callback.status}: resume it before sending remotes through it.`,
         );
       }
+      // Before anything else is decided or stored: a refusal stores no action (and is audited).
+      const approvedBy = await authorize(actor, type, remote, { vin: vehicle.vin, callbackId });
       const capability = vehicle.capabilities[type];
       if (capability && !capability.supported) {
         throw new ServiceError(
@@ -135,6 +177,8 @@ export function createRemotesService({ unitOfWork, repos, connector, clock, bus 
         error: null,
         operator: actor.operator,
         reason,
+        sentBy: actorRef(actor),
+        approvedBy,
         createdAt: now,
         updatedAt: now,
         doneAt: null,

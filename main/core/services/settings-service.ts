@@ -5,7 +5,7 @@ import { SETTINGS_KEY, STELLANTIS_PASSWORD_KEY, type StoredSettings } from '../c
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
 import type { SecretBox } from '../ports/secret-box.js';
-import type { Actor } from '../kernel/actor.js';
+import { who, type Actor } from '../kernel/actor.js';
 import { createAuditTrail } from '../kernel/audit-trail.js';
 
 export type SettingsService = ReturnType<typeof createSettingsService>;
@@ -43,7 +43,7 @@ export function createSettingsService(deps: {
         uow.afterCommit(
           trail.append({
             at: now,
-            operator: actor.operator,
+            ...who(actor),
             action: 'settings.change',
             reason: actor.reason ?? null,
             detail: { connector: input.connector, passwordChanged: sealed !== null },

@@ -3,6 +3,13 @@
 // notifications arrive here and the outbox forwards them as the local callback says.
 import type { Connector, UpstreamCallback } from '../connector/connector.js';
 import type { CallbackStatus, CallbackSubscribe } from '../domain/callback/callback-model.js';
+
+/**
+ * What the twin takes from the local callback: its label and remote types. Where the network delivers, how it
+ * retries and how it authenticates are the agent's own (its receiver), so the built-in callback, which has no
+ * webhook, is registered the same way as a site system's.
+ */
+export type UpstreamSource = Pick<CallbackSubscribe, 'label' | 'remoteTypes'>;
 import { asConnectorError, connectorFailure } from './connector-errors.js';
 
 /** Toward our own receiver: retry every minute for the network's whole 3-day window. */
@@ -16,7 +23,7 @@ export function receiverTarget(baseUrl: string, callbackId: string): string {
 export function upstreamCallback(
   baseUrl: string,
   callbackId: string,
-  subscribe: CallbackSubscribe,
+  subscribe: UpstreamSource,
   receiverSecret: string,
 ): UpstreamCallback {
   return {
@@ -52,7 +59,7 @@ export function createUpstreamRegistrar({ connector, receiverBaseUrl }: Upstream
 
   return {
     /** Registers the twin; null when no receiver URL is known. Throws a ServiceError the API can answer. */
-    async register(callbackId: string, subscribe: CallbackSubscribe, secret: string): Promise<string | null> {
+    async register(callbackId: string, subscribe: UpstreamSource, secret: string): Promise<string | null> {
       const base = receiverBaseUrl();
       if (!base) return null;
       const { upstreamId } = await call(() =>
@@ -65,7 +72,7 @@ export function createUpstreamRegistrar({ connector, receiverBaseUrl }: Upstream
     async update(
       upstreamId: string | null,
       callbackId: string,
-      subscribe: CallbackSubscribe,
+      subscribe: UpstreamSource,
       secret: string,
     ): Promise<string | null> {
       const base = receiverBaseUrl();

@@ -21,12 +21,15 @@ import { DISK_FULL_MESSAGE } from '../../core/api/api-error.js';
 import { isDiskFull } from '../../core/db/index.js';
 import type { OperationHandler, OperationHandlers } from '../../core/operations/ports.js';
 import type { Logger } from '../../core/ports/logger.js';
-import type { Actor } from '../../core/kernel/actor.js';
+import { ANONYMOUS, type Actor } from '../../core/kernel/actor.js';
+import type { DesktopSession } from './desktop-session.js';
 import { ServiceError } from '../../core/kernel/service-error.js';
 import type { EventPush } from './event-push.js';
 import type { IpcEvent } from './sender-check.js';
 
 export interface IpcDeps<R extends OperationRegistry = Operations> {
+  /** Who the desktop window acts as: kept here for the window, resolved at each call (desktop-session.ts). */
+  session: DesktopSession;
   /** The operations served: OPERATIONS by default (a test may add its own). */
   registry?: R;
   /** The core's handlers (main/core/operations/handlers.ts): the same ones the local API calls. */
@@ -65,9 +68,27 @@ export function failureOf(err: unknown, method: string, logger: Logger): IpcFail
   };
 }
 
-/** The operator named by the page, or "desktop" (the HTTP API records "api"). */
-export function desktopActor(operator?: string, reason?: string): Actor {
-  return { operator: operator?.trim() || 'desktop', reason: reason?.trim() || null };
+const SIGNED_OUT: IpcFailure = {
+  status: 401,
+  code: 'UNAUTHORIZED',
+  message: 'Sign in first.',
+  errors: [],
+};
+
+/** The window's actor for one call: the session's, with the page's reason, "on behalf of" and approval. */
+export function desktopActor(
+  base: Actor,
+  input: { operator?: string; reason?: string; approver?: string; approverPin?: string },
+): Actor {
+  const onBehalfOf = base.kind === 'machine' || base.kind === 'token' ? input.operator?.trim() || null : null;
+  return {
+    ...base,
+    reason: input.reason?.trim() || null,
+    ...(onBehalfOf ? { onBehalfOf } : {}),
+    ...(input.approver && input.approverPin
+      ? { approval: { approver: input.approver, pin: input.approverPin } }
+      : {}),
+  };
 }
 
 /** Runs one operation call as the bridge does: input check, handler, output encoded; failures as values. */
@@ -77,16 +98,35 @@ export async function callOperation(
   handler: OperationHandler<OperationSpec>,
   args: readonly unknown[],
   logger: Logger,
+  session: DesktopSession,
 ): Promise<IpcResult<unknown>> {
   if (args.length > 1) {
     return { ok: false, error: invalid([{ field: '', message: `${name} takes one input object.` }]) };
   }
   const parsed = inputSchemaOf(op).safeParse(args[0] ?? {});
   if (!parsed.success) return { ok: false, error: invalid(inputErrorsOf(op, parsed.error)) };
-  const { operator, reason, ...input } = parsed.data as { operator?: string; reason?: string };
+  const { operator, reason, approver, approverPin, ...input } = parsed.data as {
+    operator?: string;
+    reason?: string;
+    approver?: string;
+    approverPin?: string;
+  };
+  const caller = session.actor();
+  if (!caller && op.http.public !== true) return { ok: false, error: SIGNED_OUT };
   let value: unknown;
   try {
-    value = await handler(input as never, { actor: desktopActor(operator, reason), authenticated: true });
+    value = await handler(input as never, {
+      actor: caller
+        ? desktopActor(caller, {
+            ...(operator !== undefined ? { operator } : {}),
+            ...(reason !== undefined ? { reason } : {}),
+            ...(approver !== undefined ? { approver } : {}),
+            ...(approverPin !== undefined ? { approverPin } : {}),
+          })
+        : ANONYMOUS,
+      authenticated: caller !== null,
+      session: session.port,
+    });
   } catch (err) {
     return { ok: false, error: failureOf(err, name, logger) };
   }
@@ -110,6 +150,7 @@ export async function callOperation(
 /** Registers every handler; returns the function that removes them all. */
 export function registerIpc<R extends OperationRegistry = Operations>({
   registry = OPERATIONS as unknown as R,
+  session,
   handlers,
   isTrustedSender,
   events,
@@ -139,7 +180,7 @@ export function registerIpc<R extends OperationRegistry = Operations>({
     const channel = ipcChannel(name);
     handle(channel, (event, args) =>
       trusted(channel, event)
-        ? callOperation(name, op, handler, args, logger)
+        ? callOperation(name, op, handler, args, logger, session)
         : { ok: false, error: FORBIDDEN_SENDER },
     );
   }

@@ -41,12 +41,12 @@ export const createCallback = defineOperation({
 
 export const replaceCallback = defineOperation({
   name: 'replaceCallback',
-  summary: 'Replace a callback (the whole object, as the fleet API)',
+  summary: 'Replace a callback (the whole object, as the fleet API); the built-in one takes only its name',
   tags,
   http: { method: 'PUT', path: '/callbacks/{cbid}', status: 200 },
-  input: { params, domainBody: 'CallbackBody', headers: actor },
+  input: { params, domainBody: 'CallbackReplaceBody', headers: actor },
   output: callbackSchema,
-  errors: [400, 401, 404],
+  errors: [400, 401, 404, 422],
   events: ['callback.changed', 'audit.appended'],
 });
 
@@ -63,7 +63,8 @@ export const setCallbackStatus = defineOperation({
 
 export const deleteCallback = defineOperation({
   name: 'deleteCallback',
-  summary: 'Delete a callback (refused while remote actions through it are in progress)',
+  summary:
+    'Delete a callback (refused while remote actions through it are in progress, and for the built-in one)',
   tags,
   http: { method: 'DELETE', path: '/callbacks/{cbid}', status: 204 },
   input: { params, headers: actor },

@@ -13,7 +13,12 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 
  * Bodies whose rules need domain knowledge (aliases, cross-field rules, technician-worded messages): no transport
  * refuses them, the core's domain parser does. OpenAPI shows the domain schema the core names for each.
  */
-export const DOMAIN_BODIES = ['CallbackBody', 'CallbackStatusBody', 'RemoteBody'] as const;
+export const DOMAIN_BODIES = [
+  'CallbackBody',
+  'CallbackReplaceBody',
+  'CallbackStatusBody',
+  'RemoteBody',
+] as const;
 export type DomainBodyName = (typeof DOMAIN_BODIES)[number];
 
 export type ObjectSchema = z.ZodObject<z.core.$ZodShape, z.core.$ZodObjectConfig>;
@@ -27,8 +32,11 @@ export interface OperationInputSpec {
   body?: z.ZodType;
   /** Instead of `body`: a body the domain validates (see DOMAIN_BODIES). */
   domainBody?: DomainBodyName;
-  /** X-Depot-Operator / X-Depot-Reason, `operator` and `reason` in the input object (for the audit log). */
-  headers?: { operator?: true; reason?: true };
+  /**
+   * X-Depot-Operator / X-Depot-Reason, `operator` and `reason` in the input object (for the audit log);
+   * X-Depot-Approver / X-Depot-Approver-Pin, `approver` and `approverPin` (a supervisor approving on this screen).
+   */
+  headers?: { operator?: true; reason?: true; approval?: true };
 }
 
 export interface OperationSpec {
@@ -65,7 +73,13 @@ export function pathParams(path: string): string[] {
   return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 }
 
-const INPUT_HEADER_KEYS = ['operator', 'reason'] as const;
+const INPUT_HEADER_KEYS = ['operator', 'reason', 'approver', 'approverPin'] as const;
+const HEADER_OF_KEY = {
+  operator: 'operator',
+  reason: 'reason',
+  approver: 'approval',
+  approverPin: 'approval',
+} as const;
 
 /** Returns the entry frozen, after checking what types cannot: placeholders, input keys, body rules. */
 export function defineOperation<const Op extends OperationSpec>(op: Op): Readonly<Op> {
@@ -86,7 +100,7 @@ export function defineOperation<const Op extends OperationSpec>(op: Op): Readonl
     ...params,
     ...Object.keys(input.query?.shape ?? {}),
     ...(input.body || input.domainBody ? ['body'] : []),
-    ...INPUT_HEADER_KEYS.filter((k) => input.headers?.[k]),
+    ...INPUT_HEADER_KEYS.filter((k) => input.headers?.[HEADER_OF_KEY[k]]),
   ];
   const twice = keys.filter((k, i) => keys.indexOf(k) !== i);
   if (twice.length > 0) throw new Error(`${where}: input field ${twice[0]} is given twice`);
@@ -116,10 +130,14 @@ type BodyOut<I> = I extends { domainBody: DomainBodyName }
     : unknown;
 type HeadersIn<I> = I extends { headers: infer H }
   ? (H extends { operator: true } ? { operator?: string } : unknown) &
-      (H extends { reason: true } ? { reason?: string } : unknown)
+      (H extends { reason: true } ? { reason?: string } : unknown) &
+      (H extends { approval: true } ? { approver?: string; approverPin?: string } : unknown)
   : unknown;
 
-/** What a client gives: path and query parameters, `body`, and `operator`/`reason` (the X-Depot-* headers). */
+/**
+ * What a client gives: path and query parameters, `body`, and `operator`/`reason`/`approver`/`approverPin` (the
+ * X-Depot-* headers).
+ */
 export type InputOf<Op> = Simplify<
   PartIn<InputSpecOf<Op>, 'params'> &
     PartIn<InputSpecOf<Op>, 'query'> &

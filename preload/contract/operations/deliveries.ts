@@ -84,6 +84,6 @@ export const sendTestNotification = defineOperation({
   http: { method: 'POST', path: '/callbacks/{cbid}/test-notification', status: 202 },
   input: { params: callback, headers: actor },
   output: testNotificationSchema,
-  errors: [400, 401, 404],
+  errors: [400, 401, 404, 409],
   events: ['delivery.changed', 'audit.appended'],
 });

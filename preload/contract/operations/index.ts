@@ -4,6 +4,25 @@
 // the static UI) are written by hand in main/core/api.
 import type { ClientOf, InputOf, OutputOf } from './define.js';
 import {
+  changeOwnPin,
+  createOperator,
+  createToken,
+  deleteOperator,
+  enrolBrowser,
+  getOperator,
+  getPolicy,
+  getSession,
+  listOperators,
+  listSignInOperators,
+  listTokens,
+  putPolicy,
+  revokeToken,
+  signIn,
+  signOut,
+  unlockOperator,
+  updateOperator,
+} from './access.js';
+import {
   createCallback,
   deleteCallback,
   getCallback,
@@ -62,6 +81,23 @@ export const OPERATIONS = {
   checkConnection,
   connectionRateLimit,
   listAudit,
+  getSession,
+  signIn,
+  signOut,
+  listSignInOperators,
+  enrolBrowser,
+  changeOwnPin,
+  listOperators,
+  createOperator,
+  getOperator,
+  updateOperator,
+  deleteOperator,
+  unlockOperator,
+  listTokens,
+  createToken,
+  revokeToken,
+  getPolicy,
+  putPolicy,
 } as const;
 
 export type Operations = typeof OPERATIONS;

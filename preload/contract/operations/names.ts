@@ -33,6 +33,23 @@ export const OPERATION_NAMES = [
   'checkConnection',
   'connectionRateLimit',
   'listAudit',
+  'getSession',
+  'signIn',
+  'signOut',
+  'listSignInOperators',
+  'enrolBrowser',
+  'changeOwnPin',
+  'listOperators',
+  'createOperator',
+  'getOperator',
+  'updateOperator',
+  'deleteOperator',
+  'unlockOperator',
+  'listTokens',
+  'createToken',
+  'revokeToken',
+  'getPolicy',
+  'putPolicy',
 ] as const;
 
 type Listed = (typeof OPERATION_NAMES)[number];

@@ -16,13 +16,19 @@ export const sendRemote = defineOperation({
   name: 'sendRemote',
   summary: 'Send a remote action (exactly one action per body)',
   description:
-    'Immobilization and Stolen need an X-Depot-Reason header (at least 5 characters). ' +
-    'X-Depot-Operator names the operator for the audit log.',
+    'Immobilization and Stolen need an X-Depot-Reason header (at least 5 characters). The access policy gives ' +
+    'each remote a lowest role (403 FORBIDDEN below it); a supervisor may approve one request on a ' +
+    "technician's session with X-Depot-Approver and X-Depot-Approver-Pin. X-Depot-Operator is kept as " +
+    '"on behalf of" for tokens.',
   tags,
   http: { method: 'POST', path: '/vehicles/{vid}/callbacks/{cbid}/remotes', status: 202 },
-  input: { params: vehicleCallback, domainBody: 'RemoteBody', headers: { operator: true, reason: true } },
+  input: {
+    params: vehicleCallback,
+    domainBody: 'RemoteBody',
+    headers: { operator: true, reason: true, approval: true },
+  },
   output: remotePostResponseSchema,
-  errors: [400, 401, 404, 409, 422, 429, 502, 503],
+  errors: [400, 401, 403, 404, 409, 422, 429, 502, 503],
   events: ['action.changed', 'audit.appended'],
 });
 

@@ -25,6 +25,7 @@ export const listAudit = defineOperation({
       beforeSeq: z.number().int().min(1).optional().describe('Only entries older than this one'),
       vin: z.string().max(17).optional(),
       action: z.string().max(50).optional().describe('e.g. remote.send, callback.create'),
+      operator: z.string().max(200).optional().describe("An operator's or token's id, or a name as recorded"),
     }),
   },
   output: z.object({ items: z.array(auditEntrySchema) }),

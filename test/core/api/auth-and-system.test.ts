@@ -40,7 +40,8 @@ describe('authentication', () => {
     const bad = await h.app.inject({ method: 'POST', url: '/api/v1/session', payload: { token: 'nope' } });
     expect(bad.statusCode).toBe(401);
     const login = await h.app.inject({ method: 'POST', url: '/api/v1/session', payload: { token: TOKEN } });
-    expect(login.statusCode).toBe(204);
+    expect(login.statusCode).toBe(200);
+    expect(login.json()).toMatchObject({ signedIn: true, actor: { kind: 'machine', role: 'admin' } });
     const cookie = login.cookies.find((c) => c.name === 'depot_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api' });
     expect(cookie!.value).not.toContain(TOKEN);

@@ -119,14 +119,15 @@ describe('a client generated from the Stellantis spec', () => {
 
     // list
     const callbacks = await client.GET('/fleets/{fid}/remote/callbacks', { params: { path } });
-    expect(callbacks.data!.total).toBe(1);
-    const listed = callbacks.data!._embedded!.callbacks![0]!;
-    expect(listed.id).toBe(cbid);
+    // After the built-in callback every data folder has ("This workstation", subscribed to every type).
+    expect(callbacks.data!.total).toBe(2);
+    expect(callbacks.data!._embedded!.callbacks!.map((c) => c.id)).toEqual(['workstation', cbid]);
+    const listed = callbacks.data!._embedded!.callbacks![1]!;
     expect(listed.subscribe).toEqual(subscribe);
     const byType = await client.GET('/fleets/{fid}/remote/callbacks', {
       params: { path, query: { types: ['Horn', 'Doors'] } },
     });
-    expect(byType.data!._embedded!.callbacks!.map((c) => c.id)).toEqual([cbid]);
+    expect(byType.data!._embedded!.callbacks!.map((c) => c.id)).toEqual(['workstation', cbid]);
 
     // send each of the nine remotes
     const sent: { type: RemoteType; rid: string; body: Remote }[] = [];

@@ -86,7 +86,8 @@ describe('the fleet', () => {
       payload: callbackBody(),
     });
     expect(created.statusCode).toBe(404);
-    expect((await h.call({ method: 'GET', url: '/api/v1/callbacks' })).json().total).toBe(0);
+    // Only the built-in callback every data folder has: nothing was created.
+    expect((await h.call({ method: 'GET', url: '/api/v1/callbacks' })).json().total).toBe(1);
   });
 
   it('without a fleet id the collection is empty and every {fid} is unknown', async () => {
@@ -126,7 +127,8 @@ describe('authentication and errors', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toEqual(errorShape(400, 'VALIDATION_FAILED'));
     expect(bad.json().errors.map((e: { field: string }) => e.field)).toContain('remoteTypes[1]');
-    expect((await h.call({ method: 'GET', url: '/api/v1/callbacks' })).json().total).toBe(0);
+    // Only the built-in callback every data folder has: nothing was created.
+    expect((await h.call({ method: 'GET', url: '/api/v1/callbacks' })).json().total).toBe(1);
 
     const notJson = await h.call({
       method: 'POST',
@@ -294,7 +296,8 @@ describe('callbacks', () => {
     });
 
     const list = (await h.call({ method: 'GET', url: `${BASE}/remote/callbacks` })).json();
-    expect(list._embedded.callbacks.map((c: { id: string }) => c.id)).toEqual([cbid]);
+    // The built-in callback first ("This workstation", in every data folder).
+    expect(list._embedded.callbacks.map((c: { id: string }) => c.id)).toEqual(['workstation', cbid]);
 
     const deleted = await h.call({ method: 'DELETE', url: `${BASE}/remote/callbacks/${cbid}` });
     expect(deleted.statusCode).toBe(204);
@@ -314,9 +317,10 @@ describe('callbacks', () => {
         .json()
         ._embedded.callbacks.map((c: { id: string }) => c.id)
         .sort();
-    expect(await ids('types=Horn')).toEqual([horn]);
-    expect(await ids('types=Horn&types=Doors')).toEqual([horn, doors].sort());
-    expect(await ids('types=Horn,Doors')).toEqual([horn, doors].sort());
+    // The built-in callback ("This workstation") subscribes to every type.
+    expect(await ids('types=Horn')).toEqual([horn, 'workstation'].sort());
+    expect(await ids('types=Horn&types=Doors')).toEqual([horn, doors, 'workstation'].sort());
+    expect(await ids('types=Horn,Doors')).toEqual([horn, doors, 'workstation'].sort());
     const bad = await h.call({ method: 'GET', url: `${BASE}/remote/callbacks?types=Teleport` });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toMatch(/^query\.types/);

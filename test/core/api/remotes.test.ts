@@ -308,7 +308,7 @@ describe('refusals that depend on the callback, the vehicle and what is in fligh
 
   for (const body of [{ immobilization: { activate: true } }, { stolen: { stolen: true } }]) {
     const feature = Object.keys(body)[0];
-    it(`${feature} needs X-Depot-Reason; with it, operator and reason reach the audit log`, async () => {
+    it(`${feature} needs X-Depot-Reason; with it, who and why reach the audit log`, async () => {
       const refused = await h.call({ method: 'POST', url: remotesUrl(), payload: body });
       expect(refused.statusCode).toBe(400);
       expect(refused.json().errors[0].field).toBe('X-Depot-Reason');
@@ -316,8 +316,10 @@ describe('refusals that depend on the callback, the vehicle and what is in fligh
       expect(sent.statusCode).toBe(202);
       const audit = (await h.call({ method: 'GET', url: '/api/v1/audit?action=remote.send' })).json();
       expect(audit.items).toHaveLength(1);
+      // The machine token acts; X-Depot-Operator is recorded beside it as "on behalf of".
       expect(audit.items[0]).toMatchObject({
-        operator: 'Ana (night shift)',
+        operator: 'machine token',
+        actor: { kind: 'machine', role: 'admin', onBehalfOf: 'Ana (night shift)' },
         reason: 'Reported stolen by the customer',
         vin: VIN,
         remoteActionId: sent.json().remoteActionId,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUILT_IN_CALLBACK_ID } from '../../../main/core/domain/callback/built-in.js';
 import { action, at, callback, seedParents, useStore } from './db-fixtures.js';
 
 describe('callbacks repository', () => {
@@ -8,8 +9,10 @@ describe('callbacks repository', () => {
     const { repos } = store();
     const cb = callback();
     repos.callbacks.insert(cb);
-    expect(repos.callbacks.get(cb.id)).toEqual({ ...cb, deletedAt: null });
-    expect(repos.callbacks.list()).toEqual([{ ...cb, deletedAt: null }]);
+    expect(repos.callbacks.get(cb.id)).toEqual({ ...cb, builtIn: false, deletedAt: null });
+    // After the built-in callback every data folder has (migration 008).
+    expect(repos.callbacks.list().map((c) => c.id)).toEqual([BUILT_IN_CALLBACK_ID, cb.id]);
+    expect(repos.callbacks.list()[1]).toEqual({ ...cb, builtIn: false, deletedAt: null });
     expect(repos.callbacks.get('nope')).toBeNull();
   });
 
@@ -27,7 +30,7 @@ describe('callbacks repository', () => {
       upstreamId: 'up-77',
     });
     repos.callbacks.insert(cb);
-    expect(repos.callbacks.get(cb.id)).toEqual({ ...cb, deletedAt: null });
+    expect(repos.callbacks.get(cb.id)).toEqual({ ...cb, builtIn: false, deletedAt: null });
   });
 
   it('replaces the definition, keeping status and creation date; absent fields are kept, null clears', () => {
@@ -39,6 +42,7 @@ describe('callbacks repository', () => {
     ).toBe(true);
     expect(repos.callbacks.get('cb-001')).toEqual({
       ...callback({ upstreamId: 'up-1' }),
+      builtIn: false,
       label: 'Renamed',
       subscribe,
       secrets: null,
@@ -80,7 +84,7 @@ describe('callbacks repository', () => {
     expect(repos.callbacks.softDelete('cb-001', at(50))).toBe(true);
     expect(repos.callbacks.softDelete('cb-001', at(51))).toBe(false);
     expect(repos.callbacks.get('cb-001')).toBeNull();
-    expect(repos.callbacks.list().map((c) => c.id)).toEqual(['cb-002']);
+    expect(repos.callbacks.list().map((c) => c.id)).toEqual([BUILT_IN_CALLBACK_ID, 'cb-002']);
     expect(repos.callbacks.getIncludingDeleted('cb-001')).toMatchObject({
       deletedAt: at(50),
       updatedAt: at(50),

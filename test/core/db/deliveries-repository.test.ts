@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRepositories, openDatabase } from '../../../main/core/db/index.js';
 import type { DeliverySettlement, NewDelivery } from '../../../main/core/db/index.js';
-import { at, outboxWrites as writes, seedParents, useStore } from './db-fixtures.js';
+import { at, callback, outboxWrites as writes, seedParents, useStore } from './db-fixtures.js';
 
 const VIN_A = 'VR3UHZKXZMT000001';
 const VIN_B = 'VR3UHZKXZMT000002';
@@ -92,7 +92,7 @@ describe('deliveries repository', () => {
   it('claims due deliveries per callback under a lease, earliest due first', () => {
     const { repos, db } = store();
     seedParents(repos);
-    repos.callbacks.insert({ ...repos.callbacks.get('cb-001')!, id: 'cb-002' });
+    repos.callbacks.insert(callback({ id: 'cb-002' }));
     repos.deliveries.insert(delivery({ id: 'late', nextAttemptAt: at(300) }));
     repos.deliveries.insert(delivery({ id: 'due-2', nextAttemptAt: at(120) }));
     repos.deliveries.insert(delivery({ id: 'due-1', nextAttemptAt: at(110) }));
@@ -240,7 +240,7 @@ describe('deliveries repository', () => {
   it('counts by state and lists newest first by state, callback, vehicle and time', () => {
     const { repos, db } = store();
     seedParents(repos);
-    repos.callbacks.insert({ ...repos.callbacks.get('cb-001')!, id: 'cb-002' });
+    repos.callbacks.insert(callback({ id: 'cb-002' }));
     repos.deliveries.insert(delivery({ id: 'a', createdAt: at(1), nextAttemptAt: at(1) }));
     repos.deliveries.insert(
       delivery({

@@ -16,7 +16,9 @@ import { useTempDir } from './db-fixtures.js';
 
 const TABLES = [
   'action_events',
+  'api_tokens',
   'audit_log',
+  'browser_enrolments',
   'callbacks',
   'deliveries',
   'delivery_attempts',
@@ -24,6 +26,7 @@ const TABLES = [
   'delivery_holds',
   'delivery_payloads',
   'delivery_targets',
+  'operators',
   'quarantine',
   'quarantine_usage',
   'remote_actions',

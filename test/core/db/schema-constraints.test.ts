@@ -27,7 +27,8 @@ describe('schema constraints', () => {
       );
     }
     repos.callbacks.insert(callback({ createdAt: '2025-01-15T08:00:00.000Z' }));
-    expect(repos.callbacks.list()).toHaveLength(1);
+    // The one inserted, after the built-in callback every data folder has (migration 008).
+    expect(repos.callbacks.list().map((c) => c.id)).toEqual(['workstation', 'cb-001']);
   });
 
   it('refuses text that is not JSON in JSON columns', () => {

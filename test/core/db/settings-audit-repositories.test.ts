@@ -52,6 +52,7 @@ describe('audit repository', () => {
       callbackId: 'cb-001',
       reason: 'vehicle not returned after rental',
       detail: { type: 'Immobilization', remote: { immobilization: { activate: true } } },
+      actor: { kind: 'operator', id: 'op-li', name: 'supervisor-li', role: 'supervisor' },
     });
     const s2 = repos.audit.append({
       at: at(2),
@@ -71,6 +72,7 @@ describe('audit repository', () => {
         callbackId: 'cb-002',
         reason: null,
         detail: null,
+        actor: null,
       },
       {
         seq: s1,
@@ -82,8 +84,28 @@ describe('audit repository', () => {
         callbackId: 'cb-001',
         reason: 'vehicle not returned after rental',
         detail: { type: 'Immobilization', remote: { immobilization: { activate: true } } },
+        actor: { kind: 'operator', id: 'op-li', name: 'supervisor-li', role: 'supervisor' },
       },
     ]);
+  });
+
+  it('filters by operator: their id, or a name as recorded before ids existed', () => {
+    const { repos } = store();
+    const tess = { kind: 'operator' as const, id: 'op-tess', name: 'Tess', role: 'technician' as const };
+    const a = repos.audit.append({ at: at(1), operator: 'Tess', action: 'remote.send', actor: tess });
+    repos.audit.append({ at: at(2), operator: 'Sam', action: 'remote.send' });
+    const c = repos.audit.append({
+      at: at(3),
+      operator: 'Tess (renamed)',
+      action: 'callback.create',
+      actor: tess,
+    });
+    const old = repos.audit.append({ at: at(4), operator: 'legacy-name', action: 'remote.send' });
+    expect(repos.audit.list({ limit: 10, operator: 'op-tess' }).map((e) => e.seq)).toEqual([c, a]);
+    expect(repos.audit.list({ limit: 10, operator: 'legacy-name' }).map((e) => e.seq)).toEqual([old]);
+    expect(
+      repos.audit.list({ limit: 10, operator: 'op-tess', action: 'remote.send' }).map((e) => e.seq),
+    ).toEqual([a]);
   });
 
   it('pages by seq and filters by VIN and action', () => {

@@ -57,6 +57,7 @@ function stored(subscribe: CallbackSubscribe) {
   const record: CallbackRecord = {
     id: CALLBACK,
     label: null,
+    builtIn: false,
     subscribe: sealed.stored,
     status: 'Running',
     secrets: null,

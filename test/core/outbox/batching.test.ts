@@ -136,6 +136,7 @@ describe('batchNotify', () => {
     w.notify('ra-2', 'Accepted');
     await w.outbox.idle();
     const record = w.repos.callbacks.get('cb-1')!;
+    if (record.builtIn) throw new Error('cb-1 is a site callback');
     const { batchNotify: _b, ...unbatched } = record.subscribe;
     w.repos.callbacks.replace('cb-1', { ...record, subscribe: unbatched, updatedAt: w.clock.nowIso() });
     w.callbackChanged('cb-1');

@@ -1,6 +1,7 @@
 // A callback's status decides whether its deliveries move: Paused holds them (not attempted, not expiring),
 // Running resumes them; a 410 Gone pauses the callback and says why; a deleted callback's deliveries become
 // dead letters. Status changes come through the real callbacks service and its bus event.
+import { adminActor } from '../../helpers/actors.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../../preload/contract/events.js';
 import type { CallbacksService } from '../../../main/core/services/callbacks-service.js';
@@ -16,7 +17,7 @@ afterEach(async () => {
 
 const S = 1000;
 const DAY = 24 * 3600 * S;
-const actor = { operator: 'tech-anna' };
+const actor = adminActor('tech-anna');
 
 async function setup(overrides: Parameters<typeof subscribe>[1] = {}) {
   sink = await startSink();

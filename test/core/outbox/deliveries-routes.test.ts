@@ -28,7 +28,7 @@ async function setup() {
   );
   w.addAction('ra-1', 'cb-1', VINS[0]);
   w.addAction('ra-2', 'cb-2', VINS[1]);
-  app = await mountOperations(deliveryHandlers(w.outbox.service));
+  app = await mountOperations(deliveryHandlers(w.access, w.outbox.service));
 }
 
 const get = async (url: string) => app.inject({ method: 'GET', url: `/api/v1${url}` });

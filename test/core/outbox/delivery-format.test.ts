@@ -1,5 +1,6 @@
 // What each call looks like: the fleet notification payload (stellantis-api-notes.md N5) with the callback's
 // Header, Query and Body attributes and their variables, authentication, and the test notification's markers.
+import { adminActor } from '../../helpers/actors.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_VIN } from '../../../main/core/outbox/index.js';
 import { startSink, startWorld, subscribe, VINS, type Sink, type World } from './outbox-world.js';
@@ -157,7 +158,7 @@ describe('the test notification', () => {
   it('goes through the normal path, clearly marked', async () => {
     await setup({ attributes: [{ type: 'Header', key: 'X-Vin', value: '$vin' }] });
 
-    const answer = w.outbox.service.sendTest('cb-1', { operator: 'tech-anna' });
+    const answer = w.outbox.service.sendTest('cb-1', adminActor('tech-anna'));
     expect(answer.delivery).toMatchObject({ kind: 'test', state: 'Queued', callbackId: 'cb-1' });
     await w.outbox.idle();
 

@@ -1,6 +1,7 @@
 // A target that cannot be reached: nothing is counted against the policy or the 3-day cap while it is
 // offline, probes back off, the first answer brings it back online, and the backlog drains by itself, oldest
 // first, throttled. Past the retention, what waited is dead-lettered with the reason: never dropped silently.
+import { adminActor } from '../../helpers/actors.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { classifyError } from '../../../main/core/outbox/http-sender.js';
 import type { OutboxOptions } from '../../../main/core/outbox/index.js';
@@ -143,7 +144,7 @@ describe('offline target', () => {
     await w.advance(60 * S);
     expect(eventsOf(sink.received).map((e) => e.status)).toEqual(['SentToVehicle']);
     // The dead letter can still be sent by hand.
-    w.outbox.service.retry(early!.id, { operator: 'tech' });
+    w.outbox.service.retry(early!.id, adminActor('tech'));
     await w.outbox.idle();
     expect(eventsOf(sink.received).map((e) => e.status)).toEqual(['SentToVehicle', 'Accepted']);
   });

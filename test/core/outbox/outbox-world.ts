@@ -1,6 +1,7 @@
 // Shared by the outbox tests: a real SQLite file in a temp dir, the real ingest service feeding the outbox, a
 // manual clock for every policy, and real HTTP servers on 127.0.0.1 as webhook targets that can go down and
 // come back on the same port.
+import { createAccessGuard, type AccessGuard } from '../../../main/core/kernel/access-guard.js';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
@@ -196,6 +197,8 @@ export interface World {
   /** The wire events, as live clients get them (built only while subscribed). */
   changes: ChangeFeed;
   outbox: Outbox;
+  /** The access guard the services ask (the deliveries' handlers take it). */
+  access: AccessGuard;
   ingest: IngestService;
   secrets: Map<string, CallbackSecrets>;
   /** The real callbacks service on the same store: status changes, and the pause the outbox asks for on a 410. */
@@ -247,12 +250,14 @@ export async function startWorld(
   const bus = createEventBus();
   const secrets = new Map<string, CallbackSecrets>();
   const unitOfWork = createUnitOfWork(db, opts.logger ?? silentLogger);
+  const access = createAccessGuard({ unitOfWork, repos, clock, bus });
   const callbacks = createCallbacksService({
     unitOfWork,
     repos,
     secrets: createKeyFileSecretBox(dir.path),
     clock,
     bus,
+    access,
     upstream:
       opts.upstream ?? createUpstreamRegistrar({ connector: {} as Connector, receiverBaseUrl: () => null }),
   });
@@ -313,6 +318,7 @@ export async function startWorld(
       }),
     ),
     outbox,
+    access,
     ingest,
     secrets,
     callbacks,

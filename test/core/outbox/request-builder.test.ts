@@ -16,6 +16,7 @@ function view(attributes: CallbackAttribute[], target = 'https://fms.example/hoo
   const record: CallbackRecord = {
     id: 'cb-1',
     label: null,
+    builtIn: false,
     subscribe: {
       callback: { webhook: { target, name: 'fms', attributes } },
       retryPolicy: { policy: 'None' },

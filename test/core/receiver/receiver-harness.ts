@@ -1,5 +1,6 @@
 // A real core (SQLite file in a temp dir, scripted network) with the webhook receiver listening on a real
 // socket on 127.0.0.1, wired exactly as the agent wires it (the core's own inbox and quarantine service).
+import { adminActor } from '../../helpers/actors.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -128,7 +129,7 @@ export async function startReceiverHarness(opts: ReceiverHarnessOptions = {}): P
   );
   const url = await receiver.listen({ port: 0, host: '127.0.0.1' });
 
-  const cb = await core.services.callbacks.create(callbackBody(), { operator: 'test' });
+  const cb = await core.services.callbacks.create(callbackBody(), adminActor('test'));
   const secret = (await core.services.callbacks.openReceiverSecret(cb.id))!;
 
   const h: ReceiverHarness = {
@@ -180,7 +181,7 @@ export async function startReceiverHarness(opts: ReceiverHarnessOptions = {}): P
         vehicleRef: vehicle,
         callbackId: h.cbid,
         body,
-        actor: { operator: 'test' },
+        actor: adminActor('test'),
       }),
     action: (id) => core.services.remotes.get(id),
     rowCounts() {

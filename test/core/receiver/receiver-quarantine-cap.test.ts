@@ -25,7 +25,7 @@ afterEach(async () => {
 
 async function start(opts: ReceiverHarnessOptions = {}) {
   h = await startReceiverHarness(opts);
-  api = await mountOperations(quarantineHandlers(h.quarantine));
+  api = await mountOperations(quarantineHandlers(h.core.services.access, h.quarantine));
 }
 
 const call = async (method: 'GET' | 'POST', url: string, headers: Record<string, string> = {}) => {

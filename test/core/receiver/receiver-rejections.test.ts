@@ -1,6 +1,7 @@
 // Requests the receiver refuses: unknown or deleted callbacks, missing or wrong secrets, oversized bodies and
 // floods. Each gets its status and the webhook error shape, is logged without secrets, and leaves the
 // database exactly as it was.
+import { adminActor } from '../../helpers/actors.js';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fleetEvent, fleetPayload, type ReceiverHarness, startReceiverHarness } from './receiver-harness.js';
@@ -63,7 +64,7 @@ describe('authentication', () => {
     h = await startReceiverHarness();
     const other = await h.core.services.callbacks.create(
       { callback: { webhook: { target: 'http://127.0.0.1:9/x/h', name: 'x' } }, remoteTypes: ['Doors'] },
-      { operator: 'test' },
+      adminActor('test'),
     );
     const otherSecret = (await h.core.services.callbacks.openReceiverSecret(other.id))!;
     await expectUnchanged(async () => {
@@ -88,7 +89,7 @@ describe('authentication', () => {
   it('a deleted callback is refused at once, although its secret was cached', async () => {
     h = await startReceiverHarness();
     expect((await h.post(body)).status).toBe(200); // caches the secret (the event is quarantined: unknown action)
-    await h.core.services.callbacks.remove(h.cbid, { operator: 'test' });
+    await h.core.services.callbacks.remove(h.cbid, adminActor('test'));
     await expectUnchanged(async () => {
       const res = await h.post(body);
       expect(res.status).toBe(404);

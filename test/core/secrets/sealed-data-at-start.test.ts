@@ -3,12 +3,14 @@
 // start is refused with one line naming the file and the way out, and no new key is written. --forget-secrets
 // clears every sealed value instead, flags the callbacks that need theirs again, holds their deliveries, records
 // it in the audit log and writes a new key.
+import { adminActor } from '../../helpers/actors.js';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseAgentOptions, type AgentOptions } from '../../../main/core/config/agent-options.js';
+import { MIGRATIONS, openDatabase } from '../../../main/core/db/index.js';
 import { silentLogger } from '../../../main/core/ports/logger.js';
 import { SecretKeyError } from '../../../main/core/secrets/secret-key-error.js';
 import { resolveAgentOptions } from '../../../main/headless/resolve-options.js';
@@ -136,7 +138,7 @@ async function seed(connector: 'simulator' | 'stellantis' = 'simulator') {
   expect(withSecrets.status).toBe(201);
   const plain = await api<CallbackJson>(agent, 'POST', '/callbacks', callbackBody({ label: 'plain' }));
   expect(plain.status).toBe(201);
-  await agent.core.services.settings.save(stellantisSettings(connector), { operator: 'tech' });
+  await agent.core.services.settings.save(stellantisSettings(connector), adminActor('tech'));
   const oldReceiverSecret = await agent.core.services.callbacks.openReceiverSecret(withSecrets.body.id);
   await stop();
   return {
@@ -204,7 +206,7 @@ describe('a missing, other or malformed secret.key over sealed data', () => {
   it('a sealed Stellantis password alone is enough: the key is named before the connector is configured', async () => {
     dir = tempDir('depot-remote-sealed-');
     const agent = await start();
-    await agent.core.services.settings.save(stellantisSettings('stellantis'), { operator: 'tech' });
+    await agent.core.services.settings.save(stellantisSettings('stellantis'), adminActor('tech'));
     await stop();
     rmSync(keyFile());
     // Reading the saved settings opens nothing it cannot, and writes no key.
@@ -221,13 +223,21 @@ describe('a missing, other or malformed secret.key over sealed data', () => {
   });
 
   it('with no sealed value at all, a missing key is simply written (first start, or nothing sealed yet)', async () => {
+    // A folder the previous release wrote, with nothing sealed in it (no callback yet), and no key.
     dir = tempDir('depot-remote-sealed-');
-    await start();
-    expect(existsSync(keyFile())).toBe(true);
-    await stop();
-    rmSync(keyFile());
+    const old = openDatabase(join(dir.path, 'depot-remote.sqlite'), { migrations: MIGRATIONS.slice(0, 7) });
+    old.close();
     await start();
     expect(readFileSync(keyFile(), 'utf8')).toMatch(/^[A-Za-z0-9+/]{43}=\n$/);
+    // The built-in callback (migration 008) has its receiver secret sealed with it from then on, as in a folder
+    // whose first start this was: so the key is needed like any other's.
+    const sealed = rawDb((db) =>
+      db.prepare("SELECT receiver_secret FROM callbacks WHERE id = 'workstation'").pluck().get(),
+    );
+    expect(sealed).toMatch(/^kf1:/);
+    await stop();
+    rmSync(keyFile());
+    expect((await refusal(startAgent(options(), silentLogger))).code).toBe('SECRET_KEY_MISSING');
   });
 });
 
@@ -256,6 +266,7 @@ describe('--forget-secrets', () => {
         .all(),
     ) as { id: string; secrets: string | null; receiver_secret: string | null; secrets_lost: number }[];
     expect(rows.map((r) => [r.id, r.secrets, r.secrets_lost])).toEqual([
+      ['workstation', null, 0], // the built-in callback: no secrets of its own, nothing to enter again
       [a, null, 1],
       [b, null, 0],
     ]);
@@ -272,7 +283,8 @@ describe('--forget-secrets', () => {
       detail: {
         problem: 'SECRET_KEY_MISSING',
         keyFile: keyFile(),
-        cleared: 4, // a's secrets and receiver secret, b's receiver secret, the Stellantis password
+        // a's secrets and receiver secret, b's and the built-in callback's receiver secrets, the Stellantis password
+        cleared: 5,
         callbacksNeedingSecrets: [a],
         stellantisPasswordCleared: true,
       },

@@ -42,9 +42,12 @@ async function setup(): Promise<{ h: Harness; callbackId: string }> {
     payload: { door: { state: 'Locked' } },
   });
   expect(sent.statusCode).toBe(202);
-  expect(net.upstream.get('upstream-1')!.status).toBe('Running');
+  expect(twinOf(callbackId).status).toBe('Running');
   return { h, callbackId };
 }
+
+/** The callback's twin on the network (the built-in callback registered its own at start). */
+const twinOf = (callbackId: string) => net.upstream.get(h!.core.upstreamIdOf(callbackId)!)!;
 
 const statusOf = async (id: string) =>
   (await h!.call({ method: 'GET', url: `/api/v1/callbacks/${id}` })).json().status;
@@ -59,7 +62,7 @@ describe('410 Gone', () => {
     await h.core.outbox.idle();
 
     expect(sink!.received).toHaveLength(2);
-    expect(net.upstream.get('upstream-1')!.status).toBe('Paused');
+    expect(twinOf(callbackId).status).toBe('Paused');
     expect(await statusOf(callbackId)).toBe('Paused');
     const [entry, ...more] = await pauses();
     expect(more).toHaveLength(0);
@@ -86,8 +89,9 @@ describe('410 Gone', () => {
 
     expect(await statusOf(callbackId)).toBe('Paused');
     expect(await pauses()).toHaveLength(1);
-    expect(net.upstream.get('upstream-1')!.status).toBe('Running');
-    expect(await h.core.services.callbacks.syncUpstream()).toEqual({ synced: 1, failed: [] });
-    expect(net.upstream.get('upstream-1')!.status).toBe('Paused');
+    expect(twinOf(callbackId).status).toBe('Running');
+    // This callback and the built-in one ("This workstation").
+    expect(await h.core.services.callbacks.syncUpstream()).toEqual({ synced: 2, failed: [] });
+    expect(twinOf(callbackId).status).toBe('Paused');
   });
 });

@@ -104,7 +104,7 @@ describe('the core on --connector stellantis', () => {
   it('with a public receiver: registers the twin, sends, and reaches Done through the notifications', async () => {
     await start('receiver');
     const cb = (await h.call({ method: 'POST', url: '/api/v1/callbacks', payload: callbackBody() })).json();
-    const [twin] = [...fake.callbacks.values()];
+    const twin = fake.callbacks.get(h.core.upstreamIdOf(cb.id)!);
     expect(twin!.subscribe.callback.webhook.target).toBe(`${receiver.url}/webhooks/stellantis/${cb.id}`);
     const secret = await h.core.services.callbacks.openReceiverSecret(cb.id);
     expect(twin!.subscribe.callback.webhook.attributes).toEqual([
@@ -153,6 +153,60 @@ describe('the core on --connector stellantis', () => {
     const done = (await h.call({ method: 'GET', url: `/api/v1/remotes/${id}` })).json();
     expect(done).toMatchObject({ phase: 'Done', outcome: 'Success' });
     expect(h.completed.map((a) => a.id)).toEqual([id]);
+  });
+});
+
+describe('the built-in callback ("This workstation") on --connector stellantis', () => {
+  it('with a public receiver: is registered at start like any other, and a horn through it reaches Done', async () => {
+    await start('receiver');
+    const twin = fake.callbacks.get(h.core.upstreamIdOf('workstation')!);
+    expect(twin!.subscribe).toMatchObject({
+      label: 'This workstation',
+      callback: { webhook: { target: `${receiver.url}/webhooks/stellantis/workstation` } },
+      remoteTypes: expect.arrayContaining(['Horn', 'Doors', 'Immobilization']),
+    });
+    expect(twin!.subscribe.remoteTypes).toHaveLength(9);
+    const secret = await h.core.services.callbacks.openReceiverSecret('workstation');
+    expect(twin!.subscribe.callback.webhook.attributes).toEqual([
+      { type: 'Header', key: 'x-depot-secret', value: secret },
+    ]);
+
+    const sent = await h.call({
+      method: 'POST',
+      url: `/api/v1/vehicles/${vehicle.id}/callbacks/workstation/remotes`,
+      payload: { horn: { state: 'Activated' } },
+    });
+    expect(sent.statusCode, sent.body).toBe(202);
+    const id: string = sent.json().remoteActionId;
+    await run(30_000);
+    const arrived = receiver.received.filter((n) => n.headers['x-depot-secret'] === secret);
+    expect(arrived.length).toBeGreaterThan(0);
+    for (const n of arrived) h.core.services.ingest.ingest(n.body.events as RemoteEvent[], 'receiver');
+    expect((await h.call({ method: 'GET', url: `/api/v1/remotes/${id}` })).json()).toMatchObject({
+      phase: 'Done',
+      outcome: 'Success',
+      callbackId: 'workstation',
+    });
+    expect(h.completed.map((a) => a.id)).toEqual([id]);
+    // Its notifications stay here: nothing is queued for delivery.
+    expect((await h.call({ method: 'GET', url: '/api/v1/deliveries' })).json().total).toBe(0);
+  });
+
+  it('with no public receiver URL: a horn through it reaches Done by polling', async () => {
+    await start(null);
+    const sent = await h.call({
+      method: 'POST',
+      url: `/api/v1/vehicles/${vehicle.id}/callbacks/workstation/remotes`,
+      payload: { horn: { state: 'Activated' } },
+    });
+    expect(sent.statusCode, sent.body).toBe(202);
+    const id: string = sent.json().remoteActionId;
+    await run(120_000);
+    expect((await h.call({ method: 'GET', url: `/api/v1/remotes/${id}` })).json()).toMatchObject({
+      phase: 'Done',
+      outcome: 'Success',
+    });
+    expect((await h.call({ method: 'GET', url: '/api/v1/deliveries' })).json().total).toBe(0);
   });
 });
 

@@ -5,6 +5,8 @@ import { quarantineBounds } from './004-quarantine-bounds.js';
 import { sealedHeaderValues } from './005-sealed-header-values.js';
 import { upstreamActionIds } from './006-upstream-action-ids.js';
 import { deliveryPayloads } from './007-delivery-payloads.js';
+import { builtInCallback } from './008-built-in-callback.js';
+import { operators } from './009-operators.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -18,4 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   sealedHeaderValues,
   upstreamActionIds,
   deliveryPayloads,
+  builtInCallback,
+  operators,
 ];

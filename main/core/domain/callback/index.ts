@@ -14,3 +14,5 @@ export { DEFAULT_RETRY_NUMBER, DEFAULT_RETRY_DELAY, DEFAULT_BATCH_WINDOW } from 
 export { isSigningSecret, generateSigningSecret, maskSecret } from './signing-secret.js';
 export * from './parse-callback.js';
 export * from './sealed-headers.js';
+export * from './built-in.js';
+export * from './built-in-body.js';

@@ -2,7 +2,11 @@
 // as /api/v1/callbacks). Bodies are RemoteCallbackSubscribe, validated by the domain like the local API's.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { callbackBodySchema, callbackStatusSetterSchema } from '../../../domain/callback/index.js';
+import {
+  callbackBodySchema,
+  callbackReplaceBodySchema,
+  callbackStatusSetterSchema,
+} from '../../../domain/callback/index.js';
 import { REMOTE_TYPES, type RemoteType } from '../../../domain/remote-type.js';
 import { actorOf } from '../../request-actor.js';
 import { domainValidatedBody } from '../../route-kit.js';
@@ -108,12 +112,13 @@ export function callbackRoutes({ callbacks }: FleetMirrorDeps): FastifyPluginAsy
         validatorCompiler: domainValidatedBody,
         schema: {
           operationId: 'setFleetVehicleRemoteById',
-          summary: 'Replace a remote callback (the whole object; 202 with its reference)',
+          summary:
+            'Replace a remote callback (the whole object; 202 with its reference); the built-in one takes only its name',
           tags,
           params: callbackParams,
           querystring: stellantisOnly,
-          body: callbackBodySchema,
-          response: { 202: callbackRefSchema, ...mirrorErrors(400, 401, 404) },
+          body: callbackReplaceBodySchema,
+          response: { 202: callbackRefSchema, ...mirrorErrors(400, 401, 404, 422) },
         },
       },
       async (req, reply) => {
@@ -151,7 +156,8 @@ export function callbackRoutes({ callbacks }: FleetMirrorDeps): FastifyPluginAsy
       {
         schema: {
           operationId: 'deleteFleetRemote',
-          summary: 'Delete a remote callback (409 while remote actions through it are in progress)',
+          summary:
+            'Delete a remote callback (409 while remote actions through it are in progress, and for the built-in one)',
           tags,
           params: callbackParams,
           querystring: stellantisOnly,

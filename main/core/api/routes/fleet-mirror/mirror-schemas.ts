@@ -75,6 +75,14 @@ const callbackExtensions = {
     .nullable()
     .describe('Local extension: the authentication helper, its secret masked'),
   secretsLost: z.literal(true).optional().describe('Local extension: secrets cleared by --forget-secrets'),
+  builtIn: z
+    .literal(true)
+    .optional()
+    .describe(
+      'Local extension: the built-in callback, "This workstation": notifications stay on the workstation, so its ' +
+        'subscribe has no callback.webhook, retryPolicy or batchNotify (the spec requires them); upstream it is ' +
+        "registered pointing at the agent's own receiver",
+    ),
 };
 
 export const remoteCallbackSchema = z

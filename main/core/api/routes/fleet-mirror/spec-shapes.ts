@@ -73,6 +73,7 @@ export function toRemoteCallback(c: CallbackDto, p: FleetPaths): z.infer<typeof 
     previousSigningSecretValidUntil: c.previousSigningSecretValidUntil,
     authentication: c.authentication,
     ...(c.secretsLost ? { secretsLost: true as const } : {}),
+    ...(c.builtIn ? { builtIn: true as const } : {}),
   };
 }
 
