@@ -60,11 +60,8 @@ export function createBridge(ipc: BridgeIpc, names: readonly string[] = OPERATIO
 
   return {
     ...operations,
+    // The session is the operations' (getSession, signIn, signOut), answered by main like any other call.
     transport: 'bridge',
-    // The desktop window is the agent's own: there is no session to open or close.
-    hasSession: async () => true,
-    login: async () => undefined,
-    logout: async () => undefined,
 
     subscribe(listener: ChangeListener) {
       listeners.add(listener);

@@ -24,7 +24,10 @@ export interface PageDto<T> {
 export type RemoteBodyInput = Record<string, unknown>;
 /** The fleet API RemoteCallbackSubscribe plus the local extensions (signingSecret, authentication). */
 export type CallbackBodyInput = Record<string, unknown>;
-/** vid (vehicle id or VIN), cbid, the Remote body, and operator/reason (X-Depot-Operator / X-Depot-Reason). */
+/**
+ * vid (vehicle id or VIN), cbid, the Remote body, operator/reason (X-Depot-Operator / X-Depot-Reason) and, for a
+ * supervisor approving on this screen, approver/approverPin (X-Depot-Approver / X-Depot-Approver-Pin).
+ */
 export type SendRemoteInput = OperationInput<'sendRemote'>;
 export type VehicleListQuery = OperationInput<'listVehicles'>;
 export type RemoteListQuery = OperationInput<'listRemotes'>;
@@ -87,16 +90,13 @@ export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'closed';
 export type ChangeListener = (event: ChangeEvent) => void;
 export type ConnectionListener = (state: ConnectionState) => void;
 
-/** What a client has besides the operations: its session and the live change stream. */
+/**
+ * What a client has besides the operations: its transport and the live change stream. The session itself goes
+ * through operations like any other call (getSession, signIn, signOut), the same over HTTP and over the bridge.
+ */
 export interface ClientSession {
   /** 'http' in a browser, 'bridge' in the desktop app. */
   readonly transport: 'http' | 'bridge';
-
-  /** Whether this client may call the API now (a valid session, or always on the bridge). */
-  hasSession(): Promise<boolean>;
-  /** Trades the API token for a session (HTTP: an HttpOnly cookie). */
-  login(token: string): Promise<void>;
-  logout(): Promise<void>;
 
   /** Every committed change, live. Returns the unsubscribe function. */
   subscribe(listener: ChangeListener): () => void;
@@ -106,6 +106,6 @@ export interface ClientSession {
 
 /**
  * One method per operation of the registry (preload/contract/operations), each taking one input object (path and
- * query parameters, `body`, `operator`/`reason`), plus the session and the change stream.
+ * query parameters, `body`, `operator`/`reason`/`approver`/`approverPin`), plus the transport and the change stream.
  */
 export type DepotRemoteClient = OperationsClient & ClientSession;

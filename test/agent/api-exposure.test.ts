@@ -117,7 +117,7 @@ describe('binding the API off loopback', () => {
         method: 'POST',
         body: JSON.stringify({ token: agent.token.token }),
       });
-      expect(login.status).toBe(204);
+      expect(login.status).toBe(200);
       const cookie = String(login.headers['set-cookie']);
       expect(cookie).toMatch(/depot_session=/);
       expect(cookie).toMatch(/; Secure/);

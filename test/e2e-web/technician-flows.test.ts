@@ -1,6 +1,7 @@
 // End to end in Debian's Chromium against the built headless agent (web mode) running the fleet simulator at high
 // speed: log in with the token, create a callback whose webhook is a real local HTTP server, send each of the nine
-// features from the UI and watch the timeline reach its outcome, get notified, see real failures of the simulated
+// features from the UI through it (rather than the built-in "This workstation" the form picks first; see
+// out-of-the-box.test.ts) and watch the timeline reach its outcome, get notified, see real failures of the simulated
 // fleet explained in plain words, and follow the callback's deliveries — delivered, a test notification, the
 // offline banner while the webhook target is down and the queue draining when it is back.
 import { createHmac } from 'node:crypto';
@@ -61,10 +62,19 @@ async function openFeature(slug: string, label = REFERENCE) {
   await page.getByRole('heading', { level: 2, name: 'Send a command' }).waitFor();
 }
 
+const SITE_CALLBACK = 'Depot systems';
+
 async function openCallback() {
   await page.goto(`${agent.url}/#/callbacks`);
-  await page.getByTestId('callback-row').getByRole('link').click();
+  await page.getByTestId('callback-row').filter({ hasText: SITE_CALLBACK }).getByRole('link').click();
   await page.getByRole('heading', { name: 'Delivery log' }).waitFor();
+}
+
+/** The send form picks the built-in "This workstation"; these flows follow the site's webhook, so choose it. */
+async function chooseSiteCallback() {
+  await page.getByRole('combobox', { name: 'Callback' }).click();
+  await page.getByRole('option', { name: SITE_CALLBACK, exact: true }).click();
+  expect(await page.getByRole('combobox', { name: 'Callback' }).inputValue()).toBe(SITE_CALLBACK);
 }
 
 /** The browser notifications shown so far (recorded by helpers/browser.ts). */
@@ -146,7 +156,7 @@ describe.skipIf(!HAS_CHROMIUM)('the technician in a browser against the headless
     await screenshot(page, '02-callback-validation');
 
     await page.getByRole('textbox', { name: /^Name/ }).fill('depot');
-    await page.getByRole('textbox', { name: /^Label/ }).fill('Depot systems');
+    await page.getByRole('textbox', { name: /^Label/ }).fill(SITE_CALLBACK);
     await page.getByRole('textbox', { name: /^Target URL/ }).fill(`${sink.url}/hook`);
     await page.getByRole('button', { name: 'Add an attribute' }).click();
     await page.getByRole('textbox', { name: 'Key' }).fill('X-Vin');
@@ -162,7 +172,11 @@ describe.skipIf(!HAS_CHROMIUM)('the technician in a browser against the headless
     await screenshot(page, '03-callback-created');
     await page.goto(`${agent.url}/#/callbacks`);
     await page.getByTestId('callback-row').first().waitFor();
-    expect(await page.getByTestId('callback-row').count()).toBe(1);
+    // Beside the built-in one every data folder has.
+    expect(await page.getByTestId('callback-row').allTextContents()).toEqual([
+      expect.stringMatching(/^This workstationBuilt in/),
+      expect.stringMatching(new RegExp(`^${SITE_CALLBACK}`)),
+    ]);
   });
 
   it('sends each of the nine features to the reference van and watches every step to the outcome', async () => {
@@ -232,6 +246,7 @@ describe.skipIf(!HAS_CHROMIUM)('the technician in a browser against the headless
     ];
     for (const flow of flows) {
       await openFeature(flow.slug);
+      await chooseSiteCallback();
       await flow.prepare?.();
       await page.getByRole('button', { name: flow.send, exact: true }).click();
       if (flow.confirm) {
@@ -335,13 +350,19 @@ describe.skipIf(!HAS_CHROMIUM)('the technician in a browser against the headless
     expect(await flash.isDisabled()).toBe(false);
     await screenshot(page, '10-failed-deep-sleep');
 
-    // A paused callback: no send through it until it is resumed.
+    // A paused callback: no send through it until it is resumed; the form offers it greyed out and picks another.
     await openCallback();
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.getByRole('button', { name: 'Resume' }).waitFor();
     await openFeature('horn');
     expect(await page.getByTestId('no-callback').count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Honk', exact: true }).isDisabled()).toBe(true);
+    const picker = page.getByRole('combobox', { name: 'Callback' });
+    expect(await picker.inputValue()).toBe('This workstation');
+    await picker.click();
+    expect(
+      await page.getByRole('option', { name: `${SITE_CALLBACK} (paused)` }).getAttribute('aria-disabled'),
+    ).toBe('true');
+    await page.keyboard.press('Escape');
     await openCallback();
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.getByRole('button', { name: 'Pause' }).waitFor();
@@ -416,6 +437,7 @@ describe.skipIf(!HAS_CHROMIUM)('the technician in a browser against the headless
     const port = sink.port;
     await sink.close();
     await openFeature('horn');
+    await chooseSiteCallback();
     await page.getByRole('button', { name: 'Honk', exact: true }).click();
     expect(await sentOutcome(page)).toMatchObject({ phase: 'Done', outcome: 'Success' });
     const honk = new URL(
@@ -470,7 +492,7 @@ describe.skipIf(!HAS_CHROMIUM)('the technician in a browser against the headless
     await screenshot(page, '18-deliveries-drained');
   }, 30_000);
 
-  it('says "reconnecting" while the agent is down and is live again when it is back', async () => {
+  it('says "reconnecting" while the agent is down; back, it asks to sign in again, then is live', async () => {
     await page.goto(`${agent.url}/#/vehicles`);
     await agent.stop();
     await page
@@ -479,6 +501,10 @@ describe.skipIf(!HAS_CHROMIUM)('the technician in a browser against the headless
       .waitFor({ timeout: 10_000 });
     await screenshot(page, '19-reconnecting');
     agent = await startAgent({ port: agent.port, dataDir: dataDir.path });
+    // Sessions live in the agent's memory: a restart signs everyone out (the safe side on a shared workstation).
+    await page.getByText(/Your session ended/).waitFor({ timeout: 20_000 });
+    await page.getByLabel('API token').fill(agent.token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await page
       .getByTestId('connection')
       .and(page.locator('[data-state="live"]'))

@@ -63,17 +63,102 @@ describe('http client', () => {
     await expect(client.listCallbacks()).rejects.toMatchObject({ status: 502, code: 'HTTP_502' });
   });
 
-  it('logs in with the token and knows when the session is gone', async () => {
+  it('signs in and out through the session operations', async () => {
+    const session = {
+      signedIn: true,
+      actor: null,
+      enrolled: true,
+      firstAdminNeeded: false,
+      idleLockMinutes: 10,
+      rules: {},
+    };
     const fetchImpl = vi
       .fn()
+      .mockResolvedValueOnce(respond(200, session))
       .mockResolvedValueOnce(respond(204))
-      .mockResolvedValueOnce(respond(401, { code: 'UNAUTHORIZED', message: 'x', errors: [] }));
+      .mockResolvedValueOnce(respond(204));
     const client = createHttpClient({ fetchImpl: fetchImpl as unknown as typeof fetch });
-    await client.login(' tok ');
-    expect(JSON.parse(String((fetchImpl.mock.calls[0] as unknown as [string, RequestInit])[1].body))).toEqual(
-      { token: 'tok' },
-    );
-    expect(await client.hasSession()).toBe(false);
+    expect(await client.signIn({ body: { operator: 'Tess', pin: '123456' } })).toEqual(session);
+    await client.enrolBrowser();
+    await client.signOut();
+    const calls = fetchImpl.mock.calls as unknown as [string, RequestInit][];
+    expect(calls.map(([url, init]) => `${init.method} ${url}`)).toEqual([
+      'POST /api/v1/session',
+      'POST /api/v1/session/enrol',
+      'DELETE /api/v1/session',
+    ]);
+    expect(JSON.parse(String(calls[0]![1].body))).toEqual({ operator: 'Tess', pin: '123456' });
+  });
+
+  it("sends a supervisor's approval as the X-Depot-Approver headers, encoded like the operator", async () => {
+    const fetchImpl = vi.fn(async () => respond(202, { remoteActionId: 'ra-1', type: 'Immobilization' }));
+    const client = createHttpClient({ fetchImpl: fetchImpl as unknown as typeof fetch });
+    await client.sendRemote({
+      vid: 'v1',
+      cbid: 'cb-1',
+      body: { immobilization: { activate: true } },
+      reason: 'Customer unpaid',
+      approver: 'Søren',
+      approverPin: ' 123456 ',
+    });
+    const [, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
+    expect(init.headers).toMatchObject({
+      'x-depot-approver': 'S%C3%B8ren',
+      'x-depot-approver-pin': '123456',
+      'x-depot-reason': 'Customer unpaid',
+    });
+    // Not on operations that do not declare them.
+    await client.listCallbacks({ approver: 'Sam' } as never);
+    const [, other] = fetchImpl.mock.calls[1] as unknown as [string, RequestInit];
+    expect(other.headers).not.toHaveProperty('x-depot-approver');
+  });
+
+  it("ends the session on its own refusal only: a wrong approver PIN is the form's to show", async () => {
+    const onUnauthorized = vi.fn();
+    const fetchImpl = vi
+      .fn()
+      .mockResolvedValueOnce(
+        respond(401, {
+          code: 'WRONG_PIN',
+          message: 'Wrong PIN for Sam.',
+          errors: [{ field: 'pin', message: 'x' }],
+        }),
+      )
+      .mockResolvedValueOnce(respond(401, { code: 'UNAUTHORIZED', message: 'Sign in.', errors: [] }));
+    const client = createHttpClient({ fetchImpl: fetchImpl as unknown as typeof fetch, onUnauthorized });
+    const send = { vid: 'v1', cbid: 'cb-1', body: {}, approver: 'Sam', approverPin: '000000' };
+    await expect(client.sendRemote(send)).rejects.toMatchObject({ status: 401, code: 'WRONG_PIN' });
+    expect(onUnauthorized).not.toHaveBeenCalled();
+    await expect(client.sendRemote(send)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks the session, after the stream drops, whether it is still signed in', async () => {
+    const onUnauthorized = vi.fn();
+    const signedOut = {
+      signedIn: false,
+      actor: null,
+      enrolled: true,
+      firstAdminNeeded: false,
+      idleLockMinutes: 10,
+      rules: {},
+    };
+    const fetchImpl = vi.fn(async () => respond(200, signedOut));
+    const sources: { onerror: (() => void) | null; close(): void; addEventListener(): void }[] = [];
+    const client = createHttpClient({
+      fetchImpl: fetchImpl as unknown as typeof fetch,
+      onUnauthorized,
+      createEventSource: () => {
+        const source = { onerror: null, onopen: null, close() {}, addEventListener() {} };
+        sources.push(source);
+        return source as unknown as EventSource;
+      },
+    });
+    client.subscribe(() => {});
+    sources[0]!.onerror!();
+    await vi.waitFor(() => expect(onUnauthorized).toHaveBeenCalledTimes(1));
+    const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
+    expect(`${init.method} ${url}`).toBe('GET /api/v1/session');
   });
 
   it('calls the outbox routes with the operator', async () => {

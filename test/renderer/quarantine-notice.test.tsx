@@ -54,6 +54,7 @@ describe('the quarantine-full notice', () => {
           callbackId: 'cb-1',
           reason: null,
           detail: null,
+          actor: null,
         },
       },
     });

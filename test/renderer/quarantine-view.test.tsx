@@ -384,6 +384,7 @@ describe('the quarantine, live', () => {
             callbackId: 'cb-1',
             reason: null,
             detail: null,
+            actor: null,
           },
         },
       }),

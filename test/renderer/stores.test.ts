@@ -16,6 +16,7 @@ import {
   event,
   failure,
   fakeClient,
+  SIGNED_OUT,
   target,
   vehicle,
 } from './helpers/fake-client.js';
@@ -181,18 +182,15 @@ describe('history store', () => {
 });
 
 describe('session, callbacks, deliveries, settings', () => {
-  it('remembers the operator name and shows login errors', async () => {
+  it('remembers the operator name of a token session and shows sign-in errors', async () => {
     const storage = memoryStorage();
-    const client = fakeClient();
-    client.login.mockRejectedValueOnce(
-      failure(401, 'UNAUTHORIZED', 'That token is not the one in <data-dir>/api-token.'),
-    );
+    const client = fakeClient({ session: SIGNED_OUT });
     const session = createSessionStore(client, storage);
-    expect(await session.getState().login('  ')).toBe(false);
+    expect(await session.getState().signInWithToken('  ')).toBe(false);
     expect(session.getState().error!.code).toBe('TOKEN_MISSING');
-    expect(await session.getState().login('wrong')).toBe(false);
+    expect(await session.getState().signInWithToken('wrong')).toBe(false);
     expect(session.getState().error!.message).toContain('api-token');
-    expect(await session.getState().login('right')).toBe(true);
+    expect(await session.getState().signInWithToken('right')).toBe(true);
     expect(session.getState().status).toBe('signed-in');
     session.getState().setOperator('Ana');
     expect(createSessionStore(client, storage).getState().operator).toBe('Ana');

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The preload, as the page sees it: window.depotRemote exposes the client contract and its change subscription —
 // never ipcRenderer — and works end to end through main's real handlers and a real core.
+import { desktopSessionOf } from '../helpers/desktop-session.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { asClientFailure, type DepotRemoteClient } from '../../preload/contract/client.js';
 import type { ChangeEvent } from '../../preload/contract/events.js';
@@ -12,7 +13,7 @@ import { createOperationHandlers } from '../../main/core/operations/handlers.js'
 import { createEventPush } from '../../main/shell/ipc/event-push.js';
 import { registerIpc } from '../../main/shell/ipc/register-ipc.js';
 import { createSenderCheck } from '../../main/shell/ipc/sender-check.js';
-import { callbackBody, startHarness, type Harness } from '../helpers/api-harness.js';
+import { callbackBody, startHarness, TOKEN, type Harness } from '../helpers/api-harness.js';
 import { contextBridge, FakeWebContents, ipcRenderer, resetElectronFake } from './electron-fake.js';
 
 let h: Harness;
@@ -27,8 +28,10 @@ beforeAll(async () => {
   const parsed = parseAgentOptions([], { DEPOT_REMOTE_DATA_DIR: h.dataDir });
   if (parsed.help) throw new Error('unexpected');
   registerIpc({
+    session: desktopSessionOf(h.core),
     handlers: createOperationHandlers({
       core: h.core,
+      machineToken: TOKEN,
       settings: createSettingsPort(h.core, parsed.options, { argv: [], env: {}, startStored: null }),
       version: '0.0.0-test',
       startedAt: Date.now(),
@@ -56,9 +59,6 @@ describe('what the preload exposes', () => {
     const contract: (keyof DepotRemoteClient | 'log')[] = [
       ...IPC_METHODS,
       'transport',
-      'hasSession',
-      'login',
-      'logout',
       'subscribe',
       'onConnection',
     ];
@@ -68,10 +68,14 @@ describe('what the preload exposes', () => {
     expect(JSON.stringify(Object.keys(bridge))).not.toMatch(/invoke|ipc|send"|"on"/);
   });
 
-  it('has no session to open: the desktop window is the agent’s own', async () => {
-    expect(await bridge.hasSession()).toBe(true);
-    await expect(bridge.login('anything')).resolves.toBeUndefined();
-    await expect(bridge.logout()).resolves.toBeUndefined();
+  it('has the session operations: the desktop window is always enrolled, and signs in as the agent does', async () => {
+    // No operator yet: the window acts with the machine token's rights, so the first admin can be created.
+    expect(await bridge.getSession()).toMatchObject({
+      signedIn: true,
+      enrolled: true,
+      firstAdminNeeded: true,
+      actor: { kind: 'machine', role: 'admin' },
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 // The client over HTTP + server-sent events: a browser against the headless agent's /api/v1. Every operation
 // method is built from its registry entry: the path with its parameters encoded, the query from the entry's
-// query keys, the JSON body, and the operator/reason as X-Depot-* headers.
+// query keys, the JSON body, and the operator/reason/approver/approver PIN as X-Depot-* headers.
 import type { ClientSession, DepotRemoteClient } from '../../../preload/contract/client.js';
 import { ClientError } from '../../../preload/contract/client.js';
 import type {
@@ -21,12 +21,22 @@ export interface HttpClientOptions {
   createEventSource?: (url: string) => EventSource;
 }
 
-function actorHeaders(operator?: unknown, reason?: unknown): Record<string, string> {
-  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-  return {
-    ...(text(operator) ? { 'x-depot-operator': headerValue(text(operator)) } : {}),
-    ...(text(reason) ? { 'x-depot-reason': headerValue(text(reason)) } : {}),
-  };
+/** The X-Depot-* header of each input key, sent when the entry declares it and the value is not blank. */
+const HEADERS = [
+  ['operator', 'operator', 'x-depot-operator'],
+  ['reason', 'reason', 'x-depot-reason'],
+  ['approval', 'approver', 'x-depot-approver'],
+  ['approval', 'approverPin', 'x-depot-approver-pin'],
+] as const;
+
+function actorHeaders(op: OperationSpec, input: Record<string, unknown>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [declared, key, header] of HEADERS) {
+    const value = input[key];
+    const text = typeof value === 'string' ? value.trim() : '';
+    if (op.input?.headers?.[declared] && text) headers[header] = headerValue(text);
+  }
+  return headers;
 }
 
 /** The request one operation call makes: path under /api/v1 and the options of http-request.ts. */
@@ -40,10 +50,7 @@ export function requestOf(op: OperationSpec, input: Record<string, unknown> = {}
     if (value !== undefined && value !== null) query[key] = String(value);
   }
   const hasBody = Boolean(spec.body || spec.domainBody) && input.body !== undefined;
-  const headers = actorHeaders(
-    spec.headers?.operator ? input.operator : undefined,
-    spec.headers?.reason ? input.reason : undefined,
-  );
+  const headers = actorHeaders(op, input);
   return [
     path,
     {
@@ -72,36 +79,34 @@ export function createHttpClient(options: HttpClientOptions = {}): DepotRemoteCl
   const baseUrl = options.baseUrl ?? '';
   const unauthorized = () => options.onUnauthorized?.();
   const request: Requester = createRequester(baseUrl, unauthorized, options.fetchImpl);
-
-  async function hasSession(): Promise<boolean> {
-    try {
-      await request('/vehicles', { query: { limit: 1 } });
-      return true;
-    } catch (error) {
-      if (error instanceof ClientError && error.status === 401) return false;
-      throw error;
-    }
-  }
+  const operations = operationsOverHttp(OPERATIONS, request);
 
   const stream = createEventStream({
     url: `${baseUrl}/api/v1/events`,
-    sessionStillValid: () => hasSession(),
+    sessionStillValid: async () => {
+      try {
+        return (await operations.getSession()).signedIn;
+      } catch (error) {
+        if (error instanceof ClientError && error.status === 401) return false;
+        throw error;
+      }
+    },
     onSessionEnded: unauthorized,
     ...(options.createEventSource ? { createSource: options.createEventSource } : {}),
   });
 
   const session: ClientSession = {
     transport: 'http',
-    hasSession,
-    async login(token) {
-      await request('/session', { method: 'POST', body: { token: token.trim() } });
-    },
-    async logout() {
-      stream.stop();
-      await request('/session', { method: 'DELETE' });
-    },
     subscribe: (listener) => stream.subscribe(listener),
     onConnection: (listener) => stream.onConnection(listener),
   };
-  return { ...operationsOverHttp(OPERATIONS, request), ...session };
+  return {
+    ...operations,
+    // The stream is closed first: once the cookie is gone it would only fail, and read as an ended session.
+    signOut: async () => {
+      stream.stop();
+      await operations.signOut();
+    },
+    ...session,
+  };
 }

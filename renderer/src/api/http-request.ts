@@ -63,8 +63,11 @@ export function createRequester(
       // not JSON: handled below
     }
     if (response.ok) return json as T;
-    if (response.status === 401 && !path.startsWith('/session')) onUnauthorized();
     const e = (json ?? {}) as { code?: unknown; message?: unknown; errors?: unknown };
+    // Only the session's own refusal ends it: a wrong PIN (a sign-in, or a supervisor's approval of one command)
+    // is a 401 too, answered to the form that sent it.
+    const sessionEnded = e.code === undefined || e.code === 'UNAUTHORIZED';
+    if (response.status === 401 && sessionEnded && !path.startsWith('/session')) onUnauthorized();
     throw new ClientError({
       status: response.status,
       code: typeof e.code === 'string' ? e.code : `HTTP_${response.status}`,

@@ -1,4 +1,5 @@
-// Login first; once signed in, load everything and follow the live stream until logout.
+// Sign in first; once signed in, load everything and follow the live stream until sign-out. Another operator
+// signing in on this screen starts it again under their session.
 import { Center, Loader } from '@mantine/core';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
@@ -10,6 +11,10 @@ import { useStores } from './stores-context.js';
 export function App() {
   const stores = useStores();
   const status = useStore(stores.session, (s) => s.status);
+  const actor = useStore(stores.session, (s) => {
+    const a = s.session?.actor;
+    return a ? `${a.kind}:${a.id ?? ''}:${a.name}` : '';
+  });
 
   useEffect(() => {
     void stores.session.getState().check();
@@ -18,7 +23,7 @@ export function App() {
   useEffect(() => {
     if (status !== 'signed-in') return;
     return startLive(stores);
-  }, [stores, status]);
+  }, [stores, status, actor]);
 
   if (status === 'checking')
     return (

@@ -1,28 +1,43 @@
-// The frame of every page: the header (live indicator, operator, logout), the navigation, the banners (agent
-// degraded, sites offline).
-import { AppShell, Burger, Button, Group, NavLink, Text, TextInput, ThemeIcon } from '@mantine/core';
+// The frame of every page: the header (live indicator, who is signed in and the session menu), the navigation (the
+// admin's pages for admins only), the banners (agent degraded, sites offline, first admin), and the idle lock.
+import { AppShell, Burger, Group, NavLink, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconCar,
   IconHistory,
+  IconKey,
   IconListDetails,
-  IconLogout,
   IconSend,
   IconSettings,
-  IconUser,
+  IconShieldLock,
+  IconUsers,
   IconWebhook,
   IconRemoteControl,
 } from '@tabler/icons-react';
 import { useStore } from 'zustand';
 import { ConnectionIndicator } from '../components/ConnectionIndicator.js';
 import { DegradedBanner } from '../components/DegradedBanner.js';
+import { useIsAdmin } from '../features/access/use-access.js';
 import { OfflineBanner } from '../features/deliveries/OfflineBanner.js';
+import { EnrolNotice } from '../features/session/EnrolNotice.js';
+import { FirstAdminBanner } from '../features/session/FirstAdminBanner.js';
+import { SessionMenu } from '../features/session/SessionMenu.js';
 import type { Route } from '../stores/router-store.js';
 import classes from './AppLayout.module.css';
 import { Routes } from './Routes.js';
 import { useStores } from './stores-context.js';
+import { useIdleLock } from './use-idle-lock.js';
 
-const NAV: { label: string; href: string; icon: typeof IconCar; matches: Route['name'][] }[] = [
+interface NavItem {
+  label: string;
+  href: string;
+  icon: typeof IconCar;
+  matches: Route['name'][];
+  /** Shown to admins only (the pages refuse others anyway, and say so). */
+  admin?: true;
+}
+
+const NAV: NavItem[] = [
   { label: 'Fleet', href: '#/vehicles', icon: IconCar, matches: ['fleet', 'vehicle'] },
   { label: 'History', href: '#/history', icon: IconHistory, matches: ['history', 'action'] },
   {
@@ -39,13 +54,18 @@ const NAV: { label: string; href: string; icon: typeof IconCar; matches: Route['
   },
   { label: 'Audit log', href: '#/audit', icon: IconListDetails, matches: ['audit'] },
   { label: 'Settings', href: '#/settings', icon: IconSettings, matches: ['settings'] },
+  { label: 'Operators', href: '#/operators', icon: IconUsers, matches: ['operators'], admin: true },
+  { label: 'Tokens', href: '#/tokens', icon: IconKey, matches: ['tokens'], admin: true },
+  { label: 'Access policy', href: '#/policy', icon: IconShieldLock, matches: ['policy'], admin: true },
 ];
 
 export function AppLayout() {
   const stores = useStores();
   const route = useStore(stores.router, (s) => s.route);
-  const operator = useStore(stores.session, (s) => s.operator);
+  const idleLockMinutes = useStore(stores.session, (s) => s.session?.idleLockMinutes ?? 0);
+  const admin = useIsAdmin();
   const [opened, { toggle, close }] = useDisclosure();
+  useIdleLock(idleLockMinutes, () => void stores.session.getState().lock(idleLockMinutes));
 
   return (
     <AppShell
@@ -68,28 +88,11 @@ export function AppLayout() {
             </Text>
             <ConnectionIndicator />
           </Group>
-          <Group gap="sm" wrap="nowrap">
-            <TextInput
-              aria-label="Operator name"
-              placeholder="Your name"
-              leftSection={<IconUser size={16} aria-hidden />}
-              value={operator}
-              onChange={(e) => stores.session.getState().setOperator(e.currentTarget.value)}
-              w={200}
-              visibleFrom="md"
-            />
-            <Button
-              variant="default"
-              leftSection={<IconLogout size={16} aria-hidden />}
-              onClick={() => void stores.session.getState().logout()}
-            >
-              Log out
-            </Button>
-          </Group>
+          <SessionMenu />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main">
-        {NAV.map((item) => (
+        {NAV.filter((item) => admin || !item.admin).map((item) => (
           <NavLink
             key={item.href}
             href={item.href}
@@ -106,6 +109,8 @@ export function AppLayout() {
         <div className={classes.banner}>
           <DegradedBanner />
           <OfflineBanner />
+          <FirstAdminBanner />
+          <EnrolNotice />
         </div>
         <Routes />
       </AppShell.Main>

@@ -11,6 +11,10 @@ import { QuarantineEntryView } from '../features/quarantine/QuarantineEntryView.
 import { QuarantineView } from '../features/quarantine/QuarantineView.js';
 import { SettingsView } from '../features/settings/SettingsView.js';
 import { ActionView } from '../features/timeline/ActionView.js';
+import { AdminOnlyPage } from '../features/access/AdminOnlyPage.js';
+import { OperatorsView } from '../features/operators/OperatorsView.js';
+import { PolicyView } from '../features/policy/PolicyView.js';
+import { TokensView } from '../features/tokens/TokensView.js';
 import { useStores } from './stores-context.js';
 
 export function Routes() {
@@ -28,7 +32,12 @@ export function Routes() {
     case 'callbacks':
       return <CallbacksView />;
     case 'callback-new':
-      return <CallbackPage />;
+      // Callbacks are an admin's to create: others reaching the form by its address are told so.
+      return (
+        <AdminOnlyPage>
+          <CallbackPage />
+        </AdminOnlyPage>
+      );
     case 'callback':
       return <CallbackPage key={route.callbackId} callbackId={route.callbackId} />;
     case 'deliveries':
@@ -46,5 +55,23 @@ export function Routes() {
       return <SettingsView />;
     case 'audit':
       return <AuditView />;
+    case 'operators':
+      return (
+        <AdminOnlyPage>
+          <OperatorsView />
+        </AdminOnlyPage>
+      );
+    case 'tokens':
+      return (
+        <AdminOnlyPage>
+          <TokensView />
+        </AdminOnlyPage>
+      );
+    case 'policy':
+      return (
+        <AdminOnlyPage>
+          <PolicyView />
+        </AdminOnlyPage>
+      );
   }
 }

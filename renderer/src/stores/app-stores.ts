@@ -8,10 +8,14 @@ import { createCallbacksStore } from './callbacks-store.js';
 import { createConnectionStore } from './connection-store.js';
 import { createDeliveriesStore } from './deliveries-store.js';
 import { createHistoryStore } from './history-store.js';
+import { createOperatorsStore } from './operators-store.js';
+import { createPolicyStore } from './policy-store.js';
 import { createQuarantineStore } from './quarantine-store.js';
 import { createRouterStore } from './router-store.js';
 import { createSessionStore } from './session-store.js';
 import { createSettingsStore } from './settings-store.js';
+import { createTeamStore } from './team-store.js';
+import { createTokensStore } from './tokens-store.js';
 import { createVehiclesStore } from './vehicles-store.js';
 
 export interface StoreOptions {
@@ -22,9 +26,14 @@ export interface StoreOptions {
 }
 
 export function createStores(client: DepotRemoteClient, options: StoreOptions = {}) {
+  const session = createSessionStore(client, options.storage ?? null);
   const stores = {
     client,
-    session: createSessionStore(client, options.storage ?? null),
+    session,
+    team: createTeamStore(client),
+    operators: createOperatorsStore(client),
+    tokens: createTokensStore(client),
+    policy: createPolicyStore(client, { onSaved: () => void session.getState().refresh() }),
     connection: createConnectionStore(),
     router: createRouterStore(options.window ?? null),
     vehicles: createVehiclesStore(client),
@@ -41,6 +50,18 @@ export function createStores(client: DepotRemoteClient, options: StoreOptions = 
   return stores;
 }
 export type Stores = ReturnType<typeof createStores>;
+
+/**
+ * An operator or the policy changed (here or on another screen): the session's role and rules are read again, so
+ * what this screen allows follows at once; the lists of people too.
+ */
+function followAccessChange(stores: Stores, action: string) {
+  if (action === 'policy.change' || action.startsWith('operator.')) void stores.session.getState().refresh();
+  if (action.startsWith('operator.')) {
+    if (stores.team.getState().status !== 'idle') void stores.team.getState().load();
+    if (stores.operators.getState().status !== 'idle') void stores.operators.getState().load();
+  }
+}
 
 /** Loads what every page needs and keeps it current. Returns the function that stops it (logout). */
 export function startLive(stores: Stores, now: () => number = Date.now): () => void {
@@ -82,6 +103,7 @@ export function startLive(stores: Stores, now: () => number = Date.now): () => v
         break;
       case 'audit.appended':
         stores.audit.getState().apply(event.data.entry);
+        followAccessChange(stores, event.data.entry.action);
         // Replayed, resolved or dropped (the size cap): no event of its own says so.
         if (event.data.entry.action.startsWith('quarantine.')) stores.quarantine.getState().refresh();
         break;

@@ -9,6 +9,16 @@ const PAGE = 100;
 export interface AuditFilter {
   vin: string;
   action: string;
+  /** An operator's or token's id, or a name as recorded. */
+  operator: string;
+}
+
+/** Whether a live entry belongs to the operator filter, as the agent's filter would decide. */
+function byOperator(entry: AuditEntryDto, operator: string): boolean {
+  const wanted = operator.trim().toLowerCase();
+  if (!wanted) return true;
+  const names = [entry.actor?.id, entry.actor?.name, entry.operator];
+  return names.some((n) => typeof n === 'string' && n.toLowerCase() === wanted);
 }
 
 export interface AuditState {
@@ -31,11 +41,12 @@ export function createAuditStore(client: DepotRemoteClient) {
         ...(beforeSeq ? { beforeSeq } : {}),
         ...(filter.vin.trim() ? { vin: filter.vin.trim() } : {}),
         ...(filter.action ? { action: filter.action } : {}),
+        ...(filter.operator.trim() ? { operator: filter.operator.trim() } : {}),
       });
     }
     return {
       items: [],
-      filter: { vin: '', action: '' },
+      filter: { vin: '', action: '', operator: '' },
       loaded: false,
       hasMore: false,
       loading: false,
@@ -70,6 +81,7 @@ export function createAuditStore(client: DepotRemoteClient) {
         const { filter, items } = get();
         if (filter.vin.trim() && entry.vin !== filter.vin.trim()) return;
         if (filter.action && entry.action !== filter.action) return;
+        if (!byOperator(entry, filter.operator)) return;
         if (items.some((e) => e.seq === entry.seq)) return;
         set({ items: [entry, ...items] });
       },

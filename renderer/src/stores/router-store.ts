@@ -14,7 +14,10 @@ export type Route =
   | { name: 'quarantine' }
   | { name: 'quarantine-entry'; entryId: number }
   | { name: 'settings' }
-  | { name: 'audit' };
+  | { name: 'audit' }
+  | { name: 'operators' }
+  | { name: 'tokens' }
+  | { name: 'policy' };
 
 export function parseRoute(hash: string): Route {
   const [, first = '', second, third] = hash.replace(/^#/, '').split('/').map(decodeURIComponent);
@@ -40,6 +43,12 @@ export function parseRoute(hash: string): Route {
       return { name: 'settings' };
     case 'audit':
       return { name: 'audit' };
+    case 'operators':
+      return { name: 'operators' };
+    case 'tokens':
+      return { name: 'tokens' };
+    case 'policy':
+      return { name: 'policy' };
     default:
       return { name: 'fleet' };
   }

@@ -1,4 +1,4 @@
-// Debian's Chromium driven by playwright-core (never a downloaded browser), logged in to the agent with its token.
+// Debian's Chromium driven by playwright-core (never a downloaded browser), signed in to the agent with its token.
 import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
@@ -50,7 +50,7 @@ export async function openApp(browser: Browser, url: string, token: string): Pro
   (page as Page & { errors?: string[] }).errors = errors;
   await page.goto(`${url}/`);
   await page.getByLabel('API token').fill(token);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('connection').and(page.locator('[data-state="live"]')).waitFor();
   return page;
 }

@@ -1,6 +1,10 @@
 // What jsdom lacks and the component library uses. Import first in every jsdom test file.
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// findBy…/waitFor wait up to 1 s by default: an instant on a loaded 2-core machine, where a menu's or a dialog's
+// opening transition alone can take longer (the same reason as expect.poll's 5 s in vitest.config.ts).
+configure({ asyncUtilTimeout: 5_000 });
 
 if (typeof window !== 'undefined') {
   window.matchMedia ??= ((query: string) => ({

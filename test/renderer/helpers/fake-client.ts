@@ -15,7 +15,14 @@ import { ClientError } from '../../../preload/contract/client.js';
 import type { DeliveryDto, DeliveryTargetDto } from '../../../preload/contract/deliveries.js';
 import type { CallbackDto, RemoteActionDto, VehicleDto } from '../../../preload/contract/dto.js';
 import type { ChangeEvent } from '../../../preload/contract/events.js';
-import { REMOTE_TYPES } from '../../../preload/contract/vocabulary.js';
+import type { OperatorDto, PolicyDto, SessionDto, TokenDto } from '../../../preload/contract/access.js';
+import {
+  POLICY_KEYS,
+  REMOTE_TYPES,
+  type ActorRef,
+  type PolicyKey,
+  type Role,
+} from '../../../preload/contract/vocabulary.js';
 
 export const ALL_TYPES = [...REMOTE_TYPES];
 
@@ -79,6 +86,8 @@ export function action(overrides: Partial<RemoteActionDto> = {}): RemoteActionDt
     error: null,
     operator: null,
     reason: null,
+    sentBy: null,
+    approvedBy: null,
     createdAt: '2026-01-01T10:00:00.000Z',
     updatedAt: '2026-01-01T10:00:00.000Z',
     doneAt: null,
@@ -182,6 +191,81 @@ export function quarantineEntry(overrides: Partial<QuarantineEntryDto> = {}): Qu
   };
 }
 
+/** The agent's default policy: immobilization and stolen for supervisors, the rest for technicians. */
+export const DEFAULT_RULES = Object.fromEntries(
+  POLICY_KEYS.map((key) => [
+    key,
+    key === 'Stolen' || key.startsWith('Immobilization.') ? 'supervisor' : 'technician',
+  ]),
+) as Record<PolicyKey, Role>;
+
+export function operatorActor(name: string, role: Role, id = `op-${name.toLowerCase()}`): ActorRef {
+  return { kind: 'operator', id, name, role };
+}
+
+export const MACHINE: ActorRef = { kind: 'machine', id: null, name: 'machine token', role: 'admin' };
+
+/** A signed-in session (an admin operator by default), enrolled, with the default policy. */
+export function session(overrides: Partial<SessionDto> = {}): SessionDto {
+  return {
+    signedIn: true,
+    actor: operatorActor('Ada', 'admin'),
+    enrolled: true,
+    firstAdminNeeded: false,
+    idleLockMinutes: 10,
+    rules: DEFAULT_RULES,
+    ...overrides,
+  };
+}
+
+export const SIGNED_OUT: SessionDto = {
+  signedIn: false,
+  actor: null,
+  enrolled: true,
+  firstAdminNeeded: false,
+  idleLockMinutes: 10,
+  rules: {},
+};
+
+export function operator(overrides: Partial<OperatorDto> = {}): OperatorDto {
+  return {
+    id: 'op-tess',
+    name: 'Tess',
+    role: 'technician',
+    credential: 'pin',
+    enabled: true,
+    lockedUntil: null,
+    failedAttempts: 0,
+    createdAt: '2026-01-01T08:00:00.000Z',
+    updatedAt: '2026-01-01T08:00:00.000Z',
+    lastSignInAt: null,
+    ...overrides,
+  };
+}
+
+/** The depot team of the tests: an admin, a supervisor, a technician and a viewer; every PIN is 123456. */
+export const TEAM: OperatorDto[] = [
+  operator({ id: 'op-ada', name: 'Ada', role: 'admin' }),
+  operator({ id: 'op-sam', name: 'Sam', role: 'supervisor' }),
+  operator({ id: 'op-tess', name: 'Tess', role: 'technician' }),
+  operator({ id: 'op-vic', name: 'Vic', role: 'viewer' }),
+];
+export const GOOD_PIN = '123456';
+
+export function token(overrides: Partial<TokenDto> = {}): TokenDto {
+  return {
+    id: 'tok-1',
+    label: 'fleet script',
+    role: 'technician',
+    createdAt: '2026-01-01T08:00:00.000Z',
+    createdBy: 'Ada',
+    expiresAt: null,
+    revokedAt: null,
+    lastUsedAt: null,
+    ...overrides,
+  };
+}
+
 export function failure(status: number, code: string, message: string, errors: ClientFailure['errors'] = []) {
   return new ClientError({ status, code, message, errors });
 }
@@ -197,7 +281,14 @@ export type FakeClient = DepotRemoteClient & {
 };
 
 export function fakeClient(
-  fixtures: { vehicles?: VehicleDto[]; callbacks?: CallbackDto[]; actions?: RemoteActionDto[] } = {},
+  fixtures: {
+    vehicles?: VehicleDto[];
+    callbacks?: CallbackDto[];
+    actions?: RemoteActionDto[];
+    /** What getSession answers first (signed in as Ada, an admin, by default). */
+    session?: SessionDto;
+    team?: OperatorDto[];
+  } = {},
 ): FakeClient {
   const listeners = new Set<ChangeListener>();
   const connections = new Set<ConnectionListener>();
@@ -207,12 +298,102 @@ export function fakeClient(
   const actions = fixtures.actions ?? [];
   const sent: SendRemoteInput[] = [];
   let counter = 0;
+  // The agent's side of the session: signIn and signOut change what getSession answers.
+  let current: SessionDto = fixtures.session ?? session();
+  const team = [...(fixtures.team ?? TEAM)];
+  let policy: PolicyDto = { rules: { ...DEFAULT_RULES }, idleLockMinutes: 10 };
+  const findMember = (ref: string) =>
+    team.find((o) => o.id === ref || o.name.toLowerCase() === ref.toLowerCase());
+  const wrongPin = (name: string) =>
+    failure(401, 'WRONG_PIN', `Wrong PIN for ${name}.`, [
+      { field: 'pin', message: 'Wrong PIN. 4 tries left before a lock.' },
+    ]);
   const client = {
     transport: 'http' as const,
     sent,
-    hasSession: vi.fn(async () => true),
-    login: vi.fn(async () => {}),
-    logout: vi.fn(async () => {}),
+    getSession: vi.fn(async () => current),
+    signIn: vi.fn(async ({ body }: OperationInput<'signIn'>) => {
+      if ('token' in body) {
+        if (body.token !== 'right')
+          throw failure(401, 'UNAUTHORIZED', 'That token is not the one in api-token.');
+        current = { ...current, signedIn: true, actor: MACHINE, rules: policy.rules };
+        return current;
+      }
+      if (!current.enrolled) throw failure(403, 'NOT_ENROLLED', 'This browser is not enrolled.');
+      const member = findMember(body.operator);
+      if (!member) throw failure(401, 'UNKNOWN_OPERATOR', `No operator named ${body.operator}.`);
+      if (body.pin !== GOOD_PIN) throw wrongPin(member.name);
+      current = {
+        ...current,
+        signedIn: true,
+        actor: operatorActor(member.name, member.role, member.id),
+        rules: policy.rules,
+      };
+      return current;
+    }),
+    signOut: vi.fn(async () => {
+      current = { ...current, signedIn: false, actor: null, rules: {} };
+    }),
+    listSignInOperators: vi.fn(async () => {
+      if (!current.enrolled && !current.signedIn) throw failure(403, 'NOT_ENROLLED', 'Not enrolled.');
+      return {
+        items: team
+          .filter((o) => o.enabled)
+          .map(({ id, name, role, credential }) => ({ id, name, role, credential })),
+      };
+    }),
+    enrolBrowser: vi.fn(async () => {
+      current = { ...current, enrolled: true };
+    }),
+    changeOwnPin: vi.fn(async ({ body }: OperationInput<'changeOwnPin'>) => {
+      if (body.current !== GOOD_PIN) throw wrongPin(current.actor?.name ?? '');
+    }),
+    listOperators: vi.fn(async () => ({ items: team })),
+    createOperator: vi.fn(async ({ body }: OperationInput<'createOperator'>) => {
+      const created = operator({
+        id: `op-${body.name.toLowerCase()}`,
+        name: body.name,
+        role: body.role,
+        credential: body.password ? 'password' : 'pin',
+      });
+      team.push(created);
+      current = { ...current, firstAdminNeeded: false };
+      return created;
+    }),
+    getOperator: vi.fn(async ({ id }: OperationInput<'getOperator'>) => findMember(id)!),
+    updateOperator: vi.fn(async ({ id, body }: OperationInput<'updateOperator'>) => {
+      const index = team.findIndex((o) => o.id === id);
+      const { pin: _pin, password: _password, ...fields } = body;
+      const next = { ...team[index]!, ...fields, failedAttempts: 0, lockedUntil: null };
+      team[index] = next;
+      return next;
+    }),
+    deleteOperator: vi.fn(async ({ id }: OperationInput<'deleteOperator'>) => {
+      team.splice(
+        team.findIndex((o) => o.id === id),
+        1,
+      );
+    }),
+    unlockOperator: vi.fn(async ({ id }: OperationInput<'unlockOperator'>) => {
+      const index = team.findIndex((o) => o.id === id);
+      team[index] = { ...team[index]!, failedAttempts: 0, lockedUntil: null };
+      return team[index]!;
+    }),
+    listTokens: vi.fn(async () => ({ items: [token()] })),
+    createToken: vi.fn(async ({ body }: OperationInput<'createToken'>) => ({
+      ...token({ id: 'tok-new', label: body.label, role: body.role, expiresAt: body.expiresAt ?? null }),
+      token: 'dr_secret_shown_once',
+    })),
+    revokeToken: vi.fn(async () => {}),
+    getPolicy: vi.fn(async () => policy),
+    putPolicy: vi.fn(async ({ body }: OperationInput<'putPolicy'>) => {
+      policy = {
+        rules: { ...DEFAULT_RULES, ...body.rules },
+        idleLockMinutes: body.idleLockMinutes ?? 10,
+      };
+      current = { ...current, rules: policy.rules, idleLockMinutes: policy.idleLockMinutes };
+      return policy;
+    }),
     health: vi.fn(async () => ({ status: 'ok' as const, version: '0', connector: 'fake', uptimeSeconds: 1 })),
     listVehicles: vi.fn(async () => ({ items: vehicles, total: vehicles.length, limit: 500, offset: 0 })),
     getVehicle: vi.fn(async ({ vid }: OperationInput<'getVehicle'>) => vehicles.find((v) => v.id === vid)!),

@@ -1,11 +1,25 @@
-// #/audit — the append-only audit log: who did what, to which vehicle, and why; newest first.
-import { Anchor, Button, Code, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+// #/audit — the append-only audit log: who did what (with their role, and for a token the person it acted for), to
+// which vehicle, and why; newest first. Filters by vehicle, kind of act and operator.
+import {
+  Anchor,
+  Autocomplete,
+  Button,
+  Code,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { clockText } from '../../components/time-text.js';
+import { ActorLabel } from '../access/ActorLabel.js';
 import { AUDIT_ACTION_CHOICES, auditActionLabel } from './audit-labels.js';
 
 function detailText(detail: unknown): string {
@@ -20,10 +34,15 @@ export function AuditView() {
   const { items, filter, hasMore, loading, error } = useStore(stores.audit);
   const vehicles = useStore(stores.vehicles, (s) => s.items);
   const labels = new Map(vehicles.flatMap((v) => (v.label ? [[v.vin, v.label] as const] : [])));
+  const team = useStore(stores.team, (s) => s.items);
   const [vin, setVin] = useState(filter.vin);
+  const [operator, setOperator] = useState(filter.operator);
   useEffect(() => {
     void stores.audit.getState().load();
+    void stores.team.getState().load();
   }, [stores]);
+  const apply = (change: Partial<typeof filter> = {}) =>
+    void stores.audit.getState().load({ ...filter, vin, operator, ...change });
 
   return (
     <Stack gap="md">
@@ -37,9 +56,25 @@ export function AuditView() {
             label="VIN"
             value={vin}
             onChange={(e) => setVin(e.currentTarget.value)}
-            onBlur={() => void stores.audit.getState().load({ ...filter, vin })}
+            onBlur={() => apply()}
             onKeyDown={(e) => {
-              if (e.key === 'Enter') void stores.audit.getState().load({ ...filter, vin });
+              if (e.key === 'Enter') apply();
+            }}
+            w={240}
+          />
+          <Autocomplete
+            label="Operator"
+            placeholder="Anyone"
+            data={[...new Set(team.map((m) => m.name))]}
+            value={operator}
+            onChange={setOperator}
+            onOptionSubmit={(name) => {
+              setOperator(name);
+              apply({ operator: name });
+            }}
+            onBlur={() => apply()}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') apply();
             }}
             w={240}
           />
@@ -49,7 +84,7 @@ export function AuditView() {
             clearable
             data={AUDIT_ACTION_CHOICES}
             value={filter.action || null}
-            onChange={(v) => void stores.audit.getState().load({ ...filter, vin, action: v ?? '' })}
+            onChange={(v) => apply({ action: v ?? '' })}
             w={260}
           />
         </Group>
@@ -61,7 +96,7 @@ export function AuditView() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>When</Table.Th>
-                <Table.Th>Operator</Table.Th>
+                <Table.Th>Who</Table.Th>
                 <Table.Th>What</Table.Th>
                 <Table.Th>Vehicle</Table.Th>
                 <Table.Th>Reason</Table.Th>
@@ -74,7 +109,9 @@ export function AuditView() {
                   <Table.Td>
                     <Text size="sm">{clockText(e.at)}</Text>
                   </Table.Td>
-                  <Table.Td>{e.operator}</Table.Td>
+                  <Table.Td>
+                    <ActorLabel actor={e.actor} fallback={e.operator} />
+                  </Table.Td>
                   <Table.Td>
                     {e.remoteActionId ? (
                       <Anchor href={`#/actions/${encodeURIComponent(e.remoteActionId)}`}>

@@ -18,6 +18,20 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'quarantine.drop': 'Kept notification dropped (quarantine size cap)',
   'settings.change': 'Settings changed',
   'secrets.forgotten': 'Lost secrets cleared (--forget-secrets)',
+  'access.denied': 'Refused: role not enough',
+  'session.sign-in': 'Signed in',
+  'session.sign-in-failed': 'Sign-in refused (wrong PIN)',
+  'session.enrol': 'Browser enrolled for PIN sign-in',
+  'operator.create': 'Operator added',
+  'operator.change': 'Operator changed',
+  'operator.disable': 'Operator disabled',
+  'operator.delete': 'Operator deleted',
+  'operator.locked': 'Operator locked (too many wrong PINs)',
+  'operator.unlock': 'Operator unlocked',
+  'operator.pin-change': 'PIN changed',
+  'token.create': 'Token created',
+  'token.revoke': 'Token revoked',
+  'policy.change': 'Access policy changed',
 };
 
 /** The choices of the "What" filter, in the vocabulary's order. */

@@ -24,13 +24,17 @@ import { FEATURES, FEATURE_ORDER } from '../remotes/features.js';
 import { AttributesEditor } from './AttributesEditor.js';
 import { callbackBody, type CallbackDraft, draftOf, newCallbackDraft } from './callback-model.js';
 import { AuthenticationField, SigningSecretField } from './SecurityFields.js';
+import type { ReactNode } from 'react';
 
 export function CallbackForm({
   existing,
   onSubmit,
   onCancel,
+  readOnlyNote,
 }: {
   existing?: CallbackDto | undefined;
+  /** Set when this session may not save (not an admin): shown beside the disabled submit. */
+  readOnlyNote?: ReactNode;
   onSubmit(body: Record<string, unknown>): Promise<ClientFailure | null>;
   onCancel(): void;
 }) {
@@ -228,7 +232,8 @@ export function CallbackForm({
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" loading={busy}>
+          {readOnlyNote}
+          <Button type="submit" loading={busy} disabled={readOnlyNote !== undefined}>
             {existing ? 'Save changes' : 'Create callback'}
           </Button>
         </Group>

@@ -1,5 +1,6 @@
 // #/callbacks/new and #/callbacks/:id — the form, and for an existing callback its status, test notification and
-// delivery log.
+// delivery log. The built-in callback ("This workstation") has its name and status only: no webhook to test or
+// deliver to, and it cannot be deleted.
 import { Anchor, Button, Grid, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconBell, IconPlayerPause, IconPlayerPlay, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -11,10 +12,13 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { NotAvailable } from '../../components/NotAvailable.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { DeliveryTable } from '../deliveries/DeliveryTable.js';
-import { callbackTitle } from './callback-text.js';
+import { BuiltInCallbackForm } from './BuiltInCallbackForm.js';
+import { BUILT_IN_WHERE, callbackTitle, isBuiltIn } from './callback-text.js';
 import { CallbackForm } from './CallbackForm.js';
 import { CallbackStatusBadge } from './CallbackStatusBadge.js';
 import { RevealedSecret } from './RevealedSecret.js';
+import { useAdminOnly } from '../access/use-access.js';
+import { AdminsOnlyNote } from '../access/AdminsOnlyNote.js';
 
 function DeliveryLog({ callbackId }: { callbackId: string }) {
   const stores = useStores();
@@ -22,6 +26,7 @@ function DeliveryLog({ callbackId }: { callbackId: string }) {
   const operator = useStore(stores.session, (s) => s.operator);
   const vehicles = useStore(stores.vehicles, (s) => s.items);
   const [message, setMessage] = useState<string | null>(null);
+  const adminOnly = useAdminOnly();
   useEffect(() => {
     void stores.deliveries.getState().load({ callback: callbackId, limit: 50 });
   }, [stores, callbackId]);
@@ -37,7 +42,7 @@ function DeliveryLog({ callbackId }: { callbackId: string }) {
           size="xs"
           variant="light"
           leftSection={<IconRefresh size={14} aria-hidden />}
-          disabled={!mine.some((d) => d.state === 'Failed' || d.state === 'Dead')}
+          disabled={adminOnly.disabled || !mine.some((d) => d.state === 'Failed' || d.state === 'Dead')}
           onClick={async () => {
             const r = await stores.deliveries.getState().retryAll(callbackId, operator);
             setMessage(
@@ -71,7 +76,9 @@ function Controls({ callback }: { callback: CallbackDto }) {
   const [note, setNote] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
   const running = callback.status === 'Running';
+  const builtIn = isBuiltIn(callback);
   const actions = stores.callbacks.getState();
+  const adminOnly = useAdminOnly();
 
   return (
     <Paper withBorder p="md">
@@ -87,6 +94,7 @@ function Controls({ callback }: { callback: CallbackDto }) {
         <Group gap="xs">
           <Button
             variant="light"
+            disabled={adminOnly.disabled}
             leftSection={
               running ? <IconPlayerPause size={16} aria-hidden /> : <IconPlayerPlay size={16} aria-hidden />
             }
@@ -104,32 +112,45 @@ function Controls({ callback }: { callback: CallbackDto }) {
           >
             {running ? 'Pause' : 'Resume'}
           </Button>
-          <Button
-            variant="light"
-            leftSection={<IconBell size={16} aria-hidden />}
-            onClick={async () => {
-              const r = await actions.sendTest(callback.id, operator);
-              if (r.ok) {
-                setFailure(null);
-                setNote('Test notification queued: follow it in the delivery log.');
-                void stores.deliveries.getState().load({ callback: callback.id, limit: 50 });
-              } else if (r.error.status === 404 && r.error.code === 'ROUTE_NOT_FOUND') {
-                setFailure(null);
-                setNote('Test notifications are not available in this version of the agent.');
-              } else setFailure(r.error);
-            }}
-          >
-            Send test notification
-          </Button>
-          <Button
-            variant="light"
-            color="red"
-            leftSection={<IconTrash size={16} aria-hidden />}
-            onClick={() => setDeleting(true)}
-          >
-            Delete
-          </Button>
+          {/* Built in: no webhook to test, and never deleted (the API refuses both with CALLBACK_BUILT_IN). */}
+          {builtIn ? null : (
+            <>
+              <Button
+                variant="light"
+                disabled={adminOnly.disabled}
+                leftSection={<IconBell size={16} aria-hidden />}
+                onClick={async () => {
+                  const r = await actions.sendTest(callback.id, operator);
+                  if (r.ok) {
+                    setFailure(null);
+                    setNote('Test notification queued: follow it in the delivery log.');
+                    void stores.deliveries.getState().load({ callback: callback.id, limit: 50 });
+                  } else if (r.error.status === 404 && r.error.code === 'ROUTE_NOT_FOUND') {
+                    setFailure(null);
+                    setNote('Test notifications are not available in this version of the agent.');
+                  } else setFailure(r.error);
+                }}
+              >
+                Send test notification
+              </Button>
+              <Button
+                variant="light"
+                color="red"
+                disabled={adminOnly.disabled}
+                leftSection={<IconTrash size={16} aria-hidden />}
+                onClick={() => setDeleting(true)}
+              >
+                Delete
+              </Button>
+            </>
+          )}
         </Group>
+        <AdminsOnlyNote />
+        {builtIn ? (
+          <Text size="sm" c="dimmed">
+            Paused, it takes no command. Being built in, it cannot be deleted.
+          </Text>
+        ) : null}
       </Stack>
       <Modal
         opened={deleting}
@@ -169,6 +190,7 @@ export function CallbackPage({ callbackId }: { callbackId?: string }) {
   const revealed = useStore(stores.callbacks, (s) => s.revealed);
   const operator = useStore(stores.session, (s) => s.operator);
   const navigate = stores.router.getState().navigate;
+  const adminOnly = useAdminOnly();
 
   if (callbackId && !callback)
     return loaded ? <Text>No callback {callbackId}.</Text> : <Loader aria-label="Loading" />;
@@ -192,7 +214,9 @@ export function CallbackPage({ callbackId }: { callbackId?: string }) {
         title={callback ? callbackTitle(callback) : 'New callback'}
         description={
           callback
-            ? `Callback ${callback.id}`
+            ? isBuiltIn(callback)
+              ? `Built in. ${BUILT_IN_WHERE}.`
+              : `Callback ${callback.id}`
             : 'Where the notifications of the commands sent through it will go.'
         }
       />
@@ -204,12 +228,23 @@ export function CallbackPage({ callbackId }: { callbackId?: string }) {
       ) : null}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: callback ? 7 : 12 }}>
-          <CallbackForm
-            key={callback?.updatedAt ?? 'new'}
-            existing={callback}
-            onSubmit={submit}
-            onCancel={() => navigate({ name: 'callbacks' })}
-          />
+          {callback && isBuiltIn(callback) ? (
+            <BuiltInCallbackForm
+              key={callback.updatedAt}
+              existing={callback}
+              onSubmit={submit}
+              onCancel={() => navigate({ name: 'callbacks' })}
+              {...(adminOnly.disabled ? { readOnlyNote: <AdminsOnlyNote /> } : {})}
+            />
+          ) : (
+            <CallbackForm
+              key={callback?.updatedAt ?? 'new'}
+              existing={callback}
+              onSubmit={submit}
+              onCancel={() => navigate({ name: 'callbacks' })}
+              {...(adminOnly.disabled ? { readOnlyNote: <AdminsOnlyNote /> } : {})}
+            />
+          )}
         </Grid.Col>
         {callback ? (
           <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -218,7 +253,13 @@ export function CallbackPage({ callbackId }: { callbackId?: string }) {
         ) : null}
       </Grid>
       {/* Full width: the log's columns (state, attempts, last answer) do not fit beside the form. */}
-      {callback ? <DeliveryLog callbackId={callback.id} /> : null}
+      {callback && !isBuiltIn(callback) ? <DeliveryLog callbackId={callback.id} /> : null}
+      {callback && isBuiltIn(callback) ? (
+        <Text c="dimmed" data-testid="no-delivery-log">
+          {BUILT_IN_WHERE}: nothing is delivered anywhere, so there is no delivery log. The commands sent
+          through it are in the history.
+        </Text>
+      ) : null}
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
-// #/callbacks — the webhooks that receive every command's notifications.
-import { Anchor, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+// #/callbacks — where every command's notifications go: this workstation (the built-in callback) and the site
+// systems' webhooks.
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
@@ -7,21 +8,39 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
 import { featureLabel, FEATURE_ORDER } from '../remotes/features.js';
-import { callbackTitle, remoteTypesOf, subscribeOf, targetOf } from './callback-text.js';
+import {
+  BUILT_IN_WHERE,
+  callbackTitle,
+  isBuiltIn,
+  remoteTypesOf,
+  subscribeOf,
+  targetOf,
+} from './callback-text.js';
 import { CallbackStatusBadge } from './CallbackStatusBadge.js';
+import { useAdminOnly } from '../access/use-access.js';
+import { AdminsOnlyNote } from '../access/AdminsOnlyNote.js';
 
 export function CallbacksView() {
   const stores = useStores();
   const { items, error, loaded } = useStore(stores.callbacks);
+  const adminOnly = useAdminOnly();
   return (
     <Stack gap="md">
       <PageHeader
         title="Callbacks"
-        description="Where each command's notifications are sent. Every command needs one."
+        description="Where each command's notifications go: this workstation, and the webhooks of site systems you add."
         actions={
-          <Button component="a" href="#/callbacks/new" leftSection={<IconPlus size={18} aria-hidden />}>
-            New callback
-          </Button>
+          <Stack gap={4} align="flex-end">
+            <Button
+              {...(adminOnly.disabled ? {} : { component: 'a' as const, href: '#/callbacks/new' })}
+              disabled={adminOnly.disabled}
+              aria-describedby={adminOnly.disabled ? 'callbacks-admins-only' : undefined}
+              leftSection={<IconPlus size={18} aria-hidden />}
+            >
+              New callback
+            </Button>
+            <AdminsOnlyNote id="callbacks-admins-only" />
+          </Stack>
         }
       />
       <ErrorSummary error={error} />
@@ -33,7 +52,10 @@ export function CallbacksView() {
           <Text c="dimmed" mb="md">
             Create one first: a command cannot be sent without a callback to report to.
           </Text>
-          <Button component="a" href="#/callbacks/new">
+          <Button
+            {...(adminOnly.disabled ? {} : { component: 'a' as const, href: '#/callbacks/new' })}
+            disabled={adminOnly.disabled}
+          >
             Create a callback
           </Button>
         </Paper>
@@ -54,14 +76,22 @@ export function CallbacksView() {
                 {items.map((c) => {
                   const types = remoteTypesOf(c);
                   const retry = subscribeOf(c).retryPolicy;
+                  const builtIn = isBuiltIn(c);
                   return (
-                    <Table.Tr key={c.id} data-testid="callback-row">
+                    <Table.Tr key={c.id} data-testid="callback-row" data-built-in={builtIn || undefined}>
                       <Table.Td>
-                        <Anchor href={`#/callbacks/${encodeURIComponent(c.id)}`} fw={700}>
-                          {callbackTitle(c)}
-                        </Anchor>
+                        <Group gap="xs" wrap="nowrap">
+                          <Anchor href={`#/callbacks/${encodeURIComponent(c.id)}`} fw={700}>
+                            {callbackTitle(c)}
+                          </Anchor>
+                          {builtIn ? (
+                            <Badge variant="light" color="indigo" data-testid="built-in-badge">
+                              Built in
+                            </Badge>
+                          ) : null}
+                        </Group>
                         <Text size="sm" c="dimmed" truncate maw={360}>
-                          {targetOf(c)}
+                          {builtIn ? BUILT_IN_WHERE : targetOf(c)}
                         </Text>
                       </Table.Td>
                       <Table.Td>
@@ -75,10 +105,12 @@ export function CallbacksView() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">
-                          {retry?.policy === 'None'
-                            ? 'Single try'
-                            : `${retry?.retryNumber ?? 3} × every ${retry?.retryDelay ?? 10} s`}
+                        <Text size="sm" c={builtIn ? 'dimmed' : undefined}>
+                          {builtIn
+                            ? 'None needed'
+                            : retry?.policy === 'None'
+                              ? 'Single try'
+                              : `${retry?.retryNumber ?? 3} × every ${retry?.retryDelay ?? 10} s`}
                         </Text>
                       </Table.Td>
                       <Table.Td>

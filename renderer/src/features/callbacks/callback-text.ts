@@ -32,3 +32,10 @@ export function remoteTypesOf(callback: CallbackDto): string[] {
 export function targetOf(callback: CallbackDto): string {
   return subscribeOf(callback).callback?.webhook?.target ?? '';
 }
+
+/** The built-in callback ("This workstation"): no webhook, only its name and status change, never deleted. */
+export const isBuiltIn = (callback: Pick<CallbackDto, 'builtIn'> | undefined): boolean =>
+  callback?.builtIn === true;
+
+/** Where the built-in callback's notifications go, said where a site callback shows its webhook. */
+export const BUILT_IN_WHERE = 'Notifications stay on this workstation';

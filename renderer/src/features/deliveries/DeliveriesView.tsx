@@ -10,6 +10,8 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { NotAvailable } from '../../components/NotAvailable.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QuarantineFullNotice } from '../quarantine/QuarantineFullNotice.js';
+import { AdminsOnlyNote } from '../access/AdminsOnlyNote.js';
+import { useAdminOnly } from '../access/use-access.js';
 import { DeliveryTable } from './DeliveryTable.js';
 import { TargetsTable } from './TargetsTable.js';
 
@@ -41,6 +43,7 @@ export function DeliveriesView() {
   const callbacks = useStore(stores.callbacks, (s) => s.items);
   const vehicles = useStore(stores.vehicles, (s) => s.items);
   const operator = useStore(stores.session, (s) => s.operator);
+  const adminOnly = useAdminOnly();
   const [state, setState] = useState<'' | DeliveryStateDto>('');
   const [message, setMessage] = useState<string | null>(null);
 
@@ -89,13 +92,17 @@ export function DeliveriesView() {
         title="Deliveries"
         description="Notifications forwarded to your systems. They are kept while a system is down and sent when it is back."
         actions={
-          <Button
-            leftSection={<IconRefresh size={18} aria-hidden />}
-            disabled={deadLetters === 0}
-            onClick={() => void retryAll()}
-          >
-            Retry all failed
-          </Button>
+          <>
+            <AdminsOnlyNote id="retry-all-admins" />
+            <Button
+              leftSection={<IconRefresh size={18} aria-hidden />}
+              disabled={deadLetters === 0 || adminOnly.disabled}
+              aria-describedby={adminOnly.disabled ? 'retry-all-admins' : undefined}
+              onClick={() => void retryAll()}
+            >
+              Retry all failed
+            </Button>
+          </>
         }
       />
       <ErrorSummary error={error} />

@@ -6,6 +6,8 @@ import type { DeliveryDto } from '../../../../preload/contract/deliveries.js';
 import type { CallbackDto, VehicleDto } from '../../../../preload/contract/dto.js';
 import { localTimesIn } from '../../components/time-text.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
+import { ACCESS_TEXT } from '../access/access-text.js';
+import { useAdminOnly } from '../access/use-access.js';
 import { callbackTitle } from '../callbacks/callback-text.js';
 import { deliveryWhat } from './delivery-text.js';
 import { DeliveryStateBadge } from './DeliveryStateBadge.js';
@@ -24,6 +26,8 @@ export function DeliveryTable({
   onRetry(id: string): void;
   showCallback?: boolean;
 }) {
+  // Retrying is an admin's: others see the button disabled, saying so.
+  const adminOnly = useAdminOnly();
   if (items.length === 0)
     return (
       <Paper withBorder p="md">
@@ -105,9 +109,16 @@ export function DeliveryTable({
                       variant="light"
                       leftSection={<IconRefresh size={14} aria-hidden />}
                       onClick={() => onRetry(d.id)}
+                      disabled={adminOnly.disabled}
+                      title={adminOnly.reason}
                     >
                       Retry
                     </Button>
+                  ) : null}
+                  {(d.state === 'Failed' || d.state === 'Dead') && adminOnly.disabled ? (
+                    <Text size="xs" c="dimmed">
+                      {ACCESS_TEXT.adminsOnly}
+                    </Text>
                   ) : null}
                 </Table.Td>
               </Table.Tr>

@@ -14,6 +14,7 @@ import { rowAt } from '../../stores/history-store.js';
 import { FEATURES, featureLabel, FEATURE_ORDER } from '../remotes/features.js';
 import { remoteSummary } from '../remotes/remote-summary.js';
 import { verdictOf } from '../../stores/action-phases.js';
+import { actorText, approvedByText, sentByText } from '../access/access-text.js';
 import classes from './HistoryView.module.css';
 
 const ROW_HEIGHT = 64;
@@ -113,7 +114,7 @@ export function HistoryView() {
           <span role="columnheader">Feature</span>
           <span role="columnheader">Outcome</span>
           <span role="columnheader">Request</span>
-          <span role="columnheader">Operator</span>
+          <span role="columnheader">Sent by</span>
         </div>
         <div
           ref={scrollRef}
@@ -174,9 +175,18 @@ export function HistoryView() {
                         ) : null}
                       </span>
                       <span role="cell">
-                        <Text size="sm" truncate>
-                          {action.operator ?? '—'}
+                        <Text
+                          size="sm"
+                          truncate
+                          title={sentByText(action.sentBy, action.approvedBy, action.operator) ?? undefined}
+                        >
+                          {action.sentBy ? actorText(action.sentBy) : (action.operator ?? '—')}
                         </Text>
+                        {action.approvedBy ? (
+                          <Text size="xs" c="dimmed" truncate>
+                            {approvedByText(action.approvedBy)}
+                          </Text>
+                        ) : null}
                       </span>
                     </>
                   ) : (

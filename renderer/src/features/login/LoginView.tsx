@@ -1,57 +1,95 @@
-// The token login: the agent's API token, found in <data-dir>/api-token on the machine running it, is traded
-// for a session cookie.
-import { Button, Center, Code, List, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { IconKey } from '@tabler/icons-react';
-import { useState } from 'react';
+// The sign-in screen. An enrolled browser (and the desktop app) shows the operator picker — name, then PIN — with
+// the machine token as the other way in; a browser not enrolled shows the token form, which can enrol it. After
+// the idle lock it says so, with the person who was signed in chosen already.
+import { Alert, Anchor, Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconClockPause } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
-import { errorAt } from '../../components/field-errors.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { LOGIN_TEXT } from './login-text.js';
+import { OperatorPicker } from './OperatorPicker.js';
+import { TokenSignIn } from './TokenSignIn.js';
 
 export function LoginView() {
   const stores = useStores();
-  const { error, busy } = useStore(stores.session);
-  const [token, setToken] = useState('');
-  const fieldError = error ? (errorAt(error.errors, 'token') ?? error.message) : undefined;
+  const { session, error, busy, lockedAfter, previous } = useStore(stores.session);
+  const team = useStore(stores.team);
+  const [withToken, setWithToken] = useState(false);
+  const enrolled = session?.enrolled === true;
+
+  useEffect(() => {
+    if (enrolled) void stores.team.getState().load();
+  }, [enrolled, stores]);
+
+  /** The other form: the last refusal was the other form's. */
+  const choose = (token: boolean) => {
+    stores.session.setState({ error: null });
+    setWithToken(token);
+  };
+
+  const notEnrolled = team.error?.code === 'NOT_ENROLLED';
+  const noOperators = team.status === 'ready' && team.items.length === 0;
+  const picker = enrolled && !withToken && !notEnrolled && !noOperators;
+  // A sign-in refusal belongs to the form that asked; the session's own end is said above either form.
+  const ended = error?.code === 'SESSION_ENDED' ? error : null;
+  const formError = ended ? null : error;
+
   return (
     <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
       <Paper withBorder shadow="sm" p="xl" w={560} maw="100%">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void stores.session.getState().login(token);
-          }}
-          noValidate
-        >
-          <Stack gap="md">
-            <Title order={1} size="h2">
-              Depot Remote
-            </Title>
-            <Text>Log in with this agent&apos;s API token.</Text>
-            <List size="sm" spacing={4}>
-              <List.Item>
-                It is in the file <Code>api-token</Code> of the agent&apos;s data folder, on the machine
-                running the agent (<Code>&lt;data-dir&gt;/api-token</Code>; by default{' '}
-                <Code>~/.config/Depot Remote/api-token</Code> on Linux).
-              </List.Item>
-              <List.Item>
-                Or the value of <Code>DEPOT_REMOTE_API_TOKEN</Code> if the agent was started with it.
-              </List.Item>
-            </List>
-            <PasswordInput
-              label="API token"
-              leftSection={<IconKey size={16} aria-hidden />}
-              value={token}
-              onChange={(e) => setToken(e.currentTarget.value)}
-              error={fieldError}
-              autoFocus
-              autoComplete="current-password"
-              size="md"
-            />
-            <Button type="submit" size="md" loading={busy}>
-              Log in
-            </Button>
-          </Stack>
-        </form>
+        <Stack gap="md">
+          <Title order={1} size="h2">
+            {LOGIN_TEXT.title}
+          </Title>
+          {lockedAfter ? (
+            <Alert
+              color="blue"
+              icon={<IconClockPause aria-hidden />}
+              title={LOGIN_TEXT.lockedTitle(lockedAfter)}
+              data-testid="idle-locked"
+            >
+              {LOGIN_TEXT.lockedHelp}
+            </Alert>
+          ) : null}
+          <ErrorSummary error={ended} />
+          {notEnrolled ? (
+            <Alert color="orange" title={LOGIN_TEXT.notEnrolledTitle} data-testid="not-enrolled">
+              {LOGIN_TEXT.notEnrolled}
+            </Alert>
+          ) : null}
+          {enrolled && noOperators ? <Alert color="blue">{LOGIN_TEXT.noOperators}</Alert> : null}
+          {picker ? (
+            team.status === 'ready' ? (
+              <>
+                <Text>{LOGIN_TEXT.pickIntro}</Text>
+                <OperatorPicker
+                  members={team.items}
+                  initial={previous?.kind === 'operator' ? previous.id : null}
+                  busy={busy}
+                  failure={formError}
+                  onSubmit={(id, pin) => void stores.session.getState().signInAsOperator(id, pin)}
+                />
+                <Anchor component="button" type="button" onClick={() => choose(true)}>
+                  {LOGIN_TEXT.useToken}
+                </Anchor>
+              </>
+            ) : team.status === 'error' && team.error ? (
+              <ErrorSummary error={team.error} />
+            ) : (
+              <Loader aria-label={LOGIN_TEXT.loadingOperators} />
+            )
+          ) : (
+            <>
+              <TokenSignIn enrolOffer={!enrolled} failure={formError} />
+              {enrolled && withToken ? (
+                <Anchor component="button" type="button" onClick={() => choose(false)}>
+                  {LOGIN_TEXT.usePicker}
+                </Anchor>
+              ) : null}
+            </>
+          )}
+        </Stack>
       </Paper>
     </Center>
   );

@@ -24,6 +24,8 @@ import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { clockText } from '../../components/time-text.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
+import { AdminsOnlyNote } from '../access/AdminsOnlyNote.js';
+import { useAdminOnly } from '../access/use-access.js';
 import { callbackTitle } from '../callbacks/callback-text.js';
 import { moreText, REASON_LABELS, replayOutcomeText, stateText } from './quarantine-text.js';
 import { ReceivedBody } from './ReceivedBody.js';
@@ -127,6 +129,7 @@ export function QuarantineEntryView({ entryId }: { entryId: number }) {
   const entry = useStore(stores.quarantine, (s) => (s.entry?.id === entryId ? s.entry : null));
   const callbacks = useStore(stores.callbacks, (s) => s.items);
   const operator = useStore(stores.session, (s) => s.operator);
+  const adminOnly = useAdminOnly();
   const [busy, setBusy] = useState<'replay' | 'resolve' | null>(null);
   const [replayed, setReplayed] = useState<QuarantineReplayDto | null>(null);
   const [failure, setFailure] = useState<ClientFailure | null>(null);
@@ -185,9 +188,11 @@ export function QuarantineEntryView({ entryId }: { entryId: number }) {
           ) : null}
         </Stack>
         <Group gap="sm">
+          <AdminsOnlyNote id="quarantine-admins" />
           <Button
             leftSection={<IconPlayerPlay size={18} aria-hidden />}
-            disabled={!open || busy !== null}
+            disabled={!open || busy !== null || adminOnly.disabled}
+            aria-describedby={adminOnly.disabled ? 'quarantine-admins' : undefined}
             loading={busy === 'replay'}
             onClick={() => void replay()}
           >
@@ -196,7 +201,8 @@ export function QuarantineEntryView({ entryId }: { entryId: number }) {
           <Button
             variant="default"
             leftSection={<IconCheck size={18} aria-hidden />}
-            disabled={!open || busy !== null}
+            disabled={!open || busy !== null || adminOnly.disabled}
+            aria-describedby={adminOnly.disabled ? 'quarantine-admins' : undefined}
             onClick={() => setAsking(true)}
           >
             Resolve

@@ -1,11 +1,18 @@
 // The callback a remote is sent through: only those subscribed to this feature; paused ones are shown, not offered.
+// The built-in one ("This workstation") is picked first, so a newcomer sends without choosing anything.
 import { Anchor, Select, Text } from '@mantine/core';
 import type { CallbackDto } from '../../../../preload/contract/dto.js';
-import { callbackTitle, remoteTypesOf } from '../callbacks/callback-text.js';
+import { BUILT_IN_WHERE, callbackTitle, isBuiltIn, remoteTypesOf } from '../callbacks/callback-text.js';
 import type { RemoteType } from './features.js';
 
 export function eligibleCallbacks(callbacks: CallbackDto[], type: RemoteType): CallbackDto[] {
   return callbacks.filter((c) => remoteTypesOf(c).includes(type));
+}
+
+/** What the form picks when nobody chose: the built-in callback if it can take this feature, else the first one. */
+export function preferredCallbackId(callbacks: CallbackDto[], type: RemoteType): string | null {
+  const running = eligibleCallbacks(callbacks, type).filter((c) => c.status === 'Running');
+  return (running.find(isBuiltIn) ?? running[0])?.id ?? null;
 }
 
 export function CallbackPicker({
@@ -33,7 +40,11 @@ export function CallbackPicker({
   return (
     <Select
       label="Callback"
-      description="Where the network sends this command's notifications."
+      description={
+        isBuiltIn(eligible.find((c) => c.id === value))
+          ? `${BUILT_IN_WHERE}: the history, the notifications and the tray.`
+          : "Where the network sends this command's notifications."
+      }
       data={eligible.map((c) => ({
         value: c.id,
         label: `${callbackTitle(c)}${c.status === 'Running' ? '' : ` (${c.status.toLowerCase()})`}`,

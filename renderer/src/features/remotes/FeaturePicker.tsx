@@ -1,7 +1,13 @@
-// The nine features of one vehicle: what it can do, and for what it cannot, why — not just a greyed button.
+// The nine features of one vehicle: what it can do, and for what it cannot, why — not just a greyed button. A
+// feature the signed-in role may not send at all says who may (the form then offers to ask them to approve).
 import { SimpleGrid, Text, UnstyledButton, Group, ThemeIcon } from '@mantine/core';
 import { IconBan } from '@tabler/icons-react';
+import { useStore } from 'zustand';
 import type { VehicleDto } from '../../../../preload/contract/dto.js';
+import { roleAtLeast } from '../../../../preload/contract/vocabulary.js';
+import { useStores } from '../../app/stores-context.js';
+import { ACCESS_TEXT } from '../access/access-text.js';
+import { featureFloor, sessionRole } from '../access/permissions.js';
 import { FEATURES, FEATURE_ORDER, type RemoteType } from './features.js';
 import classes from './FeaturePicker.module.css';
 
@@ -23,11 +29,16 @@ export function FeaturePicker({
   selected: RemoteType | undefined;
   onSelect(type: RemoteType): void;
 }) {
+  const stores = useStores();
+  const session = useStore(stores.session, (s) => s.session);
+  const role = sessionRole(session);
   return (
     <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm" role="group" aria-label="Feature to send">
       {FEATURE_ORDER.map((type) => {
         const feature = FEATURES[type];
         const capability = capabilityOf(vehicle, type);
+        const floor = featureFloor(session?.rules ?? {}, type);
+        const needs = role !== null && !roleAtLeast(role, floor) ? floor : null;
         const Icon = feature.icon;
         return (
           <UnstyledButton
@@ -56,6 +67,11 @@ export function FeaturePicker({
                     ? feature.summary
                     : `Not available: ${capability.reason ?? 'not supported'}`}
                 </Text>
+                {needs ? (
+                  <Text size="xs" fw={600} c="orange.9" data-testid="feature-needs">
+                    {ACCESS_TEXT.needsRole(needs)}
+                  </Text>
+                ) : null}
               </div>
             </Group>
           </UnstyledButton>

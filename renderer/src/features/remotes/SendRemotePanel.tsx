@@ -11,8 +11,11 @@ import { isSettled, REASON_MAX_LENGTH, REASON_MIN_LENGTH } from '../../../../pre
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { errorAt, type FieldError } from '../../components/field-errors.js';
+import { isApprovalRefusal, type Approval } from '../access/ApprovalDialog.js';
+import { SendAccessNote } from '../access/SendAccessNote.js';
+import { useSendAccess } from '../access/use-access.js';
 import { ActionTimeline } from '../timeline/ActionTimeline.js';
-import { CallbackPicker, eligibleCallbacks } from './CallbackPicker.js';
+import { CallbackPicker, eligibleCallbacks, preferredCallbackId } from './CallbackPicker.js';
 import { DangerConfirm } from './DangerConfirm.js';
 import { immobilizationText, stolenText } from './danger-text.js';
 import { FeatureForm } from './FeatureForm.js';
@@ -52,8 +55,10 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleDto; type: 
   const capability = capabilityOf(vehicle, type);
   const eligible = eligibleCallbacks(callbacks, type);
   const running = eligible.filter((c) => c.status === 'Running');
-  const chosen = running.some((c) => c.id === callbackId) ? callbackId : (running[0]?.id ?? null);
+  const chosen = running.some((c) => c.id === callbackId) ? callbackId : preferredCallbackId(callbacks, type);
   const vehicleName = vehicle.label ?? vehicle.vin;
+  // What the signed-in role may send: below the policy's role, the button is disabled and the note says who may.
+  const access = useSendAccess(type, remoteBody(type, drafts[type], label));
   const errors: FieldError[] = [...local, ...(failure?.errors ?? [])];
   const headerError = (name: string) =>
     errors
@@ -78,8 +83,9 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleDto; type: 
     return problems;
   }
 
-  async function send() {
-    if (!chosen) return;
+  /** Sends (with a supervisor's approval when given); answers the refusal, or null once sent. */
+  async function send(approval?: Approval): Promise<ClientFailure | null> {
+    if (!chosen) return null;
     setBusy(true);
     const result = await stores.actions.getState().send({
       vid: vehicle.id,
@@ -87,15 +93,18 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleDto; type: 
       body: remoteBody(type, drafts[type], label),
       ...(operator.trim() ? { operator: operator.trim() } : {}),
       ...(feature.dangerous ? { reason: reason.trim() } : {}),
+      ...approval,
     });
     setBusy(false);
     setConfirming(false);
     if (result.ok) {
       setFailure(null);
       setSentId(result.remoteActionId);
-    } else {
-      setFailure(result.error);
+      return null;
     }
+    // An approval refused (wrong PIN, a lock) is the approval dialog's to say: it stays open to try again.
+    if (!(approval && isApprovalRefusal(result.error))) setFailure(result.error);
+    return result.error;
   }
 
   function onSubmit(event: React.FormEvent) {
@@ -206,12 +215,23 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleDto; type: 
               size="lg"
               color={feature.dangerous ? 'red' : 'indigo'}
               leftSection={<IconSend aria-hidden />}
-              disabled={!chosen || !capability.supported || Boolean(inFlight)}
+              disabled={!chosen || !capability.supported || Boolean(inFlight) || !access.allowed}
               loading={busy && !confirming}
             >
               {sendLabel(type, drafts[type])}
             </Button>
           </Group>
+          <SendAccessNote
+            access={access}
+            what={danger?.confirmLabel ?? `${sendLabel(type, drafts[type])} (${vehicleName})`}
+            beforeAsk={() => {
+              const problems = checkLocally();
+              setLocal(problems);
+              setFailure(null);
+              return problems.length === 0 && chosen !== null;
+            }}
+            onApprove={(approval) => send(approval)}
+          />
         </Stack>
       </Paper>
       {danger ? (

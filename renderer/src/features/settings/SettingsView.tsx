@@ -24,6 +24,8 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { errorAt } from '../../components/field-errors.js';
 import { NotAvailable } from '../../components/NotAvailable.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { AdminsOnlyNote } from '../access/AdminsOnlyNote.js';
+import { useIsAdmin } from '../access/use-access.js';
 import { BrowserNotifications } from './BrowserNotifications.js';
 import { ConnectionTestPanel } from './ConnectionTestPanel.js';
 import { DEFAULT_SETTINGS, type SettingsDraft, settingsInput } from './settings-model.js';
@@ -222,6 +224,7 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
 export function SettingsView() {
   const stores = useStores();
   const { status, settings, error } = useStore(stores.settings);
+  const admin = useIsAdmin();
   useEffect(() => {
     void stores.settings.getState().load();
   }, [stores]);
@@ -239,7 +242,13 @@ export function SettingsView() {
         </NotAvailable>
       ) : null}
       <ErrorSummary error={error} />
-      {status === 'ready' && settings ? <SettingsForm key="ready" initial={settings} editable /> : null}
+      {status === 'ready' && settings ? (
+        <>
+          {/* Shown to everyone; changed by admins only, and the form says so. */}
+          {admin ? null : <AdminsOnlyNote />}
+          <SettingsForm key="ready" initial={settings} editable={admin} />
+        </>
+      ) : null}
       {status === 'unavailable' ? (
         <SettingsForm key="preview" initial={DEFAULT_SETTINGS} editable={false} />
       ) : null}

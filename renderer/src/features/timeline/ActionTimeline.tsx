@@ -13,6 +13,7 @@ import { isSettled } from '../../../../preload/contract/vocabulary.js';
 import { OutcomeBadge } from '../../components/OutcomeBadge.js';
 import { timeText } from '../../components/time-text.js';
 import { verdictOf } from '../../stores/action-phases.js';
+import { sentByText } from '../access/access-text.js';
 
 const SEVERITY = {
   info: { color: 'blue', Icon: IconInfoCircle },
@@ -38,6 +39,7 @@ export function ActionTimeline({ action, compact = false }: { action: RemoteActi
   const events = [...(action.events ?? [])].sort((a, b) => a.seq - b.seq);
   const verdict = verdictOf(action);
   const open = !isSettled(action.phase);
+  const sentBy = sentByText(action.sentBy, action.approvedBy, action.operator);
   return (
     <Stack
       gap="md"
@@ -86,7 +88,7 @@ export function ActionTimeline({ action, compact = false }: { action: RemoteActi
         >
           <Text size="sm" c="dimmed">
             {timeText(action.createdAt)}
-            {action.operator ? ` · by ${action.operator}` : ''}
+            {sentBy ? ` · ${sentBy}` : ''}
             {action.reason ? ` · reason: ${action.reason}` : ''}
           </Text>
         </Timeline.Item>

@@ -6,6 +6,8 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { clockText } from '../../components/time-text.js';
 import { useStores } from '../../app/stores-context.js';
+import { ActorLabel } from '../access/ActorLabel.js';
+import { RoleBadge } from '../access/RoleBadge.js';
 import { callbackName } from '../callbacks/callback-text.js';
 import { featureLabel } from '../remotes/features.js';
 import { ActionTimeline } from './ActionTimeline.js';
@@ -73,9 +75,24 @@ export function ActionView({ remoteActionId }: { remoteActionId: string }) {
                   </Table.Tr>
                 ) : null}
                 <Table.Tr>
-                  <Table.Th>Operator</Table.Th>
-                  <Table.Td>{action.operator ?? '—'}</Table.Td>
+                  <Table.Th>Sent by</Table.Th>
+                  <Table.Td data-testid="sent-by">
+                    <ActorLabel actor={action.sentBy} fallback={action.operator ?? '—'} />
+                  </Table.Td>
                 </Table.Tr>
+                {action.approvedBy ? (
+                  <Table.Tr>
+                    <Table.Th>Approved by</Table.Th>
+                    <Table.Td data-testid="approved-by">
+                      <Group gap={6} wrap="nowrap">
+                        <Text size="sm" fw={600}>
+                          {action.approvedBy.name}
+                        </Text>
+                        <RoleBadge role={action.approvedBy.role} size="sm" />
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ) : null}
                 {action.reason ? (
                   <Table.Tr>
                     <Table.Th>Reason</Table.Th>

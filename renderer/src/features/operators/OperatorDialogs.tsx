@@ -1,0 +1,310 @@
+// The Operators page's dialogs: add one, change one (name, role, may sign in), set a new PIN, delete one. Each
+// shows the agent's refusal itself (a name taken, the last admin) and stays open to correct it.
+import {
+  Button,
+  Group,
+  Modal,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { OperatorDto } from '../../../../preload/contract/access.js';
+import type { ClientFailure } from '../../../../preload/contract/client.js';
+import { ROLES, type Role } from '../../../../preload/contract/vocabulary.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { errorAt } from '../../components/field-errors.js';
+import type { Outcome } from '../../stores/callbacks-store.js';
+import type { OperatorCreateInput, OperatorUpdateInput } from '../../stores/operators-store.js';
+import { ROLE_LABELS } from '../access/access-text.js';
+import { PinFields, pinDraftProblem, type PinDraft } from '../session/PinFields.js';
+import { OPERATORS_TEXT as T } from './operators-text.js';
+
+const ROLE_CHOICES = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
+const EMPTY: PinDraft = { value: '', again: '' };
+
+/** Runs one change; keeps the refusal to show, and closes on success. */
+function useAttempt(onDone: () => void) {
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ClientFailure | null>(null);
+  return {
+    busy,
+    failure,
+    reset: () => setFailure(null),
+    async run<V>(change: () => Promise<Outcome<V>>) {
+      setBusy(true);
+      const result = await change();
+      setBusy(false);
+      if (result.ok) onDone();
+      else setFailure(result.error);
+    },
+  };
+}
+
+export function CreateOperatorDialog({
+  opened,
+  onClose,
+  onCreate,
+}: {
+  opened: boolean;
+  onClose(): void;
+  onCreate(body: OperatorCreateInput): Promise<Outcome<OperatorDto>>;
+}) {
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('technician');
+  const [credential, setCredential] = useState<'pin' | 'password'>('pin');
+  const [draft, setDraft] = useState<PinDraft>(EMPTY);
+  const [problem, setProblem] = useState<ReturnType<typeof pinDraftProblem>>(null);
+  const attempt = useAttempt(onClose);
+  useEffect(() => {
+    if (!opened) return;
+    setName('');
+    setRole('technician');
+    setCredential('pin');
+    setDraft(EMPTY);
+    setProblem(null);
+    attempt.reset();
+  }, [opened]);
+  const errors = attempt.failure?.errors ?? [];
+  return (
+    <Modal opened={opened} onClose={onClose} title={T.addTitle} centered>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const local = pinDraftProblem(draft);
+          setProblem(local);
+          if (local) return;
+          void attempt.run(() =>
+            onCreate({ name: name.trim(), role, [credential]: draft.value } as OperatorCreateInput),
+          );
+        }}
+      >
+        <Stack gap="md">
+          <ErrorSummary error={attempt.failure} />
+          <TextInput
+            label={T.name}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={errorAt(errors, 'name')}
+            required
+            data-autofocus
+          />
+          <Select
+            label={T.role}
+            data={ROLE_CHOICES}
+            value={role}
+            onChange={(v) => v && setRole(v as Role)}
+            allowDeselect={false}
+            error={errorAt(errors, 'role')}
+          />
+          <div>
+            <Text size="sm" fw={500} mb={4} id="credential-label">
+              {T.credential}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="credential-label"
+              data={[
+                { value: 'pin', label: T.pin },
+                { value: 'password', label: T.password },
+              ]}
+              value={credential}
+              onChange={(v) => setCredential(v as 'pin' | 'password')}
+            />
+          </div>
+          <PinFields
+            draft={draft}
+            onChange={setDraft}
+            password={credential === 'password'}
+            error={problem?.field === 'value' ? problem.message : errorAt(errors, credential)}
+            againError={problem?.field === 'again' ? problem.message : undefined}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {T.cancel}
+            </Button>
+            <Button type="submit" loading={attempt.busy}>
+              {T.create}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function EditOperatorDialog({
+  operator,
+  onClose,
+  onSave,
+}: {
+  operator: OperatorDto | null;
+  onClose(): void;
+  onSave(id: string, body: OperatorUpdateInput): Promise<Outcome<OperatorDto>>;
+}) {
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('technician');
+  const [enabled, setEnabled] = useState(true);
+  const attempt = useAttempt(onClose);
+  useEffect(() => {
+    if (!operator) return;
+    setName(operator.name);
+    setRole(operator.role);
+    setEnabled(operator.enabled);
+    attempt.reset();
+  }, [operator?.id]);
+  const errors = attempt.failure?.errors ?? [];
+  return (
+    <Modal opened={operator !== null} onClose={onClose} title={T.editTitle(operator?.name ?? '')} centered>
+      {operator ? (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            // Only what changed: an untouched field is not rewritten (nor audited as a change).
+            const body: OperatorUpdateInput = {
+              ...(name.trim() !== operator.name ? { name: name.trim() } : {}),
+              ...(role !== operator.role ? { role } : {}),
+              ...(enabled !== operator.enabled ? { enabled } : {}),
+            };
+            if (Object.keys(body).length === 0) return onClose();
+            void attempt.run(() => onSave(operator.id, body));
+          }}
+        >
+          <Stack gap="md">
+            <ErrorSummary error={attempt.failure} />
+            <TextInput
+              label={T.name}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={errorAt(errors, 'name')}
+              data-autofocus
+            />
+            <Select
+              label={T.role}
+              data={ROLE_CHOICES}
+              value={role}
+              onChange={(v) => v && setRole(v as Role)}
+              allowDeselect={false}
+              error={errorAt(errors, 'role')}
+            />
+            <Switch
+              label={T.enabled}
+              description={T.enabledHelp}
+              checked={enabled}
+              onChange={(e) => setEnabled(e.currentTarget.checked)}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {T.cancel}
+              </Button>
+              <Button type="submit" loading={attempt.busy}>
+                {T.save}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
+    </Modal>
+  );
+}
+
+export function NewPinDialog({
+  operator,
+  onClose,
+  onSave,
+}: {
+  operator: OperatorDto | null;
+  onClose(): void;
+  onSave(id: string, body: OperatorUpdateInput): Promise<Outcome<OperatorDto>>;
+}) {
+  const [draft, setDraft] = useState<PinDraft>(EMPTY);
+  const [problem, setProblem] = useState<ReturnType<typeof pinDraftProblem>>(null);
+  const attempt = useAttempt(onClose);
+  useEffect(() => {
+    setDraft(EMPTY);
+    setProblem(null);
+    attempt.reset();
+  }, [operator?.id]);
+  const password = operator?.credential === 'password';
+  const field = password ? 'password' : 'pin';
+  return (
+    <Modal opened={operator !== null} onClose={onClose} title={T.newPinTitle(operator?.name ?? '')} centered>
+      {operator ? (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            const local = pinDraftProblem(draft);
+            setProblem(local);
+            if (local) return;
+            void attempt.run(() => onSave(operator.id, { [field]: draft.value }));
+          }}
+        >
+          <Stack gap="md">
+            <Text size="sm">{T.newPinHelp}</Text>
+            <ErrorSummary error={attempt.failure} />
+            <PinFields
+              draft={draft}
+              onChange={setDraft}
+              password={password}
+              error={
+                problem?.field === 'value' ? problem.message : errorAt(attempt.failure?.errors ?? [], field)
+              }
+              againError={problem?.field === 'again' ? problem.message : undefined}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {T.cancel}
+              </Button>
+              <Button type="submit" loading={attempt.busy}>
+                {T.save}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
+    </Modal>
+  );
+}
+
+export function DeleteOperatorDialog({
+  operator,
+  onClose,
+  onDelete,
+}: {
+  operator: OperatorDto | null;
+  onClose(): void;
+  onDelete(id: string): Promise<Outcome<void>>;
+}) {
+  const attempt = useAttempt(onClose);
+  useEffect(() => {
+    attempt.reset();
+  }, [operator?.id]);
+  return (
+    <Modal opened={operator !== null} onClose={onClose} title={T.deleteTitle(operator?.name ?? '')} centered>
+      {operator ? (
+        <Stack gap="md">
+          <Text>{T.deleteConsequence(operator.name)}</Text>
+          <ErrorSummary error={attempt.failure} />
+          <Group justify="flex-end">
+            {/* Cancel has the focus: Enter never deletes by accident. */}
+            <Button variant="default" onClick={onClose} data-autofocus>
+              {T.cancel}
+            </Button>
+            <Button
+              color="red"
+              loading={attempt.busy}
+              onClick={() => void attempt.run(() => onDelete(operator.id))}
+            >
+              {T.deleteConfirm(operator.name)}
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
+    </Modal>
+  );
+}

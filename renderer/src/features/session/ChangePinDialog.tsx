@@ -1,0 +1,107 @@
+// The signed-in operator changes their own PIN (or password): the current one, then the new one twice.
+import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { ClientFailure } from '../../../../preload/contract/client.js';
+import { asClientFailure } from '../../../../preload/contract/client.js';
+import { useStores } from '../../app/stores-context.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { errorAt } from '../../components/field-errors.js';
+import { PinFields, pinDraftProblem, type PinDraft } from './PinFields.js';
+import { SESSION_TEXT } from './session-text.js';
+
+export function ChangePinDialog({
+  opened,
+  password,
+  onClose,
+  onChanged,
+}: {
+  opened: boolean;
+  /** The operator signs in with a password rather than a PIN. */
+  password: boolean;
+  onClose(): void;
+  onChanged(): void;
+}) {
+  const stores = useStores();
+  const [current, setCurrent] = useState('');
+  const [draft, setDraft] = useState<PinDraft>({ value: '', again: '' });
+  const [problem, setProblem] = useState<ReturnType<typeof pinDraftProblem>>(null);
+  const [failure, setFailure] = useState<ClientFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!opened) return;
+    setCurrent('');
+    setDraft({ value: '', again: '' });
+    setProblem(null);
+    setFailure(null);
+  }, [opened]);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const local = current ? pinDraftProblem(draft) : null;
+    setProblem(local);
+    setFailure(
+      current
+        ? null
+        : {
+            status: 0,
+            code: 'LOCAL',
+            message: SESSION_TEXT.required,
+            errors: [{ field: 'current', message: SESSION_TEXT.required }],
+          },
+    );
+    if (!current || local) return;
+    setBusy(true);
+    try {
+      await stores.client.changeOwnPin({
+        body: { current, ...(password ? { password: draft.value } : { pin: draft.value }) },
+      });
+      onChanged();
+    } catch (error) {
+      setFailure(asClientFailure(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const errors = failure?.errors ?? [];
+  const newField = password ? 'password' : 'pin';
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={password ? SESSION_TEXT.changePassword : SESSION_TEXT.changePin}
+      centered
+    >
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="md">
+          {failure && failure.code !== 'LOCAL' ? <ErrorSummary error={failure} /> : null}
+          <PasswordInput
+            label={password ? SESSION_TEXT.currentPassword : SESSION_TEXT.currentPin}
+            value={current}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+            error={errorAt(errors, 'current')}
+            inputMode={password ? undefined : 'numeric'}
+            autoComplete="current-password"
+            data-autofocus
+          />
+          <PinFields
+            draft={draft}
+            onChange={setDraft}
+            password={password}
+            error={problem?.field === 'value' ? problem.message : errorAt(errors, newField)}
+            againError={problem?.field === 'again' ? problem.message : undefined}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {SESSION_TEXT.cancel}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {SESSION_TEXT.save}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,52 @@
+// A new PIN typed twice (or a password, for an operator who signs in with one), checked to match before it goes.
+import { PasswordInput } from '@mantine/core';
+import { SESSION_TEXT } from './session-text.js';
+
+export interface PinDraft {
+  value: string;
+  again: string;
+}
+
+/** The local problem with a new PIN typed twice, or null. The format is the agent's to check. */
+export function pinDraftProblem(draft: PinDraft): { field: 'value' | 'again'; message: string } | null {
+  if (!draft.value) return { field: 'value', message: SESSION_TEXT.required };
+  if (draft.value !== draft.again) return { field: 'again', message: SESSION_TEXT.mismatch };
+  return null;
+}
+
+export function PinFields({
+  draft,
+  onChange,
+  password = false,
+  error,
+  againError,
+}: {
+  draft: PinDraft;
+  onChange(draft: PinDraft): void;
+  password?: boolean;
+  error?: string | undefined;
+  againError?: string | undefined;
+}) {
+  const label = password ? SESSION_TEXT.newPassword : SESSION_TEXT.newPin;
+  return (
+    <>
+      <PasswordInput
+        label={label}
+        description={password ? SESSION_TEXT.passwordHelp : SESSION_TEXT.pinHelp}
+        value={draft.value}
+        onChange={(e) => onChange({ ...draft, value: e.currentTarget.value })}
+        error={error}
+        inputMode={password ? undefined : 'numeric'}
+        autoComplete="new-password"
+      />
+      <PasswordInput
+        label={`${label} (${SESSION_TEXT.again.toLowerCase()})`}
+        value={draft.again}
+        onChange={(e) => onChange({ ...draft, again: e.currentTarget.value })}
+        error={againError}
+        inputMode={password ? undefined : 'numeric'}
+        autoComplete="new-password"
+      />
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+// Who is signed in, in the header: the name and role (or the token's label), and a menu to switch operator — two
+// clicks and a PIN —, change one's PIN, or sign out. A token session also keeps the name of the person at the
+// keyboard, sent as "on behalf of" with each change.
+import { Button, Group, Menu, Text, TextInput } from '@mantine/core';
+import { IconChevronDown, IconKey, IconLogout, IconUser, IconUsers } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { useStores } from '../../app/stores-context.js';
+import { RoleBadge } from '../access/RoleBadge.js';
+import { ChangePinDialog } from './ChangePinDialog.js';
+import { SESSION_TEXT } from './session-text.js';
+import { SwitchOperatorDialog } from './SwitchOperatorDialog.js';
+
+export function SessionMenu() {
+  const stores = useStores();
+  const actor = useStore(stores.session, (s) => s.session?.actor ?? null);
+  const operator = useStore(stores.session, (s) => s.operator);
+  const team = useStore(stores.team);
+  const [switchTo, setSwitchTo] = useState<string | null>(null);
+  const [changingPin, setChangingPin] = useState(false);
+  const [pinChanged, setPinChanged] = useState(false);
+
+  useEffect(() => {
+    void stores.team.getState().load();
+  }, [stores, actor?.id]);
+
+  if (!actor) return null;
+  const isOperator = actor.kind === 'operator';
+  const others = team.items.filter((m) => m.id !== actor.id);
+  const self = team.items.find((m) => m.id === actor.id);
+  const password = self?.credential === 'password';
+
+  return (
+    <Group gap="sm" wrap="nowrap">
+      {!isOperator ? (
+        <TextInput
+          aria-label={SESSION_TEXT.onBehalfOf}
+          placeholder={SESSION_TEXT.onBehalfOfPlaceholder}
+          leftSection={<IconUser size={16} aria-hidden />}
+          value={operator}
+          onChange={(e) => stores.session.getState().setOperator(e.currentTarget.value)}
+          w={200}
+          visibleFrom="md"
+        />
+      ) : null}
+      <Menu
+        position="bottom-end"
+        shadow="md"
+        width={280}
+        onOpen={() => {
+          setPinChanged(false);
+          void stores.team.getState().load();
+        }}
+      >
+        <Menu.Target>
+          <Button
+            variant="default"
+            rightSection={<IconChevronDown size={16} aria-hidden />}
+            data-testid="session-menu"
+            data-actor-kind={actor.kind}
+          >
+            <Group gap={8} wrap="nowrap">
+              <Text fw={600} span data-testid="session-name">
+                {actor.name}
+              </Text>
+              <RoleBadge role={actor.role} />
+            </Group>
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{SESSION_TEXT.switchTo}</Menu.Label>
+          {others.length === 0 ? <Menu.Item disabled>{SESSION_TEXT.noOthers}</Menu.Item> : null}
+          {others.map((m) => (
+            <Menu.Item
+              key={m.id}
+              leftSection={<IconUsers size={16} aria-hidden />}
+              rightSection={<RoleBadge role={m.role} size="sm" />}
+              onClick={() => setSwitchTo(m.id)}
+            >
+              {m.name}
+            </Menu.Item>
+          ))}
+          <Menu.Divider />
+          {isOperator ? (
+            <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setChangingPin(true)}>
+              {password ? SESSION_TEXT.changePassword : SESSION_TEXT.changePin}
+            </Menu.Item>
+          ) : null}
+          <Menu.Item
+            leftSection={<IconLogout size={16} aria-hidden />}
+            onClick={() => void stores.session.getState().signOut()}
+          >
+            {SESSION_TEXT.signOut}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <SwitchOperatorDialog memberId={switchTo} onClose={() => setSwitchTo(null)} />
+      <ChangePinDialog
+        opened={changingPin}
+        password={password}
+        onClose={() => setChangingPin(false)}
+        onChanged={() => {
+          setChangingPin(false);
+          setPinChanged(true);
+        }}
+      />
+      {pinChanged ? (
+        <Text role="status" size="sm" c="green.8" data-testid="pin-changed">
+          {SESSION_TEXT.pinChanged}
+        </Text>
+      ) : null}
+    </Group>
+  );
+}

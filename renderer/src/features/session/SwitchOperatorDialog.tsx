@@ -1,0 +1,42 @@
+// "Switch operator": the picker in a dialog, with the operator chosen in the menu already selected, so it takes
+// the PIN and Enter. A refusal (wrong PIN, a lock) is said here and the current operator stays signed in.
+import { Modal } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import type { ClientFailure } from '../../../../preload/contract/client.js';
+import { useStores } from '../../app/stores-context.js';
+import { OperatorPicker } from '../login/OperatorPicker.js';
+import { SESSION_TEXT } from './session-text.js';
+
+export function SwitchOperatorDialog({ memberId, onClose }: { memberId: string | null; onClose(): void }) {
+  const stores = useStores();
+  const members = useStore(stores.team, (s) => s.items);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ClientFailure | null>(null);
+  useEffect(() => setFailure(null), [memberId]);
+
+  return (
+    <Modal opened={memberId !== null} onClose={onClose} title={SESSION_TEXT.switchTitle} centered>
+      {memberId !== null ? (
+        <OperatorPicker
+          members={members}
+          initial={memberId}
+          busy={busy}
+          failure={failure}
+          submitLabel={SESSION_TEXT.switchSubmit}
+          onSubmit={(id, pin) => {
+            setBusy(true);
+            void stores.session
+              .getState()
+              .switchOperator(id, pin)
+              .then((result) => {
+                setBusy(false);
+                if (result.ok) onClose();
+                else setFailure(result.error);
+              });
+          }}
+        />
+      ) : null}
+    </Modal>
+  );
+}

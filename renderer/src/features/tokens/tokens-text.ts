@@ -1,0 +1,41 @@
+// The words of the Tokens page.
+export const TOKENS_TEXT = {
+  title: 'Tokens',
+  description:
+    'Tokens for the site’s systems and scripts, each with a role. A token acts as that role; the person a script ' +
+    'names (X-Depot-Operator) is kept as "on behalf of".',
+  createTitle: 'Create a token',
+  label: 'Label',
+  labelHelp: 'Which system uses it, e.g. "fleet management".',
+  role: 'Role',
+  expires: 'Expires (optional)',
+  expiresHelp: 'Empty: until revoked.',
+  create: 'Create the token',
+  secretTitle: 'Copy the token now',
+  secretOnce: 'It will not be shown again. Store it in the system that calls the API.',
+  copy: 'Copy',
+  copied: 'Copied',
+  copiedIt: 'I have copied it',
+  columns: {
+    label: 'Label',
+    role: 'Role',
+    created: 'Created',
+    expires: 'Expires',
+    lastUsed: 'Last used',
+    state: 'State',
+    actions: 'Actions',
+  },
+  by: (who: string) => `by ${who}`,
+  never: 'Never',
+  noExpiry: 'Never',
+  active: 'Active',
+  revoked: 'Revoked',
+  expired: 'Expired',
+  revoke: 'Revoke',
+  revokeTitle: (label: string) => `Revoke the token "${label}"?`,
+  revokeConsequence:
+    'Every call with it is refused from now on. The system using it needs a new token to carry on.',
+  revokeConfirm: 'Revoke it',
+  cancel: 'Cancel',
+  none: 'No tokens yet.',
+} as const;
