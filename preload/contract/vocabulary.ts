@@ -182,6 +182,59 @@ export const POLICY_KEYS = [
 ] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
+type Body = Record<string, unknown>;
+const obj = (v: unknown): Body => (typeof v === 'object' && v !== null ? (v as Body) : {});
+
+/**
+ * The policy keys a remote body falls under: its feature, or the variant where the risk differs (unlocking is not
+ * locking; lifting an immobilization is not setting one). A Stolen request carrying an immobilization falls under
+ * both. The agent decides with it (main/core/kernel/access-guard.ts); the UI says who may with the same rule.
+ */
+export function policyKeysOf(type: RemoteType, remote: unknown): PolicyKey[] {
+  const body = obj(remote);
+  switch (type) {
+    case 'ElectricBatteryChargingRequest': {
+      const charging = obj(body.charging);
+      const keys: PolicyKey[] = [];
+      if (charging.immediate === true) keys.push('Charging.start');
+      if (charging.immediate === false) keys.push('Charging.stop');
+      if (charging.schedule !== undefined || charging.preferences !== undefined)
+        keys.push('Charging.programs');
+      return keys.length > 0 ? keys : ['Charging.programs'];
+    }
+    case 'Doors':
+      return [obj(body.door).state === 'Unlocked' ? 'Doors.Unlocked' : 'Doors.Locked'];
+    case 'Immobilization':
+      return [
+        obj(body.immobilization).activate === false ? 'Immobilization.deactivate' : 'Immobilization.activate',
+      ];
+    case 'Stolen': {
+      const immobilization = obj(obj(body.stolen).immobilization);
+      if (immobilization.activate === true) return ['Stolen', 'Immobilization.activate'];
+      if (immobilization.activate === false) return ['Stolen', 'Immobilization.deactivate'];
+      return ['Stolen'];
+    }
+    case 'Lights':
+      return ['Lights'];
+    case 'WakeUp':
+      return ['State'];
+    case 'ThermalPreconditioning':
+      return ['Preconditioning'];
+    case 'Horn':
+      return ['Horn'];
+    case 'Navigation':
+      return ['Navigation'];
+  }
+}
+
+/** The highest role the keys need; a key without a rule counts as the default, technician. */
+export function roleNeeded(rules: Partial<Record<PolicyKey, Role>>, keys: readonly PolicyKey[]): Role {
+  return keys.reduce<Role>((highest, key) => {
+    const role = rules[key] ?? 'technician';
+    return ROLES.indexOf(role) > ROLES.indexOf(highest) ? role : highest;
+  }, 'technician');
+}
+
 /** An operator's PIN: digits only, at least this many… */
 export const PIN_MIN_LENGTH = 6;
 export const PIN_MAX_LENGTH = 12;

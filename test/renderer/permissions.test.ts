@@ -1,8 +1,7 @@
-// What the UI allows follows the agent's policy: the renderer's policy keys of a remote body are the core's own
-// (checked against main/core/domain/access/policy.ts on every variant), the role needed is the highest of them,
+// What the UI allows follows the agent's policy: the policy keys of a remote body come from the one rule both
+// share (preload/contract/vocabulary.ts), checked here on every variant; the role needed is the highest of them,
 // and a session below it is refused with who may — a technician may ask for approval, a viewer or a token may not.
 import { describe, expect, it } from 'vitest';
-import { policyKeysOf as corePolicyKeysOf } from '../../main/core/domain/access/policy.js';
 import type { RemoteType } from '../../preload/contract/vocabulary.js';
 import { sendRefusalText } from '../../renderer/src/features/access/access-text.js';
 import {
@@ -14,31 +13,35 @@ import {
 } from '../../renderer/src/features/access/permissions.js';
 import { DEFAULT_RULES, MACHINE, operatorActor, session } from './helpers/fake-client.js';
 
-const BODIES: [RemoteType, unknown][] = [
-  ['ElectricBatteryChargingRequest', { charging: { immediate: true } }],
-  ['ElectricBatteryChargingRequest', { charging: { immediate: false } }],
-  ['ElectricBatteryChargingRequest', { charging: { schedule: { programs: [] } } }],
-  ['ElectricBatteryChargingRequest', { charging: { immediate: true, preferences: { type: 'Full' } } }],
-  ['ElectricBatteryChargingRequest', {}],
-  ['Doors', { door: { state: 'Locked' } }],
-  ['Doors', { door: { state: 'Unlocked' } }],
-  ['Immobilization', { immobilization: { activate: true } }],
-  ['Immobilization', { immobilization: { activate: false } }],
-  ['Stolen', { stolen: { declare: true } }],
-  ['Stolen', { stolen: { immobilization: { activate: true } } }],
-  ['Stolen', { stolen: { immobilization: { activate: false } } }],
-  ['Lights', { lights: { on: true } }],
-  ['WakeUp', { wakeUp: { action: 'WakeUp' } }],
-  ['ThermalPreconditioning', { preconditioning: {} }],
-  ['Horn', { horn: { state: 'Activated' } }],
-  ['Navigation', { navigation: { positions: [] } }],
+const BODIES: [RemoteType, unknown, string[]][] = [
+  ['ElectricBatteryChargingRequest', { charging: { immediate: true } }, ['Charging.start']],
+  ['ElectricBatteryChargingRequest', { charging: { immediate: false } }, ['Charging.stop']],
+  ['ElectricBatteryChargingRequest', { charging: { schedule: { programs: [] } } }, ['Charging.programs']],
+  [
+    'ElectricBatteryChargingRequest',
+    { charging: { immediate: true, preferences: { type: 'Full' } } },
+    ['Charging.start', 'Charging.programs'],
+  ],
+  ['ElectricBatteryChargingRequest', {}, ['Charging.programs']],
+  ['Doors', { door: { state: 'Locked' } }, ['Doors.Locked']],
+  ['Doors', { door: { state: 'Unlocked' } }, ['Doors.Unlocked']],
+  ['Immobilization', { immobilization: { activate: true } }, ['Immobilization.activate']],
+  ['Immobilization', { immobilization: { activate: false } }, ['Immobilization.deactivate']],
+  ['Stolen', { stolen: { stolen: true } }, ['Stolen']],
+  ['Stolen', { stolen: { immobilization: { activate: true } } }, ['Stolen', 'Immobilization.activate']],
+  ['Stolen', { stolen: { immobilization: { activate: false } } }, ['Stolen', 'Immobilization.deactivate']],
+  ['Lights', { lights: { on: true } }, ['Lights']],
+  ['WakeUp', { wakeUp: { action: 'WakeUp' } }, ['State']],
+  ['ThermalPreconditioning', { preconditioning: {} }, ['Preconditioning']],
+  ['Horn', { horn: { state: 'Activated' } }, ['Horn']],
+  ['Navigation', { navigation: { positions: [] } }, ['Navigation']],
 ];
 
 const technician = session({ actor: operatorActor('Tess', 'technician') });
 
 describe('permissions', () => {
-  it.each(BODIES)('%s %j falls under the same policy keys as in the core', (type, body) => {
-    expect(policyKeysOf(type, body)).toEqual(corePolicyKeysOf(type, body));
+  it.each(BODIES)('%s %j falls under %j', (type, body, keys) => {
+    expect(policyKeysOf(type, body)).toEqual(keys);
   });
 
   it('needs the highest role of the keys; a rule the session lacks counts as technician', () => {
