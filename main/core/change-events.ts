@@ -1,15 +1,18 @@
 // The wire event (preload/contract/events.ts) for each domain event, for the change feed: records are read and
 // described here, at the edge, and only while a client, the desktop window or the tray watches.
 import type { ChangeEvent } from '../../preload/contract/events.js';
-import type { CallbackDto } from '../../preload/contract/dto.js';
+import type { CallbackDto, RemoteActionDto, VehicleDto } from '../../preload/contract/dto.js';
 import type { DeliveryDto, TargetReachabilityDto } from '../../preload/contract/deliveries.js';
-import type { DeliveryRecord, Repositories } from './db/index.js';
+import type { ActionRecord, DeliveryRecord } from './db/index.js';
 import type { DomainEvent } from './events/domain-events.js';
-import { toActionDto, toAuditDto, toVehicleDto } from './kernel/dto-mappers.js';
+import { toAuditDto } from './kernel/dto-mappers.js';
 import { toQuarantineEntryDto } from './receiver/quarantine-dto.js';
 
 export interface ChangeViews {
-  repos: Pick<Repositories, 'vehicles'>;
+  /** The vehicle with its condition (vehicles service `view`); null when unknown. */
+  vehicle(id: string): VehicleDto | null;
+  /** The action as every client sees it, with its place in the queue while it waits (kernel/action-view.ts). */
+  action(record: ActionRecord): RemoteActionDto;
   /** The callback as every client sees it; null once deleted (callbacks service `view`). */
   callback(id: string): Promise<CallbackDto | null>;
   /** Outbox `views`. */
@@ -21,7 +24,7 @@ export function changeEventOf(views: ChangeViews) {
   return (event: DomainEvent): ChangeEvent | null | Promise<ChangeEvent | null> => {
     switch (event.type) {
       case 'action.changed':
-        return { name: 'action.changed', data: { action: toActionDto(event.action) } };
+        return { name: 'action.changed', data: { action: views.action(event.action) } };
       case 'callback.changed': {
         const { callbackId } = event;
         return views
@@ -29,8 +32,8 @@ export function changeEventOf(views: ChangeViews) {
           .then((callback): ChangeEvent => ({ name: 'callback.changed', data: { callbackId, callback } }));
       }
       case 'vehicle.changed': {
-        const vehicle = views.repos.vehicles.get(event.vehicleId);
-        return vehicle ? { name: 'vehicle.changed', data: { vehicle: toVehicleDto(vehicle) } } : null;
+        const vehicle = views.vehicle(event.vehicleId);
+        return vehicle ? { name: 'vehicle.changed', data: { vehicle } } : null;
       }
       case 'audit.appended':
         return { name: 'audit.appended', data: { entry: toAuditDto(event.entry) } };

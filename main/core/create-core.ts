@@ -45,9 +45,13 @@ import { createCallbacksService } from './services/callbacks-service.js';
 import { createCompletionFollowUp } from './services/completion-follow-up.js';
 import { createIngestService } from './services/ingest-service.js';
 import { createRemotesService } from './services/remotes-service.js';
+import { createRemoteQueue } from './services/remote-queue.js';
+import { createRemoteSender } from './services/remote-sender.js';
+import { createActionView } from './kernel/action-view.js';
 import { createSettingsService } from './services/settings-service.js';
 import { createUpstreamRegistrar } from './services/upstream-registration.js';
 import { createVehiclesService } from './services/vehicles-service.js';
+import { watchVehicleConditions } from './services/vehicle-condition-watch.js';
 
 export interface CoreDeps {
   dataDir: string;
@@ -147,6 +151,7 @@ export async function createCore(deps: CoreDeps) {
     ...(deps.outbox ? { options: deps.outbox } : {}),
   });
   const vehicles = createVehiclesService({ repos, connector, clock, bus });
+  watchVehicleConditions(bus);
   const completions = createCompletionFollowUp({ notifier, vehicles, clock, logger });
   const ingest = createIngestService({
     unitOfWork,
@@ -165,14 +170,18 @@ export async function createCore(deps: CoreDeps) {
     { unitOfWork, ingest, quarantine: quarantine.intake, clock, logger },
     deps.inbox,
   );
+  const sender = createRemoteSender({ unitOfWork, repos, connector, clock, bus });
+  // The queue per vehicle and feature (docs/decisions.md, 21): it moves once started, below.
+  const remoteQueue = createRemoteQueue({ unitOfWork, repos, connector, clock, bus, logger, sender, ingest });
   const remotes = createRemotesService({
     unitOfWork,
     repos,
-    connector,
     clock,
     bus,
     access,
     approvers: operators,
+    sender,
+    queue: remoteQueue,
   });
   const audit = createAuditService({ repos });
   const settings = createSettingsService({ unitOfWork, repos, secrets, clock, bus });
@@ -181,7 +190,8 @@ export async function createCore(deps: CoreDeps) {
   const changes = createChangeFeed(
     bus,
     changeEventOf({
-      repos,
+      vehicle: (id) => vehicles.view(id),
+      action: createActionView(repos),
       callback: (id) => callbacks.view(id),
       delivery: (id, record) => outbox.views.delivery(id, record),
       target: (origin) => outbox.views.target(origin),
@@ -190,7 +200,11 @@ export async function createCore(deps: CoreDeps) {
   );
 
   try {
-    const interrupted = watchdog.recoverInterrupted();
+    // Sends cut short by the stop: back at the head of their lane, for the network to be asked about them before
+    // they go (never twice); a connector that cannot be asked leaves them Refused, SEND_INTERRUPTED.
+    const interrupted = connector.listRemotes
+      ? remoteQueue.recoverInterrupted()
+      : watchdog.recoverInterrupted();
     if (interrupted > 0)
       logger.warn('sends interrupted by the last stop were flagged', { count: interrupted });
   } catch (err) {
@@ -231,7 +245,7 @@ export async function createCore(deps: CoreDeps) {
     /** The fleet the connector serves (`{fid}` of the fleet API mirror); null when it has none. */
     fleetId: deps.fleetId ?? (() => null),
     watchdog,
-    /** Actions in flight (not settled: Sending, Pending), for the tray. */
+    /** Actions not settled (Queued, Sending, Pending), for the tray. */
     openActions: () => repos.actions.listOpen(),
     /**
      * Actions an event may still change (not terminal: TimedOut included, a late Done completes it) created at or
@@ -262,11 +276,13 @@ export async function createCore(deps: CoreDeps) {
         logger.warn('callback not registered upstream', { callbackId: f.id, error: f.message });
       outbox.start();
       watchdog.start();
+      remoteQueue.start();
     },
 
     async close() {
       if (closed) return;
       closed = true;
+      remoteQueue.stop();
       watchdog.stop();
       await outbox.stop();
       await writer.close();

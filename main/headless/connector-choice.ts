@@ -61,6 +61,7 @@ export function chooseConnector(
     clock: deps.clock,
     seed: options.simSeed,
     speed: options.simSpeed,
+    vehicles: options.simVehicles,
     logger: deps.logger,
     ...(deps.receiverCa ? { tls: { ca: deps.receiverCa } } : {}),
   });

@@ -8,7 +8,13 @@ import {
   OptionsError,
   parseAgentOptions,
 } from '../core/config/agent-options.js';
-import { optionLayer, stellantisEnvLayer, type StoredSettings } from '../core/config/stored-settings.js';
+import {
+  optionLayer,
+  queueExpiryMinutesOf,
+  stellantisEnvLayer,
+  wakeUpBudgetOf,
+  type StoredSettings,
+} from '../core/config/stored-settings.js';
 import { parseStellantisConfig, STELLANTIS_ENV } from '../core/connector/stellantis/stellantis-config.js';
 import type { Core } from '../core/create-core.js';
 import type { FieldError } from '../core/domain/field-error.js';
@@ -87,6 +93,8 @@ export function createSettingsPort(core: Core, options: AgentOptions, ctx: Start
           ...view.stellantis,
           hasPassword: password !== null || !!ctx.env[STELLANTIS_ENV.password],
         },
+        wakeUps: { monthlyBudget: wakeUpBudgetOf(view) },
+        queueExpiryMinutes: queueExpiryMinutesOf(view),
         restartRequired,
         lockedBy,
         secretStorage: core.secretStorage,

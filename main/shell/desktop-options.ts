@@ -14,6 +14,7 @@ const AGENT_FLAGS = new Set([
   'connector',
   'sim-speed',
   'sim-seed',
+  'sim-vehicles',
   'public-receiver-url',
 ]);
 

@@ -2,7 +2,8 @@
 // automation over /api/v1): the shapes that cross the boundary. It imports nothing but zod and its own words.
 import { z } from 'zod';
 import { actorRefSchema, approverRefSchema } from './access.js';
-import { ACTION_PHASES, CALLBACK_STATUSES, DONE_STATUSES } from './vocabulary.js';
+import { ACTION_PHASES, CALLBACK_STATUSES, DONE_STATUSES, QUEUE_REASONS } from './vocabulary.js';
+import { vehicleConditionShape } from './vehicle-states.js';
 
 export const errorBodySchema = z
   .object({
@@ -41,8 +42,10 @@ export const vehicleSchema = z
     /** Keyed by fleet API remote type. */
     capabilities: z.record(z.string(), capabilitySchema),
     status: z.record(z.string(), z.unknown()).nullable(),
+    /** When the agent last read the status (its age is what the UI shows). */
     statusAt: z.string().nullable(),
     syncedAt: z.string(),
+    ...vehicleConditionShape,
   })
   .meta({ id: 'Vehicle' });
 export type VehicleDto = z.infer<typeof vehicleSchema>;
@@ -133,6 +136,25 @@ export const remoteActionSchema = z
     updatedAt: z.string(),
     doneAt: z.string().nullable(),
     explanation: explanationSchema,
+    /** While Queued: its place in its vehicle and feature's queue (1 = next), when it expires, why it waits. */
+    queue: z
+      .object({
+        position: z.number().int().min(1),
+        expiresAt: z.string().nullable(),
+        reason: z.enum(QUEUE_REASONS).optional(),
+        /** The wake-up it waits for (sent again with wakeFirst). */
+        after: z.string().optional(),
+      })
+      .optional(),
+    /** This action sends again the one with this id. */
+    resentFrom: z.string().optional(),
+    /** This action was sent again as the one with this id. */
+    resentAs: z.string().optional(),
+    /**
+     * Present when it can be sent again (resendRemote): it is over without doing what was asked, and was not sent
+     * again yet. `wakeFirst`: the vehicle's sleep stopped it, so waking it first may help.
+     */
+    resend: z.object({ wakeFirst: z.boolean() }).optional(),
     events: z.array(actionEventSchema).optional(),
   })
   .meta({ id: 'RemoteAction' });
@@ -143,6 +165,10 @@ export const remotePostResponseSchema = z
     _links: z.object({ self: link, callback: link, remote: link }),
     remoteActionId: z.string(),
     type: z.string(),
+    /** Local extension: Pending once the network took it, Queued while it waits its turn. */
+    phase: z.enum(ACTION_PHASES),
+    /** Local extension, while Queued: as in the action. */
+    queue: remoteActionSchema.shape.queue,
   })
   .meta({ id: 'RemotePostResponse' });
 

@@ -1,5 +1,6 @@
 export * from './vocabulary.js';
 export * from './dto.js';
+export * from './vehicle-states.js';
 export * from './events.js';
 export * from './quarantine.js';
 export * from './deliveries.js';

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 
 const file = z.string().max(1024);
+const wakeUpBudget = z.number().int().min(1).max(1000);
+const queueExpiryMinutes = z.number().int().min(1).max(1440);
 
 export const settingsInputSchema = z
   .object({
@@ -25,6 +27,16 @@ export const settingsInputSchema = z
       tls: z.object({ certFile: file, keyFile: file }).nullable(),
     }),
     notifications: z.object({ desktop: z.boolean() }),
+    /**
+     * Wake-ups per vehicle per month the fleet view counts against (Stellantis does not publish its cap, so the
+     * count is shown as estimated). Applies at once. Absent keeps the saved value (default 20).
+     */
+    wakeUps: z.object({ monthlyBudget: wakeUpBudget }).optional(),
+    /**
+     * How long a queued command may wait before it ends Expired, never sent (per command: `expiresInSeconds`).
+     * Applies at once, to commands queued from then on. Absent keeps the saved value (default 10).
+     */
+    queueExpiryMinutes: queueExpiryMinutes.optional(),
   })
   // No component id: the output schema below extends this one, and the OpenAPI generator would see two
   // schemas under one name.
@@ -36,6 +48,8 @@ export const settingsSchema = settingsInputSchema
     stellantis: settingsInputSchema.shape.stellantis
       .omit({ password: true })
       .extend({ hasPassword: z.boolean() }),
+    wakeUps: z.object({ monthlyBudget: wakeUpBudget }),
+    queueExpiryMinutes,
     /** Saved values differ from what the running agent uses: restart the agent to apply them. */
     restartRequired: z.boolean(),
     /** Settings fixed at start by a flag or environment variable (they win over stored values). */

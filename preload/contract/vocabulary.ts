@@ -29,14 +29,27 @@ export function isDangerous(type: RemoteType): boolean {
 
 /**
  * Where an action is in its life.
+ * - Queued: stored, waiting its turn: a command of the same feature is in flight on the vehicle, the network is
+ *   unreachable, or it waits for a wake-up (QUEUE_REASONS); it goes by itself, in order (docs/decisions.md, 21).
  * - Sending: stored locally, the connector has not answered yet.
  * - Pending: the network accepted it (202) and events are arriving.
  * - Done: the first Done event arrived; `outcome` says which.
  * - Refused: the network refused the send (no action exists upstream).
- * - Expired: a send queued while offline expired before it could leave.
+ * - Expired: a queued command whose expiry passed before it could leave; never sent.
+ * - Cancelled: taken out of the queue before it was sent (by a person, or by the agent when the wake-up it waited
+ *   for failed); never sent.
  * - TimedOut: accepted, but no outcome arrived in time. A late Done still completes it.
  */
-export const ACTION_PHASES = ['Sending', 'Pending', 'Done', 'Refused', 'Expired', 'TimedOut'] as const;
+export const ACTION_PHASES = [
+  'Queued',
+  'Sending',
+  'Pending',
+  'Done',
+  'Refused',
+  'Expired',
+  'Cancelled',
+  'TimedOut',
+] as const;
 export type ActionPhase = (typeof ACTION_PHASES)[number];
 
 /** How a Done action ended (the fleet API's Done statuses). AlreadyDone counts as a success. */
@@ -49,13 +62,18 @@ export type DoneStatus = (typeof DONE_STATUSES)[number];
 //   action for the network's sake uses TERMINAL: the lifecycle (which events still apply), the poller (keeps
 //   reading a TimedOut action until its Done), who holds a reused network id.
 // - SETTLED: a person should stop waiting. TimedOut is settled: the UI says "No answer", the action no longer
-//   counts as in flight (the tray, "one command per vehicle and feature", the send form), and a new command of
-//   the same feature may be sent. Everything that answers "is it over?" for a person uses SETTLED.
+//   counts as in flight (the tray, "one command per vehicle and feature", the send form), and the next command of
+//   the same feature goes (the queue). Everything that answers "is it over?" for a person uses SETTLED.
 // A TimedOut action is therefore settled but not terminal: it is over for the technician, not for the agent. (So
 // the UI notifies when an action settles, and once more when a TimedOut one gets its late Done.)
 
 /** Phases nothing can change any more. */
-export const TERMINAL_PHASES = ['Done', 'Refused', 'Expired'] as const satisfies readonly ActionPhase[];
+export const TERMINAL_PHASES = [
+  'Done',
+  'Refused',
+  'Expired',
+  'Cancelled',
+] as const satisfies readonly ActionPhase[];
 export type TerminalPhase = (typeof TERMINAL_PHASES)[number];
 
 /** Phases a person no longer waits on: the terminal ones, and TimedOut (which a late Done may still complete). */
@@ -69,6 +87,28 @@ export function isTerminal(phase: ActionPhase): phase is TerminalPhase {
 export function isSettled(phase: ActionPhase): phase is SettledPhase {
   return (SETTLED_PHASES as readonly ActionPhase[]).includes(phase);
 }
+
+/**
+ * Why a Queued action waits, besides its place behind a command of the same feature (no reason then), as codes the
+ * clients word:
+ * - NETWORK_UNREACHABLE: the network did not answer; it is tried again with a growing delay, and goes as soon as
+ *   the network answers again.
+ * - SEND_INTERRUPTED: a send may have started before the agent stopped; the agent asks the network for the
+ *   vehicle's remotes before sending it, so it is never sent twice.
+ * - WAKE_UP_FIRST: it goes once the wake-up sent before it succeeded (send again with wakeFirst).
+ * - CALLBACK_PAUSED: its callback is paused; it goes once the callback runs again.
+ */
+export const QUEUE_REASONS = [
+  'NETWORK_UNREACHABLE',
+  'SEND_INTERRUPTED',
+  'WAKE_UP_FIRST',
+  'CALLBACK_PAUSED',
+] as const;
+export type QueueReason = (typeof QUEUE_REASONS)[number];
+
+/** How a busy vehicle's feature is met: `queue` asks for the queue where the agent would otherwise refuse (409). */
+export const WHEN_BUSY = ['refuse', 'queue'] as const;
+export type WhenBusy = (typeof WHEN_BUSY)[number];
 
 /** A callback's status, as the fleet API names it. Failed is only ever set by the network. */
 export const CALLBACK_STATUSES = ['Running', 'Paused', 'Failed'] as const;
@@ -91,6 +131,10 @@ export type DeliveryState = (typeof DELIVERY_STATES)[number];
  */
 export const AUDIT_ACTIONS = [
   'remote.send',
+  'remote.queue',
+  'remote.cancel',
+  'remote.expire',
+  'remote.resend',
   'remote.upstream-id-reassigned',
   'callback.create',
   'callback.replace',
@@ -243,3 +287,69 @@ export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
 /** An operator's or a token's name. */
 export const NAME_MAX_LENGTH = 60;
+
+/**
+ * What the agent knows of a vehicle's condition (issue 15), each from a named source (VEHICLE_STATE_SOURCES). A
+ * state the sources do not show is absent: unknown is never guessed.
+ * - Stolen, Immobilized: the last Done of those features (or the network's own word where it has one).
+ * - DeepSleepRisk: the last ignition or position is older than 7 days; every command fails until it is driven.
+ * - NoWakeUpsLeft: the wake-ups counted this month reached the budget, or the network refused one for it.
+ * - Asleep: at the last status read, the vehicle had not reported for longer than its awake window.
+ * - PrivacyMode, DoorsOpen, Unlocked, Charging, Plugged: as the last status says.
+ */
+export const VEHICLE_STATES = [
+  'Stolen',
+  'Immobilized',
+  'DeepSleepRisk',
+  'NoWakeUpsLeft',
+  'Asleep',
+  'PrivacyMode',
+  'DoorsOpen',
+  'Unlocked',
+  'Charging',
+  'Plugged',
+] as const;
+export type VehicleState = (typeof VEHICLE_STATES)[number];
+
+/**
+ * Where a state was learnt: a remote that reached Done, the last status read, the simulator's own state (the
+ * fleet API's status has no such field), the wake-ups counted here, the network refusing a wake-up this month.
+ */
+export const VEHICLE_STATE_SOURCES = [
+  'action',
+  'status',
+  'simulator',
+  'wake-up-count',
+  'network-refusal',
+] as const;
+export type VehicleStateSource = (typeof VEHICLE_STATE_SOURCES)[number];
+
+/** Whether a command can go now, the most pressing first (the order of `sort=state`). */
+export const VEHICLE_READINESS = [
+  'stolen',
+  'immobilized',
+  'deep-sleep',
+  'privacy',
+  'no-wake-ups-left',
+  'will-wake',
+  'unknown',
+  'ready',
+] as const;
+export type VehicleReadiness = (typeof VEHICLE_READINESS)[number];
+
+/** What to do about a vehicle's readiness, as a code the clients word. */
+export const READINESS_NEXT_STEPS = [
+  'follow-stolen-procedure',
+  'lift-immobilization-before-use',
+  'drive-vehicle',
+  'ask-driver-to-lift-privacy',
+  'wait-for-next-month',
+  'expect-wake-up-delay',
+  'refresh-status',
+  'none',
+] as const;
+export type ReadinessNextStep = (typeof READINESS_NEXT_STEPS)[number];
+
+/** The orders of the fleet list. `state` is VEHICLE_READINESS order, then the label. */
+export const VEHICLE_SORTS = ['vin', 'label', 'statusAt', 'state'] as const;
+export type VehicleSort = (typeof VEHICLE_SORTS)[number];

@@ -155,6 +155,18 @@ const twins = async (make: () => Promise<unknown>): Promise<[unknown, unknown]> 
   await make(),
 ];
 const scratchCallback = async () => (await h.core.services.callbacks.create(callbackBody(), ACTOR)).id;
+/** Three horns to the second vehicle through the built-in callback (no deliveries): the last two wait. */
+const queuedHorns = async () => {
+  const horn = () =>
+    h.core.services.remotes.send({
+      vehicleRef: 'veh-c5ax-02',
+      callbackId: 'workstation',
+      body: { horn: { state: 'Activated' } },
+      actor: ACTOR,
+    });
+  await horn();
+  return [(await horn()).remoteActionId, (await horn()).remoteActionId] as const;
+};
 const withoutId = (value: unknown) => {
   const v = value as { id?: unknown; entry?: { id?: unknown } };
   return {
@@ -193,7 +205,11 @@ const SETTINGS = {
 /** One scenario per operation: a new entry fails to compile here until it is driven. */
 const SCENARIOS: Record<OperationName, Scenario> = {
   health: { inputs: same(), succeeds: true },
-  listVehicles: { inputs: same({ limit: 2, offset: 1 }), succeeds: true },
+  listVehicles: {
+    // Lists go as repeated or comma-separated parameters over HTTP, as arrays over IPC.
+    inputs: same({ limit: 2, offset: 1, readiness: ['ready', 'unknown'], sort: 'label', order: 'desc' }),
+    succeeds: true,
+  },
   getVehicle: { inputs: same({ vid: VIN }), succeeds: true },
   listCallbacks: { inputs: same(), succeeds: true },
   getCallback: { inputs: async () => [{ cbid: world.cbid }, { cbid: world.cbid }], succeeds: true },
@@ -261,6 +277,31 @@ const SCENARIOS: Record<OperationName, Scenario> = {
     succeeds: true,
   },
   getRemote: { inputs: async () => [{ rid: world.rid }, { rid: world.rid }], succeeds: true },
+  cancelRemote: {
+    // Two horns wait behind another: one is cancelled over each transport.
+    inputs: async () => {
+      const [b, c] = await queuedHorns();
+      return [
+        { rid: b, operator: 'Ana' },
+        { rid: c, operator: 'Ana' },
+      ];
+    },
+    succeeds: true,
+  },
+  resendRemote: {
+    // Two cancelled horns, each sent again: both wait behind the horn in flight, one place apart. (No clock moves
+    // here: the outbox's probes of the callbacks' unreachable target would then race the deliveries' scenario.)
+    inputs: async () => {
+      const [b, c] = await queuedHorns();
+      for (const rid of [b, c]) await h.core.services.remotes.cancel(rid, ACTOR);
+      return [{ rid: b }, { rid: c }];
+    },
+    normalise: (v) => {
+      const action = v as { queue?: object };
+      return { ...action, queue: { ...action.queue, position: 0 } };
+    },
+    succeeds: true,
+  },
   listDeliveries: {
     // since/until reach the desktop too (they were HTTP-only).
     inputs: async () => {
@@ -396,6 +437,7 @@ describe('every operation answers the same over HTTP and over IPC', () => {
   it('refuses the same bad input with the same field errors', async () => {
     const bad: [OperationName, unknown][] = [
       ['listVehicles', { limit: 0 }],
+      ['listVehicles', { state: ['Asleep', 'Sleepy'] }],
       ['listDeliveries', { since: 'yesterday' }],
       ['listRemotes', { type: 'Teleport' }],
       ['getVehicle', { vid: 'a b' }],

@@ -265,10 +265,11 @@ describe('command line', () => {
           '--inspect',
           '--sim-seed',
           '7',
+          '--sim-vehicles=2000',
         ],
         false,
       ),
-    ).toEqual(['--api-port', '5790', '--data-dir=/srv/x', '--sim-seed', '7']);
+    ).toEqual(['--api-port', '5790', '--data-dir=/srv/x', '--sim-seed', '7', '--sim-vehicles=2000']);
     expect(agentArgsFrom(['electron', '.', '--connector', 'simulator'], true)).toEqual([
       '--connector',
       'simulator',

@@ -181,7 +181,7 @@ describe('input checks', () => {
   it.each([
     ['a number for an id', 'getVehicle', [{ vid: 42 }], 'path.vid'],
     ['an id with a slash', 'getRemote', [{ rid: '../x' }], 'path.rid'],
-    ['a page size over 500', 'listVehicles', [{ limit: 1000 }], 'query.limit'],
+    ['a page size over the maximum (5000 for the fleet)', 'listVehicles', [{ limit: 5001 }], 'query.limit'],
     ['an unknown query key', 'listVehicles', [{ sql: 'drop' }], 'sql'],
     ['a missing callback id', 'sendRemote', [{ vid: 'veh-e208-01', body: {} }], 'path.cbid'],
     ['an input that is not an object', 'createCallback', ['{}'], ''],

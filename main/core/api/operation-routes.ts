@@ -61,14 +61,14 @@ export function httpSession(req: FastifyRequest, reply: FastifyReply, deps: Http
 /** '/callbacks/{cbid}' → '/callbacks/:cbid'. */
 export const fastifyPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
-type Scalar = 'number' | 'boolean';
+type Scalar = 'number' | 'boolean' | 'array';
 
-/** The top-level fields of an object schema that are numbers or booleans (behind optional, default…). */
+/** The top-level fields of an object schema that are numbers, booleans or lists (behind optional, default…). */
 function scalarFields(schema: ObjectSchema | undefined): [string, Scalar][] {
   if (!schema) return [];
   const kindOf = (field: z.ZodType): Scalar | null => {
     const def = field._zod.def as { type: string; innerType?: z.ZodType };
-    if (def.type === 'number' || def.type === 'boolean') return def.type;
+    if (def.type === 'number' || def.type === 'boolean' || def.type === 'array') return def.type;
     return def.innerType ? kindOf(def.innerType) : null;
   };
   return Object.entries(schema.shape).flatMap(([key, field]) => {
@@ -79,13 +79,20 @@ function scalarFields(schema: ObjectSchema | undefined): [string, Scalar][] {
 
 /**
  * Path and query values arrive as text: numbers are read as z.coerce.number() reads them, booleans from
- * "true"/"false"; anything else is left for the schema to refuse.
+ * "true"/"false", lists from repeated parameters, comma-separated values or both (`?state=A,B&state=C`); anything
+ * else is left for the schema to refuse.
  */
 function readScalars(values: unknown, fields: [string, Scalar][]): unknown {
   if (typeof values !== 'object' || values === null || fields.length === 0) return values;
   const out: Record<string, unknown> = { ...(values as Record<string, unknown>) };
   for (const [key, kind] of fields) {
     const value = out[key];
+    if (kind === 'array') {
+      const texts = typeof value === 'string' ? [value] : value;
+      if (Array.isArray(texts) && texts.every((t) => typeof t === 'string'))
+        out[key] = texts.flatMap((t: string) => t.split(',').map((part) => part.trim())).filter(Boolean);
+      continue;
+    }
     if (typeof value !== 'string') continue;
     if (kind === 'number') out[key] = Number(value);
     else if (value === 'true' || value === 'false') out[key] = value === 'true';

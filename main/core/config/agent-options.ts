@@ -20,6 +20,8 @@ export interface AgentOptions {
   simSpeed: number;
   /** Simulator: the same seed gives the same fleet, ids and timings. */
   simSeed: number;
+  /** Simulator: how many vehicles (the 25 of the scenario first, then vehicles drawn from the seed). */
+  simVehicles: number;
   /** Where the vehicle network reaches this agent's receiver (a reverse proxy or tunnel); null = none (polling). */
   publicReceiverUrl: string | null;
   /** Receiver flood limit: requests per second from one address before 429. */
@@ -42,6 +44,10 @@ export interface AgentOptions {
 
 export class OptionsError extends Error {}
 
+/** The simulator's fleet size: the 25 vehicles of its scenario by default, up to 5,000 to try the product at scale. */
+export const SIM_VEHICLES_DEFAULT = 25;
+export const SIM_VEHICLES_MAX = 5000;
+
 const SPEC = {
   'data-dir': { env: 'DEPOT_REMOTE_DATA_DIR' },
   'api-port': { env: 'DEPOT_REMOTE_API_PORT' },
@@ -53,6 +59,7 @@ const SPEC = {
   'receiver-tls-key': { env: 'DEPOT_REMOTE_RECEIVER_TLS_KEY' },
   'sim-speed': { env: 'DEPOT_REMOTE_SIM_SPEED' },
   'sim-seed': { env: 'DEPOT_REMOTE_SIM_SEED' },
+  'sim-vehicles': { env: 'DEPOT_REMOTE_SIM_VEHICLES' },
   'public-receiver-url': { env: 'DEPOT_REMOTE_PUBLIC_RECEIVER_URL' },
   'receiver-rate-limit': { env: 'DEPOT_REMOTE_RECEIVER_RATE_LIMIT' },
   'delivery-retention-days': { env: 'DEPOT_REMOTE_DELIVERY_RETENTION_DAYS' },
@@ -76,6 +83,7 @@ export const USAGE = `Usage: npm run agent -- [options]
   --connector <name>       simulator (default) or stellantis              (DEPOT_REMOTE_CONNECTOR)
   --sim-speed <factor>     simulator time factor, default 1 (realistic)   (DEPOT_REMOTE_SIM_SPEED)
   --sim-seed <integer>     simulator seed: same seed, same run, default 42 (DEPOT_REMOTE_SIM_SEED)
+  --sim-vehicles <n>       simulated vehicles, 1 to 5000, default 25      (DEPOT_REMOTE_SIM_VEHICLES)
   --public-receiver-url <url> how the vehicle network reaches the receiver (DEPOT_REMOTE_PUBLIC_RECEIVER_URL)
   --receiver-rate-limit <n> requests per second per sender before 429, default 100 (DEPOT_REMOTE_RECEIVER_RATE_LIMIT)
   --delivery-retention-days <n> days a webhook may stay unreachable before its deliveries become dead letters,
@@ -147,6 +155,7 @@ export function parseAgentOptions(
         'receiver-tls-key': { type: 'string' },
         'sim-speed': { type: 'string' },
         'sim-seed': { type: 'string' },
+        'sim-vehicles': { type: 'string' },
         'public-receiver-url': { type: 'string' },
         'receiver-rate-limit': { type: 'string' },
         'delivery-retention-days': { type: 'string' },
@@ -232,7 +241,7 @@ export function parseAgentOptions(
     }
   }
   const wholeNumber = (
-    name: 'receiver-rate-limit' | 'delivery-retention-days' | 'quarantine-max-mb',
+    name: 'receiver-rate-limit' | 'delivery-retention-days' | 'quarantine-max-mb' | 'sim-vehicles',
     fallback: string,
     max: number,
   ) => {
@@ -246,6 +255,7 @@ export function parseAgentOptions(
   const receiverRateLimit = wholeNumber('receiver-rate-limit', '100', 1_000_000);
   const deliveryRetentionDays = wholeNumber('delivery-retention-days', '30', 3650);
   const quarantineMaxMb = wholeNumber('quarantine-max-mb', '100', 100_000);
+  const simVehicles = wholeNumber('sim-vehicles', String(SIM_VEHICLES_DEFAULT), SIM_VEHICLES_MAX);
   const apiPort = port('api-port', pick('api-port') ?? '5780');
   const receiverPort = port('receiver-port', pick('receiver-port') ?? '5781');
   if (apiPort !== 0 && apiPort === receiverPort) {
@@ -263,6 +273,7 @@ export function parseAgentOptions(
       connector: connector as ConnectorName,
       simSpeed,
       simSeed: Number(seedText),
+      simVehicles,
       receiverRateLimit,
       deliveryRetentionDays,
       publicReceiverUrl,

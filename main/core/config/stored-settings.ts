@@ -2,6 +2,7 @@
 // options: a flag or an environment variable given at start wins over them, and a default applies when
 // neither they nor those say anything.
 import { STELLANTIS_ENV } from '../connector/stellantis/stellantis-config.js';
+import { DEFAULT_WAKE_UP_BUDGET } from '../domain/vehicle/vehicle-condition.js';
 import type { SettingsInputDto } from '../../../preload/contract/settings.js';
 
 /** What is stored: the settings without the password (sealed separately). */
@@ -11,6 +12,20 @@ export type StoredSettings = Omit<SettingsInputDto, 'stellantis'> & {
 
 export const SETTINGS_KEY = 'agent';
 export const STELLANTIS_PASSWORD_KEY = 'stellantis.password';
+
+/** The monthly wake-up budget per vehicle the fleet view counts against (estimated: Stellantis publishes none). */
+export function wakeUpBudgetOf(stored: Pick<StoredSettings, 'wakeUps'> | null | undefined): number {
+  return stored?.wakeUps?.monthlyBudget ?? DEFAULT_WAKE_UP_BUDGET;
+}
+
+/** How long a queued command waits at most, unless the request says (docs/decisions.md, 21). */
+export const DEFAULT_QUEUE_EXPIRY_MINUTES = 10;
+
+export function queueExpiryMinutesOf(
+  stored: Pick<StoredSettings, 'queueExpiryMinutes'> | null | undefined,
+): number {
+  return stored?.queueExpiryMinutes ?? DEFAULT_QUEUE_EXPIRY_MINUTES;
+}
 
 /** The stored settings as option values, keyed by flag name (see agent-options.ts). */
 export function optionLayer(stored: StoredSettings | null): Record<string, string> {

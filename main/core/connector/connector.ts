@@ -50,6 +50,8 @@ export interface RemoteSnapshot {
   status: string;
   failureCause?: string;
   feedbackDetail?: string;
+  /** The Remote body as the network keeps it, where it says. */
+  remote?: Record<string, unknown>;
 }
 
 /** Where a connector delivers what it learns about actions (same path as received notifications). */
@@ -67,6 +69,12 @@ export interface Connector {
     upstreamCallbackId: string | null,
     remoteActionId: string,
   ): Promise<RemoteSnapshot | null>;
+  /**
+   * Every remote the network holds for a vehicle through one callback (the fleet API's getRemoteRequestsForVhl):
+   * asked before sending again a command whose earlier send may have reached it (a crash, a connection cut short),
+   * so that it is never sent twice. A connector without it cannot tell: such a command is not sent again.
+   */
+  listRemotes?(vehicleId: string, upstreamCallbackId: string | null): Promise<RemoteSnapshot[]>;
   registerCallback(callback: UpstreamCallback): Promise<{ upstreamId: string }>;
   /** Replaces the whole object upstream, as the fleet API's PUT. */
   updateCallback(upstreamId: string, callback: UpstreamCallback): Promise<void>;

@@ -4,8 +4,9 @@ import {
   isSettled,
   type ActorRef,
   type ApproverRef,
+  type QueueReason,
 } from '../../../preload/contract/vocabulary.js';
-import type { RemoteAction } from '../domain/action.js';
+import type { QueueState, RemoteAction } from '../domain/action.js';
 import { isTerminal } from '../domain/lifecycle.js';
 import type { RemoteBody } from '../domain/remote/remote-body.js';
 import type { RemoteType } from '../domain/remote-type.js';
@@ -36,6 +37,16 @@ interface ActionRow {
   upstream_id: string | null;
   actor: string | null;
   approved_by: string | null;
+  queue_seq: number | null;
+  expires_at: string | null;
+  queue_reason: QueueReason | null;
+  network_tries: number;
+  next_try_at: string | null;
+  send_uncertain: number;
+  after_id: string | null;
+  resent_from: string | null;
+  resent_as: string | null;
+  sent_at: string | null;
 }
 
 /** A LEFT JOIN's row, every column null when nothing matched. */
@@ -43,18 +54,50 @@ type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 const COLUMNS = `id, vehicle_id, vin, callback_id, type, remote, phase, status, outcome, failure_cause,
   feedback_detail, error, operator, reason, created_at, updated_at, done_at, last_event_date, upstream_id, actor,
-  approved_by`;
+  approved_by, queue_seq, expires_at, queue_reason, network_tries, next_try_at, send_uncertain, after_id,
+  resent_from, resent_as, sent_at`;
+
+/** Every new action takes the next place in line (its lane's order is the order of arrival). */
+const NEXT_QUEUE_SEQ = `(SELECT coalesce(max(queue_seq), 0) + 1 FROM remote_actions WHERE queue_seq IS NOT NULL)`;
 
 const INSERT_SQL = `INSERT INTO remote_actions (${COLUMNS}) VALUES (@id, @vehicleId, @vin, @callbackId, @type,
   @remote, @phase, @status, @outcome, @failureCause, @feedbackDetail, @error, @operator, @reason, @createdAt,
-  @updatedAt, @doneAt, @lastEventDate, @upstreamId, @actor, @approvedBy)`;
+  @updatedAt, @doneAt, @lastEventDate, @upstreamId, @actor, @approvedBy,
+  CASE WHEN @inLine = 1 THEN ${NEXT_QUEUE_SEQ} END,
+  @expiresAt, @queueReason, @networkTries, @nextTryAt, @sendUncertain, @afterId, @resentFrom, NULL, @sentAt)`;
 const UPDATE_SQL = `UPDATE remote_actions SET vehicle_id = @vehicleId, vin = @vin, callback_id = @callbackId,
   type = @type, remote = @remote, phase = @phase, status = @status, outcome = @outcome,
   failure_cause = @failureCause, feedback_detail = @feedbackDetail, error = @error, operator = @operator,
   reason = @reason, created_at = @createdAt, updated_at = @updatedAt, done_at = @doneAt,
   last_event_date = @lastEventDate
   WHERE id = @id`;
+/** The queue's own writes (the hot update above leaves its columns alone: ingest never changes them). */
+export const ACTION_UPDATE_QUEUE_SQL = `UPDATE remote_actions SET expires_at = @expiresAt, queue_reason = @queueReason,
+  network_tries = @networkTries, next_try_at = @nextTryAt, send_uncertain = @sendUncertain, sent_at = @sentAt,
+  queue_seq = coalesce(queue_seq, ${NEXT_QUEUE_SEQ})
+  WHERE id = @id`;
+const SET_RESENT_AS_SQL = `UPDATE remote_actions SET resent_as = @resentAs WHERE id = @id AND resent_as IS NULL`;
 const GET_SQL = `SELECT ${COLUMNS} FROM remote_actions WHERE id = @id`;
+
+/** A lane: one vehicle's actions of one feature that are in flight (Sending, Pending) or waiting, in line order. */
+export const ACTIONS_LANE_SQL = `SELECT ${COLUMNS} FROM remote_actions
+  WHERE vehicle_id = @vehicleId AND type = @type AND phase IN ('Queued', 'Sending', 'Pending')
+  ORDER BY phase = 'Queued', queue_seq, created_at, id`;
+/** The lanes with someone waiting. */
+export const ACTIONS_QUEUED_LANES_SQL = `SELECT DISTINCT vehicle_id AS vehicleId, type FROM remote_actions WHERE phase = 'Queued'`;
+export const ACTIONS_QUEUED_SQL = `SELECT ${COLUMNS} FROM remote_actions WHERE phase = 'Queued' ORDER BY queue_seq`;
+export const ACTION_QUEUE_POSITION_SQL = `SELECT count(*) + 1 FROM remote_actions
+  WHERE phase = 'Queued' AND vehicle_id = @vehicleId AND type = @type AND queue_seq < @seq`;
+/** The next instant after @now at which something queued is due: an expiry or a retry. */
+export const ACTIONS_NEXT_QUEUE_INSTANT_SQL = `SELECT min(at) FROM (
+    SELECT min(expires_at) AS at FROM remote_actions WHERE phase = 'Queued' AND expires_at > @now
+    UNION ALL
+    SELECT min(next_try_at) FROM remote_actions WHERE phase = 'Queued' AND next_try_at > @now)`;
+/** The network answers again: whatever waits for it may go now. */
+export const ACTIONS_RELEASE_NETWORK_WAITS_SQL = `UPDATE remote_actions SET next_try_at = NULL
+  WHERE phase = 'Queued' AND queue_reason = 'NETWORK_UNREACHABLE' AND next_try_at IS NOT NULL`;
+/** Whether the network's id ever named an action here (held now, or earlier). */
+export const ACTION_KNOWS_UPSTREAM_ID_SQL = `SELECT EXISTS (SELECT 1 FROM remote_actions WHERE upstream_id = @upstreamId)`;
 
 /** Hot (every notification): the action holding an upstream id, through its partial unique index. */
 export const ACTION_BY_UPSTREAM_ID_SQL = `SELECT ${COLUMNS} FROM remote_actions
@@ -91,8 +134,8 @@ export const ACTIONS_BY_VEHICLE_CALLBACK_SQL = `SELECT ${COLUMNS} FROM remote_ac
 const sqlList = (phases: readonly ActionPhase[]) => phases.map((p) => `'${p}'`).join(', ');
 
 /**
- * Hot: actions in flight, i.e. not settled (Sending, Pending): the send guard, the watchdog, the tray. Found through
- * the phase index; the few rows are then sorted.
+ * Hot: actions not settled (Queued, Sending, Pending): the watchdog, the tray. Found through the phase index; the
+ * few rows are then sorted.
  */
 export const ACTIONS_OPEN_SQL = `SELECT ${COLUMNS} FROM remote_actions
   WHERE phase IN (${sqlList(ACTION_PHASES.filter((p) => !isSettled(p)))}) ORDER BY created_at, id`;
@@ -152,7 +195,10 @@ export function actionCountSql(filter: ActionFilter): string {
 }
 
 export interface ActionsRepository {
-  /** Stores a new action; `upstreamId`, when given, is held at once (tests, imports). */
+  /**
+   * Stores a new action; `upstreamId`, when given, is held at once (tests, imports). With `queue`, it takes the
+   * next place in line (`queue.seq` is the store's to give).
+   */
   insert(action: ActionRecord): void;
   /** Stores the action as given (all fields but id and upstreamId). False when no action has this id. */
   update(action: RemoteAction): boolean;
@@ -188,14 +234,32 @@ export interface ActionsRepository {
   listForVehicleCallback(vehicleId: string, callbackId: string, page: Page): ActionRecord[];
   /** Newest first. */
   list(query: ActionListQuery): ActionRecord[];
-  /** Actions in flight (not settled: Sending or Pending), oldest first. */
+  /** Actions not settled (Queued, Sending, Pending), oldest first. */
   listOpen(): ActionRecord[];
   /**
-   * Actions an event may still change (not terminal: Sending, Pending, TimedOut) created at or after `since`,
-   * oldest first.
+   * Actions an event may still change (not terminal: Queued, Sending, Pending, TimedOut) created at or after
+   * `since`, oldest first.
    */
   listUnterminated(since: IsoTimestamp): ActionRecord[];
   count(filter?: ActionFilter): number;
+  /** Stores the queue's fields of the action as given (place in line kept; given one if it had none). */
+  updateQueue(action: RemoteAction): void;
+  /** Links `id` to the action that sends it again; false when it was already sent again. */
+  setResentAs(id: string, resentAs: string): boolean;
+  /** One vehicle's actions of one feature in flight (Sending, Pending) first, then the waiting ones in line. */
+  lane(vehicleId: string, type: RemoteType): ActionRecord[];
+  /** Every lane where an action waits. */
+  queuedLanes(): { vehicleId: string; type: RemoteType }[];
+  /** Every waiting action, in line order. */
+  listQueued(): ActionRecord[];
+  /** 1 = next of its lane. */
+  queuePosition(action: RemoteAction): number;
+  /** The next expiry or retry strictly after `now`, or null. */
+  nextQueueInstant(now: IsoTimestamp): IsoTimestamp | null;
+  /** Lets the actions waiting for the network go now; how many there were. */
+  releaseNetworkWaits(): number;
+  /** Whether an action here holds, or held, this upstream id. */
+  knowsUpstreamId(upstreamId: string): boolean;
 }
 
 export function createActionsRepository(db: Db): ActionsRepository {
@@ -216,6 +280,21 @@ export function createActionsRepository(db: Db): ActionsRepository {
     ActionRow
   >(ACTIONS_BY_VEHICLE_CALLBACK_SQL);
   const open = db.raw.prepare<[], ActionRow>(ACTIONS_OPEN_SQL);
+  const updateQueue = db.raw.prepare(ACTION_UPDATE_QUEUE_SQL);
+  const setResentAs = db.raw.prepare(SET_RESENT_AS_SQL);
+  const lane = db.raw.prepare<{ vehicleId: string; type: string }, ActionRow>(ACTIONS_LANE_SQL);
+  const queuedLanes = db.raw.prepare<[], { vehicleId: string; type: RemoteType }>(ACTIONS_QUEUED_LANES_SQL);
+  const queued = db.raw.prepare<[], ActionRow>(ACTIONS_QUEUED_SQL);
+  const queuePosition = db.raw
+    .prepare<{ vehicleId: string; type: string; seq: number }, number>(ACTION_QUEUE_POSITION_SQL)
+    .pluck();
+  const nextQueueInstant = db.raw
+    .prepare<{ now: string }, string | null>(ACTIONS_NEXT_QUEUE_INSTANT_SQL)
+    .pluck();
+  const releaseNetworkWaits = db.raw.prepare(ACTIONS_RELEASE_NETWORK_WAITS_SQL);
+  const knowsUpstreamId = db.raw
+    .prepare<{ upstreamId: string }, number>(ACTION_KNOWS_UPSTREAM_ID_SQL)
+    .pluck();
   const unterminated = db.raw.prepare<{ since: string }, ActionRow>(ACTIONS_UNTERMINATED_SQL);
   // Filtered lists come in a few dozen shapes: each is prepared the first time it is used, then reused.
   const statements = new Map<string, BetterSqlite3.Statement<[Record<string, unknown>], unknown>>();
@@ -235,7 +314,15 @@ export function createActionsRepository(db: Db): ActionsRepository {
 
   return {
     insert(action) {
-      insert.run({ ...toParams(action), ...whoParams(action), upstreamId: action.upstreamId ?? null });
+      insert.run({
+        ...toParams(action),
+        ...whoParams(action),
+        ...queueParams(action),
+        upstreamId: action.upstreamId ?? null,
+        inLine: action.queue || action.phase === 'Queued' ? 1 : 0,
+        afterId: action.queue?.after ?? null,
+        resentFrom: action.resentFrom ?? null,
+      });
     },
     update(action) {
       return update.run(toParams(action)).changes > 0;
@@ -297,6 +384,34 @@ export function createActionsRepository(db: Db): ActionsRepository {
     count(filter = {}) {
       return statement(actionCountSql(filter)).pluck().get(filterParams(filter)) as number;
     },
+    updateQueue(action) {
+      updateQueue.run({ id: action.id, ...queueParams(action) });
+    },
+    setResentAs(id, resentAs) {
+      return setResentAs.run({ id, resentAs }).changes > 0;
+    },
+    lane(vehicleId, type) {
+      return lane.all({ vehicleId, type }).map(toAction);
+    },
+    queuedLanes() {
+      return queuedLanes.all();
+    },
+    listQueued() {
+      return queued.all().map(toAction);
+    },
+    queuePosition(action) {
+      if (!action.queue) return 1;
+      return queuePosition.get({ vehicleId: action.vehicleId, type: action.type, seq: action.queue.seq })!;
+    },
+    nextQueueInstant(now) {
+      return nextQueueInstant.get({ now }) ?? null;
+    },
+    releaseNetworkWaits() {
+      return releaseNetworkWaits.run().changes;
+    },
+    knowsUpstreamId(upstreamId) {
+      return knowsUpstreamId.get({ upstreamId }) === 1;
+    },
   };
 }
 
@@ -354,6 +469,19 @@ function toParams(action: RemoteAction): Record<string, string | null> {
   };
 }
 
+/** The queue's fields that change (its place in line and the links are written once). */
+function queueParams(action: RemoteAction): Record<string, string | number | null> {
+  const q = action.queue;
+  return {
+    expiresAt: q?.expiresAt ?? null,
+    queueReason: q?.reason ?? null,
+    networkTries: q?.tries ?? 0,
+    nextTryAt: q?.nextTryAt ?? null,
+    sendUncertain: q?.uncertain ? 1 : 0,
+    sentAt: action.sentAt ?? null,
+  };
+}
+
 /** Who sent it and who approved: written once, by the insert (the update leaves them alone). */
 function whoParams(action: RemoteAction): Record<string, string | null> {
   return {
@@ -386,5 +514,21 @@ function toAction(row: ActionRow): ActionRecord {
     ...(row.upstream_id !== null && { upstreamId: row.upstream_id }),
     ...(row.actor !== null && { sentBy: fromJson<ActorRef>(row.actor) }),
     ...(row.approved_by !== null && { approvedBy: fromJson<ApproverRef>(row.approved_by) }),
+    ...(row.queue_seq !== null && { queue: queueOf(row, row.queue_seq) }),
+    ...(row.sent_at !== null && { sentAt: row.sent_at }),
+    ...(row.resent_from !== null && { resentFrom: row.resent_from }),
+    ...(row.resent_as !== null && { resentAs: row.resent_as }),
+  };
+}
+
+function queueOf(row: ActionRow, seq: number): QueueState {
+  return {
+    seq,
+    expiresAt: row.expires_at,
+    reason: row.queue_reason,
+    tries: row.network_tries,
+    nextTryAt: row.next_try_at,
+    uncertain: row.send_uncertain === 1,
+    after: row.after_id,
   };
 }

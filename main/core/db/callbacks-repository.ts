@@ -49,9 +49,9 @@ const SET_BUILT_IN_RECEIVER_SECRET_SQL = `UPDATE callbacks SET receiver_secret =
 const RESEAL_SQL = `UPDATE callbacks SET subscribe = @subscribe, secrets = @secrets WHERE id = @id`;
 const FORGET_SQL = `UPDATE callbacks SET secrets = NULL, receiver_secret = @receiverSecret,
   secrets_lost = @secretsLost WHERE id = @id`;
-/** Sending or Pending, the same "open" as actions.listOpen (and the same partial index). */
+/** Queued, Sending or Pending, the same "open" as actions.listOpen (and the same partial index, migration 010). */
 export const CALLBACK_HAS_PENDING_ACTIONS_SQL = `SELECT EXISTS (SELECT 1 FROM remote_actions
-  WHERE callback_id = @id AND phase IN ('Sending', 'Pending'))`;
+  WHERE callback_id = @id AND phase IN ('Queued', 'Sending', 'Pending'))`;
 
 export interface CallbacksRepository {
   insert(callback: NewCallback): void;
@@ -66,7 +66,7 @@ export interface CallbacksRepository {
   getIncludingDeleted(id: string): CallbackRecord | null;
   /** Callbacks not deleted: the built-in one first, then oldest first. */
   list(): CallbackRecord[];
-  /** Whether an action sent with it is still Sending or Pending (its outcome would be lost on delete). */
+  /** Whether an action sent with it is still Queued, Sending or Pending (it would be lost on delete). */
   hasPendingActions(id: string): boolean;
   /** Every callback, deleted ones included (their sealed values are at rest too), the built-in one first. */
   listAll(): CallbackRecord[];

@@ -20,6 +20,7 @@ export type { Migration } from './migrations/index.js';
 export { createRepositories } from './repositories.js';
 export type { Repositories } from './repositories.js';
 export type { VehiclesRepository } from './vehicles-repository.js';
+export type { VehicleFactsRepository } from './vehicle-facts-repository.js';
 export type { CallbacksRepository } from './callbacks-repository.js';
 export type { ActionFilter, ActionListQuery, ActionsRepository } from './actions-repository.js';
 export type { EventsRepository } from './events-repository.js';

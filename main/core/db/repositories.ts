@@ -23,9 +23,13 @@ import { createSettingsRepository } from './settings-repository.js';
 import type { SettingsRepository } from './settings-repository.js';
 import { createVehiclesRepository } from './vehicles-repository.js';
 import type { VehiclesRepository } from './vehicles-repository.js';
+import { createVehicleFactsRepository } from './vehicle-facts-repository.js';
+import type { VehicleFactsRepository } from './vehicle-facts-repository.js';
 
 export interface Repositories {
   vehicles: VehiclesRepository;
+  /** What the action history says of each vehicle's condition (issue 15). */
+  vehicleFacts: VehicleFactsRepository;
   callbacks: CallbacksRepository;
   actions: ActionsRepository;
   events: EventsRepository;
@@ -43,6 +47,7 @@ export interface Repositories {
 export function createRepositories(db: Db): Repositories {
   return {
     vehicles: createVehiclesRepository(db),
+    vehicleFacts: createVehicleFactsRepository(db),
     callbacks: createCallbacksRepository(db),
     actions: createActionsRepository(db),
     events: createEventsRepository(db),

@@ -1,4 +1,4 @@
-import type { ActorRef, ApproverRef } from '../../../preload/contract/vocabulary.js';
+import type { ActorRef, ApproverRef, QueueReason } from '../../../preload/contract/vocabulary.js';
 import type { RemoteBody } from './remote/remote-body.js';
 import type { RemoteType } from './remote-type.js';
 import type { ActionPhase, DoneStatus, EventStatus } from './status.js';
@@ -17,6 +17,24 @@ export interface RemoteEvent {
   eventStatus: EventStatus;
   /** Set when the network sent no date: eventDate is the receipt time, and the identity ignores it. */
   eventDateFromReceipt?: true;
+}
+
+/** Where a command stands in its vehicle and feature's queue, and what it waits for (docs/decisions.md, 21). */
+export interface QueueState {
+  /** The order of arrival: a vehicle's commands of one feature go in this order. */
+  seq: number;
+  /** After this instant a command still waiting ends Expired, never sent; null: never (older actions). */
+  expiresAt: string | null;
+  /** Why it waits, besides its place in line. */
+  reason: QueueReason | null;
+  /** Tries that met an unreachable network: the delay before the next one grows with them. */
+  tries: number;
+  /** Not tried again before this instant. */
+  nextTryAt: string | null;
+  /** A send may have reached the network (it was cut short): the network is asked before it is sent again. */
+  uncertain: boolean;
+  /** The action (a wake-up) it waits for. */
+  after: string | null;
 }
 
 /** A remote action as the agent knows it. */
@@ -46,6 +64,13 @@ export interface RemoteAction {
   doneAt: string | null;
   /** eventDate of the newest Pending event applied, so a late, older Pending never wins. */
   lastEventDate: string | null;
+  /** Its place in line; absent for actions recorded before the queue existed. */
+  queue?: QueueState;
+  /** When it was handed to the network (the "no answer" timeout counts from then). */
+  sentAt?: string | null;
+  /** The action this one sends again, and the one that sent this one again. */
+  resentFrom?: string | null;
+  resentAs?: string | null;
 }
 
 /** One entry of an action's history. */

@@ -230,10 +230,69 @@ const LOCAL: Record<string, Entry> = {
     "Read the error details and correct the command or wait for the network; if the send was interrupted, check the vehicle's recent actions first. Then send it again.",
     false,
   ),
+  Queued: info(
+    'Waiting its turn',
+    'Another command of the same kind is still running on this vehicle, so this one waits in the queue and goes by itself once the one before it has finished.',
+    'Nothing to do: it goes by itself. Cancel it if it is no longer needed; it expires if it cannot go in time.',
+  ),
+  NETWORK_UNREACHABLE: {
+    title: 'Waiting for the network',
+    explanation:
+      'The Stellantis network could not be reached, so the command waits in the queue. Depot Remote tries again by itself, more slowly as time passes, and sends it as soon as the network answers.',
+    nextStep:
+      'Nothing to do: it goes by itself. Cancel it if it is no longer needed; it expires if it cannot go in time.',
+    severity: 'warning',
+    retryable: false,
+  },
+  SEND_INTERRUPTED: info(
+    'Checking with the network',
+    'Depot Remote stopped while this command was being sent, so the network may already have it. Depot Remote asks the network before sending it, so that it is never sent twice.',
+    'Nothing to do: it goes by itself, or follows the command the network already has.',
+  ),
+  WAKE_UP_FIRST: info(
+    'Waiting for the wake-up',
+    'The vehicle is being woken first; this command goes once the wake-up has succeeded.',
+    'Nothing to do: it goes by itself. If the wake-up fails, it is cancelled.',
+  ),
+  CALLBACK_PAUSED: {
+    title: 'Waiting: callback paused',
+    explanation: 'The callback this command reports to is paused, so the command waits in the queue.',
+    nextStep: 'Resume the callback to let it go, or cancel the command.',
+    severity: 'warning',
+    retryable: false,
+  },
   Expired: failure(
     'Expired before sending',
-    'The command was queued while the Stellantis network was unreachable, and its expiry passed before it could be sent. It never reached the vehicle.',
+    'The command waited in the queue (behind another command of the same kind, or for the network) and its expiry passed before it could be sent. It never reached the vehicle.',
     'Send the command again if it is still needed.',
+    true,
+    'warning',
+  ),
+  SEND_UNCERTAIN: failure(
+    'Expired: may have been sent',
+    'The command expired while the network could not be reached. An earlier attempt to send it was cut short, so the network may have received it after all.',
+    "Check the vehicle's recent actions (or refresh its State) before sending it again.",
+    false,
+    'warning',
+  ),
+  Cancelled: failure(
+    'Cancelled before sending',
+    'The command was taken out of the queue before it was sent. It never reached the vehicle.',
+    'Send the command again if it is needed after all.',
+    true,
+    'info',
+  ),
+  NOT_SENT_AFTER_STOP: failure(
+    'Not sent: the agent stopped',
+    'Depot Remote stopped before this command reached the network. Immobilization, stolen mode and unlocking are never sent later on their own, so it was not sent.',
+    'Send the command again if it is still needed.',
+    true,
+    'warning',
+  ),
+  WAKE_UP_FAILED: failure(
+    'Cancelled: the wake-up failed',
+    'This command was waiting for the vehicle to wake up, but the wake-up did not succeed, so it was not sent.',
+    "Read the wake-up's result on its own timeline, then send the command again.",
     true,
     'warning',
   ),
@@ -303,6 +362,12 @@ export function explainAction(action: RemoteAction, context: ExplainContext = {}
     case 'Pending':
       // Accepted (202) but no event yet: that is what Accepted means.
       return explain(action.status ?? 'Accepted');
+    case 'Queued':
+      return explain(action.queue?.reason ?? 'Queued');
+    case 'Expired':
+    case 'Cancelled':
+      // Set by the agent when "never sent" is not the whole story (SEND_UNCERTAIN) or it cancelled (WAKE_UP_FAILED).
+      return explain(action.error?.code ?? action.phase);
     default:
       return explain(action.phase);
   }

@@ -154,12 +154,71 @@ export function markRefused(action: RemoteAction, error: ActionError, now: strin
   };
 }
 
-/** A send queued while offline passed its expiry before it could leave. It never reached the network. Terminal. */
-export function markExpired(action: RemoteAction, now: string): Transition {
-  if (action.phase !== 'Sending') return { action, applied: false };
+/**
+ * A queued command whose expiry passed before it could leave. Terminal. `error` says so when an earlier attempt may
+ * have reached the network after all (it could not be asked): then "never sent" is not certain.
+ */
+export function markExpired(action: RemoteAction, now: string, error: ActionError | null = null): Transition {
+  if (action.phase !== 'Queued') return { action, applied: false };
   return {
     applied: true,
-    action: { ...action, phase: 'Expired', status: null, doneAt: now, updatedAt: now },
+    action: { ...action, phase: 'Expired', status: null, error, doneAt: now, updatedAt: now },
+  };
+}
+
+/**
+ * Taken out of the queue before it was sent: by a person, or by the agent (`error` then says why, e.g. the wake-up
+ * it waited for failed). Terminal: it never reached the network.
+ */
+export function markCancelled(
+  action: RemoteAction,
+  now: string,
+  error: ActionError | null = null,
+): Transition {
+  if (action.phase !== 'Queued') return { action, applied: false };
+  return {
+    applied: true,
+    action: { ...action, phase: 'Cancelled', status: null, error, doneAt: now, updatedAt: now },
+  };
+}
+
+/** Its turn came: it is handed to the connector (and flagged Sending first, so a crash meanwhile is known). */
+export function markDispatched(action: RemoteAction, now: string): Transition {
+  if (action.phase !== 'Queued' || !action.queue) return { action, applied: false };
+  return {
+    applied: true,
+    action: {
+      ...action,
+      phase: 'Sending',
+      queue: { ...action.queue, reason: null, nextTryAt: null },
+      sentAt: now,
+      updatedAt: now,
+    },
+  };
+}
+
+/**
+ * The network could not be reached while sending it: back in line, first of its lane as before, tried again after
+ * `retryAt`. The request may have reached the network before the connection failed, so it is `uncertain`: the
+ * network is asked before it is sent again.
+ */
+export function markRequeued(action: RemoteAction, now: string, retryAt: string): Transition {
+  if (action.phase !== 'Sending' || !action.queue) return { action, applied: false };
+  return {
+    applied: true,
+    action: {
+      ...action,
+      phase: 'Queued',
+      queue: {
+        ...action.queue,
+        reason: 'NETWORK_UNREACHABLE',
+        tries: action.queue.tries + 1,
+        nextTryAt: retryAt,
+        uncertain: true,
+      },
+      sentAt: null,
+      updatedAt: now,
+    },
   };
 }
 

@@ -11,6 +11,8 @@ import type { ActionEventRecord } from '../domain/action.js';
 import type { CallbackSecrets, CallbackSubscribe } from '../domain/callback/callback-model.js';
 import { maskSecret, revealHeadersSetBy, SEALED_MASK } from '../domain/callback/index.js';
 import { explain, explainAction } from '../domain/explanations.js';
+import { failedAsleep, isResendable } from '../domain/queue.js';
+import type { VehicleCondition } from '../domain/vehicle/vehicle-condition.js';
 
 const API = '/api/v1';
 
@@ -60,7 +62,8 @@ export function toCallbackDto(
   };
 }
 
-export function toVehicleDto(v: VehicleRecord): VehicleDto {
+/** `condition` is what domain/vehicle/vehicle-condition.ts derives for it. */
+export function toVehicleDto(v: VehicleRecord, condition: VehicleCondition): VehicleDto {
   return {
     id: v.id,
     vin: v.vin,
@@ -72,6 +75,10 @@ export function toVehicleDto(v: VehicleRecord): VehicleDto {
     status: v.status,
     statusAt: v.statusAt,
     syncedAt: v.syncedAt,
+    states: condition.states,
+    stateSources: condition.stateSources,
+    wakeUps: condition.wakeUps,
+    readiness: condition.readiness,
   };
 }
 
@@ -91,7 +98,15 @@ export function toEventDto(e: ActionEventRecord): ActionEventDto {
   };
 }
 
-export function toActionDto(a: ActionRecord, events?: ActionEventRecord[]): RemoteActionDto {
+/**
+ * `position`: the action's place in its queue (1 = next), for a Queued one (ActionsRepository.queuePosition; the
+ * action view in kernel/action-view.ts asks it).
+ */
+export function toActionDto(
+  a: ActionRecord,
+  events?: ActionEventRecord[],
+  position?: number,
+): RemoteActionDto {
   const self = `${API}/vehicles/${a.vehicleId}/callbacks/${a.callbackId}/remotes/${a.id}`;
   return {
     _links: {
@@ -120,6 +135,19 @@ export function toActionDto(a: ActionRecord, events?: ActionEventRecord[]): Remo
     updatedAt: a.updatedAt,
     doneAt: a.doneAt,
     explanation: explainAction(a),
+    ...(a.phase === 'Queued' && a.queue
+      ? {
+          queue: {
+            position: position ?? 1,
+            expiresAt: a.queue.expiresAt,
+            ...(a.queue.reason ? { reason: a.queue.reason } : {}),
+            ...(a.queue.after ? { after: a.queue.after } : {}),
+          },
+        }
+      : {}),
+    ...(a.resentFrom ? { resentFrom: a.resentFrom } : {}),
+    ...(a.resentAs ? { resentAs: a.resentAs } : {}),
+    ...(isResendable(a) && !a.resentAs ? { resend: { wakeFirst: failedAsleep(a) } } : {}),
     ...(events ? { events: events.map(toEventDto) } : {}),
   };
 }

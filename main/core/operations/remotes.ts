@@ -1,15 +1,29 @@
-// Remote actions: send (the body is the domain's to validate), and read them by vehicle and callback or by id.
+// Remote actions: send (the body is the domain's to validate), take one out of the queue, send one again, and read
+// them by vehicle and callback or by id.
 import type { RemotesService } from '../services/remotes-service.js';
 import type { OperationHandlers } from './ports.js';
 
 type RemoteOperations =
-  'sendRemote' | 'listVehicleCallbackRemotes' | 'getVehicleCallbackRemote' | 'listRemotes' | 'getRemote';
+  | 'sendRemote'
+  | 'listVehicleCallbackRemotes'
+  | 'getVehicleCallbackRemote'
+  | 'listRemotes'
+  | 'getRemote'
+  | 'cancelRemote'
+  | 'resendRemote';
 
 export function remoteHandlers(remotes: RemotesService): Pick<OperationHandlers, RemoteOperations> {
   return {
-    sendRemote: async ({ vid, cbid, body }, { actor }) => {
-      const action = await remotes.send({ vehicleRef: vid, callbackId: cbid, body, actor });
-      // The fleet API's answer to a POST: the ids and where to follow the action.
+    sendRemote: async ({ vid, cbid, body, whenBusy, expiresInSeconds }, { actor }) => {
+      const action = await remotes.send({
+        vehicleRef: vid,
+        callbackId: cbid,
+        body,
+        actor,
+        whenBusy,
+        expiresInSeconds,
+      });
+      // The fleet API's answer to a POST: the ids and where to follow the action; and whether it waits its turn.
       return {
         _links: {
           self: action._links.self,
@@ -18,6 +32,8 @@ export function remoteHandlers(remotes: RemotesService): Pick<OperationHandlers,
         },
         remoteActionId: action.remoteActionId,
         type: action.type,
+        phase: action.phase,
+        ...(action.queue ? { queue: action.queue } : {}),
       };
     },
     listVehicleCallbackRemotes: ({ vid, cbid, limit, offset }) =>
@@ -26,5 +42,8 @@ export function remoteHandlers(remotes: RemotesService): Pick<OperationHandlers,
     listRemotes: ({ vehicle, ...rest }) =>
       remotes.list({ ...rest, ...(vehicle ? { vehicleRef: vehicle } : {}) }),
     getRemote: ({ rid }) => remotes.get(rid),
+    cancelRemote: ({ rid }, { actor }) => remotes.cancel(rid, actor),
+    resendRemote: ({ rid, wakeFirst, whenBusy, expiresInSeconds }, { actor }) =>
+      remotes.resend(rid, actor, { wakeFirst, whenBusy, expiresInSeconds }),
   };
 }

@@ -75,7 +75,10 @@ export function createActionWatchdog(
       const now = clock.nowIso();
       const changed = repos.actions
         .listOpen()
-        .filter((a) => a.phase === 'Pending' && nowMs - Date.parse(a.createdAt) >= actionTimeoutMs)
+        // Counted from when it left: a command that waited in the queue has the whole time to answer.
+        .filter(
+          (a) => a.phase === 'Pending' && nowMs - Date.parse(a.sentAt ?? a.createdAt) >= actionTimeoutMs,
+        )
         .map((a) => markTimedOut(a, now))
         .filter((r) => r.applied)
         .map((r) => r.action);

@@ -329,7 +329,8 @@ export function createCallbacksService({
         throw new ServiceError(
           409,
           'CALLBACK_HAS_PENDING_ACTIONS',
-          'This callback still has remote actions in progress. Wait until they are done, then delete it.',
+          'This callback still has remote actions in progress or waiting in the queue. Wait until they are done ' +
+            '(or cancel the waiting ones), then delete it.',
         );
       }
       await upstream.remove(repos.callbacks.get(id)?.upstreamId ?? null);

@@ -1,39 +1,63 @@
-// Sending a remote action and reading actions back. The intent is stored before anything leaves the
-// machine, so a crash mid-send is visible afterwards instead of silently lost; whatever the network answers,
-// the action then ends Pending (with the network's id beside its own) or Refused with a code, never Sending.
+// Sending a remote action, taking one out of the queue, sending one again, and reading actions back. The intent is
+// stored before anything leaves the machine, so a crash mid-send is visible afterwards instead of silently lost;
+// whatever the network answers, the action then ends Pending (with the network's id beside its own) or Refused with
+// a code, never Sending. A command that cannot go at once waits its turn in the queue (remote-queue.ts).
+// Past 300 lines: send, cancel and resend share the same checks (policy, callback, capability, reason, busy
+// lane) in one order, which is what keeps a refusal from storing anything; the reads are the short rest.
 import { randomUUID } from 'node:crypto';
 import type { RemoteActionDto } from '../../../preload/contract/dto.js';
-import { REASON_MIN_LENGTH, roleAtLeast, type ApproverRef } from '../../../preload/contract/vocabulary.js';
-import type { Connector } from '../connector/connector.js';
-import type { ActionRecord, Repositories, RunUnitOfWork, UnitOfWork } from '../db/index.js';
+import {
+  REASON_MIN_LENGTH,
+  roleAtLeast,
+  type ApproverRef,
+  type WhenBusy,
+} from '../../../preload/contract/vocabulary.js';
+import { queueExpiryMinutesOf, SETTINGS_KEY, type StoredSettings } from '../config/stored-settings.js';
+import type {
+  ActionRecord,
+  CallbackRecord,
+  Repositories,
+  RunUnitOfWork,
+  VehicleRecord,
+} from '../db/index.js';
 import type { RemoteAction } from '../domain/action.js';
-import { markAccepted, markRefused } from '../domain/lifecycle.js';
+import { markCancelled } from '../domain/lifecycle.js';
+import { expiresAt, failedAsleep, isResendable, queuedOnlyWhenAsked, WAKE_UP_BODY } from '../domain/queue.js';
 import { parseRemote } from '../domain/remote/index.js';
+import type { RemoteBody } from '../domain/remote/remote-body.js';
 import { FEATURES, isDangerous, type RemoteType } from '../domain/remote-type.js';
 import type { ActionPhase } from '../domain/status.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
-import { actorRef, type Actor } from '../kernel/actor.js';
+import { actorRef, who, type Actor } from '../kernel/actor.js';
 import type { AccessGuard } from '../kernel/access-guard.js';
+import { createActionView } from '../kernel/action-view.js';
 import type { OperatorsService } from './operators-service.js';
 import { actionAuditEntry, createAuditTrail } from '../kernel/audit-trail.js';
-import { asConnectorError, connectorFailure } from './connector-errors.js';
-import { toActionDto } from '../kernel/dto-mappers.js';
 import { invalid, notFound, ServiceError } from '../kernel/service-error.js';
+import type { RemoteQueue } from './remote-queue.js';
+import type { RemoteSender } from './remote-sender.js';
 
 export interface RemotesServiceDeps {
   unitOfWork: RunUnitOfWork;
   repos: Repositories;
-  connector: Connector;
   clock: Clock;
   bus: EventBus;
   /** The access policy: the lowest role for each remote. */
   access: AccessGuard;
   /** Checks an approving supervisor's PIN. */
   approvers: Pick<OperatorsService, 'verify'>;
+  sender: RemoteSender;
+  queue: Pick<RemoteQueue, 'poke' | 'networkAnswered' | 'requeue' | 'canAskNetwork' | 'isLeaving' | 'settle'>;
 }
 
-export interface SendRemoteCommand {
+/** How a command meets a busy feature or an unreachable network, and how long it may wait. */
+export interface QueueOptions {
+  whenBusy?: WhenBusy | undefined;
+  expiresInSeconds?: number | undefined;
+}
+
+export interface SendRemoteCommand extends QueueOptions {
   vehicleRef: string;
   callbackId: string;
   body: unknown;
@@ -45,27 +69,49 @@ export interface Page {
   offset: number;
 }
 
-type ActionError = NonNullable<RemoteAction['error']>;
+/** A request that passed every check: who may, what, to which vehicle, through which callback. */
+interface Checked {
+  vehicle: VehicleRecord;
+  callback: CallbackRecord;
+  type: RemoteType;
+  remote: RemoteBody;
+  actor: Actor;
+  reason: string | null;
+  approvedBy: ApproverRef | null;
+}
+
+/** A stored action and whether it waits in the queue or goes now. */
+interface Entered {
+  action: ActionRecord;
+  queued: boolean;
+  /** It may wait for an unreachable network. */
+  mayQueue: boolean;
+}
 
 export type RemotesService = ReturnType<typeof createRemotesService>;
 
 export function createRemotesService({
   unitOfWork,
   repos,
-  connector,
   clock,
   bus,
   access,
   approvers,
+  sender,
+  queue,
 }: RemotesServiceDeps) {
   const trail = createAuditTrail(repos, bus);
-  function publish(action: ActionRecord) {
-    bus.publish({ type: 'action.changed', action });
-  }
+  const view = createActionView(repos);
+  const publish = (action: ActionRecord) => bus.publish({ type: 'action.changed', action });
 
   /** By the action's own id, else by the network's (as vehicles answer to their id or their VIN). */
   function findAction(id: string) {
     return repos.actions.get(id) ?? repos.actions.getByUpstreamId(id);
+  }
+  function requireAction(id: string) {
+    const action = findAction(id);
+    if (!action) throw notFound('REMOTE_NOT_FOUND', `No remote action with id ${id}.`);
+    return action;
   }
 
   function requireVehicle(ref: string) {
@@ -83,15 +129,16 @@ export function createRemotesService({
     type: RemoteType,
     remote: unknown,
     where: { vin: string; callbackId: string },
+    what: 'remote.send' | 'remote.cancel' = 'remote.send',
   ): Promise<ApproverRef | null> {
     const { keys, role } = access.remoteNeeds(type, remote);
     const detail = { ...where, type, policyKeys: keys };
     if (roleAtLeast(actor.role, role)) return null;
     // Approval is for a person at a shared screen; a script's token gets the role it needs instead.
-    if (!actor.approval || actor.kind !== 'operator') throw access.deny(actor, role, 'remote.send', detail);
+    if (!actor.approval || actor.kind !== 'operator') throw access.deny(actor, role, what, detail);
     const approver = await approvers.verify(actor.approval.approver, actor.approval.pin, 'approval');
     if (!roleAtLeast(approver.role, role)) {
-      throw access.deny(actor, role, 'remote.send', {
+      throw access.deny(actor, role, what, {
         ...detail,
         approver: approver.name,
         approverRole: approver.role,
@@ -100,228 +147,293 @@ export function createRemotesService({
     return { id: approver.id, name: approver.name, role: approver.role };
   }
 
-  return {
-    async send({ vehicleRef, callbackId, body, actor }: SendRemoteCommand): Promise<RemoteActionDto> {
-      const parsed = parseRemote(body);
-      if (!parsed.ok) throw invalid('The remote request is not valid.', parsed.errors);
-      const { body: remote, type } = parsed.value;
-      const feature = FEATURES[type];
+  /** Every check a command passes before anything is stored (the policy first among those about the caller). */
+  async function check({ vehicleRef, callbackId, body, actor }: SendRemoteCommand): Promise<Checked> {
+    const parsed = parseRemote(body);
+    if (!parsed.ok) throw invalid('The remote request is not valid.', parsed.errors);
+    const { body: remote, type } = parsed.value;
+    const feature = FEATURES[type];
 
-      const vehicle = requireVehicle(vehicleRef);
-      const callback = repos.callbacks.get(callbackId);
-      if (!callback) {
-        throw notFound(
-          'CALLBACK_NOT_FOUND',
-          `No callback with id ${callbackId}. Create a callback first: every remote needs one.`,
-        );
-      }
-      if (!callback.subscribe.remoteTypes.includes(type)) {
-        throw new ServiceError(
-          422,
-          'REMOTE_TYPE_NOT_SUBSCRIBED',
-          `Callback ${callback.label ?? callbackId} does not subscribe to ${type} (${feature}). ` +
-            `Add ${type} to its remoteTypes or use another callback.`,
-        );
-      }
-      if (callback.status !== 'Running') {
-        throw new ServiceError(
-          409,
-          'CALLBACK_PAUSED',
-          `Callback ${callback.label ?? callbackId} is ${callback.status}: resume it before sending remotes through it.`,
-        );
-      }
-      // Before anything else is decided or stored: a refusal stores no action (and is audited).
-      const approvedBy = await authorize(actor, type, remote, { vin: vehicle.vin, callbackId });
-      const capability = vehicle.capabilities[type];
-      if (capability && !capability.supported) {
-        throw new ServiceError(
-          422,
-          'FEATURE_NOT_SUPPORTED',
-          `${vehicle.label ?? vehicle.vin} cannot do ${feature}: ${capability.reason ?? 'not supported by this vehicle'}`,
-        );
-      }
-      const reason = actor.reason?.trim() || null;
-      if (isDangerous(type) && (!reason || reason.length < REASON_MIN_LENGTH)) {
-        throw invalid(`${feature} needs a reason, for the audit log.`, [
-          {
-            field: 'X-Depot-Reason',
-            message: `Give the reason for this ${feature} request (at least ${REASON_MIN_LENGTH} characters) in the X-Depot-Reason header.`,
-          },
-        ]);
-      }
-      const inFlight = repos.actions.listOpen().find((a) => a.vehicleId === vehicle.id && a.type === type);
-      if (inFlight) {
+    const vehicle = requireVehicle(vehicleRef);
+    const callback = repos.callbacks.get(callbackId);
+    if (!callback) {
+      throw notFound(
+        'CALLBACK_NOT_FOUND',
+        `No callback with id ${callbackId}. Create a callback first: every remote needs one.`,
+      );
+    }
+    if (!callback.subscribe.remoteTypes.includes(type)) {
+      throw new ServiceError(
+        422,
+        'REMOTE_TYPE_NOT_SUBSCRIBED',
+        `Callback ${callback.label ?? callbackId} does not subscribe to ${type} (${feature}). ` +
+          `Add ${type} to its remoteTypes or use another callback.`,
+      );
+    }
+    if (callback.status !== 'Running') {
+      throw new ServiceError(
+        409,
+        'CALLBACK_PAUSED',
+        `Callback ${callback.label ?? callbackId} is ${callback.status}: resume it before sending remotes through it.`,
+      );
+    }
+    // Before anything else is decided or stored: a refusal stores no action (and is audited).
+    const approvedBy = await authorize(actor, type, remote, { vin: vehicle.vin, callbackId });
+    const capability = vehicle.capabilities[type];
+    if (capability && !capability.supported) {
+      throw new ServiceError(
+        422,
+        'FEATURE_NOT_SUPPORTED',
+        `${vehicle.label ?? vehicle.vin} cannot do ${feature}: ${capability.reason ?? 'not supported by this vehicle'}`,
+      );
+    }
+    const reason = actor.reason?.trim() || null;
+    if (isDangerous(type) && (!reason || reason.length < REASON_MIN_LENGTH)) {
+      throw invalid(`${feature} needs a reason, for the audit log.`, [
+        {
+          field: 'X-Depot-Reason',
+          message: `Give the reason for this ${feature} request (at least ${REASON_MIN_LENGTH} characters) in the X-Depot-Reason header.`,
+        },
+      ]);
+    }
+    return { vehicle, callback, type, remote, actor, reason, approvedBy };
+  }
+
+  /**
+   * Stores the command: Sending when its lane (the vehicle's commands of that feature) is free, else Queued behind
+   * the others — or 409 for the commands never queued silently. Call inside a unit of work (or alone).
+   */
+  function enter(c: Checked, options: QueueOptions & { after?: string; resentFrom?: string }): Entered {
+    return unitOfWork((uow) => {
+      const { vehicle, type, remote, actor } = c;
+      const feature = FEATURES[type];
+      const mayQueue = !queuedOnlyWhenAsked(type, remote) || options.whenBusy === 'queue';
+      const lane = repos.actions.lane(vehicle.id, type);
+      const queued = lane.length > 0 || options.after !== undefined;
+      if (lane.length > 0 && !mayQueue) {
+        const ahead = lane[0]!;
         throw new ServiceError(
           409,
           'ACTION_IN_PROGRESS',
-          `A ${feature} action is already in progress on ${vehicle.label ?? vehicle.vin} (${inFlight.id}). ` +
-            'Wait for it to finish before sending another.',
+          `A ${feature} action is already ${ahead.phase === 'Queued' ? 'waiting' : 'in progress'} on ` +
+            `${vehicle.label ?? vehicle.vin} (${ahead.id}). ${feature} is not queued unless asked: wait for it ` +
+            'to finish, or send with whenBusy=queue to have it go after it.',
         );
       }
-
-      const now = clock.nowIso();
+      const now = clock.now();
+      const at = now.toISOString();
+      const seconds =
+        options.expiresInSeconds ??
+        queueExpiryMinutesOf(repos.settings.get<StoredSettings>(SETTINGS_KEY)) * 60;
       // The action's own id, for good: queued, sent, refused or accepted, it is named by this id (the API, the
       // history, forwarded notifications). The network's id is recorded beside it once it answers.
       const draft: RemoteAction = {
         id: randomUUID(),
         vehicleId: vehicle.id,
         vin: vehicle.vin,
-        callbackId,
+        callbackId: c.callback.id,
         type,
         remote,
-        phase: 'Sending',
+        phase: queued ? 'Queued' : 'Sending',
         status: null,
         outcome: null,
         failureCause: null,
         feedbackDetail: null,
         error: null,
         operator: actor.operator,
-        reason,
+        reason: c.reason,
         sentBy: actorRef(actor),
-        approvedBy,
-        createdAt: now,
-        updatedAt: now,
+        approvedBy: c.approvedBy,
+        createdAt: at,
+        updatedAt: at,
         doneAt: null,
         lastEventDate: null,
+        // Every action has its expiry, a direct send too: put back in line (network down, a stop), it keeps it.
+        queue: {
+          seq: 0,
+          expiresAt: expiresAt(now, seconds),
+          reason: options.after ? 'WAKE_UP_FIRST' : null,
+          tries: 0,
+          nextTryAt: null,
+          uncertain: false,
+          after: options.after ?? null,
+        },
+        sentAt: queued ? null : at,
+        ...(options.resentFrom ? { resentFrom: options.resentFrom } : {}),
       };
-      // The intent is durable before anything leaves; the audit entry is written with the outcome.
-      unitOfWork(() => repos.actions.insert(draft));
-      // Not published yet: it is, with its outcome, in a moment.
-
-      /** Ends the draft Refused (never left Sending), audited, inside `uow`; published once it committed. */
-      const refuseInside = (uow: UnitOfWork, error: ActionError, detail: Record<string, unknown>) => {
-        const refused = markRefused(draft, error, clock.nowIso()).action;
-        repos.actions.update(refused);
+      // The intent is durable before anything leaves; the audit entry is written with the outcome (or now, for a
+      // command that waits).
+      repos.actions.insert(draft);
+      const action = repos.actions.get(draft.id)!;
+      if (queued) {
         uow.afterCommit(
           trail.append(
-            actionAuditEntry(refused, 'remote.send', refused.updatedAt, { type, remote, ...detail }),
+            actionAuditEntry(action, 'remote.queue', at, {
+              type,
+              remote,
+              position: repos.actions.queuePosition(action),
+              expiresAt: action.queue?.expiresAt ?? null,
+              behind: lane[0]?.id ?? options.after ?? null,
+              ...(options.resentFrom ? { resentFrom: options.resentFrom } : {}),
+            }),
           ),
         );
-        uow.afterCommit(() => publish(repos.actions.get(draft.id) ?? refused));
-      };
-      const refuse = (error: ActionError, detail: Record<string, unknown>) =>
-        unitOfWork((uow) => refuseInside(uow, error, detail));
-      const recordedAs = [{ field: 'remoteActionId', message: `Recorded as ${draft.id}.` }];
-
-      let answered: unknown;
-      try {
-        ({ remoteActionId: answered } = await connector.sendRemote({
-          vehicleId: vehicle.id,
-          vin: vehicle.vin,
-          callbackId,
-          upstreamCallbackId: callback.upstreamId,
-          type,
-          body: remote,
-        }));
-      } catch (err) {
-        const e = asConnectorError(err);
-        refuse(
-          {
-            code: e.details.code ?? e.kind,
-            message: e.message,
-            ...(e.details.reference && { reference: e.details.reference }),
-          },
-          { refused: { kind: e.kind, code: e.details.code ?? null } },
-        );
-        throw connectorFailure(e, recordedAs);
+        uow.afterCommit(() => publish(action));
       }
-      if (typeof answered !== 'string' || answered.trim() === '') {
-        // The connector broke its promise: whatever the network did, nothing can follow this action.
-        const message =
-          `The ${connector.name} connector answered the ${type} remote without a remoteActionId: ` +
-          "the network may have accepted it, but it cannot be followed. Check the vehicle's recent actions " +
-          'before sending it again.';
-        refuse(
-          { code: 'UPSTREAM_ID_MISSING', message },
-          { refused: { kind: 'local', code: 'UPSTREAM_ID_MISSING' } },
-        );
-        throw new ServiceError(502, 'UPSTREAM_ID_MISSING', message, recordedAs);
-      }
-      const upstreamId = answered;
+      // Not published yet when it goes now: it is, with its outcome, in a moment.
+      return { action, queued, mayQueue };
+    });
+  }
 
-      let settled: { accepted: RemoteAction | null; conflict: string | null };
-      try {
-        settled = unitOfWork((uow) => {
-          const at = clock.nowIso();
-          const claim = repos.actions.claimUpstreamId(draft.id, upstreamId, at)!;
-          if (claim.outcome === 'conflict') {
-            // The network named this remote with the id of an action still open here. Their notifications
-            // cannot be told apart, so the earlier one keeps the id (it was accepted first and may still hear
-            // about it) and this one ends now, loudly, rather than wait for news that would go elsewhere.
-            const holder = claim.previousHolder;
-            const conflict =
-              `The network accepted the ${type} remote but answered with id ${upstreamId}, which already names ` +
-              `action ${holder.id} (${holder.type} on ${holder.vin}), still in progress: this one cannot be ` +
-              "followed. It may still be carried out: check the vehicle's recent actions before sending it again.";
-            refuseInside(
-              uow,
-              { code: 'UPSTREAM_ID_CONFLICT', message: conflict },
-              {
-                upstreamRemoteActionId: upstreamId,
-                heldBy: holder.id,
-                refused: { kind: 'local', code: 'UPSTREAM_ID_CONFLICT' },
-              },
-            );
-            return { accepted: null, conflict };
-          }
-          const accepted = { ...markAccepted(draft, at).action, upstreamId };
-          repos.actions.update(accepted);
-          uow.afterCommit(
-            trail.append(
-              actionAuditEntry(accepted, 'remote.send', at, {
-                type,
-                remote,
-                upstreamRemoteActionId: upstreamId,
-              }),
-            ),
-          );
-          // Notifications naming the id reach the new action from now on. The network gave the id again because
-          // it is done with the earlier remote, and so is this agent (the earlier action is settled: its Done
-          // arrived, or it was refused): nothing more is expected for it, while everything about the remote just
-          // accepted will name this id. Repeats of what the earlier action already received are told apart by
-          // their dates (ActionsRepository.findForEvent), so a retried old Done cannot end the new action.
-          if (claim.outcome === 'reassigned') {
-            uow.afterCommit(
-              trail.append(
-                actionAuditEntry(accepted, 'remote.upstream-id-reassigned', at, {
-                  upstreamRemoteActionId: upstreamId,
-                  from: claim.previousHolder.id,
-                }),
-              ),
-            );
-          }
-          uow.afterCommit(() => publish(accepted));
-          return { accepted, conflict: null };
-        });
-      } catch (err) {
-        // Not a refusal by the network, but the row must not stay Sending: it says what is known.
-        try {
-          refuse(
-            {
-              code: 'SEND_NOT_RECORDED',
-              message:
-                `The network accepted the ${type} remote as ${upstreamId}, but the agent could not record it ` +
-                `(${(err as Error)?.message ?? String(err)}): it is not followed. Check the vehicle.`,
-            },
-            { upstreamRemoteActionId: upstreamId, refused: { kind: 'local', code: 'SEND_NOT_RECORDED' } },
-          );
-        } catch {
-          // The store itself fails: the watchdog flags the row at the next start (SEND_INTERRUPTED).
+  /** Sends a command that goes now; one that waits is the queue's. Throws the refusal, recorded. */
+  async function go(entered: Entered): Promise<ActionRecord> {
+    if (entered.queued) {
+      queue.poke();
+      return entered.action;
+    }
+    const outcome = await sender.send(entered.action);
+    switch (outcome.kind) {
+      case 'accepted':
+        queue.networkAnswered();
+        return outcome.action;
+      case 'refused':
+        throw outcome.error;
+      case 'unreachable':
+        // It waits for the network, unless it is never queued silently (or the network could not be asked
+        // whether an attempt cut short reached it: then it would risk going twice).
+        if (entered.mayQueue && queue.canAskNetwork()) {
+          return queue.requeue(entered.action, outcome.cause.message);
         }
-        throw err;
-      }
+        throw sender.refuseUnreachable(entered.action, outcome.cause).error;
+    }
+  }
 
-      if (!settled.accepted) {
-        throw new ServiceError(502, 'UPSTREAM_ID_CONFLICT', settled.conflict ?? '', recordedAs);
+  return {
+    async send(command: SendRemoteCommand): Promise<RemoteActionDto> {
+      const checked = await check(command);
+      return view(await go(enter(checked, command)));
+    },
+
+    /** Takes a queued command out of the queue, for good (Cancelled); 409 once it has left the queue. */
+    async cancel(remoteActionId: string, actor: Actor): Promise<RemoteActionDto> {
+      // The lowest role that may send anything first: a viewer learns nothing of the action.
+      access.require(actor, 'technician', 'remote.cancel');
+      const action = requireAction(remoteActionId);
+      await authorize(
+        actor,
+        action.type,
+        action.remote,
+        { vin: action.vin, callbackId: action.callbackId },
+        'remote.cancel',
+      );
+      const cancelled = unitOfWork((uow) => {
+        const current = repos.actions.get(action.id)!;
+        if (current.phase !== 'Queued' || queue.isLeaving(current.id)) {
+          const where = current.phase === 'Queued' ? 'being sent' : current.phase;
+          throw new ServiceError(
+            409,
+            'ACTION_NOT_QUEUED',
+            `Action ${current.id} is ${where}: only a command still waiting in the queue can be cancelled.`,
+          );
+        }
+        const next = markCancelled(current, clock.nowIso()).action;
+        repos.actions.update(next);
+        repos.actions.updateQueue(next);
+        uow.afterCommit(
+          trail.append({
+            ...actionAuditEntry(next, 'remote.cancel', next.updatedAt, {
+              type: next.type,
+              remote: next.remote,
+              expiresAt: current.queue?.expiresAt ?? null,
+            }),
+            ...who(actor),
+            reason: actor.reason ?? null,
+          }),
+        );
+        uow.afterCommit(() => queue.settle(next));
+        return next;
+      });
+      return view(cancelled);
+    },
+
+    /**
+     * Sends a failed, refused, expired, cancelled or unanswered command again, as a new action linked to it, through
+     * the same checks and queue as a send; with `wakeFirst`, behind a WakeUp it waits for.
+     */
+    async resend(
+      remoteActionId: string,
+      actor: Actor,
+      options: QueueOptions & { wakeFirst?: boolean | undefined },
+    ): Promise<RemoteActionDto> {
+      access.require(actor, 'technician', 'remote.resend');
+      const original = requireAction(remoteActionId);
+      if (!isResendable(original)) {
+        const what =
+          original.phase === 'Done' ? `Done (${original.outcome ?? 'no outcome'})` : original.phase;
+        throw new ServiceError(
+          409,
+          'ACTION_NOT_RESENDABLE',
+          `Action ${original.id} is ${what}: only a command that was refused, expired, cancelled, went ` +
+            'unanswered or failed can be sent again.',
+        );
       }
-      return toActionDto(settled.accepted);
+      if (original.resentAs) {
+        throw new ServiceError(
+          409,
+          'ACTION_ALREADY_RESENT',
+          `Action ${original.id} was already sent again as ${original.resentAs}: send that one again instead.`,
+        );
+      }
+      if (options.wakeFirst && !failedAsleep(original)) {
+        throw new ServiceError(
+          409,
+          'WAKE_FIRST_NOT_APPLICABLE',
+          `Action ${original.id} did not fail because the vehicle was asleep: send it again without wakeFirst.`,
+        );
+      }
+      const base = { vehicleRef: original.vehicleId, callbackId: original.callbackId, actor };
+      const command = await check({ ...base, body: original.remote });
+      const wake = options.wakeFirst ? await check({ ...base, body: WAKE_UP_BODY }) : null;
+      const entered = unitOfWork((uow) => {
+        const wakeEntered = wake ? enter(wake, options) : null;
+        const commandEntered = enter(command, {
+          ...options,
+          resentFrom: original.id,
+          ...(wakeEntered ? { after: wakeEntered.action.id } : {}),
+        });
+        const resentAs = commandEntered.action.id;
+        if (!repos.actions.setResentAs(original.id, resentAs)) {
+          throw new ServiceError(
+            409,
+            'ACTION_ALREADY_RESENT',
+            `Action ${original.id} was already sent again: send that one again instead.`,
+          );
+        }
+        const now = clock.nowIso();
+        uow.afterCommit(
+          trail.append({
+            ...actionAuditEntry(original, 'remote.resend', now, {
+              type: original.type,
+              resentAs,
+              ...(wakeEntered ? { wakeUp: wakeEntered.action.id } : {}),
+            }),
+            ...who(actor),
+            reason: actor.reason ?? null,
+          }),
+        );
+        const linked = repos.actions.get(original.id)!;
+        uow.afterCommit(() => publish(linked));
+        return { wake: wakeEntered, command: commandEntered };
+      });
+      // The wake-up first: the command waits for it (and is cancelled by the queue if it fails).
+      if (entered.wake) await go(entered.wake);
+      return view(await go(entered.command));
     },
 
     /** `remoteActionId`: the action's own id, or the network's for the action holding it. */
     get(remoteActionId: string): RemoteActionDto {
-      const action = findAction(remoteActionId);
-      if (!action) throw notFound('REMOTE_NOT_FOUND', `No remote action with id ${remoteActionId}.`);
-      return toActionDto(action, repos.events.listForAction(action.id));
+      const action = requireAction(remoteActionId);
+      return view(action, repos.events.listForAction(action.id));
     },
 
     getForVehicleCallback(vehicleRef: string, callbackId: string, remoteActionId: string): RemoteActionDto {
@@ -333,7 +445,7 @@ export function createRemotesService({
           `No remote action ${remoteActionId} for this vehicle and callback.`,
         );
       }
-      return toActionDto(action, repos.events.listForAction(action.id));
+      return view(action, repos.events.listForAction(action.id));
     },
 
     listForVehicleCallback(vehicleRef: string, callbackId: string, page: Page) {
@@ -341,7 +453,7 @@ export function createRemotesService({
       if (!repos.callbacks.get(callbackId)) notFoundCallback(callbackId);
       const items = repos.actions.listForVehicleCallback(vehicle.id, callbackId, page);
       const total = repos.actions.count({ vehicleId: vehicle.id, callbackId });
-      return { items: items.map((a) => toActionDto(a)), total, ...page };
+      return { items: items.map((a) => view(a)), total, ...page };
     },
 
     list(filter: { vehicleRef?: string; type?: RemoteType; phase?: ActionPhase } & Page) {
@@ -353,7 +465,7 @@ export function createRemotesService({
       };
       const items = repos.actions.list({ ...where, limit: filter.limit, offset: filter.offset });
       return {
-        items: items.map((a) => toActionDto(a)),
+        items: items.map((a) => view(a)),
         total: repos.actions.count(where),
         limit: filter.limit,
         offset: filter.offset,

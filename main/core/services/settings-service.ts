@@ -34,7 +34,17 @@ export function createSettingsService(deps: {
     /** Stores already-validated settings; an absent or empty password keeps the stored one. */
     async save(input: SettingsInputDto, actor: Actor): Promise<void> {
       const { password, ...stellantis } = input.stellantis;
-      const stored: StoredSettings = { ...input, stellantis };
+      // Clients that do not know the wake-up budget yet send none: the saved one stays.
+      const wakeUps = input.wakeUps ?? repos.settings.get<StoredSettings>(SETTINGS_KEY)?.wakeUps;
+      // …and the queue's expiry likewise.
+      const queueExpiryMinutes =
+        input.queueExpiryMinutes ?? repos.settings.get<StoredSettings>(SETTINGS_KEY)?.queueExpiryMinutes;
+      const stored: StoredSettings = {
+        ...input,
+        stellantis,
+        ...(wakeUps ? { wakeUps } : {}),
+        ...(queueExpiryMinutes ? { queueExpiryMinutes } : {}),
+      };
       const sealed = password ? await secrets.encrypt(password) : null;
       const now = clock.nowIso();
       unitOfWork((uow) => {

@@ -41,10 +41,12 @@ import {
 } from './deliveries.js';
 import { getQuarantine, listQuarantine, replayQuarantine, resolveQuarantine } from './quarantine.js';
 import {
+  cancelRemote,
   getRemote,
   getVehicleCallbackRemote,
   listRemotes,
   listVehicleCallbackRemotes,
+  resendRemote,
   sendRemote,
 } from './remotes.js';
 import { getSettings, putSettings } from './settings.js';
@@ -67,6 +69,8 @@ export const OPERATIONS = {
   getVehicleCallbackRemote,
   listRemotes,
   getRemote,
+  cancelRemote,
+  resendRemote,
   listDeliveries,
   getDelivery,
   listDeliveryTargets,

@@ -19,6 +19,8 @@ export const OPERATION_NAMES = [
   'getVehicleCallbackRemote',
   'listRemotes',
   'getRemote',
+  'cancelRemote',
+  'resendRemote',
   'listDeliveries',
   'getDelivery',
   'listDeliveryTargets',

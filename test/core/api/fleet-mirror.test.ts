@@ -452,4 +452,42 @@ describe('remotes', () => {
     });
     expect(list._embedded.remoteActions[0]).not.toHaveProperty('upstreamRemoteActionId');
   });
+
+  it('a remote of a busy feature waits in the queue, answered 202 as any other; its status is absent until it leaves', async () => {
+    h = await startHarness({ fleetId: FLEET });
+    const cbid = await createCallback();
+    const url = `${BASE}/vehicles/${VEHICLE}/callbacks/${cbid}/remotes`;
+    await h.call({ method: 'POST', url, payload: { horn: { state: 'Activated' } } });
+    const second = await h.call({ method: 'POST', url, payload: { horn: { state: 'Activated' } } });
+    expect(second.statusCode).toBe(202);
+    // The spec's answer, nothing more.
+    expect(Object.keys(second.json()).sort()).toEqual(['_links', 'remoteActionId', 'type']);
+    const rid = second.json().remoteActionId;
+    const waiting = (await h.call({ method: 'GET', url: `${url}/${rid}` })).json();
+    expect(waiting).toMatchObject({ phase: 'Queued' });
+    expect(waiting).not.toHaveProperty('status');
+    h.clock.advance(3_000);
+    await new Promise((resolve) => setImmediate(resolve));
+    h.clock.advance(3_000);
+    expect((await h.call({ method: 'GET', url: `${url}/${rid}` })).json()).toMatchObject({
+      status: 'Success',
+      phase: 'Done',
+    });
+  });
+
+  it('Immobilization is refused 409 while one is in flight (a deliberate difference), unless whenBusy=queue', async () => {
+    h = await startHarness({ fleetId: FLEET });
+    const cbid = await createCallback();
+    const url = `${BASE}/vehicles/${VEHICLE}/callbacks/${cbid}/remotes`;
+    const headers = { 'x-depot-reason': 'Vehicle not returned after rental' };
+    const payload = { immobilization: { activate: true } };
+    expect((await h.call({ method: 'POST', url, payload, headers })).statusCode).toBe(202);
+    const refused = await h.call({ method: 'POST', url, payload, headers });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toEqual(errorShape(409, 'ACTION_IN_PROGRESS'));
+    const queued = await h.call({ method: 'POST', url: `${url}?whenBusy=queue`, payload, headers });
+    expect(queued.statusCode).toBe(202);
+    const rid = queued.json().remoteActionId;
+    expect((await h.call({ method: 'GET', url: `${url}/${rid}` })).json()).toMatchObject({ phase: 'Queued' });
+  });
 });

@@ -281,7 +281,7 @@ describe('refusals that depend on the callback, the vehicle and what is in fligh
     expect(res.json().message).toMatch(/e-remote/);
   });
 
-  it('409 while the same feature is in flight on the vehicle; free again once Done', async () => {
+  it('doors Unlocked: 409 while doors are in flight on the vehicle (never queued silently); free again once Done', async () => {
     const first = await h.call({ method: 'POST', url: remotesUrl(), payload: { door: { state: 'Locked' } } });
     expect(first.statusCode).toBe(202);
     const second = await h.call({
@@ -291,6 +291,7 @@ describe('refusals that depend on the callback, the vehicle and what is in fligh
     });
     expect(second.statusCode).toBe(409);
     expect(second.json().code).toBe('ACTION_IN_PROGRESS');
+    // Other commands of a busy feature wait their turn instead (test/core/api/remote-queue.test.ts).
     const other = await h.call({
       method: 'POST',
       url: remotesUrl(),

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, OptionsError, parseAgentOptions } from '../../../main/core/config/agent-options.js';
+import {
+  defaultDataDir,
+  OptionsError,
+  parseAgentOptions,
+  USAGE,
+} from '../../../main/core/config/agent-options.js';
 
 const parse = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
   const r = parseAgentOptions(argv, env);
@@ -19,6 +24,7 @@ describe('agent options', () => {
       connector: 'simulator',
       simSpeed: 1,
       simSeed: 42,
+      simVehicles: 25,
       publicReceiverUrl: null,
       receiverRateLimit: 100,
       deliveryRetentionDays: 30,
@@ -40,6 +46,7 @@ describe('agent options', () => {
       DEPOT_REMOTE_RECEIVER_TLS_KEY: '/etc/k.pem',
       DEPOT_REMOTE_SIM_SPEED: '50',
       DEPOT_REMOTE_SIM_SEED: '7',
+      DEPOT_REMOTE_SIM_VEHICLES: '2000',
       DEPOT_REMOTE_PUBLIC_RECEIVER_URL: 'https://depot.example/recv',
       DEPOT_REMOTE_RECEIVER_RATE_LIMIT: '500',
       DEPOT_REMOTE_DELIVERY_RETENTION_DAYS: '90',
@@ -60,6 +67,7 @@ describe('agent options', () => {
       connector: 'stellantis',
       simSpeed: 50,
       simSeed: 7,
+      simVehicles: 2000,
       publicReceiverUrl: 'https://depot.example/recv',
       receiverRateLimit: 500,
       deliveryRetentionDays: 90,
@@ -83,6 +91,8 @@ describe('agent options', () => {
           '7001',
           '--connector',
           'simulator',
+          '--sim-vehicles',
+          '5000',
         ],
         env,
       ),
@@ -92,6 +102,7 @@ describe('agent options', () => {
       bind: '::1',
       receiverPort: 7001,
       connector: 'simulator',
+      simVehicles: 5000,
     });
   });
 
@@ -107,6 +118,10 @@ describe('agent options', () => {
     [['--public-receiver-url', 'http://depot.example'], /must be an https URL/],
     [['--receiver-rate-limit', '0'], /--receiver-rate-limit must be a whole number/],
     [['--delivery-retention-days', 'forever'], /--delivery-retention-days must be a whole number/],
+    [['--sim-vehicles', '0'], /--sim-vehicles must be a whole number from 1 to 5000, got "0"/],
+    [['--sim-vehicles', '5001'], /--sim-vehicles must be a whole number from 1 to 5000, got "5001"/],
+    [['--sim-vehicles', 'abc'], /--sim-vehicles must be a whole number from 1 to 5000, got "abc"/],
+    [['--sim-vehicles', '2.5'], /--sim-vehicles must be a whole number from 1 to 5000/],
     [['--unknown'], /Unknown option/],
   ])('refuses %j with a clear message', (argv, message) => {
     expect(() => parse(argv)).toThrowError(OptionsError);
@@ -115,6 +130,14 @@ describe('agent options', () => {
 
   it('--help asks for the usage', () => {
     expect(parseAgentOptions(['--help'], {})).toEqual({ help: true });
+    expect(USAGE).toMatch(/--sim-vehicles <n> .*1 to 5000, default 25 .*DEPOT_REMOTE_SIM_VEHICLES/);
+  });
+
+  it('refuses a bad DEPOT_REMOTE_SIM_VEHICLES as it refuses the flag', () => {
+    expect(() => parse([], { DEPOT_REMOTE_SIM_VEHICLES: 'lots' })).toThrow(
+      /--sim-vehicles must be a whole number from 1 to 5000, got "lots"/,
+    );
+    expect(parse(['--sim-vehicles', '1'], { DEPOT_REMOTE_SIM_VEHICLES: 'lots' }).simVehicles).toBe(1);
   });
 
   it('takes --allowed-host again and again (the flag replaces the variable), and checks each name', () => {

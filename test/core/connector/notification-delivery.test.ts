@@ -411,6 +411,22 @@ describe('the connector’s callback rules', () => {
     expect(await h.sim.getRemote(vid, h.upstreamId, 'unknown')).toBeNull();
   });
 
+  it('lists a vehicle’s remotes with their bodies, scoped to the vehicle and the callback (getRemoteRequestsForVhl)', async () => {
+    h = await startSim();
+    const lock = await h.send('Van 06', LOCK);
+    const horn = await h.send('Van 06', HORN);
+    await h.send('Van 01', HORN);
+    const vid = h.id('Van 06');
+    const listed = await h.sim.listRemotes!(vid, h.upstreamId);
+    expect(listed.map((r) => [r.remoteActionId, r.type, r.remote]).sort()).toEqual(
+      [
+        [lock, 'Doors', LOCK],
+        [horn, 'Horn', HORN],
+      ].sort(),
+    );
+    expect(await h.sim.listRemotes!(vid, 'other-callback')).toEqual([]);
+  });
+
   it('routes each remote’s events to the callback it was sent through', async () => {
     h = await startSim();
     const other = await h.sim.registerCallback(subscribeTo(`${h.hook.url}/second`));

@@ -2,8 +2,15 @@
 // very SQL a repository runs, and its plan must reach rows through an index (no full `SCAN <table>`).
 import { describe, expect, it } from 'vitest';
 import {
+  ACTION_KNOWS_UPSTREAM_ID_SQL,
+  ACTION_QUEUE_POSITION_SQL,
   ACTIONS_BY_VEHICLE_CALLBACK_SQL,
+  ACTIONS_LANE_SQL,
+  ACTIONS_NEXT_QUEUE_INSTANT_SQL,
   ACTIONS_OPEN_SQL,
+  ACTIONS_QUEUED_LANES_SQL,
+  ACTIONS_QUEUED_SQL,
+  ACTIONS_RELEASE_NETWORK_WAITS_SQL,
   ACTIONS_UNTERMINATED_SQL,
   actionCountSql,
   actionListSql,
@@ -52,6 +59,14 @@ const HOT: [string, string, boolean][] = [
   ['open actions', ACTIONS_OPEN_SQL, false],
   ['unterminated actions since', ACTIONS_UNTERMINATED_SQL, false],
   ['callback has pending actions', CALLBACK_HAS_PENDING_ACTIONS_SQL, false],
+  // The queue (migration 010): a few rows among 100k, every one through the queued or the phase index.
+  ['a lane: in flight, then waiting', ACTIONS_LANE_SQL, false],
+  ['lanes with someone waiting', ACTIONS_QUEUED_LANES_SQL, false],
+  ['every waiting action, in line', ACTIONS_QUEUED_SQL, false],
+  ['place in line', ACTION_QUEUE_POSITION_SQL, false],
+  ['next expiry or retry', ACTIONS_NEXT_QUEUE_INSTANT_SQL, false],
+  ['the network answers: waits released', ACTIONS_RELEASE_NETWORK_WAITS_SQL, false],
+  ['an upstream id known here', ACTION_KNOWS_UPSTREAM_ID_SQL, false],
   ['events by action', EVENTS_FOR_ACTION_SQL, true],
   ['deliveries due per callback (claim)', DELIVERIES_CLAIM_SQL, true],
   ['deliveries next due per callback', DELIVERIES_NEXT_DUE_SQL, false],

@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { explain, explainAction } from '../../../main/core/domain/explanations.js';
 import { DONE_STATUSES, FAILURE_CAUSES, PENDING_STATUSES } from '../../../main/core/domain/status.js';
+import { QUEUE_REASONS } from '../../../preload/contract/vocabulary.js';
 import { remoteAction } from '../../helpers/remote-action.js';
 
-const LOCAL = ['Sending', 'Refused', 'Expired', 'TimedOut', 'DeepSleep'];
+const LOCAL = [
+  'Queued',
+  ...QUEUE_REASONS,
+  'Sending',
+  'Refused',
+  'Expired',
+  'SEND_UNCERTAIN',
+  'Cancelled',
+  'WAKE_UP_FAILED',
+  'NOT_SENT_AFTER_STOP',
+  'TimedOut',
+  'DeepSleep',
+];
 
 const action = remoteAction;
 

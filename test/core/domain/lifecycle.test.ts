@@ -6,8 +6,11 @@ import {
   isSuccessOutcome,
   isTerminal,
   markAccepted,
+  markCancelled,
+  markDispatched,
   markExpired,
   markRefused,
+  markRequeued,
   markTimedOut,
   normaliseEventStatus,
 } from '../../../main/core/domain/lifecycle.js';
@@ -18,6 +21,17 @@ import { remoteAction } from '../../helpers/remote-action.js';
 const NOW = '2024-05-01T09:00:00.000Z';
 
 const action = remoteAction;
+
+/** A place in line, for the queue's transitions. */
+const QUEUE = {
+  seq: 7,
+  expiresAt: '2024-05-01T09:10:00.000Z',
+  reason: null,
+  tries: 0,
+  nextTryAt: null,
+  uncertain: false,
+  after: null,
+};
 
 const at = (second: number) => `2024-05-01T08:00:${String(second).padStart(2, '0')}Z`;
 
@@ -327,10 +341,36 @@ describe('local transitions', () => {
     expect(isTerminal(result.action.phase)).toBe(true);
   });
 
-  it('markExpired: Sending → Expired, terminal', () => {
-    const result = markExpired(action({ phase: 'Sending' }), NOW);
-    expect(result.action).toMatchObject({ phase: 'Expired', doneAt: NOW });
+  it('markExpired: Queued → Expired, terminal, with the reason when "never sent" is not certain', () => {
+    const result = markExpired(action({ phase: 'Queued' }), NOW);
+    expect(result.action).toMatchObject({ phase: 'Expired', doneAt: NOW, error: null });
     expect(result.applied).toBe(true);
+    const uncertain = { code: 'SEND_UNCERTAIN', message: 'may have reached it' };
+    expect(markExpired(action({ phase: 'Queued' }), NOW, uncertain).action.error).toEqual(uncertain);
+  });
+
+  it('markCancelled: Queued → Cancelled, terminal', () => {
+    const result = markCancelled(action({ phase: 'Queued' }), NOW);
+    expect(result.action).toMatchObject({ phase: 'Cancelled', doneAt: NOW, status: null });
+    expect(isTerminal(result.action.phase)).toBe(true);
+  });
+
+  it('markDispatched and markRequeued: out of the queue and back to its head, flagged uncertain', () => {
+    const queued = action({ phase: 'Queued', queue: { ...QUEUE, reason: 'WAKE_UP_FIRST' } });
+    const sending = markDispatched(queued, NOW).action;
+    expect(sending).toMatchObject({ phase: 'Sending', sentAt: NOW, queue: { reason: null, seq: 7 } });
+    const back = markRequeued(sending, NOW, '2024-05-01T09:00:05.000Z').action;
+    expect(back).toMatchObject({
+      phase: 'Queued',
+      sentAt: null,
+      queue: {
+        seq: 7,
+        reason: 'NETWORK_UNREACHABLE',
+        tries: 1,
+        nextTryAt: '2024-05-01T09:00:05.000Z',
+        uncertain: true,
+      },
+    });
   });
 
   it('markTimedOut: only from Pending, not terminal, keeps the last status', () => {
@@ -346,12 +386,15 @@ describe('local transitions', () => {
         from: ['Sending'],
         fn: (a: RemoteAction) => markRefused(a, { code: 'x', message: 'y' }, NOW),
       },
-      markExpired: { from: ['Sending'], fn: (a: RemoteAction) => markExpired(a, NOW) },
+      markExpired: { from: ['Queued'], fn: (a: RemoteAction) => markExpired(a, NOW) },
+      markCancelled: { from: ['Queued'], fn: (a: RemoteAction) => markCancelled(a, NOW) },
+      markDispatched: { from: ['Queued'], fn: (a: RemoteAction) => markDispatched(a, NOW) },
+      markRequeued: { from: ['Sending'], fn: (a: RemoteAction) => markRequeued(a, NOW, NOW) },
       markTimedOut: { from: ['Pending'], fn: (a: RemoteAction) => markTimedOut(a, NOW) },
     };
     for (const [name, { from, fn }] of Object.entries(transitions)) {
       for (const phase of ACTION_PHASES) {
-        const start = action({ phase });
+        const start = action({ phase, queue: QUEUE });
         const result = fn(start);
         expect(result.applied, `${name} from ${phase}`).toBe(from.includes(phase));
         if (!result.applied) expect(result.action).toBe(start);
@@ -361,8 +404,8 @@ describe('local transitions', () => {
 });
 
 describe('isTerminal / isSuccessOutcome', () => {
-  it('treats Done, Refused and Expired as terminal', () => {
-    expect(ACTION_PHASES.filter(isTerminal)).toEqual(['Done', 'Refused', 'Expired']);
+  it('treats Done, Refused, Expired and Cancelled as terminal', () => {
+    expect(ACTION_PHASES.filter(isTerminal)).toEqual(['Done', 'Refused', 'Expired', 'Cancelled']);
   });
 
   it('counts AlreadyDone as success', () => {

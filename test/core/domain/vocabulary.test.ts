@@ -30,8 +30,8 @@ describe('the two meanings of "over"', () => {
     expect(SETTLED_PHASES.filter((p) => !(TERMINAL_PHASES as readonly string[]).includes(p))).toEqual([
       'TimedOut',
     ]);
-    expect([...TERMINAL_PHASES].sort()).toEqual(['Done', 'Expired', 'Refused']);
-    expect(ACTION_PHASES.filter((p) => !isSettled(p))).toEqual(['Sending', 'Pending']);
+    expect([...TERMINAL_PHASES].sort()).toEqual(['Cancelled', 'Done', 'Expired', 'Refused']);
+    expect(ACTION_PHASES.filter((p) => !isSettled(p))).toEqual(['Queued', 'Sending', 'Pending']);
   });
 
   it('isTerminal and isSettled answer from their sets', () => {

@@ -24,6 +24,7 @@ import type {
 } from '../../../main/core/domain/callback/callback-model.js';
 import type { RemoteType } from '../../../main/core/domain/remote-type.js';
 import { changeEventOf } from '../../../main/core/change-events.js';
+import { createActionView } from '../../../main/core/kernel/action-view.js';
 import { createChangeFeed, type ChangeFeed } from '../../../main/core/events/change-feed.js';
 import { createEventBus, type EventBus } from '../../../main/core/events/event-bus.js';
 import { createOutbox, type Outbox, type OutboxOptions } from '../../../main/core/outbox/index.js';
@@ -308,7 +309,8 @@ export async function startWorld(
     changes: createChangeFeed(
       bus,
       changeEventOf({
-        repos,
+        vehicle: () => null,
+        action: createActionView(repos),
         callback: async (id) => {
           const record = repos.callbacks.get(id);
           return record ? toCallbackDto(record, secrets.get(id) ?? emptySecrets(), clock.now(), false) : null;

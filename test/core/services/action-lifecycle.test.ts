@@ -109,7 +109,9 @@ describe('refusals by the network', () => {
     expect(audit.items[0].detail.refused).toEqual({ kind: 'refused', code: '40499' });
   });
 
-  it('an unreachable network is 503 and a rate limit 429 with the wait', async () => {
+  // This connector cannot list a vehicle's remotes, so a send cut short could not be checked before going again:
+  // it is refused as before instead of waiting in the queue (which test/core/api/remote-queue.test.ts covers).
+  it('an unreachable network is 503 (a connector that cannot be asked) and a rate limit 429 with the wait', async () => {
     await start();
     net.next = { error: new ConnectorError('unreachable', 'connect ECONNREFUSED') };
     expect((await send()).statusCode).toBe(503);
@@ -121,7 +123,7 @@ describe('refusals by the network', () => {
 });
 
 describe('crashes and silence', () => {
-  it('a send interrupted by a stop is flagged at the next start, never silently lost', async () => {
+  it('a send interrupted by a stop is flagged at the next start, never silently lost (a connector that cannot be asked)', async () => {
     const dir = tempDir();
     await start(dir.path);
     net.next = 'hang';

@@ -19,11 +19,13 @@ import type { Clock, TimerHandle } from '../../ports/clock.js';
 import type { ConnectorVehicle, RemoteSnapshot } from '../connector.js';
 import { onboardCapabilities, portCapabilities, supports } from './capabilities.js';
 import {
+  FLEET_SCENARIO,
   LOW_AUX_BATTERY,
   LOW_TRACTION_BATTERY,
   MONTHLY_WAKE_UP_QUOTA,
   buildFleet,
 } from './fleet-scenario.js';
+import { generatedEntries } from './generated-fleet.js';
 import { networkError } from './network-errors.js';
 import { seededRandom } from './seeded-random.js';
 import { AWAKE_WINDOW_MS, STEP_JITTER, STEP_MS } from './timing.js';
@@ -38,6 +40,11 @@ export interface FleetEngineOptions {
   /** Divides the lifecycle's waits (wake-up, timeouts, answers); 1 = real time. */
   speed: number;
   fleetId?: string;
+  /**
+   * How many vehicles: the scenario's 25 first (fewer: the first ones), then vehicles drawn from the seed. Default
+   * 25.
+   */
+  vehicles?: number;
   /** Told when a listener throws; the engine carries on. */
   onListenerError?: (err: unknown) => void;
 }
@@ -116,7 +123,12 @@ export function createFleetEngine(options: FleetEngineOptions): FleetEngine {
   const timing = seededRandom(seed, 2);
   const fleetId = options.fleetId ?? `sim${seededRandom(seed, 4).hex(21)}`;
   const nowMs = () => clock.now().getTime();
-  const fleet = buildFleet(nowMs(), seededRandom(seed, 3));
+  const size = Math.max(1, options.vehicles ?? FLEET_SCENARIO.length);
+  const extra = Math.max(0, size - FLEET_SCENARIO.length);
+  const fleet = buildFleet(nowMs(), seededRandom(seed, 3), [
+    ...FLEET_SCENARIO.slice(0, size),
+    ...generatedEntries(extra, FLEET_SCENARIO.length, seededRandom(seed, 5)),
+  ]);
   const byId = new Map(fleet.map((v) => [v.id, v]));
   const byVin = new Map(fleet.map((v) => [v.vin, v]));
   const remotes = new Map<string, SimRemote>();

@@ -29,7 +29,8 @@ export const LOW_TRACTION_BATTERY = 20;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-type Overrides = Partial<
+/** How a vehicle differs from a parked, locked, awake one. */
+export type ScenarioOverrides = Partial<
   Omit<SimVehicle, 'electric' | 'fuel' | 'id' | 'vin' | 'readings'> & {
     electric: Partial<NonNullable<SimVehicle['electric']>>;
     fuel: Partial<NonNullable<SimVehicle['fuel']>>;
@@ -39,7 +40,7 @@ type Overrides = Partial<
   lastReportMs?: number;
 };
 
-interface ScenarioEntry {
+export interface ScenarioEntry {
   label: string;
   brand: string;
   model: string;
@@ -53,7 +54,7 @@ interface ScenarioEntry {
   fuelRangeKm?: number;
   scenario: string;
   demonstrates: string;
-  state?: Overrides;
+  state?: ScenarioOverrides;
 }
 
 export const FLEET_SCENARIO: readonly ScenarioEntry[] = [
@@ -287,9 +288,16 @@ export function vehicleIdFor(vin: string): string {
 
 const round5 = (n: number) => Math.round(n * 100_000) / 100_000;
 
-/** Builds the fleet at `nowMs`; `random` varies only the readings no scenario relies on. */
-export function buildFleet(nowMs: number, random: SeededRandom): SimVehicle[] {
-  return FLEET_SCENARIO.map((frozen) => {
+/**
+ * Builds the fleet at `nowMs` from its entries (the scenario's, then any generated-fleet.ts drew); `random` varies
+ * only the readings no scenario relies on.
+ */
+export function buildFleet(
+  nowMs: number,
+  random: SeededRandom,
+  entries: readonly ScenarioEntry[] = FLEET_SCENARIO,
+): SimVehicle[] {
+  return entries.map((frozen) => {
     // Each engine owns its copy: vehicles change as remotes succeed, the scenario must not.
     const entry = structuredClone(frozen);
     const s = entry.state ?? {};

@@ -16,6 +16,22 @@ import {
   type UpstreamRegistration,
 } from './notification-sender.js';
 import type { SimVehicleView } from './vehicle-state.js';
+import { SIMULATOR_STATE_KEY, type SimulatorState } from '../../domain/vehicle/status-readings.js';
+
+/**
+ * The status with what the simulator knows and the fleet API's Status cannot say (it has no immobilization field,
+ * and its `stolen` object appears only while stolen), under `_embedded.extension`: the agent shows it as the
+ * simulator's word. The engine's own status (also what the fake fleet API answers) stays the spec's.
+ */
+function withSimulatorState(status: Record<string, unknown>, v: SimVehicleView): Record<string, unknown> {
+  const state: SimulatorState = { immobilized: v.immobilized, stolen: v.stolen.active };
+  const embedded = (status._embedded ?? {}) as Record<string, unknown>;
+  const extension = (embedded.extension ?? {}) as Record<string, unknown>;
+  return {
+    ...status,
+    _embedded: { ...embedded, extension: { ...extension, [SIMULATOR_STATE_KEY]: state } },
+  };
+}
 
 /** What a fresh agent runs with: real-time pace, a fixed seed. */
 export const SIM_DEFAULTS = { speed: 1, seed: 42 } as const;
@@ -27,6 +43,8 @@ export interface SimulatorConnectorOptions {
   /** Divides the lifecycle's waits: 10 makes the ≈25 s wake-up take ≈2.5 s. Default SIM_DEFAULTS.speed. */
   speed?: number;
   fleetId?: string;
+  /** Fleet size: the scenario's 25 vehicles first, then vehicles drawn from the seed (1–5000). Default 25. */
+  vehicles?: number;
   logger?: Logger;
   /** Real-time limit for a webhook to answer a POST. Default 10 s. */
   requestTimeoutMs?: number;
@@ -65,6 +83,7 @@ export function createSimulatorConnector(options: SimulatorConnectorOptions): Si
       seed: options.seed ?? SIM_DEFAULTS.seed,
       speed: options.speed ?? SIM_DEFAULTS.speed,
       ...(options.fleetId ? { fleetId: options.fleetId } : {}),
+      ...(options.vehicles ? { vehicles: options.vehicles } : {}),
       onListenerError: (err) => logger.error('simulator: event listener failed', { error: String(err) }),
     });
   const sender = createNotificationSender({
@@ -116,7 +135,9 @@ export function createSimulatorConnector(options: SimulatorConnectorOptions): Si
     },
 
     async getVehicleStatus(vehicleId) {
-      return engine.status(vehicleId);
+      const status = engine.status(vehicleId);
+      const v = status && engine.vehicle(vehicleId);
+      return v ? withSimulatorState(status, v) : status;
     },
 
     async sendRemote({ vehicleId, upstreamCallbackId, type, body }) {
@@ -155,6 +176,20 @@ export function createSimulatorConnector(options: SimulatorConnectorOptions): Si
         ...(r.failureCause ? { failureCause: r.failureCause } : {}),
         ...(r.feedbackDetail ? { feedbackDetail: r.feedbackDetail } : {}),
       };
+    },
+
+    // What the network holds for a vehicle: asked before a command whose send may have reached it goes again.
+    async listRemotes(vehicleId, upstreamCallbackId) {
+      return engine
+        .remotes({ vehicleId, ...(upstreamCallbackId ? { callbackId: upstreamCallbackId } : {}) })
+        .map((r) => ({
+          remoteActionId: r.remoteActionId,
+          type: r.type,
+          status: r.status,
+          ...(r.failureCause ? { failureCause: r.failureCause } : {}),
+          ...(r.feedbackDetail ? { feedbackDetail: r.feedbackDetail } : {}),
+          remote: r.remote as unknown as Record<string, unknown>,
+        }));
     },
 
     async registerCallback(callback) {

@@ -75,8 +75,11 @@ export interface StellantisConnector extends Connector {
   getFleet(): Promise<{ id: string; name: string | null }>;
   listCallbacks(): Promise<UpstreamCallbackRecord[]>;
   getCallback(upstreamId: string): Promise<UpstreamCallbackRecord | null>;
-  /** Every remote sent to a vehicle through one callback (paged), e.g. after a send that timed out. */
-  listRemotes(vehicleId: string, upstreamCallbackId: string): Promise<RemoteSnapshot[]>;
+  /**
+   * Every remote sent to a vehicle through one callback (paged), e.g. after a send that timed out; without a
+   * callback, through the polling callback.
+   */
+  listRemotes(vehicleId: string, upstreamCallbackId: string | null): Promise<RemoteSnapshot[]>;
 }
 
 export interface StellantisDeps {
@@ -325,11 +328,12 @@ export function createStellantisConnector(
     },
 
     async listRemotes(vehicleId, upstreamCallbackId) {
+      const cbid = upstreamCallbackId ?? (await ensurePollingCallback());
       const items = await collectAll(
         http,
         {
           method: 'GET',
-          path: `${fleet}/vehicles/${seg(vehicleId)}/callbacks/${seg(upstreamCallbackId)}/remotes`,
+          path: `${fleet}/vehicles/${seg(vehicleId)}/callbacks/${seg(cbid)}/remotes`,
           operation: 'list the remotes of the vehicle',
           vehicleScoped: true,
         },
@@ -337,7 +341,8 @@ export function createStellantisConnector(
         'remoteActions',
         { indexRange: true },
       );
-      return items.map(snapshotOf);
+      // With the body: what tells one remote of a type from another when the agent asks whether it sent it.
+      return items.map((r) => ({ ...snapshotOf(r), ...(r.remote && { remote: r.remote }) }));
     },
 
     listCallbacks,

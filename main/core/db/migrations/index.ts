@@ -7,6 +7,7 @@ import { upstreamActionIds } from './006-upstream-action-ids.js';
 import { deliveryPayloads } from './007-delivery-payloads.js';
 import { builtInCallback } from './008-built-in-callback.js';
 import { operators } from './009-operators.js';
+import { actionQueue } from './010-action-queue.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   deliveryPayloads,
   builtInCallback,
   operators,
+  actionQueue,
 ];

@@ -1,6 +1,7 @@
 // The fleet API's own answer shapes (api-b2b.yaml v3.19.2), as the mirror sends them: HAL objects and
 // collections, the xError body, plus the few local extensions each one carries (named in the descriptions).
 import { z } from 'zod';
+import { ACTION_PHASES } from '../../../../../preload/contract/vocabulary.js';
 
 const link = z.object({ href: z.string(), templated: z.boolean().optional() });
 const optionalLink = link.optional();
@@ -127,9 +128,7 @@ export const remoteActionSchema = z
     failureCause: z.string().optional(),
     feedbackDetail: z.string().optional(),
     upstreamRemoteActionId: z.string().optional().describe("Local extension: the network's id"),
-    phase: z
-      .enum(['Sending', 'Pending', 'Done', 'Refused', 'Expired', 'TimedOut'])
-      .describe("Local extension: the agent's view of the action's life"),
+    phase: z.enum(ACTION_PHASES).describe("Local extension: the agent's view of the action's life"),
     error: z
       .object({ code: z.string(), message: z.string(), reference: z.string().optional() })
       .optional()

@@ -108,12 +108,13 @@ export function toRemotePostResponse(
 
 /**
  * The spec's RemoteActionStatus: the network's last one; `Accepted` once it took the action before any event came;
- * `Failed` when it never took it (refused, or expired before leaving); absent while the agent is still sending.
+ * `Failed` when it never took it (refused, expired or cancelled before leaving); absent while the agent is still
+ * sending it or it waits in the queue.
  */
 function specStatus(a: RemoteActionDto): string | undefined {
-  if (a.phase === 'Refused' || a.phase === 'Expired') return 'Failed';
+  if (a.phase === 'Refused' || a.phase === 'Expired' || a.phase === 'Cancelled') return 'Failed';
   if (a.status) return a.status;
-  return a.phase === 'Sending' ? undefined : 'Accepted';
+  return a.phase === 'Sending' || a.phase === 'Queued' ? undefined : 'Accepted';
 }
 
 export function toRemoteAction(a: RemoteActionDto, p: FleetPaths): z.infer<typeof remoteActionSchema> {
