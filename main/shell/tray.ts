@@ -11,6 +11,8 @@ export type TrayState = (typeof TRAY_STATES)[number];
 export interface TrayFacts {
   /** Remote actions sent and not finished (Sending or Pending). */
   actionsInFlight: number;
+  /** Remote actions waiting their turn in the queue (Queued): they go by themselves. */
+  actionsWaiting: number;
   /** Webhook targets (callbacks' own systems) currently unreachable. */
   targetsOffline: number;
   /** Deliveries whose retry policy ran out (Failed): they wait for the operator. */
@@ -22,7 +24,7 @@ export interface TrayFacts {
 export function trayStateOf(facts: TrayFacts): TrayState {
   if (facts.failedDeliveries > 0) return 'failing';
   if (facts.targetsOffline > 0) return 'offline';
-  if (facts.actionsInFlight > 0) return 'busy';
+  if (facts.actionsInFlight > 0 || facts.actionsWaiting > 0) return 'busy';
   return 'online';
 }
 
@@ -38,6 +40,8 @@ export function trayStatusLines(facts: TrayFacts): string[] {
   if (facts.deliveriesPaused) lines.push('Deliveries paused');
   if (facts.actionsInFlight > 0)
     lines.push(`${plural(facts.actionsInFlight, 'action', 'actions')} in progress`);
+  if (facts.actionsWaiting > 0)
+    lines.push(`${plural(facts.actionsWaiting, 'action', 'actions')} waiting in the queue`);
   if (lines.length === 0) lines.push('Online, nothing in progress');
   return lines;
 }
@@ -93,6 +97,7 @@ export function createTrayController(deps: TrayDeps) {
   const { debounceMs = 300, pollMs = 30_000 } = deps;
   let facts: TrayFacts = {
     actionsInFlight: 0,
+    actionsWaiting: 0,
     targetsOffline: 0,
     failedDeliveries: 0,
     deliveriesPaused: false,

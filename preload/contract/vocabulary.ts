@@ -271,6 +271,23 @@ export function policyKeysOf(type: RemoteType, remote: unknown): PolicyKey[] {
   }
 }
 
+/**
+ * Commands whose effect matters too much to happen later than the person thinks: immobilizing or lifting it,
+ * stolen mode, unlocking. They are never queued silently: a busy feature (409) or an unreachable network (503)
+ * refuses them unless the request asks for the queue (`whenBusy=queue`; docs/decisions.md, 21). The agent decides
+ * with it, and the send form says so with the same rule.
+ */
+export const QUEUED_ONLY_WHEN_ASKED: readonly PolicyKey[] = [
+  'Immobilization.activate',
+  'Immobilization.deactivate',
+  'Stolen',
+  'Doors.Unlocked',
+];
+
+export function queuedOnlyWhenAsked(type: RemoteType, remote: unknown): boolean {
+  return policyKeysOf(type, remote).some((key) => QUEUED_ONLY_WHEN_ASKED.includes(key));
+}
+
 /** The highest role the keys need; a key without a rule counts as the default, technician. */
 export function roleNeeded(rules: Partial<Record<PolicyKey, Role>>, keys: readonly PolicyKey[]): Role {
   return keys.reduce<Role>((highest, key) => {

@@ -323,16 +323,16 @@ describe.skipIf(!HAS_CHROMIUM)('the technician in a browser against the headless
       'What to do: Close all doors, the boot and the bonnet',
     );
 
-    // A vehicle in deep sleep: it is woken (while the first command waits, the same feature is not offered
-    // again), then the network gives up.
+    // A vehicle in deep sleep: it is woken (while the first command is under way, the form says a second one
+    // would wait its turn in the queue), then the network gives up; waking it first and retrying is offered.
     await openFeature('lights', DEEP_SLEEP);
     const flash = page.getByRole('button', { name: 'Flash the lights', exact: true });
     await flash.click();
     await page.getByTestId('in-flight').waitFor();
     expect(await page.getByTestId('in-flight').textContent()).toMatch(
-      new RegExp(`already on its way to ${DEEP_SLEEP}`),
+      new RegExp(`in progress on ${DEEP_SLEEP}: this one will wait in the queue`),
     );
-    expect(await flash.isDisabled()).toBe(true);
+    expect(await flash.isDisabled()).toBe(false);
     await page
       .getByTestId('sent-action')
       .locator('[data-testid="timeline-step"][data-status="WakingUpVehicle"]')
@@ -347,7 +347,9 @@ describe.skipIf(!HAS_CHROMIUM)('the technician in a browser against the headless
       /could not reach or wake the vehicle.*What to do: Move the vehicle into mobile coverage/s,
     );
     await page.getByTestId('in-flight').waitFor({ state: 'detached' });
-    expect(await flash.isDisabled()).toBe(false);
+    expect(
+      await page.getByTestId('sent-action').getByRole('button', { name: 'Wake and retry' }).count(),
+    ).toBe(1);
     await screenshot(page, '10-failed-deep-sleep');
 
     // A paused callback: no send through it until it is resumed; the form offers it greyed out and picks another.

@@ -280,37 +280,61 @@ describe('SendRemotePanel', () => {
   });
 });
 
-describe('one command in flight per vehicle and feature', () => {
-  it('does not offer a second one while the first is on its way, and shows the refusal if it races', async () => {
+describe('a busy feature: the command waits its turn', () => {
+  it('says the second one will wait in the queue (not a refusal), sends it, and follows it as queued', async () => {
     const client = fakeClient({ actions: [] });
     const r = renderWithStores(<SendRemotePanel vehicle={vehicle()} type="Lights" />, client);
     await r.stores.callbacks.getState().load();
     r.stores.actions.getState().apply(action({ remoteActionId: 'ra-9', type: 'Lights', phase: 'Pending' }));
     const notice = await screen.findByTestId('in-flight');
-    expect(notice.textContent).toContain('already on its way to Van 01');
-    expect(screen.getByRole('button', { name: 'Flash the lights' }).hasAttribute('disabled')).toBe(true);
-    r.stores.actions.getState().apply(
+    expect(notice.textContent).toContain(
+      'A lights command is in progress on Van 01: this one will wait in the queue and go when it finishes (position 1).',
+    );
+    expect(notice.textContent).not.toMatch(/once it has finished|cannot|refuse/);
+    const send = screen.getByRole('button', { name: 'Flash the lights' });
+    expect(send.hasAttribute('disabled')).toBe(false);
+    client.getRemote.mockResolvedValueOnce(
       action({
-        remoteActionId: 'ra-9',
+        remoteActionId: 'ra-sent-1',
         type: 'Lights',
-        phase: 'Done',
-        outcome: 'Success',
-        updatedAt: '2026-01-01T10:00:09.000Z',
+        phase: 'Queued',
+        status: null,
+        queue: { position: 1, expiresAt: null },
+        events: [],
       }),
     );
-    await waitFor(() => expect(screen.queryByTestId('in-flight')).toBeNull());
-    client.sendRemote.mockRejectedValueOnce(
-      failure(
-        409,
-        'ACTION_IN_PROGRESS',
-        'A lights action is already in progress on Van 01. Wait for it to finish before sending another.',
-      ),
-    );
-    fireEvent.click(screen.getByRole('button', { name: 'Flash the lights' }));
-    expect((await screen.findByTestId('error-summary')).textContent).toContain('Wait for it to finish');
+    fireEvent.click(send);
+    const sent = await screen.findByTestId('sent-action');
+    expect(text(sent)).toContain('Command queued');
+    expect(within(sent).getByTestId('queue-position').textContent).toBe('Next in line');
+    // Not asked for: lights queue by themselves.
+    expect(client.sent[0]).not.toHaveProperty('whenBusy');
   });
 
-  it('lets a TimedOut one go: it is settled, though a late Done may still complete it', async () => {
+  it('counts the ones already waiting into the place it will take', async () => {
+    const client = fakeClient({ actions: [] });
+    const r = renderWithStores(<SendRemotePanel vehicle={vehicle()} type="Horn" />, client);
+    await r.stores.callbacks.getState().load();
+    r.stores.actions.getState().apply(action({ remoteActionId: 'ra-1', type: 'Horn', phase: 'Pending' }));
+    r.stores.actions.getState().apply(
+      action({
+        remoteActionId: 'ra-2',
+        type: 'Horn',
+        phase: 'Queued',
+        queue: { position: 1, expiresAt: null },
+      }),
+    );
+    // Another vehicle's horn, or this vehicle's lights, are other queues.
+    r.stores.actions
+      .getState()
+      .apply(action({ remoteActionId: 'ra-3', type: 'Horn', phase: 'Pending', vehicleId: 'veh-2' }));
+    r.stores.actions.getState().apply(action({ remoteActionId: 'ra-4', type: 'Lights', phase: 'Pending' }));
+    expect((await screen.findByTestId('in-flight')).textContent).toContain(
+      'A horn command is in progress on Van 01 and 1 more is waiting: this one will wait in the queue and go after them (position 2).',
+    );
+  });
+
+  it('goes away once the lane is free: a TimedOut one no longer holds the feature', async () => {
     const client = fakeClient({ actions: [] });
     const r = renderWithStores(<SendRemotePanel vehicle={vehicle()} type="Lights" />, client);
     await r.stores.callbacks.getState().load();
@@ -325,6 +349,5 @@ describe('one command in flight per vehicle and feature', () => {
       }),
     );
     await waitFor(() => expect(screen.queryByTestId('in-flight')).toBeNull());
-    expect(screen.getByRole('button', { name: 'Flash the lights' }).hasAttribute('disabled')).toBe(false);
   });
 });

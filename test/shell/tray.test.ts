@@ -23,6 +23,7 @@ import { FakeTray, resetElectronFake } from './electron-fake.js';
 
 const calm: TrayFacts = {
   actionsInFlight: 0,
+  actionsWaiting: 0,
   targetsOffline: 0,
   failedDeliveries: 0,
   deliveriesPaused: false,
@@ -43,9 +44,22 @@ describe('tray state', () => {
   it('says every fact in the tooltip', () => {
     expect(trayTooltip(calm)).toBe('Depot Remote: Online, nothing in progress');
     expect(
-      trayTooltip({ actionsInFlight: 1, targetsOffline: 2, failedDeliveries: 1, deliveriesPaused: true }),
+      trayTooltip({
+        actionsInFlight: 1,
+        actionsWaiting: 0,
+        targetsOffline: 2,
+        failedDeliveries: 1,
+        deliveriesPaused: true,
+      }),
     ).toBe(
       'Depot Remote: 1 delivery failed · 2 webhook targets offline · Deliveries paused · 1 action in progress',
+    );
+  });
+
+  it('counts commands waiting in the queue apart from those in progress, and is busy with either', () => {
+    expect(trayStateOf({ ...calm, actionsWaiting: 1 })).toBe('busy');
+    expect(trayTooltip({ ...calm, actionsInFlight: 1, actionsWaiting: 2 })).toBe(
+      'Depot Remote: 1 action in progress · 2 actions waiting in the queue',
     );
   });
 
@@ -172,6 +186,32 @@ describe('pausing deliveries (the real outbox)', () => {
     await w.advance(1000);
     expect(eventsOf(sink.received).map((e) => e.status)).toEqual(['Accepted', 'Success']);
     expect(facts()).toMatchObject({ deliveriesPaused: false, failedDeliveries: 0, targetsOffline: 0 });
+  });
+
+  it('reads a queued command as waiting, not in progress', async () => {
+    w = await startWorld();
+    w.addCallback('cb-1', subscribe('http://127.0.0.1:9/hook'));
+    const first = w.addAction('ra-1', 'cb-1');
+    w.repos.actions.insert({
+      ...first,
+      id: 'ra-2',
+      phase: 'Queued',
+      queue: {
+        seq: 0,
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        reason: null,
+        tries: 0,
+        nextTryAt: null,
+        uncertain: false,
+        after: null,
+      },
+    });
+    const facts = readTrayFacts({
+      services: { deliveries: w.outbox.service } as never,
+      openActions: () => w.repos.actions.listOpen(),
+      outbox: w.outbox,
+    });
+    expect(facts).toMatchObject({ actionsInFlight: 1, actionsWaiting: 1 });
   });
 
   it('puts back what was claimed and lets calls in the air finish', async () => {

@@ -1,24 +1,8 @@
 // The rules of the queue per vehicle and feature, and of "send again" (docs/decisions.md, 21): pure, time passed in.
-import type { PolicyKey } from '../../../preload/contract/vocabulary.js';
-import { policyKeysOf } from './access/policy.js';
 import type { RemoteAction } from './action.js';
-import type { RemoteType } from './remote-type.js';
 
-/**
- * Commands whose effect matters too much to happen later than the person thinks: immobilizing or lifting it,
- * stolen mode, unlocking. They are never queued silently: a busy feature (409) or an unreachable network (503)
- * refuses them unless the request asks for the queue (`whenBusy=queue`).
- */
-const QUEUED_ONLY_WHEN_ASKED: readonly PolicyKey[] = [
-  'Immobilization.activate',
-  'Immobilization.deactivate',
-  'Stolen',
-  'Doors.Unlocked',
-];
-
-export function queuedOnlyWhenAsked(type: RemoteType, remote: unknown): boolean {
-  return policyKeysOf(type, remote).some((key) => QUEUED_ONLY_WHEN_ASKED.includes(key));
-}
+// Which commands are queued only when asked: one rule with the UI, beside the words they share.
+export { queuedOnlyWhenAsked } from '../../../preload/contract/vocabulary.js';
 
 /** Delays between tries while the network is unreachable: quick at first, then every 5 minutes. */
 export const NETWORK_RETRY_DELAYS_MS = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000] as const;

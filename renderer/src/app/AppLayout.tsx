@@ -17,6 +17,7 @@ import {
 import { useStore } from 'zustand';
 import { ConnectionIndicator } from '../components/ConnectionIndicator.js';
 import { DegradedBanner } from '../components/DegradedBanner.js';
+import { pageKeyOf, usePageOpen } from '../components/use-page-open.js';
 import { useIsAdmin } from '../features/access/use-access.js';
 import { OfflineBanner } from '../features/deliveries/OfflineBanner.js';
 import { EnrolNotice } from '../features/session/EnrolNotice.js';
@@ -66,6 +67,8 @@ export function AppLayout() {
   const admin = useIsAdmin();
   const [opened, { toggle, close }] = useDisclosure();
   useIdleLock(idleLockMinutes, () => void stores.session.getState().lock(idleLockMinutes));
+  // Every page opens at its top with the focus on its heading.
+  usePageOpen(pageKeyOf(route));
 
   return (
     <AppShell

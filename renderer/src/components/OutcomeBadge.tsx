@@ -1,13 +1,23 @@
 // An action's state in colour, icon AND words, large enough to read across a workshop.
 import { Badge, type MantineSize } from '@mantine/core';
-import { IconCircleCheck, IconCircleX, IconHourglass } from '@tabler/icons-react';
+import {
+  IconCircleCheck,
+  IconCircleMinus,
+  IconCircleX,
+  IconClockPause,
+  IconClockX,
+  IconHourglass,
+} from '@tabler/icons-react';
 import type { RemoteActionDto } from '../../../preload/contract/dto.js';
+import type { ActionPhase } from '../../../preload/contract/vocabulary.js';
 import { verdictOf } from '../stores/action-phases.js';
 
 export function outcomeText(
   action: Pick<RemoteActionDto, 'phase' | 'outcome' | 'status' | 'failureCause'>,
 ): string {
   switch (action.phase) {
+    case 'Queued':
+      return 'Queued';
     case 'Sending':
       return 'Sending';
     case 'Pending':
@@ -16,6 +26,8 @@ export function outcomeText(
       return 'Refused';
     case 'Expired':
       return 'Expired';
+    case 'Cancelled':
+      return 'Cancelled';
     case 'TimedOut':
       return 'No answer';
     case 'Done':
@@ -33,6 +45,16 @@ const LOOK = {
   failure: { color: 'red', Icon: IconCircleX },
 } as const;
 
+/**
+ * Phases with a look of their own: waiting its turn is not yet in progress, and a command that never left (taken
+ * out of the queue, or past its expiry) did nothing wrong on the vehicle.
+ */
+const PHASE_LOOK: Partial<Record<ActionPhase, { color: string; Icon: typeof IconHourglass }>> = {
+  Queued: { color: 'yellow', Icon: IconClockPause },
+  Expired: { color: 'orange', Icon: IconClockX },
+  Cancelled: { color: 'gray', Icon: IconCircleMinus },
+};
+
 export function OutcomeBadge({
   action,
   size = 'lg',
@@ -41,7 +63,7 @@ export function OutcomeBadge({
   size?: MantineSize;
 }) {
   const verdict = verdictOf(action);
-  const { color, Icon } = LOOK[verdict];
+  const { color, Icon } = PHASE_LOOK[action.phase] ?? LOOK[verdict];
   return (
     <Badge
       color={color}
@@ -49,6 +71,7 @@ export function OutcomeBadge({
       variant={verdict === 'in-progress' ? 'light' : 'filled'}
       leftSection={<Icon size="1.1em" aria-hidden />}
       data-verdict={verdict}
+      data-phase={action.phase}
       data-testid="outcome-badge"
     >
       {outcomeText(action)}

@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type { ClientFailure, DepotRemoteClient, SendRemoteInput } from '../../../preload/contract/client.js';
 import { asClientFailure } from '../../../preload/contract/client.js';
 import type { RemoteActionDto } from '../../../preload/contract/dto.js';
+import type { OperationInput } from '../../../preload/contract/operations/index.js';
 import { isSettled, isTerminal } from '../../../preload/contract/vocabulary.js';
 
 export interface ActionsState {
@@ -16,15 +17,20 @@ export interface ActionsState {
   loadRecent(): Promise<void>;
   /** Loads one action with its event history and keeps it current. */
   open(remoteActionId: string): Promise<void>;
-  send(
-    input: SendRemoteInput,
-  ): Promise<{ ok: true; remoteActionId: string } | { ok: false; error: ClientFailure }>;
+  send(input: SendRemoteInput): Promise<ActionResult>;
+  /** Takes a queued command out of the queue (Cancelled); the agent refuses one that has left it. */
+  cancel(input: OperationInput<'cancelRemote'>): Promise<ActionResult>;
+  /** Sends a failed, refused, expired, cancelled or unanswered command again: the answer names the new one. */
+  resend(input: OperationInput<'resendRemote'>): Promise<ActionResult>;
   apply(action: RemoteActionDto): void;
 }
 
+/** What a command sent, cancelled or sent again came to: the action concerned, or the agent's refusal. */
+export type ActionResult = { ok: true; remoteActionId: string } | { ok: false; error: ClientFailure };
+
 export interface ActionsStoreOptions {
   /**
-   * An action settled (Done, Refused, Expired, TimedOut) while this app watched, or a TimedOut one got its late
+   * An action settled (Done, Refused, Expired, Cancelled, TimedOut) while this app watched, or a TimedOut one got its late
    * Done: once per phase it ends in.
    */
   onCompleted?: (action: RemoteActionDto) => void;
@@ -71,6 +77,18 @@ export function createActionsStore(client: DepotRemoteClient, options: ActionsSt
       }
     }
 
+    /** Stores a newer state of an action (its history kept, and read again where shown); answers what it was. */
+    function merge(action: RemoteActionDto): RemoteActionDto | undefined | 'older' {
+      const id = action.remoteActionId;
+      const known = get().byId[id];
+      if (known && known.updatedAt > action.updatedAt) return 'older';
+      set((s) => ({
+        byId: { ...s.byId, [id]: known?.events ? { ...action, events: known.events } : action },
+      }));
+      if (get().detailed[id] || reading.has(id)) scheduleDetail(id);
+      return known;
+    }
+
     function scheduleDetail(id: string) {
       if (pendingRefresh.has(id)) return;
       pendingRefresh.set(
@@ -115,14 +133,34 @@ export function createActionsStore(client: DepotRemoteClient, options: ActionsSt
           return { ok: false, error: asClientFailure(error) };
         }
       },
+      async cancel(input) {
+        try {
+          const cancelled = await client.cancelRemote(input);
+          // Kept without the completion notice: the person who cancelled it knows (the event that follows is no
+          // news then, so no one here is told twice).
+          merge(cancelled);
+          return { ok: true, remoteActionId: cancelled.remoteActionId };
+        } catch (error) {
+          // Refused (it left the queue meanwhile, say): what it is now is worth showing with the refusal.
+          if (get().detailed[input.rid]) scheduleDetail(input.rid);
+          return { ok: false, error: asClientFailure(error) };
+        }
+      },
+      async resend(input) {
+        try {
+          const created = await client.resendRemote(input);
+          get().apply(created);
+          // The first one now names it (resentAs): read it again where it is shown, whatever the event stream does.
+          if (get().detailed[input.rid]) scheduleDetail(input.rid);
+          await fetchDetail(created.remoteActionId);
+          return { ok: true, remoteActionId: created.remoteActionId };
+        } catch (error) {
+          return { ok: false, error: asClientFailure(error) };
+        }
+      },
       apply(action) {
-        const id = action.remoteActionId;
-        const known = get().byId[id];
-        if (known && known.updatedAt > action.updatedAt) return;
-        set((s) => ({
-          byId: { ...s.byId, [id]: known?.events ? { ...action, events: known.events } : action },
-        }));
-        if (get().detailed[id] || reading.has(id)) scheduleDetail(id);
+        const known = merge(action);
+        if (known === 'older') return;
         // Settled is when the technician stops waiting; but a TimedOut action is not terminal, and its late Done
         // is news worth the same notification. Nothing follows a terminal phase.
         const news = !known || (known.phase !== action.phase && !isTerminal(known.phase));

@@ -37,8 +37,13 @@ process.once('exit', () => {
   for (const agent of running) agent.kill('SIGKILL');
 });
 
-/** Starts an agent; with `dataDir` (e.g. to restart on the same data) the caller removes the folder. */
-export async function startAgent(options: { port?: number; dataDir?: string } = {}): Promise<RunningAgent> {
+/**
+ * Starts an agent; with `dataDir` (e.g. to restart on the same data) the caller removes the folder; `args` go after
+ * the usual ones (e.g. `--sim-vehicles 2000`).
+ */
+export async function startAgent(
+  options: { port?: number; dataDir?: string; args?: string[] } = {},
+): Promise<RunningAgent> {
   const dir = options.dataDir ? { path: options.dataDir, remove() {} } : tempDir('depot-remote-e2e-');
   const agent = startAgentProcess(dir.path, [
     '--api-port',
@@ -49,6 +54,7 @@ export async function startAgent(options: { port?: number; dataDir?: string } = 
     String(SIM_SPEED),
     '--sim-seed',
     String(SIM_SEED),
+    ...(options.args ?? []),
   ]);
   running.add(agent);
   void agent.exited.then(() => running.delete(agent));

@@ -38,6 +38,17 @@ export function vehicle(overrides: Partial<VehicleDto> = {}): VehicleDto {
     status: null,
     statusAt: null,
     syncedAt: '2026-01-01T00:00:00.000Z',
+    states: [],
+    stateSources: {},
+    wakeUps: {
+      month: '2026-01',
+      usedThisMonth: 0,
+      budget: 20,
+      estimated: true,
+      resetsAt: '2026-02-01T00:00:00.000Z',
+      refusedByNetworkAt: null,
+    },
+    readiness: { code: 'ready', nextStep: 'none', severity: 'success', params: {} },
     ...overrides,
   };
 }
@@ -420,7 +431,37 @@ export function fakeClient(
         _links: { self: { href: '' }, callback: { href: '' }, remote: { href: '' } },
         remoteActionId: `ra-sent-${counter}`,
         type: 'Doors',
+        phase: 'Pending' as const,
       };
+    }),
+    // A queued fixture action ends Cancelled; any other is refused, as the agent does.
+    cancelRemote: vi.fn(async ({ rid }: OperationInput<'cancelRemote'>) => {
+      const index = actions.findIndex((a) => a.remoteActionId === rid);
+      const found = actions[index];
+      if (found?.phase !== 'Queued')
+        throw failure(409, 'ACTION_NOT_QUEUED', `Action ${rid} is not queued: it cannot be cancelled.`);
+      const { queue: _queue, ...rest } = found;
+      const cancelled = { ...rest, phase: 'Cancelled' as const, updatedAt: '2026-01-01T10:05:00.000Z' };
+      actions[index] = { ...cancelled, resend: { wakeFirst: false } };
+      return actions[index]!;
+    }),
+    // A new action linked to the fixture it sends again (which then names it).
+    resendRemote: vi.fn(async ({ rid }: OperationInput<'resendRemote'>) => {
+      const index = actions.findIndex((a) => a.remoteActionId === rid);
+      const { resend: _resend, ...first } = actions[index] ?? action({ remoteActionId: rid });
+      counter += 1;
+      const { type, remote, vehicleId, vin, callbackId } = first;
+      const created = action({
+        ...{ type, remote, vehicleId, vin, callbackId },
+        remoteActionId: `ra-again-${counter}`,
+        resentFrom: first.remoteActionId,
+        createdAt: '2026-01-01T10:06:00.000Z',
+        updatedAt: '2026-01-01T10:06:00.000Z',
+        events: [],
+      });
+      if (index >= 0) actions[index] = { ...first, resentAs: created.remoteActionId };
+      actions.push(created);
+      return created;
     }),
     listVehicleCallbackRemotes: vi.fn(async ({ vid, cbid }: OperationInput<'listVehicleCallbackRemotes'>) => {
       const items = actions.filter((a) => a.vehicleId === vid && a.callbackId === cbid);

@@ -4,6 +4,10 @@ import { AUDIT_ACTIONS, type AuditAction } from '../../../../preload/contract/vo
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'remote.send': 'Command sent',
+  'remote.queue': 'Command queued (waits its turn)',
+  'remote.cancel': 'Queued command cancelled',
+  'remote.expire': 'Queued command expired (never sent)',
+  'remote.resend': 'Command sent again',
   'remote.upstream-id-reassigned': 'Network id reused from an earlier command',
   'callback.create': 'Callback created',
   'callback.replace': 'Callback changed',

@@ -1,172 +1,158 @@
-// The fleet at a glance: find a vehicle, see its last known status and its age, what it can do (and why not),
-// and what is happening to it now.
-import { Anchor, Badge, Group, Loader, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+// The fleet at a glance: find a vehicle (`/` to search), see at once which ones are stolen, immobilized, in deep
+// sleep, out of wake-ups or asleep, how old each status is, what each can do and what its commands are doing; sort
+// by a column, filter by condition, honk or lock from the row, open one with Enter.
+import { Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import type { VehicleDto } from '../../../../preload/contract/dto.js';
+import { VEHICLE_READINESS, type VehicleSort } from '../../../../preload/contract/vocabulary.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { TimeAgo } from '../../components/TimeAgo.js';
+import { useSlashFocus } from '../../components/use-slash-focus.js';
 import { actionsByVehicle } from '../../stores/actions-store.js';
-import { FEATURES, FEATURE_ORDER } from '../remotes/features.js';
-import { CannotText, CapabilityIcons } from './CapabilityIcons.js';
-import {
-  byLabel,
-  distinct,
-  EMPTY_FLEET_FILTER,
-  ENERGY_LABELS,
-  type FleetFilter,
-  filterVehicles,
-  VEHICLE_STATES,
-} from './fleet-filter.js';
-import { VehicleActivityBadge } from './VehicleActivityBadge.js';
-import { statusFacts } from './vehicle-status.js';
+import { distinct, type FleetFilter, filterVehicles } from './fleet-filter.js';
+import { nextSort, sortVehicles } from './fleet-sort.js';
+import { QUICK_TEXT, READINESS_LABELS } from './fleet-text.js';
+import { FleetFilters } from './FleetFilters.js';
+import { FleetGrid } from './FleetGrid.js';
+import classes from './FleetGrid.module.css';
+import type { QuickSend } from './QuickActions.js';
+
+/** How many vehicles of each pressing readiness, for the line under the title ("Immobilized 31 · …"). */
+function pressingCounts(vehicles: VehicleDto[]): string {
+  const counts = new Map<string, number>();
+  for (const v of vehicles) counts.set(v.readiness.code, (counts.get(v.readiness.code) ?? 0) + 1);
+  return VEHICLE_READINESS.filter((code) => code !== 'ready' && counts.get(code))
+    .map((code) => `${READINESS_LABELS[code]} ${counts.get(code)!.toLocaleString()}`)
+    .join(' · ');
+}
 
 export function FleetView() {
   const stores = useStores();
-  const { items, loaded, error } = useStore(stores.vehicles);
+  const items = useStore(stores.vehicles, (s) => s.items);
+  const loaded = useStore(stores.vehicles, (s) => s.loaded);
+  const error = useStore(stores.vehicles, (s) => s.error);
+  // Kept in the store: back from a vehicle, the same filters, order and row.
+  const { filter, sort, active } = useStore(stores.vehicles, (s) => s.view);
   const byId = useStore(stores.actions, (s) => s.byId);
+  const operator = useStore(stores.session, (s) => s.operator);
   const activity = useMemo(() => actionsByVehicle(byId), [byId]);
-  const [filter, setFilter] = useState<FleetFilter>(EMPTY_FLEET_FILTER);
-  const sorted = useMemo(() => [...items].sort(byLabel), [items]);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  useSlashFocus(search);
+  const sorted = useMemo(() => sortVehicles(items, sort), [items, sort]);
   const shown = useMemo(() => filterVehicles(sorted, filter, activity), [sorted, filter, activity]);
-  const set = (change: Partial<FleetFilter>) => setFilter((f) => ({ ...f, ...change }));
+  const pressing = useMemo(() => pressingCounts(items), [items]);
+  const brands = useMemo(() => distinct(items.map((v) => v.brand)), [items]);
+  const energies = useMemo(() => distinct(items.map((v) => v.energy)), [items]);
+  // Another filter or order is another list: it starts at its first row.
+  const set = useCallback(
+    (change: Partial<FleetFilter>) => {
+      const { view, setView } = stores.vehicles.getState();
+      setView({ filter: { ...view.filter, ...change }, active: 0 });
+    },
+    [stores],
+  );
+  const onSort = useCallback(
+    (key: VehicleSort) => {
+      const { view, setView } = stores.vehicles.getState();
+      setView({ sort: nextSort(view.sort, key), active: 0 });
+    },
+    [stores],
+  );
+  const onActive = useCallback(
+    (index: number) => stores.vehicles.getState().setView({ active: index }),
+    [stores],
+  );
+
+  const open = useCallback(
+    (vehicle: VehicleDto) => stores.router.getState().navigate({ name: 'vehicle', vehicleId: vehicle.id }),
+    [stores],
+  );
+  const send = useCallback<QuickSend>(
+    async (vehicle, action, callbackId) => {
+      const name = vehicle.label ?? vehicle.vin;
+      const result = await stores.actions.getState().send({
+        vid: vehicle.id,
+        cbid: callbackId,
+        body: action.body,
+        ...(operator.trim() ? { operator: operator.trim() } : {}),
+      });
+      setNotice(
+        result.ok
+          ? { ok: true, text: QUICK_TEXT.sent(action.label, name) }
+          : { ok: false, text: QUICK_TEXT.failed(action.label, name, result.error.message) },
+      );
+    },
+    [stores, operator],
+  );
+
+  const description = `${items.length.toLocaleString()} vehicles${
+    shown.length !== items.length ? ` · ${shown.length.toLocaleString()} shown` : ''
+  }${pressing ? ` · ${pressing}` : ''}`;
 
   return (
-    <Stack gap="md">
-      <PageHeader title="Fleet" description={`${items.length} vehicles. Choose one to send it a command.`} />
-      <Paper withBorder p="md">
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            label="Search"
-            placeholder="VIN, label, brand or model"
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={filter.search}
-            onChange={(e) => set({ search: e.currentTarget.value })}
-            w={280}
-          />
-          <Select
-            label="Brand"
-            placeholder="All"
-            clearable
-            data={distinct(items.map((v) => v.brand))}
-            value={filter.brand || null}
-            onChange={(v) => set({ brand: v ?? '' })}
-            w={160}
-          />
-          <Select
-            label="Energy"
-            placeholder="All"
-            clearable
-            data={distinct(items.map((v) => v.energy)).map((e) => ({
-              value: e,
-              label: ENERGY_LABELS[e] ?? e,
-            }))}
-            value={filter.energy || null}
-            onChange={(v) => set({ energy: v ?? '' })}
-            w={170}
-          />
-          <Select
-            label="Can do"
-            placeholder="Anything"
-            clearable
-            data={FEATURE_ORDER.map((t) => ({ value: t, label: FEATURES[t].label }))}
-            value={filter.capability || null}
-            onChange={(v) => set({ capability: v ?? '' })}
-            w={180}
-          />
-          <Select
-            label="State"
-            placeholder="Any"
-            clearable
-            data={VEHICLE_STATES}
-            value={filter.state || null}
-            onChange={(v) => set({ state: v ?? '' })}
-            w={210}
-          />
-        </Group>
-      </Paper>
+    <div className={classes.page}>
+      <PageHeader
+        title="Fleet"
+        description={description}
+        compact
+        actions={
+          // One line that never pushes the list down: cut short if need be, whole on hover.
+          <Text
+            role="status"
+            size="sm"
+            fw={600}
+            c={notice?.ok === false ? 'red.8' : 'green.9'}
+            data-testid="quick-notice"
+            className={classes.notice}
+            truncate="end"
+            title={notice?.text}
+          >
+            {notice?.text}
+          </Text>
+        }
+      />
+      <Group gap="xs" align="flex-end" wrap="wrap">
+        <TextInput
+          ref={search}
+          label="Search"
+          placeholder="VIN, label, brand or model — press /"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={filter.search}
+          onChange={(e) => set({ search: e.currentTarget.value })}
+          w={210}
+        />
+        <FleetFilters
+          conditions={filter.conditions}
+          activity={filter.activity}
+          brand={filter.brand}
+          energy={filter.energy}
+          capability={filter.capability}
+          brands={brands}
+          energies={energies}
+          onChange={set}
+        />
+      </Group>
       <ErrorSummary error={error} />
       {!loaded ? (
-        <Loader aria-label="Loading the fleet" />
+        <Stack align="flex-start">
+          <Loader aria-label="Loading the fleet" />
+        </Stack>
       ) : (
-        <Paper withBorder>
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="sm" highlightOnHover aria-label="Vehicles">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Vehicle</Table.Th>
-                  <Table.Th>Energy</Table.Th>
-                  <Table.Th>Last known status</Table.Th>
-                  <Table.Th>Can do</Table.Th>
-                  <Table.Th>Now</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((v) => {
-                  const facts = statusFacts(v.status).slice(0, 2);
-                  return (
-                    <Table.Tr key={v.id} data-testid="vehicle-row">
-                      <Table.Td>
-                        <Anchor
-                          href={`#/vehicles/${encodeURIComponent(v.id)}`}
-                          fw={700}
-                          size="lg"
-                          data-testid="vehicle-label"
-                        >
-                          {v.label ?? v.vin}
-                        </Anchor>
-                        <Text size="sm" ff="monospace">
-                          {v.vin}
-                        </Text>
-                        <Text size="sm" c="dimmed">
-                          {[v.brand, v.model].filter(Boolean).join(' ')}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge
-                          variant="light"
-                          color={
-                            v.energy === 'Electric' ? 'teal' : v.energy === 'Combustion' ? 'gray' : 'cyan'
-                          }
-                        >
-                          {ENERGY_LABELS[v.energy] ?? v.energy}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        {facts.map((f) => (
-                          <Text key={f.key} size="sm">
-                            {f.label}: <b>{f.value}</b>
-                          </Text>
-                        ))}
-                        <Text size="sm" c={v.statusAt ? 'dimmed' : 'orange.8'}>
-                          {v.statusAt ? <TimeAgo iso={v.statusAt} prefix="Status " /> : 'No status yet'}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <CapabilityIcons vehicle={v} />
-                        <CannotText vehicle={v} />
-                      </Table.Td>
-                      <Table.Td>
-                        <VehicleActivityBadge
-                          latest={activity.latest[v.id]}
-                          inFlight={activity.inFlight[v.id]}
-                        />
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {shown.length === 0 ? (
-            <Text p="md" c="dimmed">
-              No vehicle matches these filters.
-            </Text>
-          ) : null}
-        </Paper>
+        <FleetGrid
+          vehicles={shown}
+          activity={activity}
+          sort={sort}
+          onSort={onSort}
+          active={active}
+          onActive={onActive}
+          onOpen={open}
+          onSend={send}
+        />
       )}
-    </Stack>
+    </div>
   );
 }

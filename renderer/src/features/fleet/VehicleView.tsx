@@ -1,4 +1,6 @@
-// #/vehicles/:vid[/feature] — one vehicle: its status and capabilities on the left, sending a command on the right.
+// #/vehicles/:vid[/feature] — one vehicle: whether a command can go now and what to do, its states with their
+// sources, wake-ups, status and capabilities on the left; sending a command on the right, with a line before one that
+// will wake it.
 import {
   Anchor,
   Badge,
@@ -22,6 +24,8 @@ import { TimeAgo } from '../../components/TimeAgo.js';
 import { FeaturePicker } from '../remotes/FeaturePicker.js';
 import { featureBySlug, FEATURES, featureLabel, FEATURE_ORDER } from '../remotes/features.js';
 import { SendRemotePanel } from '../remotes/SendRemotePanel.js';
+import { SendWarning } from './SendWarning.js';
+import { ReadinessAlert, VehicleStates, WakeUps } from './VehicleCondition.js';
 import { ENERGY_LABELS } from './fleet-filter.js';
 import { statusFacts } from './vehicle-status.js';
 
@@ -143,7 +147,7 @@ export function VehicleView({ vehicleId, feature }: { vehicleId: string; feature
           <Anchor href="#/vehicles" size="sm">
             ← Fleet
           </Anchor>
-          <Title order={1} size="h2">
+          <Title order={1} size="h2" tabIndex={-1}>
             {vehicle.label ?? vehicle.vin}
           </Title>
           <Group gap="xs">
@@ -153,9 +157,12 @@ export function VehicleView({ vehicleId, feature }: { vehicleId: string; feature
           </Group>
         </div>
       </Group>
+      <ReadinessAlert vehicle={vehicle} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
+            <VehicleStates vehicle={vehicle} />
+            <WakeUps vehicle={vehicle} />
             <VehicleFacts vehicle={vehicle} />
             <Capabilities vehicle={vehicle} />
             <RecentActions vehicleId={vehicle.id} />
@@ -168,7 +175,10 @@ export function VehicleView({ vehicleId, feature }: { vehicleId: string; feature
             </Title>
             <FeaturePicker vehicle={vehicle} selected={selected} onSelect={select} />
             {selected ? (
-              <SendRemotePanel key={`${vehicle.id}-${selected}`} vehicle={vehicle} type={selected} />
+              <>
+                <SendWarning vehicle={vehicle} type={selected} />
+                <SendRemotePanel key={`${vehicle.id}-${selected}`} vehicle={vehicle} type={selected} />
+              </>
             ) : (
               <Text c="dimmed">Choose a feature above.</Text>
             )}

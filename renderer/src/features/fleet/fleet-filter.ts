@@ -1,39 +1,45 @@
-// Filtering the fleet: free text over VIN, label, brand and model; brand, energy, a capability, a state.
+// Filtering the fleet: free text over VIN, label, brand and model; brand, energy, a capability, the vehicle's
+// condition (its readiness and states, any of those chosen) and what its commands are doing.
 import type { RemoteActionDto, VehicleDto } from '../../../../preload/contract/dto.js';
+import { VEHICLE_READINESS, VEHICLE_STATES } from '../../../../preload/contract/vocabulary.js';
 import { verdictOf } from '../../stores/action-phases.js';
+import type { ConditionValue, FleetFilter } from '../../stores/vehicles-store.js';
+import { READINESS_LABELS, STATE_LABELS } from './fleet-text.js';
 
-export type VehicleState = 'busy' | 'failed' | 'idle' | 'no-status';
+/** What a vehicle's commands are doing (from the actions this screen knows). */
+export type ActivityState = 'busy' | 'failed' | 'idle' | 'no-status';
 
-export const VEHICLE_STATES: { value: VehicleState; label: string }[] = [
+export const ACTIVITY_STATES: { value: ActivityState; label: string }[] = [
   { value: 'busy', label: 'Command in progress' },
   { value: 'failed', label: 'Last command failed' },
-  { value: 'idle', label: 'Idle' },
+  { value: 'idle', label: 'No command in progress' },
   { value: 'no-status', label: 'No status yet' },
 ];
 
-export interface FleetFilter {
-  search: string;
-  brand: string;
-  energy: string;
-  capability: string;
-  state: string;
-}
+// The filter's shape lives with the fleet's store, which keeps it while the technician visits a vehicle.
+export { EMPTY_FLEET_FILTER, type ConditionValue, type FleetFilter } from '../../stores/vehicles-store.js';
 
-export const EMPTY_FLEET_FILTER: FleetFilter = {
-  search: '',
-  brand: '',
-  energy: '',
-  capability: '',
-  state: '',
-};
+export const CONDITION_GROUPS: { group: string; items: { value: ConditionValue; label: string }[] }[] = [
+  {
+    group: 'Can it go now',
+    items: VEHICLE_READINESS.map((code) => ({
+      value: `readiness:${code}` as const,
+      label: READINESS_LABELS[code],
+    })),
+  },
+  {
+    group: 'States',
+    items: VEHICLE_STATES.map((state) => ({ value: `state:${state}` as const, label: STATE_LABELS[state] })),
+  },
+];
 
 export interface VehicleActivity {
   latest: Record<string, RemoteActionDto>;
   inFlight: Record<string, RemoteActionDto[]>;
 }
 
-export function stateOf(vehicle: VehicleDto, activity: VehicleActivity): VehicleState[] {
-  const states: VehicleState[] = [];
+export function activityOf(vehicle: VehicleDto, activity: VehicleActivity): ActivityState[] {
+  const states: ActivityState[] = [];
   if (activity.inFlight[vehicle.id]?.length) states.push('busy');
   const latest = activity.latest[vehicle.id];
   if (latest && verdictOf(latest) === 'failure') states.push('failed');
@@ -42,11 +48,30 @@ export function stateOf(vehicle: VehicleDto, activity: VehicleActivity): Vehicle
   return states;
 }
 
+/** The vehicle shows any of the conditions (none chosen: every vehicle). */
+export function matchesConditions(vehicle: VehicleDto, conditions: readonly ConditionValue[]): boolean {
+  if (conditions.length === 0) return true;
+  return conditions.some((c) =>
+    c.startsWith('readiness:')
+      ? vehicle.readiness.code === c.slice('readiness:'.length)
+      : (vehicle.states as string[]).includes(c.slice('state:'.length)),
+  );
+}
+
 const normalise = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
+
+// Each vehicle's search text is made once per object the store holds (a changed vehicle is a new object): typing
+// in the search box then costs one scan of the fleet, not a re-normalisation of 2,000 vehicles per key.
+const fieldsCache = new WeakMap<VehicleDto, string[]>();
 
 /** Where the search looks: the VIN, the depot's label, brand and model together, the network's id. */
 function searchFields(v: VehicleDto): string[] {
-  return [v.vin, v.label ?? '', [v.brand, v.model].filter(Boolean).join(' '), v.id].map(normalise);
+  let fields = fieldsCache.get(v);
+  if (!fields) {
+    fields = [v.vin, v.label ?? '', [v.brand, v.model].filter(Boolean).join(' '), v.id].map(normalise);
+    fieldsCache.set(v, fields);
+  }
+  return fields;
 }
 
 /**
@@ -75,7 +100,8 @@ export function filterVehicles(
     if (filter.brand && v.brand !== filter.brand) return false;
     if (filter.energy && v.energy !== filter.energy) return false;
     if (filter.capability && !v.capabilities[filter.capability]?.supported) return false;
-    if (filter.state && !stateOf(v, activity).includes(filter.state as VehicleState)) return false;
+    if (!matchesConditions(v, filter.conditions)) return false;
+    if (filter.activity && !activityOf(v, activity).includes(filter.activity as ActivityState)) return false;
     return true;
   });
   return searchVehicles(kept, filter.search);

@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { clockText, shortClockText } from '../../components/time-text.js';
 import { rowAt } from '../../stores/history-store.js';
 import { FEATURES, featureLabel, FEATURE_ORDER } from '../remotes/features.js';
+import { positionText } from '../remotes/queue-text.js';
 import { remoteSummary } from '../remotes/remote-summary.js';
 import { verdictOf } from '../../stores/action-phases.js';
 import { actorText, approvedByText, sentByText } from '../access/access-text.js';
@@ -21,10 +22,12 @@ const ROW_HEIGHT = 64;
 /** Every phase (a missing one fails to compile), in the order a technician looks for them. */
 const PHASE_LABELS = {
   Pending: 'In progress',
+  Queued: 'Queued (waiting its turn)',
   Done: 'Done (success or failure)',
   Refused: 'Refused',
   TimedOut: 'No answer',
-  Expired: 'Expired',
+  Expired: 'Expired (never sent)',
+  Cancelled: 'Cancelled (never sent)',
   Sending: 'Sending',
 } satisfies Record<ActionPhase, string>;
 const PHASES = Object.entries(PHASE_LABELS).map(([value, label]) => ({ value, label }));
@@ -171,6 +174,11 @@ export function HistoryView() {
                         {verdictOf(action) === 'failure' ? (
                           <Text size="xs" c="red.8" truncate>
                             {action.explanation.title}
+                          </Text>
+                        ) : null}
+                        {action.queue ? (
+                          <Text size="xs" c="dimmed" truncate data-testid="history-queue-position">
+                            {positionText(action.queue.position)}
                           </Text>
                         ) : null}
                       </span>

@@ -1,19 +1,22 @@
 // Sending one feature to one vehicle: its form, the callback, a label; for dangerous features a typed reason, the
 // operator's name and a second confirmation. The API's refusals come back next to the fields they concern, and
-// once accepted the command's live timeline appears right here.
+// once accepted the command's live timeline appears right here (with cancel / send again). While the feature is
+// busy on the vehicle, the form says the command will wait its turn in the queue (LaneNote).
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { IconBan, IconHourglass, IconSend } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconBan, IconSend } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ClientFailure } from '../../../../preload/contract/client.js';
 import type { VehicleDto } from '../../../../preload/contract/dto.js';
-import { isSettled, REASON_MAX_LENGTH, REASON_MIN_LENGTH } from '../../../../preload/contract/vocabulary.js';
+import { REASON_MAX_LENGTH, REASON_MIN_LENGTH } from '../../../../preload/contract/vocabulary.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { errorAt, type FieldError } from '../../components/field-errors.js';
+import { useKeepInView } from '../../components/use-keep-in-view.js';
 import { isApprovalRefusal, type Approval } from '../access/ApprovalDialog.js';
 import { SendAccessNote } from '../access/SendAccessNote.js';
 import { useSendAccess } from '../access/use-access.js';
+import { ActionCommands } from '../timeline/ActionCommands.js';
 import { ActionTimeline } from '../timeline/ActionTimeline.js';
 import { CallbackPicker, eligibleCallbacks, preferredCallbackId } from './CallbackPicker.js';
 import { DangerConfirm } from './DangerConfirm.js';
@@ -21,7 +24,9 @@ import { immobilizationText, stolenText } from './danger-text.js';
 import { FeatureForm } from './FeatureForm.js';
 import { capabilityOf } from './FeaturePicker.js';
 import { FEATURES, type RemoteType } from './features.js';
+import { LaneNote } from './LaneNote.js';
 import { type Drafts, initialDrafts, localErrors, remoteBody } from './models/remote-draft.js';
+import { laneIsBusy, laneOf, queuedOnlyWhenAsked } from './queue-rules.js';
 import { sendLabel } from './send-label.js';
 
 export const REASON_FIELD = 'X-Depot-Reason';
@@ -45,11 +50,13 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleDto; type: 
   const [busy, setBusy] = useState(false);
   const [sentId, setSentId] = useState<string | null>(null);
   const sent = useStore(stores.actions, (s) => (sentId ? s.byId[sentId] : undefined));
-  // One command in flight (not settled) per vehicle and feature, as the core enforces: the network would refuse a
-  // second one. A TimedOut one no longer holds the feature.
-  const inFlight = useStore(stores.actions, (s) =>
-    Object.values(s.byId).find((a) => a.vehicleId === vehicle.id && a.type === type && !isSettled(a.phase)),
-  );
+  // Once sent, its live timeline (below the form) is brought into view.
+  const sentRef = useKeepInView<HTMLDivElement>(sent?.remoteActionId);
+  // The vehicle's commands of this feature not over yet (a TimedOut one no longer holds it): a new one waits behind
+  // them in the agent's queue, one at a time, as the network takes only one per vehicle and feature.
+  const byId = useStore(stores.actions, (s) => s.byId);
+  const lane = useMemo(() => laneOf(byId, vehicle.id, type), [byId, vehicle.id, type]);
+  const [queueIt, setQueueIt] = useState(false);
 
   const feature = FEATURES[type];
   const capability = capabilityOf(vehicle, type);
@@ -59,6 +66,9 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleDto; type: 
   const vehicleName = vehicle.label ?? vehicle.vin;
   // What the signed-in role may send: below the policy's role, the button is disabled and the note says who may.
   const access = useSendAccess(type, remoteBody(type, drafts[type], label));
+  // Immobilization, stolen mode and unlocking wait in the queue only when the technician asks (whenBusy=queue).
+  const onlyWhenAsked = queuedOnlyWhenAsked(type, remoteBody(type, drafts[type], label));
+  const askForQueue = onlyWhenAsked && laneIsBusy(lane) && queueIt;
   const errors: FieldError[] = [...local, ...(failure?.errors ?? [])];
   const headerError = (name: string) =>
     errors
@@ -91,6 +101,7 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleDto; type: 
       vid: vehicle.id,
       cbid: chosen,
       body: remoteBody(type, drafts[type], label),
+      ...(askForQueue ? { whenBusy: 'queue' as const } : {}),
       ...(operator.trim() ? { operator: operator.trim() } : {}),
       ...(feature.dangerous ? { reason: reason.trim() } : {}),
       ...approval,
@@ -100,6 +111,8 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleDto; type: 
     if (result.ok) {
       setFailure(null);
       setSentId(result.remoteActionId);
+      // Asked for this one: the next is asked again.
+      setQueueIt(false);
       return null;
     }
     // An approval refused (wrong PIN, a lock) is the approval dialog's to say: it stays open to try again.
@@ -151,18 +164,6 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleDto; type: 
             />
           ) : null}
           <ErrorSummary error={failure} />
-          {inFlight ? (
-            <Alert
-              color="blue"
-              icon={<IconHourglass aria-hidden />}
-              title="Already in progress"
-              data-testid="in-flight"
-            >
-              A {feature.label.toLowerCase()} command is already on its way to {vehicleName}.{' '}
-              <Anchor href={`#/actions/${encodeURIComponent(inFlight.remoteActionId)}`}>Follow it</Anchor>;
-              you can send another once it has finished.
-            </Alert>
-          ) : null}
           <FeatureForm
             type={type}
             draft={drafts[type]}
@@ -209,13 +210,21 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleDto; type: 
               w={260}
             />
           </Group>
+          <LaneNote
+            type={type}
+            vehicleName={vehicleName}
+            lane={lane}
+            onlyWhenAsked={onlyWhenAsked}
+            queueIt={queueIt}
+            onQueueItChange={setQueueIt}
+          />
           <Group>
             <Button
               type="submit"
               size="lg"
               color={feature.dangerous ? 'red' : 'indigo'}
               leftSection={<IconSend aria-hidden />}
-              disabled={!chosen || !capability.supported || Boolean(inFlight) || !access.allowed}
+              disabled={!chosen || !capability.supported || !access.allowed}
               loading={busy && !confirming}
             >
               {sendLabel(type, drafts[type])}
@@ -246,14 +255,26 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleDto; type: 
         />
       ) : null}
       {sent ? (
-        <Paper withBorder p="lg" aria-live="polite" data-testid="sent-action">
+        <Paper withBorder p="lg" aria-live="polite" data-testid="sent-action" ref={sentRef}>
           <Group justify="space-between" mb="sm">
-            <Text fw={700}>Command sent</Text>
+            <Text fw={700}>{sent.phase === 'Queued' ? 'Command queued' : 'Command sent'}</Text>
             <Anchor href={`#/actions/${encodeURIComponent(sent.remoteActionId)}`}>
               Open the full timeline
             </Anchor>
           </Group>
-          <ActionTimeline action={sent} compact />
+          <ActionTimeline
+            action={sent}
+            compact
+            controls={
+              // Sent again from here: the new command is the one followed.
+              <ActionCommands
+                key={sent.remoteActionId}
+                action={sent}
+                vehicleName={vehicleName}
+                onResent={setSentId}
+              />
+            }
+          />
         </Paper>
       ) : null}
     </Stack>

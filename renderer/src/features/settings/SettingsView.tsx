@@ -1,5 +1,5 @@
 // #/settings — connector (simulator or Stellantis fleet credentials and certificates) with a connection test,
-// receiver, notifications.
+// receiver, notifications, the vehicles' monthly wake-up budget.
 // When this agent has no settings route yet, the page says so instead of failing.
 import {
   Button,
@@ -206,6 +206,38 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
               label="Notify when a command finishes"
               checked={s.notifications.desktop}
               onChange={(e) => set({ notifications: { desktop: e.currentTarget.checked } })}
+              disabled={!editable}
+            />
+          </Stack>
+          <Divider />
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              Vehicles
+            </Title>
+            <NumberInput
+              label="Wake-ups per vehicle per month"
+              description="Stellantis does not publish its limit: the fleet counts each vehicle's wake-ups against this number and shows the count as estimated. Applies at once."
+              min={1}
+              max={1000}
+              allowDecimal={false}
+              value={s.wakeUps.monthlyBudget}
+              onChange={(v) =>
+                set({ wakeUps: { monthlyBudget: typeof v === 'number' ? v : s.wakeUps.monthlyBudget } })
+              }
+              error={errorAt(errors, 'wakeUps.monthlyBudget')}
+              w={260}
+              disabled={!editable}
+            />
+            <NumberInput
+              label="Queued commands expire after (minutes)"
+              description="A command waiting behind another of the same feature, or for the network, ends Expired after this long and is never sent. Applies at once."
+              min={1}
+              max={1440}
+              allowDecimal={false}
+              value={s.queueExpiryMinutes}
+              onChange={(v) => set({ queueExpiryMinutes: typeof v === 'number' ? v : s.queueExpiryMinutes })}
+              error={errorAt(errors, 'queueExpiryMinutes')}
+              w={260}
               disabled={!editable}
             />
           </Stack>

@@ -15,6 +15,8 @@ export const DEFAULT_SETTINGS: SettingsDto = {
   publicReceiverUrl: null,
   receiver: { port: 5781, bind: '127.0.0.1', tls: null },
   notifications: { desktop: true },
+  wakeUps: { monthlyBudget: 20 },
+  queueExpiryMinutes: 10,
   restartRequired: false,
   lockedBy: [],
   secretStorage: 'key-file',

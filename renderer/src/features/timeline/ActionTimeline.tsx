@@ -1,19 +1,28 @@
 // An action's life, step by step as it arrives: every Pending step and the outcome, each in plain words; on a
-// failure, what happened and what to do next. AlreadyDone reads as the success it is.
-import { Alert, Group, Loader, Stack, Text, ThemeIcon, Timeline, Title } from '@mantine/core';
+// failure, what happened and what to do next. AlreadyDone reads as the success it is. A queued command shows its
+// place in line, and commands sent again link to each other. What can be done about it (cancel, send again) comes
+// in `controls`, from the page: this component reads no store.
+import { Alert, Anchor, Code, Group, Loader, Stack, Text, ThemeIcon, Timeline, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import {
   IconAlertTriangle,
+  IconArrowBackUp,
+  IconArrowForwardUp,
   IconCircleCheck,
   IconCircleX,
+  IconClockPause,
   IconInfoCircle,
   IconSend,
+  IconSunrise,
 } from '@tabler/icons-react';
 import type { ActionEventDto, ExplanationDto, RemoteActionDto } from '../../../../preload/contract/dto.js';
-import { isSettled } from '../../../../preload/contract/vocabulary.js';
+import { isSettled, type ActionPhase } from '../../../../preload/contract/vocabulary.js';
 import { OutcomeBadge } from '../../components/OutcomeBadge.js';
 import { timeText } from '../../components/time-text.js';
 import { verdictOf } from '../../stores/action-phases.js';
 import { sentByText } from '../access/access-text.js';
+import { RESEND_TEXT, shortId } from '../remotes/queue-text.js';
+import { QueueStatus } from './QueueStatus.js';
 
 const SEVERITY = {
   info: { color: 'blue', Icon: IconInfoCircle },
@@ -35,10 +44,84 @@ function stepCode(event: ActionEventDto): string {
   return [event.status, event.failureCause, event.feedbackDetail].filter(Boolean).join(' · ');
 }
 
-export function ActionTimeline({ action, compact = false }: { action: RemoteActionDto; compact?: boolean }) {
+/** Phases of a command that never left this machine: its first step is joining the queue, not sending. */
+const NEVER_SENT: readonly ActionPhase[] = ['Queued', 'Expired', 'Cancelled'];
+
+function ActionLink({
+  testId,
+  icon,
+  label,
+  id,
+}: {
+  testId: string;
+  icon: ReactNode;
+  label: string;
+  id: string;
+}) {
+  return (
+    <Group gap={6} wrap="nowrap" data-testid={testId}>
+      {icon}
+      <Text size="sm">
+        {label}{' '}
+        <Anchor href={`#/actions/${encodeURIComponent(id)}`} title={id}>
+          command <Code>{shortId(id)}</Code>
+        </Anchor>
+      </Text>
+    </Group>
+  );
+}
+
+/** "Sent again from …", "Sent again as …", and the wake-up a command waits for: each a link to that command. */
+function ActionLinks({ action }: { action: RemoteActionDto }) {
+  const after = action.phase === 'Queued' ? action.queue?.after : undefined;
+  if (!action.resentFrom && !action.resentAs && !after) return null;
+  return (
+    <Stack gap={4}>
+      {action.resentFrom ? (
+        <ActionLink
+          testId="resent-from"
+          icon={<IconArrowBackUp size={18} aria-hidden />}
+          label={RESEND_TEXT.resentFrom}
+          id={action.resentFrom}
+        />
+      ) : null}
+      {action.resentAs ? (
+        <ActionLink
+          testId="resent-as"
+          icon={<IconArrowForwardUp size={18} aria-hidden />}
+          label={RESEND_TEXT.resentAs}
+          id={action.resentAs}
+        />
+      ) : null}
+      {after ? (
+        <ActionLink
+          testId="waits-for"
+          icon={<IconSunrise size={18} aria-hidden />}
+          label={RESEND_TEXT.waitsFor}
+          id={after}
+        />
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The "What happened" box takes the explanation's severity: a command cancelled by a person is no alarm. */
+const ALERT_COLOR = { info: 'gray', success: 'green', warning: 'orange', error: 'red' } as const;
+
+export function ActionTimeline({
+  action,
+  compact = false,
+  controls,
+}: {
+  action: RemoteActionDto;
+  compact?: boolean;
+  /** What can be done about it (cancel, send again), shown under the explanation. */
+  controls?: ReactNode;
+}) {
   const events = [...(action.events ?? [])].sort((a, b) => a.seq - b.seq);
   const verdict = verdictOf(action);
   const open = !isSettled(action.phase);
+  const queued = action.phase === 'Queued' && action.queue ? { ...action, queue: action.queue } : null;
   const sentBy = sentByText(action.sentBy, action.approvedBy, action.operator);
   return (
     <Stack
@@ -55,7 +138,7 @@ export function ActionTimeline({ action, compact = false }: { action: RemoteActi
       </Group>
       {verdict === 'failure' ? (
         <Alert
-          color="red"
+          color={ALERT_COLOR[action.explanation.severity]}
           variant="light"
           icon={<IconCircleX aria-hidden />}
           title="What happened"
@@ -76,15 +159,22 @@ export function ActionTimeline({ action, compact = false }: { action: RemoteActi
       ) : (
         <Text>{action.explanation.explanation}</Text>
       )}
+      {queued ? <QueueStatus action={queued} /> : null}
+      <ActionLinks action={action} />
+      {controls}
       <Timeline active={events.length} bulletSize={30} lineWidth={3} aria-label="Steps" role="list">
         <Timeline.Item
           role="listitem"
           bullet={
             <ThemeIcon color="indigo" radius="xl" size={26}>
-              <IconSend size={16} aria-hidden />
+              {NEVER_SENT.includes(action.phase) ? (
+                <IconClockPause size={16} aria-hidden />
+              ) : (
+                <IconSend size={16} aria-hidden />
+              )}
             </ThemeIcon>
           }
-          title="Sent"
+          title={NEVER_SENT.includes(action.phase) ? 'Queued' : 'Sent'}
         >
           <Text size="sm" c="dimmed">
             {timeText(action.createdAt)}
@@ -118,7 +208,7 @@ export function ActionTimeline({ action, compact = false }: { action: RemoteActi
           <Timeline.Item
             role="listitem"
             bullet={<Loader size={16} />}
-            title="Waiting for the next step…"
+            title={queued ? 'Waiting its turn…' : 'Waiting for the next step…'}
             lineVariant="dashed"
           >
             <Text size="sm" c="dimmed">

@@ -1,4 +1,5 @@
-// #/actions/:rid — one action in full: what was sent, to which vehicle, through which callback, and its timeline.
+// #/actions/:rid — one action in full: what was sent, to which vehicle, through which callback, and its timeline,
+// with what can be done about it (cancel it while queued; send it again, which opens the new one).
 import { Anchor, Code, Grid, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
@@ -10,6 +11,7 @@ import { ActorLabel } from '../access/ActorLabel.js';
 import { RoleBadge } from '../access/RoleBadge.js';
 import { callbackName } from '../callbacks/callback-text.js';
 import { featureLabel } from '../remotes/features.js';
+import { ActionCommands } from './ActionCommands.js';
 import { ActionTimeline } from './ActionTimeline.js';
 
 export function ActionView({ remoteActionId }: { remoteActionId: string }) {
@@ -40,7 +42,17 @@ export function ActionView({ remoteActionId }: { remoteActionId: string }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Paper withBorder p="lg">
-            <ActionTimeline action={action} />
+            <ActionTimeline
+              action={action}
+              controls={
+                <ActionCommands
+                  key={action.remoteActionId}
+                  action={action}
+                  vehicleName={vehicleName}
+                  onResent={(id) => stores.router.getState().navigate({ name: 'action', remoteActionId: id })}
+                />
+              }
+            />
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

@@ -1,0 +1,224 @@
+// The fleet as an ARIA grid, virtualized (only the rows in view exist, so 2,000 vehicles scroll and filter as
+// smoothly as 25) and driven from the keyboard: the list is ONE tab stop (a roving tabindex on its rows), the
+// arrows, Page Up/Down, Home and End move between rows, Enter opens the vehicle, Right/Left reach the row's links
+// and quick actions, Escape goes back to the row. Column headers sort (click, or Enter/Space on them; aria-sort).
+import { UnstyledButton } from '@mantine/core';
+import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, useEffect, useRef } from 'react';
+import type { VehicleDto } from '../../../../preload/contract/dto.js';
+import type { VehicleSort } from '../../../../preload/contract/vocabulary.js';
+import { movedRow, rowMoveOf } from '../../components/row-keys.js';
+import type { VehicleActivity } from './fleet-filter.js';
+import { ariaSort, type FleetSort } from './fleet-sort.js';
+import classes from './FleetGrid.module.css';
+import { FleetRow, ROW_HEIGHT } from './FleetRow.js';
+import type { QuickSend } from './QuickActions.js';
+
+const COLUMNS: { label: string; sort?: VehicleSort }[] = [
+  { label: 'Vehicle', sort: 'label' },
+  { label: 'VIN', sort: 'vin' },
+  { label: 'State', sort: 'state' },
+  { label: 'Status', sort: 'statusAt' },
+  { label: 'Can do' },
+  { label: 'Now' },
+  { label: 'Quick' },
+];
+
+const SORT_ICONS = { ascending: IconSortAscending, descending: IconSortDescending, none: IconArrowsSort };
+
+export function FleetGrid({
+  vehicles,
+  activity,
+  sort,
+  onSort,
+  active,
+  onActive,
+  onOpen,
+  onSend,
+}: {
+  vehicles: VehicleDto[];
+  activity: VehicleActivity;
+  sort: FleetSort;
+  onSort(key: VehicleSort): void;
+  /** The row the keyboard is on (kept by the page, so coming back finds it). */
+  active: number;
+  onActive(index: number): void;
+  onOpen(vehicle: VehicleDto): void;
+  onSend: QuickSend;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const setActive = (index: number) => {
+    if (index !== active) onActive(index);
+  };
+  /** A row the keyboard moved to: focused as soon as the virtualizer has rendered it. */
+  const pendingFocus = useRef<number | null>(null);
+  const count = vehicles.length;
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    // Rows are keyed by position (the default): a new filter or order then updates the rows on screen in place
+    // instead of taking them down and building new ones — the difference between ~50 and ~20 ms per keystroke.
+    // React 19 batches the scroll's re-render itself; flushSync from inside an effect only warns.
+    useFlushSync: false,
+  });
+  const items = virtualizer.getVirtualItems();
+  const current = Math.min(active, Math.max(0, count - 1));
+  // The one tab stop: the active row when it is rendered, else the first row in view (Tab must always land).
+  const offset = virtualizer.scrollOffset ?? 0;
+  const tabbable = items.some((i) => i.index === current)
+    ? current
+    : (items.find((i) => i.start >= offset)?.index ?? items[0]?.index ?? -1);
+
+  // Back on the page: the row the technician was on is in view again (the heading keeps the focus).
+  useEffect(() => {
+    if (current > 0) virtualizer.scrollToIndex(current, { align: 'center' });
+    // Once, when the list first shows.
+  }, []);
+
+  useEffect(() => {
+    const index = pendingFocus.current;
+    if (index === null) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[role="row"][data-index="${index}"]`);
+    if (row) {
+      pendingFocus.current = null;
+      row.focus();
+    }
+  });
+
+  function focusRow(index: number) {
+    setActive(index);
+    pendingFocus.current = index;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[role="row"][data-index="${index}"]`);
+    if (row) {
+      pendingFocus.current = null;
+      row.focus();
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const target = event.target as HTMLElement;
+    const row = target.closest<HTMLElement>('[role="row"][data-index]');
+    if (!row || event.altKey) return;
+    const index = Number(row.dataset.index);
+    const onRow = target === row;
+    const move = rowMoveOf(event.key);
+    if (move) {
+      event.preventDefault();
+      const page = Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1;
+      focusRow(movedRow(move, index, count, page));
+      return;
+    }
+    const parts = [...row.querySelectorAll<HTMLElement>('[data-row-item]')];
+    const at = parts.indexOf(target);
+    switch (event.key) {
+      case 'Enter':
+        if (!onRow) return;
+        event.preventDefault();
+        if (vehicles[index]) onOpen(vehicles[index]);
+        return;
+      case ' ':
+        // Space on a row would scroll the list under the focus.
+        if (onRow) event.preventDefault();
+        return;
+      case 'ArrowRight':
+        event.preventDefault();
+        parts[onRow ? 0 : at + 1]?.focus();
+        return;
+      case 'ArrowLeft':
+        event.preventDefault();
+        if (!onRow) (at > 0 ? parts[at - 1]! : row).focus();
+        return;
+      case 'Escape':
+        if (!onRow) {
+          event.preventDefault();
+          row.focus();
+        }
+        return;
+    }
+  }
+
+  return (
+    <div className={classes.frame}>
+      <div
+        role="grid"
+        aria-label="Vehicles"
+        aria-rowcount={Math.max(count, 1) + 1}
+        aria-colcount={COLUMNS.length}
+        className={classes.grid}
+        onKeyDown={onKeyDown}
+        onFocus={(event) => {
+          const row = (event.target as HTMLElement).closest<HTMLElement>('[role="row"][data-index]');
+          if (row) setActive(Number(row.dataset.index));
+        }}
+        onClick={(event) => {
+          const target = event.target as HTMLElement;
+          if (target.closest('a, button')) return;
+          const row = target.closest<HTMLElement>('[role="row"][data-index]');
+          const vehicle = row ? vehicles[Number(row.dataset.index)] : undefined;
+          if (!vehicle) return;
+          setActive(Number(row!.dataset.index));
+          onOpen(vehicle);
+        }}
+      >
+        <div role="rowgroup">
+          <div role="row" aria-rowindex={1} className={classes.header}>
+            {COLUMNS.map((column) => {
+              if (!column.sort) {
+                return (
+                  <div role="columnheader" key={column.label}>
+                    {column.label}
+                  </div>
+                );
+              }
+              const state = ariaSort(sort, column.sort);
+              const Icon = SORT_ICONS[state];
+              const key = column.sort;
+              return (
+                <div role="columnheader" key={column.label} aria-sort={state}>
+                  <UnstyledButton
+                    className={classes.sort}
+                    onClick={() => onSort(key)}
+                    data-testid={`sort-${key}`}
+                  >
+                    {column.label}
+                    <Icon size={14} aria-hidden />
+                  </UnstyledButton>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        <div ref={scrollRef} className={classes.scroller} data-testid="fleet-scroller">
+          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {count === 0 ? (
+              <div role="row" aria-rowindex={2}>
+                <div role="gridcell" className={classes.empty}>
+                  No vehicle matches these filters.
+                </div>
+              </div>
+            ) : null}
+            {items.map((item) => {
+              const vehicle = vehicles[item.index]!;
+              return (
+                <FleetRow
+                  key={item.key}
+                  vehicle={vehicle}
+                  index={item.index}
+                  start={item.start}
+                  tabbable={item.index === tabbable}
+                  latest={activity.latest[vehicle.id]}
+                  inFlight={activity.inFlight[vehicle.id]}
+                  onSend={onSend}
+                />
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// One vehicle on one line (40 px): name and model, VIN, condition, status age, what it can do, what its commands
+// are doing, quick actions. The row is the tab stop; its links and buttons are reached with the arrow keys.
+import { memo } from 'react';
+import type { RemoteActionDto, VehicleDto } from '../../../../preload/contract/dto.js';
+import { TimeAgo } from '../../components/TimeAgo.js';
+import { CapabilityIcons } from './CapabilityIcons.js';
+import { ConditionChips } from './ConditionChips.js';
+import { ENERGY_LABELS } from './fleet-filter.js';
+import classes from './FleetGrid.module.css';
+import { QuickActions, type QuickSend } from './QuickActions.js';
+import { VehicleActivityBadge } from './VehicleActivityBadge.js';
+
+export const ROW_HEIGHT = 40;
+
+export const FleetRow = memo(function FleetRow({
+  vehicle,
+  index,
+  start,
+  tabbable,
+  latest,
+  inFlight,
+  onSend,
+}: {
+  vehicle: VehicleDto;
+  index: number;
+  start: number;
+  tabbable: boolean;
+  latest: RemoteActionDto | undefined;
+  inFlight: RemoteActionDto[] | undefined;
+  onSend: QuickSend;
+}) {
+  const name = vehicle.label ?? vehicle.vin;
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      data-index={index}
+      data-testid="vehicle-row"
+      data-vehicle-id={vehicle.id}
+      tabIndex={tabbable ? 0 : -1}
+      className={classes.row}
+      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+    >
+      <div role="gridcell">
+        <a
+          href={`#/vehicles/${encodeURIComponent(vehicle.id)}`}
+          className={classes.label}
+          tabIndex={-1}
+          data-row-item
+          data-testid="vehicle-label"
+        >
+          {name}
+        </a>
+        <span className={classes.sub}>
+          {[vehicle.brand, vehicle.model].filter(Boolean).join(' ')} ·{' '}
+          {ENERGY_LABELS[vehicle.energy] ?? vehicle.energy}
+        </span>
+      </div>
+      <div role="gridcell" className={classes.vin}>
+        {vehicle.vin}
+      </div>
+      <div role="gridcell">
+        <ConditionChips vehicle={vehicle} />
+      </div>
+      <div role="gridcell" data-testid="status-age">
+        {vehicle.statusAt ? (
+          <TimeAgo iso={vehicle.statusAt} />
+        ) : (
+          <span style={{ color: 'var(--mantine-color-orange-8)' }}>No status</span>
+        )}
+      </div>
+      <div role="gridcell">
+        <CapabilityIcons vehicle={vehicle} />
+      </div>
+      <div role="gridcell">
+        <VehicleActivityBadge latest={latest} inFlight={inFlight} linkTabIndex={-1} rowItem />
+      </div>
+      <div role="gridcell">
+        <QuickActions vehicle={vehicle} inFlight={inFlight} onSend={onSend} />
+      </div>
+    </div>
+  );
+});
