@@ -332,7 +332,9 @@ describe.skipIf(!HAS_CHROMIUM)('the technician in a browser against the headless
     expect(await page.getByTestId('in-flight').textContent()).toMatch(
       new RegExp(`in progress on ${DEEP_SLEEP}: this one will wait in the queue`),
     );
-    expect(await flash.isDisabled()).toBe(false);
+    // The note can show (from the live stream) before the POST's answer ends the form's own "sending" state, during
+    // which the button is disabled: wait for that answer rather than read the button at one instant.
+    await expect.poll(() => flash.isDisabled(), { timeout: 10_000 }).toBe(false);
     await page
       .getByTestId('sent-action')
       .locator('[data-testid="timeline-step"][data-status="WakingUpVehicle"]')
