@@ -5,9 +5,10 @@
 // out of the figures; the watcher checks once per frame, so a figure is rounded up to the frame that shows it.
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, launch } from '../../test/e2e-web/helpers/browser.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
 /** The build the benchmarks serve: `out` (npm run build), or another electron-vite `--outDir` named `…/out`. */
 export const BUILD = resolve(process.env.BENCH_BUILD ?? 'out');
 export const VIEWPORT = { width: 1440, height: 900 } as const;
@@ -42,21 +43,8 @@ export function buildLine(): string {
   return `build: ${BUILD} of ${built.toISOString()}${stale}`;
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-}
+/** The same Chromium, with the same flags, as the browser tests drive. */
+export const launchChromium = launch;
 
 /** Where the watcher finds the rows: the app's own test ids; each baseline page uses the same attributes. */
 export interface RowsConfig {

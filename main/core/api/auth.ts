@@ -7,6 +7,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { machineActor, type Actor } from '../kernel/actor.js';
 import { safeEqual } from '../kernel/safe-equal.js';
+import { tooManyWrongTokens } from '../kernel/service-error.js';
 import type { Identity } from '../services/identity.js';
 import type { TokensService } from '../services/tokens-service.js';
 import { errorBody } from './api-error.js';
@@ -24,20 +25,6 @@ declare module 'fastify' {
     /** Who the credential stands for (without the request's reason or "on behalf of"); null when none. */
     caller: Actor | null;
   }
-}
-
-export { safeEqual };
-
-export function tooManyFailures(reply: FastifyReply, retryAfterSeconds: number) {
-  return reply
-    .status(429)
-    .header('retry-after', String(retryAfterSeconds))
-    .send(
-      errorBody(
-        'TOO_MANY_FAILED_LOGINS',
-        `Too many wrong tokens from this address: wait ${retryAfterSeconds} s. The token is in <data-dir>/api-token.`,
-      ),
-    );
 }
 
 const unauthorized = (reply: FastifyReply, message: string) =>
@@ -69,7 +56,8 @@ export function createAuthHook({ machineToken, limiter, sessions, identity, toke
           return;
         }
         const wait = limiter.fail(request.ip);
-        if (wait !== null) return tooManyFailures(reply, wait);
+        // Answered by the API's error handler, with Retry-After.
+        if (wait !== null) throw tooManyWrongTokens(wait);
       }
       if (isPublic) return;
       return unauthorized(

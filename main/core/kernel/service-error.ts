@@ -18,3 +18,13 @@ export class ServiceError extends Error {
 export const invalid = (message: string, errors: FieldError[]) =>
   new ServiceError(400, 'VALIDATION_FAILED', message, errors);
 export const notFound = (code: string, message: string) => new ServiceError(404, code, message);
+
+/** Past the failure limiter's bound (api/security/failure-limiter.ts): 429 with the seconds to wait. */
+export const tooManyWrongTokens = (wait: number) =>
+  new ServiceError(
+    429,
+    'TOO_MANY_FAILED_LOGINS',
+    `Too many wrong tokens from this address: wait ${wait} s. The token is in <data-dir>/api-token.`,
+    [],
+    wait,
+  );

@@ -4,7 +4,7 @@
 import type { SessionDto } from '../../../preload/contract/access.js';
 import { actorRef, type Actor } from '../kernel/actor.js';
 import { safeEqual } from '../kernel/safe-equal.js';
-import { ServiceError } from '../kernel/service-error.js';
+import { ServiceError, tooManyWrongTokens } from '../kernel/service-error.js';
 import type { AccessGuard } from '../kernel/access-guard.js';
 import type { EnrolmentsService } from '../services/enrolments-service.js';
 import type { Principal } from '../services/identity.js';
@@ -65,15 +65,7 @@ export function accessHandlers({
 
   function tokenRefused(ctx: OperationContext): never {
     const wait = ctx.session.tokenFailed();
-    if (wait !== null) {
-      throw new ServiceError(
-        429,
-        'TOO_MANY_FAILED_LOGINS',
-        `Too many wrong tokens from this address: wait ${wait} s. The token is in <data-dir>/api-token.`,
-        [],
-        wait,
-      );
-    }
+    if (wait !== null) throw tooManyWrongTokens(wait);
     throw new ServiceError(401, 'UNAUTHORIZED', 'That token is not the one in <data-dir>/api-token.', [
       { field: 'token', message: 'Not a valid token.' },
     ]);
