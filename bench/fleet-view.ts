@@ -23,6 +23,7 @@ import {
   ms,
   requireBuildAndBrowser,
   resourceTiming,
+  scriptsLoaded,
   serveHtml,
   signInAsTechnician,
   timeAction,
@@ -232,6 +233,8 @@ async function main() {
     const rows: Row[] = [];
     const breakdown: {
       bundleEnd: number;
+      sessionAsked: number;
+      sessionAnswered: number;
       asked: number;
       answered: number;
       shown: number;
@@ -243,10 +246,13 @@ async function main() {
       const t = await timeLoad(page, `${agent.url}/#/vehicles`, 'fleet page load');
       inView = t.rows;
       const vehicles = await resourceTiming(page, '/api/v1/vehicles');
-      const bundle = await resourceTiming(page, '/assets/index-');
-      if (vehicles && bundle)
+      const session = await resourceTiming(page, '/api/v1/session', { exact: true });
+      const bundleEnd = await scriptsLoaded(page);
+      if (vehicles && session && bundleEnd !== null)
         breakdown.push({
-          bundleEnd: bundle.end,
+          bundleEnd,
+          sessionAsked: session.start,
+          sessionAnswered: session.firstByte,
           asked: vehicles.start,
           answered: vehicles.end,
           shown: t.ms,
@@ -451,7 +457,8 @@ async function main() {
     }
     const mid = (f: (b: (typeof breakdown)[number]) => number) => ms(median(breakdown.map(f)));
     console.log(
-      `\nApp page load, medians: bundle loaded at ${mid((b) => b.bundleEnd)}; vehicles asked at ${mid((b) => b.asked)},` +
+      `\nApp page load, medians: scripts loaded at ${mid((b) => b.bundleEnd)}; session asked at ${mid((b) => b.sessionAsked)},` +
+        ` first byte ${mid((b) => b.sessionAnswered)}; vehicles asked at ${mid((b) => b.asked)},` +
         ` answered at ${mid((b) => b.answered)} (${(median(breakdown.map((b) => b.bytes)) / 1e6).toFixed(2)} MB);` +
         ` rows shown at ${mid((b) => b.shown)}: ${mid((b) => b.shown - b.answered)} after the answer,` +
         ` of which long tasks ${mid((b) => b.longTasks)}.`,

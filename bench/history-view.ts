@@ -35,6 +35,7 @@ import {
   ms,
   requireBuildAndBrowser,
   resourceTiming,
+  scriptsLoaded,
   serveHtml,
   signInAsTechnician,
   timeAction,
@@ -236,6 +237,8 @@ async function main() {
     await signInAsTechnician(page, agent.url, TOKEN);
 
     const breakdown: {
+      scripts: number;
+      sessionAsked: number;
       asked: number;
       firstByte: number;
       answered: number;
@@ -248,10 +251,14 @@ async function main() {
       const t = await timeLoad(page, `${agent.url}/#/history`, 'history first paint');
       inView = t.rows;
       const remotes = await resourceTiming(page, '/api/v1/remotes?limit=200&offset=0');
+      const session = await resourceTiming(page, '/api/v1/session', { exact: true });
+      const scripts = await scriptsLoaded(page);
       if (run === 0) continue;
       paint.push(t.ms);
-      if (remotes)
+      if (remotes && session && scripts !== null)
         breakdown.push({
+          scripts,
+          sessionAsked: session.start,
           asked: remotes.start,
           firstByte: remotes.firstByte,
           answered: remotes.end,
@@ -430,7 +437,8 @@ async function main() {
     );
     const mid = (f: (b: (typeof breakdown)[number]) => number) => ms(median(breakdown.map(f)));
     console.log(
-      `\nApp first paint, medians: first page asked at ${mid((b) => b.asked)}, first byte ${mid((b) => b.firstByte)},` +
+      `\nApp first paint, medians: scripts loaded at ${mid((b) => b.scripts)}, session asked at ${mid((b) => b.sessionAsked)};` +
+        ` first page asked at ${mid((b) => b.asked)}, first byte ${mid((b) => b.firstByte)},` +
         ` answered ${mid((b) => b.answered)}; rows shown at ${mid((b) => b.shown)}: ${mid((b) => b.shown - b.answered)}` +
         ` after the answer, of which long tasks ${mid((b) => b.longTasks)}.`,
     );

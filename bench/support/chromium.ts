@@ -224,18 +224,38 @@ export function longTasksSince(page: Page, from: number): Promise<number> {
   );
 }
 
-/** The Resource Timing entry of the latest request whose URL holds `part`, in ms since navigation start. */
+/**
+ * The Resource Timing entry of the latest request whose URL holds `part` (with `exact`, ends with it), in ms since
+ * navigation start.
+ */
 export function resourceTiming(
   page: Page,
   part: string,
+  { exact = false }: { exact?: boolean } = {},
 ): Promise<{ start: number; firstByte: number; end: number; bytes: number } | null> {
-  return page.evaluate((p) => {
-    const e = performance.getEntriesByType('resource').findLast((r) => r.name.includes(p)) as
-      PerformanceResourceTiming | undefined;
-    return e
-      ? { start: e.startTime, firstByte: e.responseStart, end: e.responseEnd, bytes: e.encodedBodySize }
-      : null;
-  }, part);
+  return page.evaluate(
+    ([p, whole]) => {
+      const e = performance
+        .getEntriesByType('resource')
+        .findLast((r) => (whole ? r.name.endsWith(p) : r.name.includes(p))) as
+        PerformanceResourceTiming | undefined;
+      return e
+        ? { start: e.startTime, firstByte: e.responseStart, end: e.responseEnd, bytes: e.encodedBodySize }
+        : null;
+    },
+    [part, exact] as const,
+  );
+}
+
+/** When the page's scripts had all arrived (the entry and the app it loads), in ms since navigation start. */
+export function scriptsLoaded(page: Page): Promise<number | null> {
+  return page.evaluate(() => {
+    const ends = performance
+      .getEntriesByType('resource')
+      .filter((r) => /\/assets\/[^/?#]+\.js$/.test(r.name))
+      .map((r) => (r as PerformanceResourceTiming).responseEnd);
+    return ends.length > 0 ? Math.max(...ends) : null;
+  });
 }
 
 export const BENCH_TEAM = [

@@ -31,21 +31,31 @@ export const capabilitySchema = z.object({
   reason: z.string().optional(),
 });
 
+/** What the fleet list carries of each vehicle: everything but the raw status (most of a vehicle's bytes). */
+const vehicleSummaryFields = {
+  id: z.string(),
+  vin: z.string(),
+  label: z.string().nullable(),
+  brand: z.string().nullable(),
+  model: z.string().nullable(),
+  energy: z.string(),
+  /** Keyed by fleet API remote type. */
+  capabilities: z.record(z.string(), capabilitySchema),
+  /** When the agent last read the status (its age is what the UI shows). */
+  statusAt: z.string().nullable(),
+  syncedAt: z.string(),
+  ...vehicleConditionShape,
+};
+
+/** A vehicle in the fleet list: its condition and the age of its status, without the status itself. */
+export const vehicleSummarySchema = z.object(vehicleSummaryFields).meta({ id: 'VehicleSummary' });
+export type VehicleSummaryDto = z.infer<typeof vehicleSummarySchema>;
+
+/** One vehicle read by itself (and in its change events): the summary and its last known status as reported. */
 export const vehicleSchema = z
   .object({
-    id: z.string(),
-    vin: z.string(),
-    label: z.string().nullable(),
-    brand: z.string().nullable(),
-    model: z.string().nullable(),
-    energy: z.string(),
-    /** Keyed by fleet API remote type. */
-    capabilities: z.record(z.string(), capabilitySchema),
+    ...vehicleSummaryFields,
     status: z.record(z.string(), z.unknown()).nullable(),
-    /** When the agent last read the status (its age is what the UI shows). */
-    statusAt: z.string().nullable(),
-    syncedAt: z.string(),
-    ...vehicleConditionShape,
   })
   .meta({ id: 'Vehicle' });
 export type VehicleDto = z.infer<typeof vehicleSchema>;

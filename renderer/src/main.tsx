@@ -1,22 +1,8 @@
+// The page's entry, kept small: it sends the page's first reads (early-reads.ts), then loads the app (start.tsx:
+// React, Mantine and the contract's schemas, about 1 MB to fetch and 100 ms to set up on the workshop machines), so
+// the agent answers them meanwhile instead of after. The styles stay here, in the page's head.
 import '@mantine/core/styles.css';
-import { MantineProvider } from '@mantine/core';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App.js';
-import { bootstrap } from './app/bootstrap.js';
-import { StoresProvider } from './app/stores-context.js';
-import { theme } from './app/theme.js';
+import { startEarlyReads } from './api/early-reads.js';
 
-const root = document.getElementById('root');
-if (root) {
-  const stores = bootstrap();
-  createRoot(root).render(
-    <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="light">
-        <StoresProvider stores={stores}>
-          <App />
-        </StoresProvider>
-      </MantineProvider>
-    </StrictMode>,
-  );
-}
+startEarlyReads();
+void import('./app/start.js');

@@ -1,6 +1,6 @@
-// Times as a technician reads them, past and to come.
+// Times as a technician reads them, past and to come; clock times as the browser's locale writes them.
 import { describe, expect, it } from 'vitest';
-import { ageText } from '../../renderer/src/components/time-text.js';
+import { ageText, shortClockText, timeText } from '../../renderer/src/components/time-text.js';
 
 describe('ageText', () => {
   const now = Date.parse('2026-01-01T12:00:00Z');
@@ -27,5 +27,27 @@ describe('ageText', () => {
   it('says so when there is no time', () => {
     expect(ageText(null, now)).toBe('never');
     expect(ageText('not a date', now)).toBe('unknown');
+  });
+});
+
+describe('clock times', () => {
+  it('read as the locale writes them, the same for every row (one formatter per format)', () => {
+    const iso = '2026-11-22T16:54:07.000Z';
+    const date = new Date(iso);
+    const short = {
+      day: '2-digit',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    } as const;
+    const time = { hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
+    expect(shortClockText(iso)).toBe(date.toLocaleString(undefined, short));
+    expect(shortClockText('2026-11-23T01:02:03.000Z')).toBe(
+      new Date('2026-11-23T01:02:03.000Z').toLocaleString(undefined, short),
+    );
+    expect(timeText(iso)).toBe(date.toLocaleTimeString(undefined, time));
+    expect(shortClockText('not a date')).toBe('not a date');
+    expect(timeText(null)).toBe('');
   });
 });

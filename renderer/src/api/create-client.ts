@@ -1,6 +1,8 @@
 // The desktop app's preload bridge when present (window.depotRemote), otherwise HTTP + SSE to the agent that
-// served this page. Both implement the same contract (preload/contract/client.ts).
+// served this page, taking the answers the page read before its bundle was set up (early-reads.ts). Both implement
+// the same contract (preload/contract/client.ts).
 import type { DepotRemoteClient } from '../../../preload/contract/client.js';
+import { earlyFetch } from './early-reads.js';
 import { createHttpClient } from './http-client.js';
 
 declare global {
@@ -12,5 +14,5 @@ declare global {
 export function createClient(onUnauthorized: () => void): DepotRemoteClient {
   const bridge = typeof window !== 'undefined' ? window.depotRemote : undefined;
   if (bridge && bridge.transport === 'bridge') return bridge;
-  return createHttpClient({ onUnauthorized });
+  return createHttpClient({ onUnauthorized, fetchImpl: earlyFetch() });
 }

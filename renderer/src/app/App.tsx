@@ -1,29 +1,18 @@
-// Sign in first; once signed in, load everything and follow the live stream until sign-out. Another operator
-// signing in on this screen starts it again under their session.
+// The sign-in until someone is signed in, then the shell. The session is followed outside React (follow-session.ts,
+// started by the bootstrap before this first render); the effect holds it while the app is shown.
 import { Center, Loader } from '@mantine/core';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { LoginView } from '../features/login/LoginView.js';
-import { startLive } from '../stores/app-stores.js';
 import { AppLayout } from './AppLayout.js';
+import { followSession } from './follow-session.js';
 import { useStores } from './stores-context.js';
 
 export function App() {
   const stores = useStores();
   const status = useStore(stores.session, (s) => s.status);
-  const actor = useStore(stores.session, (s) => {
-    const a = s.session?.actor;
-    return a ? `${a.kind}:${a.id ?? ''}:${a.name}` : '';
-  });
 
-  useEffect(() => {
-    void stores.session.getState().check();
-  }, [stores]);
-
-  useEffect(() => {
-    if (status !== 'signed-in') return;
-    return startLive(stores);
-  }, [stores, status, actor]);
+  useEffect(() => followSession(stores), [stores]);
 
   if (status === 'checking')
     return (

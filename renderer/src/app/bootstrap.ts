@@ -1,8 +1,10 @@
 // Builds the client and the stores for the page: the client reports an ended session to the session store, and
-// finished commands raise a browser notification that opens them.
+// finished commands raise a browser notification that opens them. The session is asked for here, before the first
+// render, and the page's data as soon as it answers signed in (follow-session.ts).
 import { createClient } from '../api/create-client.js';
 import { createStores, type Stores } from '../stores/app-stores.js';
 import { createDoneNotifier } from './done-notifier.js';
+import { followSession } from './follow-session.js';
 
 export function bootstrap(): Stores {
   let stores: Stores | null = null;
@@ -16,5 +18,7 @@ export function bootstrap(): Stores {
     enabled: () => stores?.settings.getState().settings?.notifications.desktop ?? true,
   });
   stores = createStores(client, { storage: window.localStorage, window, onActionCompleted: notify });
+  // Held for the page's life.
+  followSession(stores);
   return stores;
 }

@@ -25,27 +25,35 @@ export function clockText(iso: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
 }
 
+/**
+ * One formatter per format, made on first use: toLocaleString with options builds a new one on every call (a
+ * fraction of a millisecond each, and a table row shows two dates).
+ */
+function formatter(options: Intl.DateTimeFormatOptions): (date: Date) => string {
+  let format: Intl.DateTimeFormat | null = null;
+  return (date) => (format ??= new Intl.DateTimeFormat(undefined, options)).format(date);
+}
+
+const timeOfDay = formatter({ hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const shortClock = formatter({
+  day: '2-digit',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
 export function timeText(iso: string | null | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return Number.isNaN(date.getTime()) ? iso : timeOfDay(date);
 }
 
 /** Compact, for tables: "22 Nov, 16:54:00". */
 export function shortClockText(iso: string | null | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleString(undefined, {
-        day: '2-digit',
-        month: 'short',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      });
+  return Number.isNaN(date.getTime()) ? iso : shortClock(date);
 }
 
 const ISO_TIME = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})\b/g;

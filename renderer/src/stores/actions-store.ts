@@ -6,6 +6,7 @@ import { asClientFailure } from '../../../preload/contract/client.js';
 import type { RemoteActionDto } from '../../../preload/contract/dto.js';
 import type { OperationInput } from '../../../preload/contract/operations/index.js';
 import { isSettled, isTerminal } from '../../../preload/contract/vocabulary.js';
+import { HISTORY_PAGE } from './history-store.js';
 
 export interface ActionsState {
   byId: Record<string, RemoteActionDto>;
@@ -15,6 +16,8 @@ export interface ActionsState {
   recentLoaded: boolean;
   /** Loads the latest actions, so the fleet knows what is in flight on each vehicle. */
   loadRecent(): Promise<void>;
+  /** The latest actions read elsewhere (the history's first page): taken as loadRecent takes its own. */
+  adoptRecent(actions: RemoteActionDto[]): void;
   /** Loads one action with its event history and keeps it current. */
   open(remoteActionId: string): Promise<void>;
   send(input: SendRemoteInput): Promise<ActionResult>;
@@ -38,7 +41,8 @@ export interface ActionsStoreOptions {
   refreshDelayMs?: number;
 }
 
-const RECENT = 200;
+/** As many as the history's first page, which stands for this read while the history is shown (app-stores.ts). */
+const RECENT = HISTORY_PAGE;
 
 export function createActionsStore(client: DepotRemoteClient, options: ActionsStoreOptions = {}) {
   const refreshDelay = options.refreshDelayMs ?? 150;
@@ -108,18 +112,21 @@ export function createActionsStore(client: DepotRemoteClient, options: ActionsSt
       async loadRecent() {
         try {
           const page = await client.listRemotes({ limit: RECENT });
-          set((s) => {
-            const byId = { ...s.byId };
-            for (const action of page.items) {
-              const known = byId[action.remoteActionId];
-              if (!known || known.updatedAt <= action.updatedAt)
-                byId[action.remoteActionId] = known?.events ? { ...action, events: known.events } : action;
-            }
-            return { byId, recentLoaded: true };
-          });
+          get().adoptRecent(page.items);
         } catch {
           set({ recentLoaded: true });
         }
+      },
+      adoptRecent(actions) {
+        set((s) => {
+          const byId = { ...s.byId };
+          for (const action of actions) {
+            const known = byId[action.remoteActionId];
+            if (!known || known.updatedAt <= action.updatedAt)
+              byId[action.remoteActionId] = known?.events ? { ...action, events: known.events } : action;
+          }
+          return { byId, recentLoaded: true };
+        });
       },
       async open(id) {
         await fetchDetail(id);

@@ -7,7 +7,7 @@ import { createAuditStore } from './audit-store.js';
 import { createCallbacksStore } from './callbacks-store.js';
 import { createConnectionStore } from './connection-store.js';
 import { createDeliveriesStore } from './deliveries-store.js';
-import { createHistoryStore } from './history-store.js';
+import { createHistoryStore, isUnfiltered } from './history-store.js';
 import { createOperatorsStore } from './operators-store.js';
 import { createPolicyStore } from './policy-store.js';
 import { createQuarantineStore } from './quarantine-store.js';
@@ -27,6 +27,9 @@ export interface StoreOptions {
 
 export function createStores(client: DepotRemoteClient, options: StoreOptions = {}) {
   const session = createSessionStore(client, options.storage ?? null);
+  const actions = createActionsStore(client, {
+    onCompleted: (action) => options.onActionCompleted?.(action),
+  });
   const stores = {
     client,
     session,
@@ -38,10 +41,8 @@ export function createStores(client: DepotRemoteClient, options: StoreOptions = 
     router: createRouterStore(options.window ?? null),
     vehicles: createVehiclesStore(client),
     callbacks: createCallbacksStore(client),
-    actions: createActionsStore(client, {
-      onCompleted: (action) => options.onActionCompleted?.(action),
-    }),
-    history: createHistoryStore(client),
+    actions,
+    history: createHistoryStore(client, { onNewest: (items) => actions.getState().adoptRecent(items) }),
     deliveries: createDeliveriesStore(client),
     settings: createSettingsStore(client),
     audit: createAuditStore(client),
@@ -63,24 +64,36 @@ function followAccessChange(stores: Stores, action: string) {
   }
 }
 
+/**
+ * Reads what every page needs, and the data of the page shown, at once (not once its view has mounted), the page's
+ * own first: the agent answers in turn. The history's unfiltered first page is the newest actions the fleet needs
+ * too: while it is shown, one read serves both (the history store hands it to the actions store).
+ */
+function loadAll(stores: Stores, again: boolean) {
+  const route = stores.router.getState().route;
+  const history = stores.history.getState();
+  const historyShown = route.name === 'history';
+  // The history shown is read now; after a drop, also one read before (events may have been missed meanwhile).
+  if (historyShown || (again && history.total !== null)) void history.reload();
+  if (route.name === 'vehicle' && !again) void stores.vehicles.getState().open(route.vehicleId);
+  void stores.vehicles.getState().load();
+  void stores.callbacks.getState().load();
+  void stores.deliveries.getState().loadTargets();
+  if (!historyShown || !isUnfiltered(history.filter)) void stores.actions.getState().loadRecent();
+}
+
 /** Loads what every page needs and keeps it current. Returns the function that stops it (logout). */
 export function startLive(stores: Stores, now: () => number = Date.now): () => void {
   const { client } = stores;
-  const loadAll = () => {
-    void stores.vehicles.getState().load();
-    void stores.callbacks.getState().load();
-    void stores.actions.getState().loadRecent();
-    void stores.deliveries.getState().loadTargets();
-  };
   let lastState = stores.connection.getState().state;
   const offConnection = client.onConnection((state) => {
     stores.connection.getState().set(state, now());
     // Back after a drop: events may have been missed, so read again what is on screen.
     if (state === 'live' && lastState === 'reconnecting') {
-      loadAll();
-      const { history, actions, deliveries } = stores;
-      if (history.getState().total !== null) void history.getState().reload();
+      loadAll(stores, true);
+      const { actions, deliveries, vehicles } = stores;
       for (const id of Object.keys(actions.getState().detailed)) void actions.getState().open(id);
+      for (const id of Object.keys(vehicles.getState().details)) void vehicles.getState().open(id);
       if (deliveries.getState().available) void deliveries.getState().load();
       stores.quarantine.getState().refresh();
     }
@@ -120,7 +133,7 @@ export function startLive(stores: Stores, now: () => number = Date.now): () => v
         break;
     }
   });
-  loadAll();
+  loadAll(stores, false);
   // Queue counts move without an event of their own: look again now and then.
   const poll = setInterval(() => {
     if (stores.deliveries.getState().available !== false) void stores.deliveries.getState().loadTargets();

@@ -25,6 +25,8 @@ export interface HistoryState {
   loading: boolean;
   error: ClientFailure | null;
   setFilter(filter: Partial<HistoryFilter>): Promise<void>;
+  /** The history page shows: its first page is read unless it is loaded or being read already. */
+  open(): Promise<void>;
   /** Loads whatever pages rows [from, to] need. */
   ensureRange(from: number, to: number): Promise<void>;
   reload(): Promise<void>;
@@ -35,6 +37,8 @@ export function rowAt(state: Pick<HistoryState, 'pages'>, index: number): Remote
   return state.pages[Math.floor(index / HISTORY_PAGE)]?.[index % HISTORY_PAGE];
 }
 
+export const isUnfiltered = (filter: HistoryFilter) => !filter.vehicle && !filter.type && !filter.phase;
+
 function matches(filter: HistoryFilter, action: RemoteActionDto): boolean {
   return (
     (!filter.vehicle || filter.vehicle === action.vehicleId || filter.vehicle === action.vin) &&
@@ -43,7 +47,16 @@ function matches(filter: HistoryFilter, action: RemoteActionDto): boolean {
   );
 }
 
-export function createHistoryStore(client: DepotRemoteClient, options: { refreshDelayMs?: number } = {}) {
+export interface HistoryStoreOptions {
+  refreshDelayMs?: number;
+  /**
+   * The unfiltered first page answered: the newest actions, which the fleet needs too (what is in flight on each
+   * vehicle), so one read serves both.
+   */
+  onNewest?: (actions: RemoteActionDto[]) => void;
+}
+
+export function createHistoryStore(client: DepotRemoteClient, options: HistoryStoreOptions = {}) {
   const inFlight = new Set<string>();
   let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -63,6 +76,7 @@ export function createHistoryStore(client: DepotRemoteClient, options: { refresh
           limit: HISTORY_PAGE,
           offset: page * HISTORY_PAGE,
         });
+        if (page === 0 && isUnfiltered(filter)) options.onNewest?.(answer.items);
         if (get().generation !== generation) return;
         set((s) => ({ pages: { ...s.pages, [page]: answer.items }, total: answer.total, error: null }));
       } catch (error) {
@@ -87,6 +101,11 @@ export function createHistoryStore(client: DepotRemoteClient, options: { refresh
       error: null,
       setFilter(change) {
         return restart({ ...get().filter, ...change });
+      },
+      open() {
+        const { total, generation } = get();
+        if (total !== null || inFlight.has(`${generation}:0`)) return Promise.resolve();
+        return restart(get().filter);
       },
       async ensureRange(from, to) {
         const first = Math.max(0, Math.floor(from / HISTORY_PAGE));

@@ -1,10 +1,11 @@
-// The fleet: every vehicle with its capabilities, last known status and condition (states, readiness, wake-ups),
-// kept current by vehicle.changed; and how the technician left the fleet page (filters, order, the row they were
+// The fleet: every vehicle with its capabilities, condition (states, readiness, wake-ups) and the age of its status,
+// kept current by vehicle.changed; the vehicles opened one by one with their last known status (the list leaves
+// it out: two thirds of its bytes); and how the technician left the fleet page (filters, order, the row they were
 // on), so working through the list vehicle after vehicle comes back to the same place.
 import { createStore } from 'zustand/vanilla';
 import type { ClientFailure, DepotRemoteClient } from '../../../preload/contract/client.js';
 import { asClientFailure } from '../../../preload/contract/client.js';
-import type { VehicleDto } from '../../../preload/contract/dto.js';
+import type { VehicleDto, VehicleSummaryDto } from '../../../preload/contract/dto.js';
 import type { VehicleReadiness, VehicleSort, VehicleState } from '../../../preload/contract/vocabulary.js';
 
 /** The API's largest page: a fleet of up to 5,000 vehicles comes in one read (the fleet view sorts and filters it). */
@@ -49,22 +50,38 @@ export interface FleetView {
 }
 
 export interface VehiclesState {
-  items: VehicleDto[];
+  items: VehicleSummaryDto[];
   loaded: boolean;
   loading: boolean;
   error: ClientFailure | null;
+  /** Vehicles read by themselves (the vehicle page), with their last known status; by vehicle id. */
+  details: Record<string, VehicleDto>;
+  /** Why a vehicle could not be read, by the id or VIN asked for. */
+  detailErrors: Record<string, ClientFailure>;
   view: FleetView;
   load(): Promise<void>;
+  /** Reads one vehicle (by id or VIN) with its status, unless it is being read; kept current from then on. */
+  open(vehicleRef: string): Promise<void>;
   apply(vehicle: VehicleDto): void;
   setView(change: Partial<FleetView>): void;
 }
 
+/** The list's part of a vehicle read by itself or pushed by an event. */
+function summaryOf({ status: _status, ...summary }: VehicleDto): VehicleSummaryDto {
+  return summary;
+}
+
 export function createVehiclesStore(client: DepotRemoteClient) {
+  /** Vehicles being read by themselves (the ids or VINs asked for), and those an event updated meanwhile. */
+  const reading = new Set<string>();
+  const newerThanRead = new Set<string>();
   return createStore<VehiclesState>()((set) => ({
     items: [],
     loaded: false,
     loading: false,
     error: null,
+    details: {},
+    detailErrors: {},
     view: { filter: EMPTY_FLEET_FILTER, sort: DEFAULT_SORT, active: 0 },
     setView(change) {
       set((s) => ({ view: { ...s.view, ...change } }));
@@ -72,7 +89,7 @@ export function createVehiclesStore(client: DepotRemoteClient) {
     async load() {
       set({ loading: true });
       try {
-        const items: VehicleDto[] = [];
+        const items: VehicleSummaryDto[] = [];
         for (let offset = 0; ; offset += PAGE) {
           const page = await client.listVehicles({ limit: PAGE, offset });
           items.push(...page.items);
@@ -83,13 +100,37 @@ export function createVehiclesStore(client: DepotRemoteClient) {
         set({ loading: false, error: asClientFailure(error) });
       }
     },
+    async open(vehicleRef) {
+      if (reading.has(vehicleRef)) return;
+      reading.add(vehicleRef);
+      try {
+        const vehicle = await client.getVehicle({ vid: vehicleRef });
+        set((s) => {
+          const detailErrors = { ...s.detailErrors };
+          delete detailErrors[vehicleRef];
+          // A change event that came during the read tells of a change the answer may predate: the event's stays.
+          const newer = newerThanRead.has(vehicle.id) ? s.details[vehicle.id] : undefined;
+          return { details: { ...s.details, [vehicle.id]: newer ?? vehicle }, detailErrors };
+        });
+      } catch (error) {
+        set((s) => ({ detailErrors: { ...s.detailErrors, [vehicleRef]: asClientFailure(error) } }));
+      } finally {
+        reading.delete(vehicleRef);
+        if (reading.size === 0) newerThanRead.clear();
+      }
+    },
     apply(vehicle) {
+      const beingRead = reading.has(vehicle.id) || reading.has(vehicle.vin);
+      if (beingRead) newerThanRead.add(vehicle.id);
       set((s) => {
+        const summary = summaryOf(vehicle);
+        const details =
+          s.details[vehicle.id] || beingRead ? { details: { ...s.details, [vehicle.id]: vehicle } } : {};
         const index = s.items.findIndex((v) => v.id === vehicle.id);
-        if (index < 0) return { items: [...s.items, vehicle] };
+        if (index < 0) return { items: [...s.items, summary], ...details };
         const items = s.items.slice();
-        items[index] = vehicle;
-        return { items };
+        items[index] = summary;
+        return { items, ...details };
       });
     },
   }));

@@ -296,6 +296,29 @@ describe('the fleet list', () => {
     ]);
   });
 
+  it('carries each vehicle’s condition and the age of its status, not the status: the vehicle read alone has it', async () => {
+    h = await startHarness({ connector: FOUR });
+    await statusesRead(3);
+    const listed = (await list()).items.find((v) => v.id === VAN)!;
+    expect(listed).not.toHaveProperty('status');
+    expect(listed).toMatchObject({
+      vin: VAN_VIN,
+      statusAt: h.clock.nowIso(),
+      states: ['Charging', 'Plugged'],
+    });
+    const alone = await vehicle(VAN);
+    expect(alone.status).toMatchObject({ energies: [{ type: 'Electric' }] });
+    const { status: _status, ...summary } = alone;
+    expect(summary).toEqual(listed);
+    // The OpenAPI document says the same: the list's items are VehicleSummary, one vehicle is Vehicle.
+    const doc = (await h.call({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const schemas = doc.components.schemas;
+    expect(Object.keys(schemas.VehicleSummary.properties)).not.toContain('status');
+    expect(Object.keys(schemas.Vehicle.properties)).toContain('status');
+    const listItems = doc.paths['/api/v1/vehicles'].get.responses['200'].content['application/json'].schema;
+    expect(JSON.stringify(listItems)).toContain('#/components/schemas/VehicleSummary');
+  });
+
   it('refuses an unknown state, readiness, sort or order naming the parameter, and changes nothing', async () => {
     h = await startHarness({ connector: FOUR });
     for (const [query, field] of [

@@ -406,8 +406,18 @@ export function fakeClient(
       return policy;
     }),
     health: vi.fn(async () => ({ status: 'ok' as const, version: '0', connector: 'fake', uptimeSeconds: 1 })),
-    listVehicles: vi.fn(async () => ({ items: vehicles, total: vehicles.length, limit: 500, offset: 0 })),
-    getVehicle: vi.fn(async ({ vid }: OperationInput<'getVehicle'>) => vehicles.find((v) => v.id === vid)!),
+    // As the agent answers: the list without each vehicle's status, one vehicle read by itself with it.
+    listVehicles: vi.fn(async () => ({
+      items: vehicles.map(({ status: _status, ...summary }) => summary),
+      total: vehicles.length,
+      limit: 500,
+      offset: 0,
+    })),
+    getVehicle: vi.fn(async ({ vid }: OperationInput<'getVehicle'>) => {
+      const found = vehicles.find((v) => v.id === vid || v.vin === vid);
+      if (!found) throw failure(404, 'VEHICLE_NOT_FOUND', `No vehicle with id or VIN ${vid} in this fleet.`);
+      return found;
+    }),
     listCallbacks: vi.fn(async () => ({ items: callbacks, total: callbacks.length })),
     getCallback: vi.fn(async ({ cbid }: OperationInput<'getCallback'>) =>
       callbacks.find((c) => c.id === cbid)!,

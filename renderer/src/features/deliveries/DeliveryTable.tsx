@@ -3,7 +3,7 @@
 import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import type { DeliveryDto } from '../../../../preload/contract/deliveries.js';
-import type { CallbackDto, VehicleDto } from '../../../../preload/contract/dto.js';
+import type { CallbackDto, VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import { localTimesIn } from '../../components/time-text.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
 import { ACCESS_TEXT } from '../access/access-text.js';
@@ -22,7 +22,7 @@ export function DeliveryTable({
   items: DeliveryDto[];
   callbacks?: CallbackDto[];
   /** To name vehicles by their label rather than their VIN. */
-  vehicles?: VehicleDto[];
+  vehicles?: VehicleSummaryDto[];
   onRetry(id: string): void;
   showCallback?: boolean;
 }) {

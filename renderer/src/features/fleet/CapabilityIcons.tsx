@@ -1,19 +1,19 @@
 // The nine features of a vehicle as a row of small icons: coloured when it can, crossed out when not, the reason on
 // hover. Not focusable (a row is one tab stop, not nine): the features it cannot do are also said in words, hidden
 // from sight but read with the row.
-import type { VehicleDto } from '../../../../preload/contract/dto.js';
+import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import { FEATURES, FEATURE_ORDER } from '../remotes/features.js';
 import classes from './FleetGrid.module.css';
 
 /** The features it cannot do, named (the icons alone would rely on shade). */
-export function cannotText(vehicle: VehicleDto): string {
+export function cannotText(vehicle: VehicleSummaryDto): string {
   const cannot = FEATURE_ORDER.filter((t) => vehicle.capabilities[t]?.supported !== true).map(
     (t) => FEATURES[t].label,
   );
   return cannot.length === 0 ? 'All nine features' : `Cannot: ${cannot.join(', ')}`;
 }
 
-export function CapabilityIcons({ vehicle }: { vehicle: VehicleDto }) {
+export function CapabilityIcons({ vehicle }: { vehicle: VehicleSummaryDto }) {
   return (
     <span className={classes.icons} data-testid="capabilities">
       {FEATURE_ORDER.map((type) => {

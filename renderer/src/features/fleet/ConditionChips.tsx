@@ -1,7 +1,7 @@
 // A vehicle's condition in a fleet row: its readiness (coloured by how pressing, what to do on hover and read with
 // the row), then the states it does not already say, as chips.
 import type { CSSProperties } from 'react';
-import type { VehicleDto } from '../../../../preload/contract/dto.js';
+import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import type { VehicleState } from '../../../../preload/contract/vocabulary.js';
 import { useNow } from '../../components/use-now.js';
 import { nextStepText, READINESS_LABELS, READINESS_STATES, STATE_LABELS } from './fleet-text.js';
@@ -39,7 +39,7 @@ function chipStyle(color: string, variant: 'filled' | 'light' | 'default'): CSSP
 /** Chips a row has room for after the readiness; the rest are counted ("+2") and named on hover. */
 const ROW_CHIPS = 2;
 
-export function ConditionChips({ vehicle }: { vehicle: VehicleDto }) {
+export function ConditionChips({ vehicle }: { vehicle: VehicleSummaryDto }) {
   const now = useNow();
   const { readiness } = vehicle;
   const said = READINESS_STATES[readiness.code];

@@ -3,6 +3,7 @@
 // list, not five selects fed from 2,000 vehicles.
 import { MultiSelect, Select } from '@mantine/core';
 import { memo } from 'react';
+import { LIST_WHILE_OPEN } from '../../components/list-while-open.js';
 import { FEATURES, FEATURE_ORDER } from '../remotes/features.js';
 import {
   ACTIVITY_STATES,
@@ -39,12 +40,13 @@ export const FleetFilters = memo(function FleetFilters({
         onChange={(v) => onChange({ conditions: v as ConditionValue[] })}
         w={190}
         maxDropdownHeight={420}
-        comboboxProps={{ width: 260 }}
+        comboboxProps={{ ...LIST_WHILE_OPEN, width: 260 }}
       />
       <Select
         label="Commands"
         placeholder="Any"
         clearable
+        comboboxProps={LIST_WHILE_OPEN}
         data={ACTIVITY_STATES}
         value={activity || null}
         onChange={(v) => onChange({ activity: v ?? '' })}
@@ -54,6 +56,7 @@ export const FleetFilters = memo(function FleetFilters({
         label="Brand"
         placeholder="All"
         clearable
+        comboboxProps={LIST_WHILE_OPEN}
         data={brands}
         value={brand || null}
         onChange={(v) => onChange({ brand: v ?? '' })}
@@ -63,6 +66,7 @@ export const FleetFilters = memo(function FleetFilters({
         label="Energy"
         placeholder="All"
         clearable
+        comboboxProps={LIST_WHILE_OPEN}
         data={energies.map((e) => ({ value: e, label: ENERGY_LABELS[e] ?? e }))}
         value={energy || null}
         onChange={(v) => onChange({ energy: v ?? '' })}
@@ -72,6 +76,7 @@ export const FleetFilters = memo(function FleetFilters({
         label="Can do"
         placeholder="Anything"
         clearable
+        comboboxProps={LIST_WHILE_OPEN}
         data={CAPABILITIES}
         value={capability || null}
         onChange={(v) => onChange({ capability: v ?? '' })}

@@ -6,7 +6,7 @@ import { UnstyledButton } from '@mantine/core';
 import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
-import type { VehicleDto } from '../../../../preload/contract/dto.js';
+import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import type { VehicleSort } from '../../../../preload/contract/vocabulary.js';
 import { movedRow, rowMoveOf } from '../../components/row-keys.js';
 import type { VehicleActivity } from './fleet-filter.js';
@@ -37,14 +37,14 @@ export function FleetGrid({
   onOpen,
   onSend,
 }: {
-  vehicles: VehicleDto[];
+  vehicles: VehicleSummaryDto[];
   activity: VehicleActivity;
   sort: FleetSort;
   onSort(key: VehicleSort): void;
   /** The row the keyboard is on (kept by the page, so coming back finds it). */
   active: number;
   onActive(index: number): void;
-  onOpen(vehicle: VehicleDto): void;
+  onOpen(vehicle: VehicleSummaryDto): void;
   onSend: QuickSend;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);

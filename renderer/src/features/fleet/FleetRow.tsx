@@ -1,7 +1,7 @@
 // One vehicle on one line (40 px): name and model, VIN, condition, status age, what it can do, what its commands
 // are doing, quick actions. The row is the tab stop; its links and buttons are reached with the arrow keys.
 import { memo } from 'react';
-import type { RemoteActionDto, VehicleDto } from '../../../../preload/contract/dto.js';
+import type { RemoteActionDto, VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
 import { CapabilityIcons } from './CapabilityIcons.js';
 import { ConditionChips } from './ConditionChips.js';
@@ -21,7 +21,7 @@ export const FleetRow = memo(function FleetRow({
   inFlight,
   onSend,
 }: {
-  vehicle: VehicleDto;
+  vehicle: VehicleSummaryDto;
   index: number;
   start: number;
   tabbable: boolean;

@@ -5,7 +5,7 @@ import { Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import type { VehicleDto } from '../../../../preload/contract/dto.js';
+import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import { VEHICLE_READINESS, type VehicleSort } from '../../../../preload/contract/vocabulary.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
@@ -21,7 +21,7 @@ import classes from './FleetGrid.module.css';
 import type { QuickSend } from './QuickActions.js';
 
 /** How many vehicles of each pressing readiness, for the line under the title ("Immobilized 31 · …"). */
-function pressingCounts(vehicles: VehicleDto[]): string {
+function pressingCounts(vehicles: VehicleSummaryDto[]): string {
   const counts = new Map<string, number>();
   for (const v of vehicles) counts.set(v.readiness.code, (counts.get(v.readiness.code) ?? 0) + 1);
   return VEHICLE_READINESS.filter((code) => code !== 'ready' && counts.get(code))
@@ -68,7 +68,8 @@ export function FleetView() {
   );
 
   const open = useCallback(
-    (vehicle: VehicleDto) => stores.router.getState().navigate({ name: 'vehicle', vehicleId: vehicle.id }),
+    (vehicle: VehicleSummaryDto) =>
+      stores.router.getState().navigate({ name: 'vehicle', vehicleId: vehicle.id }),
     [stores],
   );
   const send = useCallback<QuickSend>(

@@ -4,7 +4,7 @@
 import { IconLock, IconSpeakerphone, type Icon } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import type { RemoteActionDto, VehicleDto } from '../../../../preload/contract/dto.js';
+import type { RemoteActionDto, VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import { useStores } from '../../app/stores-context.js';
 import { ACCESS_TEXT } from '../access/access-text.js';
 import { sendAccess } from '../access/permissions.js';
@@ -31,14 +31,18 @@ export const QUICK_ACTIONS: readonly QuickAction[] = [
   { type: 'Doors', label: QUICK_TEXT.lock, body: remoteBody('Doors', { state: 'Locked' }), icon: IconLock },
 ];
 
-export type QuickSend = (vehicle: VehicleDto, action: QuickAction, callbackId: string) => Promise<void>;
+export type QuickSend = (
+  vehicle: VehicleSummaryDto,
+  action: QuickAction,
+  callbackId: string,
+) => Promise<void>;
 
 export function QuickActions({
   vehicle,
   inFlight,
   onSend,
 }: {
-  vehicle: VehicleDto;
+  vehicle: VehicleSummaryDto;
   inFlight: RemoteActionDto[] | undefined;
   onSend: QuickSend;
 }) {

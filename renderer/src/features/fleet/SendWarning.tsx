@@ -3,7 +3,7 @@
 // technician decides.
 import { Alert } from '@mantine/core';
 import { IconAlertTriangle, IconZzz } from '@tabler/icons-react';
-import type { VehicleDto } from '../../../../preload/contract/dto.js';
+import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import type { RemoteType } from '../../../../preload/contract/vocabulary.js';
 import { SEND_WARNING_TEXT } from './fleet-text.js';
 
@@ -12,7 +12,7 @@ const PRIVACY_EXEMPT: readonly RemoteType[] = ['Immobilization', 'Stolen'];
 
 /** What to say before sending this feature, or null when the command goes as usual. */
 export function sendWarning(
-  vehicle: VehicleDto,
+  vehicle: VehicleSummaryDto,
   type: RemoteType,
 ): { tone: 'info' | 'error'; text: string } | null {
   const name = vehicle.label ?? vehicle.vin;
@@ -36,7 +36,7 @@ export function sendWarning(
   return null;
 }
 
-export function SendWarning({ vehicle, type }: { vehicle: VehicleDto; type: RemoteType }) {
+export function SendWarning({ vehicle, type }: { vehicle: VehicleSummaryDto; type: RemoteType }) {
   const warning = sendWarning(vehicle, type);
   if (!warning) return null;
   return (

@@ -1,7 +1,7 @@
 // A vehicle's condition on its page: whether a command can go now and what to do (its readiness), each state with
 // where it was learnt, and the wake-ups used this month against the budget (estimated: counted here).
 import { Alert, Anchor, Badge, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
-import type { VehicleDto } from '../../../../preload/contract/dto.js';
+import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import { useNow } from '../../components/use-now.js';
 import { SEVERITY_COLORS, STATE_COLORS } from './ConditionChips.js';
 import {
@@ -15,7 +15,7 @@ import {
 } from './fleet-text.js';
 
 /** The readiness under the vehicle's name: its word and what to do. */
-export function ReadinessAlert({ vehicle }: { vehicle: VehicleDto }) {
+export function ReadinessAlert({ vehicle }: { vehicle: VehicleSummaryDto }) {
   const now = useNow();
   const { readiness } = vehicle;
   return (
@@ -33,7 +33,7 @@ export function ReadinessAlert({ vehicle }: { vehicle: VehicleDto }) {
   );
 }
 
-export function VehicleStates({ vehicle }: { vehicle: VehicleDto }) {
+export function VehicleStates({ vehicle }: { vehicle: VehicleSummaryDto }) {
   const now = useNow();
   return (
     <Paper withBorder p="md">
@@ -77,7 +77,7 @@ export function VehicleStates({ vehicle }: { vehicle: VehicleDto }) {
   );
 }
 
-export function WakeUps({ vehicle }: { vehicle: VehicleDto }) {
+export function WakeUps({ vehicle }: { vehicle: VehicleSummaryDto }) {
   const now = useNow();
   const w = vehicle.wakeUps;
   const share = w.budget > 0 ? Math.min(100, (w.usedThisMonth / w.budget) * 100) : 100;

@@ -15,10 +15,11 @@ import {
   Title,
 } from '@mantine/core';
 import { IconBan, IconCheck } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
-import type { VehicleDto } from '../../../../preload/contract/dto.js';
+import type { VehicleDto, VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import { useStores } from '../../app/stores-context.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { OutcomeBadge } from '../../components/OutcomeBadge.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
 import { FeaturePicker } from '../remotes/FeaturePicker.js';
@@ -31,8 +32,24 @@ import { statusFacts } from './vehicle-status.js';
 
 const TONE = { good: 'green', warn: 'orange', bad: 'red' } as const;
 
-function VehicleFacts({ vehicle }: { vehicle: VehicleDto }) {
-  const facts = statusFacts(vehicle.status);
+/** A vehicle read by itself, by the reference in the page's address (its id or its VIN). */
+function detailOf(details: Record<string, VehicleDto>, ref: string): VehicleDto | undefined {
+  return details[ref] ?? Object.values(details).find((v) => v.vin === ref);
+}
+
+/** The last known status, read with the vehicle by itself (the fleet list carries only its age). */
+function VehicleFacts({
+  vehicle,
+  detail,
+  vehicleRef,
+}: {
+  vehicle: VehicleSummaryDto;
+  detail: VehicleDto | undefined;
+  vehicleRef: string;
+}) {
+  const stores = useStores();
+  const error = useStore(stores.vehicles, (s) => s.detailErrors[vehicleRef]);
+  const facts = detail ? statusFacts(detail.status) : [];
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="xs">
@@ -45,6 +62,13 @@ function VehicleFacts({ vehicle }: { vehicle: VehicleDto }) {
           'No status reported yet. Send a state refresh to get one.'
         )}
       </Text>
+      {!detail && vehicle.statusAt ? (
+        error ? (
+          <ErrorSummary error={error} />
+        ) : (
+          <Loader size="sm" role="status" aria-label="Reading the last status" />
+        )
+      ) : null}
       <Stack gap={6}>
         {facts.map((f) => (
           <Group key={f.key} justify="space-between">
@@ -59,7 +83,7 @@ function VehicleFacts({ vehicle }: { vehicle: VehicleDto }) {
   );
 }
 
-function Capabilities({ vehicle }: { vehicle: VehicleDto }) {
+function Capabilities({ vehicle }: { vehicle: VehicleSummaryDto }) {
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="sm">
@@ -128,10 +152,19 @@ function RecentActions({ vehicleId }: { vehicleId: string }) {
 
 export function VehicleView({ vehicleId, feature }: { vehicleId: string; feature?: string | undefined }) {
   const stores = useStores();
-  const vehicle = useStore(stores.vehicles, (s) =>
+  const listed = useStore(stores.vehicles, (s) =>
     s.items.find((v) => v.id === vehicleId || v.vin === vehicleId),
   );
   const loaded = useStore(stores.vehicles, (s) => s.loaded);
+  const detail = useStore(stores.vehicles, (s) => detailOf(s.details, vehicleId));
+  // Opened by its address, the page shows as soon as either read answers: the vehicle's own is the smaller.
+  const vehicle = listed ?? detail;
+  // Read by itself for its status (the list carries only its age), by the page's own reference so a read started
+  // at sign-in for this page is not asked twice; the change events keep it current from then on.
+  useEffect(() => {
+    if (!detailOf(stores.vehicles.getState().details, vehicleId))
+      void stores.vehicles.getState().open(vehicleId);
+  }, [stores, vehicleId]);
   if (!vehicle)
     return loaded ? <Text>No vehicle {vehicleId} in this fleet.</Text> : <Loader aria-label="Loading" />;
   const selected = featureBySlug(feature)?.type;
@@ -163,7 +196,7 @@ export function VehicleView({ vehicleId, feature }: { vehicleId: string; feature
           <Stack gap="md">
             <VehicleStates vehicle={vehicle} />
             <WakeUps vehicle={vehicle} />
-            <VehicleFacts vehicle={vehicle} />
+            <VehicleFacts vehicle={vehicle} detail={detail} vehicleRef={vehicleId} />
             <Capabilities vehicle={vehicle} />
             <RecentActions vehicleId={vehicle.id} />
           </Stack>

@@ -1,6 +1,6 @@
 // Filtering the fleet: free text over VIN, label, brand and model; brand, energy, a capability, the vehicle's
 // condition (its readiness and states, any of those chosen) and what its commands are doing.
-import type { RemoteActionDto, VehicleDto } from '../../../../preload/contract/dto.js';
+import type { RemoteActionDto, VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import { VEHICLE_READINESS, VEHICLE_STATES } from '../../../../preload/contract/vocabulary.js';
 import { verdictOf } from '../../stores/action-phases.js';
 import type { ConditionValue, FleetFilter } from '../../stores/vehicles-store.js';
@@ -38,7 +38,7 @@ export interface VehicleActivity {
   inFlight: Record<string, RemoteActionDto[]>;
 }
 
-export function activityOf(vehicle: VehicleDto, activity: VehicleActivity): ActivityState[] {
+export function activityOf(vehicle: VehicleSummaryDto, activity: VehicleActivity): ActivityState[] {
   const states: ActivityState[] = [];
   if (activity.inFlight[vehicle.id]?.length) states.push('busy');
   const latest = activity.latest[vehicle.id];
@@ -49,7 +49,10 @@ export function activityOf(vehicle: VehicleDto, activity: VehicleActivity): Acti
 }
 
 /** The vehicle shows any of the conditions (none chosen: every vehicle). */
-export function matchesConditions(vehicle: VehicleDto, conditions: readonly ConditionValue[]): boolean {
+export function matchesConditions(
+  vehicle: VehicleSummaryDto,
+  conditions: readonly ConditionValue[],
+): boolean {
   if (conditions.length === 0) return true;
   return conditions.some((c) =>
     c.startsWith('readiness:')
@@ -62,10 +65,10 @@ const normalise = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' 
 
 // Each vehicle's search text is made once per object the store holds (a changed vehicle is a new object): typing
 // in the search box then costs one scan of the fleet, not a re-normalisation of 2,000 vehicles per key.
-const fieldsCache = new WeakMap<VehicleDto, string[]>();
+const fieldsCache = new WeakMap<VehicleSummaryDto, string[]>();
 
 /** Where the search looks: the VIN, the depot's label, brand and model together, the network's id. */
-function searchFields(v: VehicleDto): string[] {
+function searchFields(v: VehicleSummaryDto): string[] {
   let fields = fieldsCache.get(v);
   if (!fields) {
     fields = [v.vin, v.label ?? '', [v.brand, v.model].filter(Boolean).join(' '), v.id].map(normalise);
@@ -79,7 +82,7 @@ function searchFields(v: VehicleDto): string[] {
  * vehicle has it, every word somewhere in the VIN, label, brand or model ("peugeot van"). The phrase comes first
  * because words alone are too loose with numbered labels: "01" is in most VINs and ids.
  */
-export function searchVehicles(vehicles: VehicleDto[], search: string): VehicleDto[] {
+export function searchVehicles<V extends VehicleSummaryDto>(vehicles: V[], search: string): V[] {
   const phrase = normalise(search);
   if (!phrase) return vehicles;
   const byPhrase = vehicles.filter((v) => searchFields(v).some((f) => f.includes(phrase)));
@@ -91,11 +94,11 @@ export function searchVehicles(vehicles: VehicleDto[], search: string): VehicleD
   });
 }
 
-export function filterVehicles(
-  vehicles: VehicleDto[],
+export function filterVehicles<V extends VehicleSummaryDto>(
+  vehicles: V[],
   filter: FleetFilter,
   activity: VehicleActivity,
-): VehicleDto[] {
+): V[] {
   const kept = vehicles.filter((v) => {
     if (filter.brand && v.brand !== filter.brand) return false;
     if (filter.energy && v.energy !== filter.energy) return false;
@@ -110,7 +113,7 @@ export function filterVehicles(
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 /** The depot's own order: by label, numbers in their natural order ("Van 2" before "Van 10"), then VIN. */
-export function byLabel(a: VehicleDto, b: VehicleDto): number {
+export function byLabel(a: VehicleSummaryDto, b: VehicleSummaryDto): number {
   return collator.compare(a.label ?? a.vin, b.label ?? b.vin) || a.vin.localeCompare(b.vin);
 }
 

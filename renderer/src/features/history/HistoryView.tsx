@@ -1,12 +1,14 @@
 // Every action ever sent, newest first, filterable, smooth with 100,000 entries: only the visible rows exist in
-// the page, and only the pages they need are read from the agent.
+// the page, and only the pages they need are read from the agent. Rows have one fixed height, so the rows in view
+// follow from the scroll offset alone: nothing is measured per row (a virtualizer's measurements of 100,000 rows
+// cost more than the whole first page's rendering), and nothing forces a layout to find them.
 import { Anchor, Group, Loader, Paper, Select, Stack, Text } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ActionPhase } from '../../../../preload/contract/vocabulary.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { LIST_WHILE_OPEN } from '../../components/list-while-open.js';
 import { OutcomeBadge } from '../../components/OutcomeBadge.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { clockText, shortClockText } from '../../components/time-text.js';
@@ -19,6 +21,10 @@ import { actorText, approvedByText, sentByText } from '../access/access-text.js'
 import classes from './HistoryView.module.css';
 
 const ROW_HEIGHT = 64;
+/** Rows rendered beyond each edge of the view, so a scroll shows rows before the next render catches up. */
+const OVERSCAN = 6;
+/** The scroller's height as its CSS gives it (calc(100vh - 330px), at least 320 px), until it is observed. */
+const estimatedHeight = () => Math.max(320, (typeof window === 'undefined' ? 0 : window.innerHeight) - 330);
 /** Every phase (a missing one fails to compile), in the order a technician looks for them. */
 const PHASE_LABELS = {
   Pending: 'In progress',
@@ -37,21 +43,35 @@ export function HistoryView() {
   const { filter, total, pages, error, generation } = useStore(stores.history);
   const vehicles = useStore(stores.vehicles, (s) => s.items);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const names = new Map(vehicles.map((v) => [v.id, v.label ?? v.vin]));
+  const names = useMemo(() => new Map(vehicles.map((v) => [v.id, v.label ?? v.vin])), [vehicles]);
+  const vehicleOptions = useMemo(
+    () => vehicles.map((v) => ({ value: v.id, label: `${v.label ?? v.vin} · ${v.vin}` })),
+    [vehicles],
+  );
+  /** The first row in view, and how many fit: all the window needs. */
+  const [top, setTop] = useState(0);
+  const [height, setHeight] = useState(estimatedHeight);
 
   useEffect(() => {
-    if (stores.history.getState().total === null) void stores.history.getState().setFilter({});
+    void stores.history.getState().open();
   }, [stores]);
 
-  const virtualizer = useVirtualizer({
-    count: total ?? 0,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setHeight(entry.contentRect.height);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const count = total ?? 0;
+  const first = Math.min(Math.max(0, top - OVERSCAN), Math.max(0, count - 1));
+  const end = Math.min(count, top + Math.ceil(height / ROW_HEIGHT) + 1 + OVERSCAN);
+  const indexes: number[] = [];
+  for (let index = first; index < end; index += 1) indexes.push(index);
+  const last = Math.max(first, end - 1);
 
   useEffect(() => {
     if (total) void stores.history.getState().ensureRange(first, last);
@@ -59,6 +79,7 @@ export function HistoryView() {
 
   const setFilter = (change: Partial<typeof filter>) => {
     scrollRef.current?.scrollTo({ top: 0 });
+    setTop(0);
     void stores.history.getState().setFilter(change);
   };
 
@@ -77,7 +98,8 @@ export function HistoryView() {
             placeholder="All vehicles"
             searchable
             clearable
-            data={vehicles.map((v) => ({ value: v.id, label: `${v.label ?? v.vin} · ${v.vin}` }))}
+            comboboxProps={LIST_WHILE_OPEN}
+            data={vehicleOptions}
             value={filter.vehicle || null}
             onChange={(v) => setFilter({ vehicle: v ?? '' })}
             w={320}
@@ -86,6 +108,7 @@ export function HistoryView() {
             label="Feature"
             placeholder="All features"
             clearable
+            comboboxProps={LIST_WHILE_OPEN}
             data={FEATURE_ORDER.map((t) => ({ value: t, label: FEATURES[t].label }))}
             value={filter.type || null}
             onChange={(v) => setFilter({ type: v ?? '' })}
@@ -96,6 +119,7 @@ export function HistoryView() {
             label="State"
             placeholder="Any state"
             clearable
+            comboboxProps={LIST_WHILE_OPEN}
             data={PHASES}
             value={filter.phase || null}
             onChange={(v) => setFilter({ phase: v ?? '' })}
@@ -104,46 +128,60 @@ export function HistoryView() {
         </Group>
       </Paper>
       <ErrorSummary error={error} />
+      {/* A table of two row groups: the header, and the rows, which scroll (one tab stop; the arrows, Page Up/Down,
+          Home and End scroll it). Nothing but rows sits directly in either group. */}
       <Paper
         withBorder
         className={classes.table}
         role="table"
         aria-label="Command history"
-        aria-rowcount={(total ?? 0) + 1}
+        aria-rowcount={count + 1}
       >
-        <div className={classes.header} role="row" aria-rowindex={1}>
-          <span role="columnheader">When</span>
-          <span role="columnheader">Vehicle</span>
-          <span role="columnheader">Feature</span>
-          <span role="columnheader">Outcome</span>
-          <span role="columnheader">Request</span>
-          <span role="columnheader">Sent by</span>
+        <div role="rowgroup">
+          <div className={classes.header} role="row" aria-rowindex={1}>
+            <span role="columnheader">When</span>
+            <span role="columnheader">Vehicle</span>
+            <span role="columnheader">Feature</span>
+            <span role="columnheader">Outcome</span>
+            <span role="columnheader">Request</span>
+            <span role="columnheader">Sent by</span>
+          </div>
         </div>
         <div
           ref={scrollRef}
+          role="rowgroup"
           className={classes.scroller}
           data-testid="history-scroller"
           tabIndex={0}
           aria-label="History rows"
+          onScroll={(e) => setTop(Math.floor(e.currentTarget.scrollTop / ROW_HEIGHT))}
         >
-          {total === null ? <Loader m="md" aria-label="Loading the history" /> : null}
-          {total === 0 ? (
-            <Text p="md" c="dimmed">
-              No command matches.
-            </Text>
+          {total === null ? (
+            <div role="row" className={classes.note}>
+              <span role="cell">
+                <Loader m="md" role="status" aria-label="Loading the history" />
+              </span>
+            </div>
           ) : null}
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const action = rowAt({ pages }, item.index);
+          {total === 0 ? (
+            <div role="row" className={classes.note}>
+              <Text role="cell" p="md" c="dimmed">
+                No command matches.
+              </Text>
+            </div>
+          ) : null}
+          <div style={{ height: count * ROW_HEIGHT, position: 'relative' }}>
+            {indexes.map((index) => {
+              const action = rowAt({ pages }, index);
               return (
                 <div
-                  key={item.key}
+                  key={index}
                   role="row"
-                  aria-rowindex={item.index + 2}
+                  aria-rowindex={index + 2}
                   className={classes.row}
                   data-testid={action ? 'history-row' : 'history-placeholder'}
                   data-type={action?.type}
-                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                  style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
                 >
                   {action ? (
                     <>

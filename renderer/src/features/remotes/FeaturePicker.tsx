@@ -3,7 +3,7 @@
 import { SimpleGrid, Text, UnstyledButton, Group, ThemeIcon } from '@mantine/core';
 import { IconBan } from '@tabler/icons-react';
 import { useStore } from 'zustand';
-import type { VehicleDto } from '../../../../preload/contract/dto.js';
+import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import { roleAtLeast } from '../../../../preload/contract/vocabulary.js';
 import { useStores } from '../../app/stores-context.js';
 import { ACCESS_TEXT } from '../access/access-text.js';
@@ -11,7 +11,10 @@ import { featureFloor, sessionRole } from '../access/permissions.js';
 import { FEATURES, FEATURE_ORDER, type RemoteType } from './features.js';
 import classes from './FeaturePicker.module.css';
 
-export function capabilityOf(vehicle: VehicleDto, type: RemoteType): { supported: boolean; reason?: string } {
+export function capabilityOf(
+  vehicle: VehicleSummaryDto,
+  type: RemoteType,
+): { supported: boolean; reason?: string } {
   return (
     vehicle.capabilities[type] ?? {
       supported: false,
@@ -25,7 +28,7 @@ export function FeaturePicker({
   selected,
   onSelect,
 }: {
-  vehicle: VehicleDto;
+  vehicle: VehicleSummaryDto;
   selected: RemoteType | undefined;
   onSelect(type: RemoteType): void;
 }) {

@@ -7,7 +7,7 @@ import { IconBan, IconSend } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ClientFailure } from '../../../../preload/contract/client.js';
-import type { VehicleDto } from '../../../../preload/contract/dto.js';
+import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import { REASON_MAX_LENGTH, REASON_MIN_LENGTH } from '../../../../preload/contract/vocabulary.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
@@ -36,7 +36,7 @@ function sameField(a: string, b: string) {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleDto; type: RemoteType }) {
+export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleSummaryDto; type: RemoteType }) {
   const stores = useStores();
   const callbacks = useStore(stores.callbacks, (s) => s.items);
   const operator = useStore(stores.session, (s) => s.operator);
