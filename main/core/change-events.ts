@@ -3,6 +3,7 @@
 import type { ChangeEvent } from '../../preload/contract/events.js';
 import type { CallbackDto, RemoteActionDto, VehicleDto } from '../../preload/contract/dto.js';
 import type { DeliveryDto, TargetReachabilityDto } from '../../preload/contract/deliveries.js';
+import type { BulkSummaryDto, GroupDto, ScheduleDto } from '../../preload/contract/routines.js';
 import type { ActionRecord, DeliveryRecord } from './db/index.js';
 import type { DomainEvent } from './events/domain-events.js';
 import { toAuditDto } from './kernel/dto-mappers.js';
@@ -18,6 +19,12 @@ export interface ChangeViews {
   /** Outbox `views`. */
   delivery(id: string, record?: DeliveryRecord): DeliveryDto | null;
   target(origin: string): TargetReachabilityDto | null;
+  /** The group as clients see it; null once deleted (groups service `view`). Absent: a core without routines. */
+  group?(id: string): GroupDto | null;
+  /** The bulk command with its counts (bulk service `summary`); absent: a core without routines. */
+  bulk?(id: string): BulkSummaryDto | null;
+  /** The schedule with its next and last run; null once deleted (schedules service `view`). Absent: no routines. */
+  schedule?(id: string): ScheduleDto | null;
 }
 
 export function changeEventOf(views: ChangeViews) {
@@ -47,6 +54,19 @@ export function changeEventOf(views: ChangeViews) {
       }
       case 'quarantine.added':
         return { name: 'quarantine.added', data: { entry: toQuarantineEntryDto(event.entry) } };
+      case 'group.changed': {
+        if (!views.group) return null;
+        return { name: 'group.changed', data: { groupId: event.groupId, group: views.group(event.groupId) } };
+      }
+      case 'bulk.changed': {
+        const bulk = views.bulk?.(event.bulkId);
+        return bulk ? { name: 'bulk.changed', data: { bulk } } : null;
+      }
+      case 'schedule.changed': {
+        if (!views.schedule) return null;
+        const { scheduleId } = event;
+        return { name: 'schedule.changed', data: { scheduleId, schedule: views.schedule(scheduleId) } };
+      }
     }
   };
 }

@@ -41,6 +41,9 @@ import { createIdentity } from './services/identity.js';
 import { createOperatorsService } from './services/operators-service.js';
 import { createTokensService } from './services/tokens-service.js';
 import { createAuditService } from './services/audit-service.js';
+import { createBulkService } from './services/bulk-service.js';
+import { createGroupsService } from './services/groups-service.js';
+import { createSchedulesService } from './services/schedules-service.js';
 import { createCallbacksService } from './services/callbacks-service.js';
 import { createCompletionFollowUp } from './services/completion-follow-up.js';
 import { createIngestService } from './services/ingest-service.js';
@@ -183,6 +186,22 @@ export async function createCore(deps: CoreDeps) {
     sender,
     queue: remoteQueue,
   });
+  // Depot routines (issue 16): groups, and bulk commands sent by a runner that moves once started, below.
+  const groups = createGroupsService({ unitOfWork, repos, clock, bus, access, vehicles });
+  const bulk = createBulkService({
+    unitOfWork,
+    repos,
+    clock,
+    bus,
+    logger,
+    access,
+    remotes,
+    vehicles,
+    groups,
+    notifier,
+  });
+  // Schedules: each run a bulk command, as its creator is at the time (docs/decisions.md, 24); it watches once started.
+  const schedules = createSchedulesService({ unitOfWork, repos, clock, bus, access, logger, bulk });
   const audit = createAuditService({ repos });
   const settings = createSettingsService({ unitOfWork, repos, secrets, clock, bus });
   const watchdog = createActionWatchdog({ unitOfWork, repos, clock, bus }, deps.watchdog);
@@ -195,6 +214,9 @@ export async function createCore(deps: CoreDeps) {
       callback: (id) => callbacks.view(id),
       delivery: (id, record) => outbox.views.delivery(id, record),
       target: (origin) => outbox.views.target(origin),
+      group: (id) => groups.view(id),
+      bulk: (id) => bulk.summary(id),
+      schedule: (id) => schedules.view(id),
     }),
     (err) => logger.warn('change event failed', { error: (err as Error).message }),
   );
@@ -230,6 +252,9 @@ export async function createCore(deps: CoreDeps) {
       operators,
       tokens,
       enrolments,
+      groups,
+      bulk,
+      schedules,
     },
     /** What a session's principal stands for now (the transports resolve callers with it). */
     identity,
@@ -277,11 +302,16 @@ export async function createCore(deps: CoreDeps) {
       outbox.start();
       watchdog.start();
       remoteQueue.start();
+      // After the queue: a resumed bulk's vehicles join lanes that are moving.
+      bulk.resume();
+      await schedules.start();
     },
 
     async close() {
       if (closed) return;
       closed = true;
+      await schedules.stop();
+      bulk.stop();
       remoteQueue.stop();
       watchdog.stop();
       await outbox.stop();

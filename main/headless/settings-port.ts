@@ -11,6 +11,7 @@ import {
 import {
   optionLayer,
   queueExpiryMinutesOf,
+  routinesOf,
   stellantisEnvLayer,
   wakeUpBudgetOf,
   type StoredSettings,
@@ -95,6 +96,7 @@ export function createSettingsPort(core: Core, options: AgentOptions, ctx: Start
         },
         wakeUps: { monthlyBudget: wakeUpBudgetOf(view) },
         queueExpiryMinutes: queueExpiryMinutesOf(view),
+        routines: routinesOf(view),
         restartRequired,
         lockedBy,
         secretStorage: core.secretStorage,

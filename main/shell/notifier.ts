@@ -1,11 +1,13 @@
 // The desktop's Notifier: a native notification when a remote action completes (Success, AlreadyDone, or Failed
-// with the plain-language cause and what to do), whose click brings the window forward on that action.
+// with the plain-language cause and what to do), whose click brings the window forward on that action; and one when
+// a bulk command finishes, with its counts.
 import { Notification } from 'electron';
 import type { RemoteAction } from '../core/domain/action.js';
 import { explainAction } from '../core/domain/explanations.js';
 import type { RemoteType } from '../core/domain/remote-type.js';
 import type { Logger } from '../core/ports/logger.js';
-import type { Notifier } from '../core/ports/notifier.js';
+import type { BulkFinished, Notifier } from '../core/ports/notifier.js';
+import { BULK_ITEM_STATES } from '../../preload/contract/vocabulary.js';
 
 /** Feature names as the technician knows them (the same words as the UI). */
 export const FEATURE_LABELS: Readonly<Record<RemoteType, string>> = {
@@ -36,6 +38,17 @@ export function notificationContent(
   return { title, body };
 }
 
+/** "Doors to 10 vehicles: finished" / "8 done · 1 failed · 1 skipped". */
+export function bulkNotificationContent(summary: BulkFinished): { title: string; body: string } {
+  const { counts } = summary;
+  const vehicles = `${counts.total} vehicle${counts.total === 1 ? '' : 's'}`;
+  const title = `${FEATURE_LABELS[summary.type] ?? summary.type} to ${vehicles}: ${summary.status}`;
+  const body = BULK_ITEM_STATES.filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${s}`)
+    .join(' · ');
+  return { title, body: body || 'No vehicle.' };
+}
+
 export interface DesktopNotifierDeps {
   /** The vehicle's label, or undefined (the VIN is shown then). */
   vehicleName(vehicleId: string): string | undefined;
@@ -48,21 +61,22 @@ export interface DesktopNotifierDeps {
 /** Notifications still on screen: Electron drops the click handler of one that is garbage-collected. */
 const MAX_KEPT = 50;
 
-export function createDesktopNotifier(deps: DesktopNotifierDeps): Notifier & { onScreen(): number } {
+export function createDesktopNotifier(
+  deps: DesktopNotifierDeps,
+): Required<Notifier> & { onScreen(): number } {
   const kept = new Set<Notification>();
   const forget = (n: Notification) => kept.delete(n);
 
-  async function show(action: RemoteAction) {
+  async function show(
+    content: () => { title: string; body: string },
+    urgency: 'critical' | 'normal',
+    onClick?: () => void,
+  ) {
     if (!Notification.isSupported() || !(await deps.enabled())) return;
-    const { title, body } = notificationContent(action, deps.vehicleName(action.vehicleId) ?? action.vin);
-    const notification = new Notification({
-      title,
-      body,
-      urgency: action.outcome === 'Failed' ? 'critical' : 'normal',
-    });
+    const notification = new Notification({ ...content(), urgency });
     notification.on('click', () => {
       forget(notification);
-      deps.openAction(action.id);
+      onClick?.();
     });
     notification.on('close', () => forget(notification));
     notification.on('failed', (_event, error) => {
@@ -74,11 +88,17 @@ export function createDesktopNotifier(deps: DesktopNotifierDeps): Notifier & { o
     notification.show();
   }
 
+  const failed = (err: unknown) => deps.logger.warn('notification failed', { error: (err as Error).message });
   return {
     actionCompleted(action) {
-      show(action).catch((err: unknown) =>
-        deps.logger.warn('notification failed', { error: (err as Error).message }),
-      );
+      show(
+        () => notificationContent(action, deps.vehicleName(action.vehicleId) ?? action.vin),
+        action.outcome === 'Failed' ? 'critical' : 'normal',
+        () => deps.openAction(action.id),
+      ).catch(failed);
+    },
+    bulkFinished(summary) {
+      show(() => bulkNotificationContent(summary), 'normal').catch(failed);
     },
     onScreen: () => kept.size,
   };

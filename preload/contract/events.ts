@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { deliverySchema, targetReachabilitySchema } from './deliveries.js';
 import { auditEntrySchema, callbackSchema, remoteActionSchema, vehicleSchema } from './dto.js';
 import { quarantineEntrySchema } from './quarantine.js';
+import { bulkSummarySchema, groupSchema, scheduleSchema } from './routines.js';
 
 export const changeEventSchemas = {
   /** An action was created or changed (new phase, status or outcome). */
@@ -16,6 +17,12 @@ export const changeEventSchemas = {
   'target.changed': z.object({ target: targetReachabilitySchema }),
   /** The receiver kept a request it could not apply; it needs an operator's attention. */
   'quarantine.added': z.object({ entry: quarantineEntrySchema }),
+  /** A group was created, changed (`group`) or deleted (`group: null`). */
+  'group.changed': z.object({ groupId: z.string(), group: groupSchema.nullable() }),
+  /** A bulk command started, moved on (a vehicle sent or settled) or ended: its counts (read it for the items). */
+  'bulk.changed': z.object({ bulk: bulkSummarySchema }),
+  /** A schedule was created, changed, paused, resumed, ran or was deleted (`schedule: null`). */
+  'schedule.changed': z.object({ scheduleId: z.string(), schedule: scheduleSchema.nullable() }),
 } as const;
 
 export type ChangeEventName = keyof typeof changeEventSchemas;

@@ -6,6 +6,28 @@ const file = z.string().max(1024);
 const wakeUpBudget = z.number().int().min(1).max(1000);
 const queueExpiryMinutes = z.number().int().min(1).max(1440);
 
+/** Whether the running JavaScript knows this IANA time zone name. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Depot routines (issue 16). `bulkRatePerMinute`: how many commands of a bulk leave per minute (default 600, well
+ * inside the burst limit the Stellantis docs give as an example, 100 per second: stellantis-api-notes.md N8).
+ * `timeZone`: the site's IANA time zone schedules are read in (default the machine's). `scheduleGraceMinutes`: how
+ * late a run whose time passed while the agent was off may still go on start (default 30); later it is missed.
+ */
+const routines = z.object({
+  bulkRatePerMinute: z.number().int().min(1).max(6000),
+  timeZone: z.string().min(1).max(100).refine(isTimeZone, 'Give an IANA time zone, e.g. Europe/Paris.'),
+  scheduleGraceMinutes: z.number().int().min(0).max(1440),
+});
+
 export const settingsInputSchema = z
   .object({
     connector: z.enum(['simulator', 'stellantis']),
@@ -37,6 +59,8 @@ export const settingsInputSchema = z
      * Applies at once, to commands queued from then on. Absent keeps the saved value (default 10).
      */
     queueExpiryMinutes: queueExpiryMinutes.optional(),
+    /** Depot routines; apply at once. Absent keeps the saved values. */
+    routines: routines.optional(),
   })
   // No component id: the output schema below extends this one, and the OpenAPI generator would see two
   // schemas under one name.
@@ -50,6 +74,7 @@ export const settingsSchema = settingsInputSchema
       .extend({ hasPassword: z.boolean() }),
     wakeUps: z.object({ monthlyBudget: wakeUpBudget }),
     queueExpiryMinutes,
+    routines,
     /** Saved values differ from what the running agent uses: restart the agent to apply them. */
     restartRequired: z.boolean(),
     /** Settings fixed at start by a flag or environment variable (they win over stored values). */

@@ -163,6 +163,19 @@ export const AUDIT_ACTIONS = [
   'token.create',
   'token.revoke',
   'policy.change',
+  'group.create',
+  'group.change',
+  'group.delete',
+  'bulk.start',
+  'bulk.cancel',
+  'bulk.finish',
+  'schedule.create',
+  'schedule.change',
+  'schedule.pause',
+  'schedule.resume',
+  'schedule.delete',
+  'schedule.run',
+  'schedule.missed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -370,3 +383,80 @@ export type ReadinessNextStep = (typeof READINESS_NEXT_STEPS)[number];
 /** The orders of the fleet list. `state` is VEHICLE_READINESS order, then the label. */
 export const VEHICLE_SORTS = ['vin', 'label', 'statusAt', 'state'] as const;
 export type VehicleSort = (typeof VEHICLE_SORTS)[number];
+
+// ── Depot routines (issue 16): groups, bulk commands, schedules ──────────────────────────────────────────────
+
+/**
+ * Where one vehicle of a bulk command is:
+ * - queued: planned, waiting for its turn under the pacing (`bulkRatePerMinute`); nothing sent yet.
+ * - skipped: checked first and left out, with a `reason` (BULK_SKIP_REASONS); never sent.
+ * - sent: handed to the vehicle's command queue as its own remote action (`remoteActionId`), which may still wait
+ *   there behind a command of the same feature.
+ * - done: that action reached Done with Success or AlreadyDone.
+ * - failed: it ended Done/Failed, Refused or TimedOut (`outcome` says which).
+ * - cancelled: the bulk was cancelled before this vehicle was sent, or its action was cancelled.
+ * - expired: its action waited in the vehicle's queue past its expiry; never sent.
+ */
+export const BULK_ITEM_STATES = [
+  'queued',
+  'skipped',
+  'sent',
+  'done',
+  'failed',
+  'cancelled',
+  'expired',
+] as const;
+export type BulkItemState = (typeof BULK_ITEM_STATES)[number];
+
+/** Item states nothing changes any more. */
+export const BULK_FINAL_ITEM_STATES = [
+  'skipped',
+  'done',
+  'failed',
+  'cancelled',
+  'expired',
+] as const satisfies readonly BulkItemState[];
+
+/**
+ * Why a vehicle of a bulk command was left out, as a code the clients word:
+ * - NOT_CAPABLE: the vehicle cannot do this remote (its capabilities, or what the network taught the agent).
+ * - STOLEN_MODE: the vehicle is in stolen mode; only Stolen itself may go.
+ * - BUSY: the same feature is in flight and this remote is queued only when asked (Immobilization, Stolen, doors
+ *   Unlocked without `whenBusy=queue`).
+ * - NO_WAKE_UPS_LEFT: the vehicle is asleep and this month's wake-up budget is spent.
+ * - VEHICLE_GONE: the vehicle is no longer in the fleet.
+ * - REFUSED: the send itself was refused by a check (`detail` holds its error code).
+ */
+export const BULK_SKIP_REASONS = [
+  'NOT_CAPABLE',
+  'STOLEN_MODE',
+  'BUSY',
+  'NO_WAKE_UPS_LEFT',
+  'VEHICLE_GONE',
+  'REFUSED',
+] as const;
+export type BulkSkipReason = (typeof BULK_SKIP_REASONS)[number];
+
+/** A bulk command is running until every vehicle's state is final; cancelled stops what was not sent. */
+export const BULK_STATUSES = ['running', 'finished', 'cancelled'] as const;
+export type BulkStatus = (typeof BULK_STATUSES)[number];
+
+/** Days of a schedule's rule, ISO order (Monday first). */
+export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** A schedule runs at its times (Running) or not (Paused); the same words as a callback's status. */
+export const SCHEDULE_STATUSES = ['Running', 'Paused'] as const;
+export type ScheduleStatus = (typeof SCHEDULE_STATUSES)[number];
+
+/**
+ * What became of one planned time of a schedule:
+ * - ran: a bulk command was started (`bulkId`), at the planned time or on start within the grace window.
+ * - missed: the agent was off at the planned time and started after the grace window: nothing was sent.
+ * - failed: the run could not start (`reason`: its creator no longer has the role, the group is gone, …).
+ */
+export const SCHEDULE_RUN_STATUSES = ['ran', 'missed', 'failed'] as const;
+export type ScheduleRunStatus = (typeof SCHEDULE_RUN_STATUSES)[number];
+
+/** Remote types a schedule may not send (a theft or immobilization is a person's decision, made at the time). */
+export const UNSCHEDULABLE_REMOTE_TYPES: readonly RemoteType[] = ['Immobilization', 'Stolen'];

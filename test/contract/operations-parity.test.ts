@@ -202,6 +202,41 @@ const SETTINGS = {
   notifications: { desktop: false },
 };
 
+/** Doors locked on weekdays at 18:00 (site time), for the first vehicle. */
+const SCHEDULE_BODY = {
+  name: 'Closing lock',
+  remote: { door: { state: 'Locked' } },
+  vehicleIds: [VEHICLE],
+  rule: {
+    days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'] as ('Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri')[],
+    time: '18:00',
+  },
+};
+const scratchSchedule = async () => h.core.services.schedules.create(SCHEDULE_BODY, ACTOR).id;
+
+/** A group of the first vehicle; `name` set apart where twins need two. */
+const scratchGroup = async (name = `Group ${Math.random()}`) =>
+  h.core.services.groups.create(ACTOR, { name, vehicleIds: [VEHICLE] }).id;
+/** A horn to Loaner 03, which has none: skipped at once, so the bulk is over and nothing is sent. */
+let overBulk: string | null = null;
+const finishedBulk = async () =>
+  (overBulk ??= (
+    await h.core.services.bulk.start({
+      actor: ACTOR,
+      remote: { horn: { state: 'Activated' } },
+      vehicleIds: ['veh-corsa-03'],
+    })
+  ).bulkId);
+/** A horn to Courtesy 04 and the first vehicle: running (the second waits for the pace, the clock stands still). */
+const runningBulk = async () =>
+  (
+    await h.core.services.bulk.start({
+      actor: ACTOR,
+      remote: { horn: { state: 'Activated' } },
+      vehicleIds: ['veh-500-04', VEHICLE],
+    })
+  ).bulkId;
+
 /** One scenario per operation: a new entry fails to compile here until it is driven. */
 const SCENARIOS: Record<OperationName, Scenario> = {
   health: { inputs: same(), succeeds: true },
@@ -398,6 +433,96 @@ const SCENARIOS: Record<OperationName, Scenario> = {
   revokeToken: { inputs: () => twins(async () => ({ id: await newToken() })), succeeds: true },
   getPolicy: { inputs: same(), succeeds: true },
   putPolicy: { inputs: same({ body: { idleLockMinutes: 15 } }), succeeds: true },
+  listGroups: { inputs: same(), succeeds: true },
+  createGroup: {
+    inputs: async () => [
+      { body: { name: 'Twin group A', vehicleIds: [VIN] }, operator: 'Ana' },
+      { body: { name: 'Twin group B', vehicleIds: [VIN] }, operator: 'Ana' },
+    ],
+    normalise: (v) => ({ ...(v as object), name: null }),
+    succeeds: true,
+  },
+  getGroup: {
+    inputs: async () => {
+      const id = await scratchGroup();
+      return [{ id }, { id }];
+    },
+    succeeds: true,
+  },
+  replaceGroup: {
+    inputs: async () => {
+      const id = await scratchGroup();
+      const body = { name: `Replaced ${id}`, filter: { search: 'Van', readiness: ['ready' as const] } };
+      return [
+        { id, body, operator: 'Ana' },
+        { id, body, operator: 'Ana' },
+      ];
+    },
+    succeeds: true,
+  },
+  deleteGroup: {
+    inputs: () => twins(async () => ({ id: await scratchGroup(), operator: 'Ana' })),
+    succeeds: true,
+  },
+  startBulkRemote: {
+    // The dry run: the plan is the second answer the entry declares (200), encoded by its own schema over IPC.
+    inputs: same({
+      dryRun: true,
+      body: { vehicleIds: [VEHICLE, 'veh-corsa-03'], remote: { horn: { state: 'Activated' } } },
+      operator: 'Ana',
+    }),
+    succeeds: true,
+  },
+  listBulkRemotes: { inputs: same({ limit: 5 }), succeeds: true },
+  getBulkRemote: {
+    inputs: async () => [{ bulkId: await finishedBulk() }, { bulkId: await finishedBulk() }],
+    succeeds: true,
+  },
+  cancelBulkRemote: {
+    inputs: () => twins(async () => ({ bulkId: await runningBulk(), operator: 'Ana' })),
+    // The first twin's horn left before the second was planned (the pace): the second had nothing left going.
+    normalise: (v) => ({ ...(v as object), counts: null, items: null, finishedAt: null }),
+    succeeds: true,
+  },
+  getBulkRemoteReport: {
+    inputs: async () => [{ bulkId: await finishedBulk() }, { bulkId: await finishedBulk() }],
+    succeeds: true,
+  },
+  listSchedules: { inputs: same(), succeeds: true },
+  createSchedule: { inputs: same({ body: SCHEDULE_BODY, operator: 'Ana' }), succeeds: true },
+  getSchedule: {
+    inputs: async () => {
+      const id = await scratchSchedule();
+      return [{ id }, { id }];
+    },
+    succeeds: true,
+  },
+  replaceSchedule: {
+    inputs: async () => {
+      const id = await scratchSchedule();
+      const body = { ...SCHEDULE_BODY, name: 'Morning horn', remote: { horn: { state: 'Activated' } } };
+      return [
+        { id, body, operator: 'Ana' },
+        { id, body, operator: 'Ana' },
+      ];
+    },
+    succeeds: true,
+  },
+  deleteSchedule: { inputs: () => twins(async () => ({ id: await scratchSchedule() })), succeeds: true },
+  setScheduleStatus: {
+    inputs: () => twins(async () => ({ id: await scratchSchedule(), body: { status: 'Paused' } })),
+    succeeds: true,
+  },
+  listScheduleRuns: {
+    inputs: async () => {
+      const id = await scratchSchedule();
+      return [
+        { id, limit: 10 },
+        { id, limit: 10 },
+      ];
+    },
+    succeeds: true,
+  },
 };
 
 describe('every operation answers the same over HTTP and over IPC', () => {

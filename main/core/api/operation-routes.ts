@@ -161,7 +161,17 @@ export function operationRoute(
     ...(input.body ? { body: input.body } : {}),
     ...(input.domainBody ? { body: DOMAIN_BODY_SCHEMAS[input.domainBody] } : {}),
     ...(headers ? { headers } : {}),
-    response: { [status]: status === 204 ? z.null() : op.output, ...errors(...op.errors) },
+    response: {
+      // A text answer (a CSV report) is documented under its own media type, not as JSON.
+      [status]:
+        status === 204
+          ? z.null()
+          : op.http.produces
+            ? { content: { [op.http.produces]: { schema: op.output } } }
+            : op.output,
+      ...(op.http.alternate ? { [op.http.alternate.status]: op.http.alternate.output } : {}),
+      ...errors(...op.errors),
+    },
     ...(op.events?.length ? { 'x-events': [...op.events] } : {}),
   };
   return {
@@ -191,7 +201,21 @@ export function operationRoute(
           session: httpSession(req, reply, session),
         },
       );
-      return reply.status(status).send(status === 204 ? null : value);
+      const { alternate, produces } = op.http;
+      const asked =
+        alternate && (req.query as Record<string, unknown> | undefined)?.[alternate.whenQuery] === true;
+      if (produces) {
+        // Text to download (a report): sent as is, named after the path's last segment.
+        const filename = op.http.path.split('/').pop()!;
+        return reply
+          .status(status)
+          .type(`${produces}; charset=utf-8`)
+          .header('content-disposition', `attachment; filename="${filename}"`)
+          .serializer((text: unknown) => String(text))
+          .send(value);
+      }
+      const answer = asked ? alternate.status : status;
+      return reply.status(answer).send(answer === 204 ? null : value);
     },
   } as RouteOptions;
 }

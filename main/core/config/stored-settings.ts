@@ -27,6 +27,20 @@ export function queueExpiryMinutesOf(
   return stored?.queueExpiryMinutes ?? DEFAULT_QUEUE_EXPIRY_MINUTES;
 }
 
+export const DEFAULT_BULK_RATE_PER_MINUTE = 600;
+export const DEFAULT_SCHEDULE_GRACE_MINUTES = 30;
+
+/** The routines' settings (issue 16), defaults filled in; the time zone defaults to the machine's. */
+export function routinesOf(
+  stored: Pick<StoredSettings, 'routines'> | null | undefined,
+): NonNullable<StoredSettings['routines']> {
+  return {
+    bulkRatePerMinute: stored?.routines?.bulkRatePerMinute ?? DEFAULT_BULK_RATE_PER_MINUTE,
+    timeZone: stored?.routines?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    scheduleGraceMinutes: stored?.routines?.scheduleGraceMinutes ?? DEFAULT_SCHEDULE_GRACE_MINUTES,
+  };
+}
+
 /** The stored settings as option values, keyed by flag name (see agent-options.ts). */
 export function optionLayer(stored: StoredSettings | null): Record<string, string> {
   if (!stored) return {};

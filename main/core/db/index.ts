@@ -30,6 +30,17 @@ export type { AuditRepository } from './audit-repository.js';
 export type { OperatorRecord, OperatorsRepository } from './operators-repository.js';
 export type { ApiTokenRecord, ApiTokensRepository } from './api-tokens-repository.js';
 export type { EnrolmentsRepository } from './enrolments-repository.js';
+export type { GroupRecord, GroupsRepository } from './groups-repository.js';
+export type { ScheduleRecord, ScheduleRunRecord, SchedulesRepository } from './schedules-repository.js';
+export type {
+  BulkActor,
+  BulkCounts,
+  BulkItemOutcome,
+  BulkItemRecord,
+  BulkRecord,
+  BulkRepository,
+  ItemProgress,
+} from './bulk-repository.js';
 export {
   QUARANTINE_MAX_ERRORS,
   QUARANTINE_REASONS,

@@ -15,6 +15,12 @@ export type DomainEvent =
   /** A webhook target went online or offline. */
   | { type: 'target.changed'; origin: string }
   /** The receiver kept a request it could not apply. */
-  | { type: 'quarantine.added'; entry: QuarantineSummary };
+  | { type: 'quarantine.added'; entry: QuarantineSummary }
+  /** A vehicle group was created, changed or deleted. */
+  | { type: 'group.changed'; groupId: string }
+  /** A bulk command started, moved on (a vehicle sent or settled), was cancelled or finished. */
+  | { type: 'bulk.changed'; bulkId: string }
+  /** A schedule was created, changed, paused, resumed, deleted, or one of its planned times ran or was missed. */
+  | { type: 'schedule.changed'; scheduleId: string };
 
 export type DomainEventType = DomainEvent['type'];

@@ -7,6 +7,8 @@ import { deliveryHandlers } from './deliveries.js';
 import type { ConnectionPort, OperationHandlers, SettingsPort } from './ports.js';
 import { quarantineHandlers } from './quarantine.js';
 import { remoteHandlers } from './remotes.js';
+import { routineHandlers } from './routines.js';
+import { scheduleHandlers } from './schedules.js';
 import { connectionHandlers, NO_CONNECTION, settingsHandlers } from './settings.js';
 import { systemHandlers } from './system.js';
 import { vehicleHandlers } from './vehicles.js';
@@ -58,6 +60,8 @@ export function createOperationHandlers({
     ...vehicleHandlers(services.vehicles),
     ...callbackHandlers(services.callbacks),
     ...remoteHandlers(services.remotes),
+    ...routineHandlers(services.groups, services.bulk),
+    ...scheduleHandlers(services.schedules),
     ...deliveryHandlers(services.access, services.deliveries),
     ...quarantineHandlers(services.access, services.quarantine),
     ...settingsHandlers(services.access, settings),

@@ -3,7 +3,8 @@
 // whatever the network answers, the action then ends Pending (with the network's id beside its own) or Refused with
 // a code, never Sending. A command that cannot go at once waits its turn in the queue (remote-queue.ts).
 // Past 300 lines: send, cancel and resend share the same checks (policy, callback, capability, reason, busy
-// lane) in one order, which is what keeps a refusal from storing anything; the reads are the short rest.
+// lane) in one order, which is what keeps a refusal from storing anything, and a bulk command's preflight runs the
+// ones that do not depend on the vehicle; the reads are the short rest.
 import { randomUUID } from 'node:crypto';
 import type { RemoteActionDto } from '../../../preload/contract/dto.js';
 import {
@@ -18,6 +19,7 @@ import type {
   CallbackRecord,
   Repositories,
   RunUnitOfWork,
+  UnitOfWork,
   VehicleRecord,
 } from '../db/index.js';
 import type { RemoteAction } from '../domain/action.js';
@@ -62,6 +64,24 @@ export interface SendRemoteCommand extends QueueOptions {
   callbackId: string;
   body: unknown;
   actor: Actor;
+  /**
+   * An approval already checked with the approver's PIN (a bulk command's, once at its start: the PIN is not
+   * kept): it stands for the approval where the actor's role is short of the policy's and the approver's is not.
+   */
+  preApproved?: ApproverRef | null | undefined;
+  /**
+   * Runs in the transaction that stores the action, before it commits: what must be stored with it or not at all
+   * (a bulk command's vehicle marked sent with this action). Throwing stores nothing and is the send's refusal.
+   */
+  onStored?: ((uow: UnitOfWork, action: ActionRecord) => void) | undefined;
+}
+
+/** What a send's checks that do not depend on the vehicle made of a command (see `preflight`). */
+export interface PreflightResult {
+  type: RemoteType;
+  remote: RemoteBody;
+  callback: CallbackRecord;
+  approvedBy: ApproverRef | null;
 }
 
 export interface Page {
@@ -128,12 +148,14 @@ export function createRemotesService({
     actor: Actor,
     type: RemoteType,
     remote: unknown,
-    where: { vin: string; callbackId: string },
-    what: 'remote.send' | 'remote.cancel' = 'remote.send',
+    where: { vin?: string; callbackId: string },
+    what: 'remote.send' | 'remote.cancel' | 'bulk.start' = 'remote.send',
+    preApproved: ApproverRef | null = null,
   ): Promise<ApproverRef | null> {
     const { keys, role } = access.remoteNeeds(type, remote);
     const detail = { ...where, type, policyKeys: keys };
     if (roleAtLeast(actor.role, role)) return null;
+    if (preApproved && roleAtLeast(preApproved.role, role)) return preApproved;
     // Approval is for a person at a shared screen; a script's token gets the role it needs instead.
     if (!actor.approval || actor.kind !== 'operator') throw access.deny(actor, role, what, detail);
     const approver = await approvers.verify(actor.approval.approver, actor.approval.pin, 'approval');
@@ -147,14 +169,15 @@ export function createRemotesService({
     return { id: approver.id, name: approver.name, role: approver.role };
   }
 
-  /** Every check a command passes before anything is stored (the policy first among those about the caller). */
-  async function check({ vehicleRef, callbackId, body, actor }: SendRemoteCommand): Promise<Checked> {
+  function parse(body: unknown): { type: RemoteType; remote: RemoteBody } {
     const parsed = parseRemote(body);
     if (!parsed.ok) throw invalid('The remote request is not valid.', parsed.errors);
-    const { body: remote, type } = parsed.value;
-    const feature = FEATURES[type];
+    return { type: parsed.value.type, remote: parsed.value.body };
+  }
 
-    const vehicle = requireVehicle(vehicleRef);
+  /** The callback exists, subscribes to this remote type and is running. */
+  function requireCallback(callbackId: string, type: RemoteType): CallbackRecord {
+    const feature = FEATURES[type];
     const callback = repos.callbacks.get(callbackId);
     if (!callback) {
       throw notFound(
@@ -177,16 +200,12 @@ export function createRemotesService({
         `Callback ${callback.label ?? callbackId} is ${callback.status}: resume it before sending remotes through it.`,
       );
     }
-    // Before anything else is decided or stored: a refusal stores no action (and is audited).
-    const approvedBy = await authorize(actor, type, remote, { vin: vehicle.vin, callbackId });
-    const capability = vehicle.capabilities[type];
-    if (capability && !capability.supported) {
-      throw new ServiceError(
-        422,
-        'FEATURE_NOT_SUPPORTED',
-        `${vehicle.label ?? vehicle.vin} cannot do ${feature}: ${capability.reason ?? 'not supported by this vehicle'}`,
-      );
-    }
+    return callback;
+  }
+
+  /** The dangerous features need a reason, for the audit log; the reason as recorded. */
+  function requireReason(type: RemoteType, actor: Actor): string | null {
+    const feature = FEATURES[type];
     const reason = actor.reason?.trim() || null;
     if (isDangerous(type) && (!reason || reason.length < REASON_MIN_LENGTH)) {
       throw invalid(`${feature} needs a reason, for the audit log.`, [
@@ -196,6 +215,38 @@ export function createRemotesService({
         },
       ]);
     }
+    return reason;
+  }
+
+  /** Every check a command passes before anything is stored (the policy first among those about the caller). */
+  async function check({
+    vehicleRef,
+    callbackId,
+    body,
+    actor,
+    preApproved,
+  }: SendRemoteCommand): Promise<Checked> {
+    const { type, remote } = parse(body);
+    const vehicle = requireVehicle(vehicleRef);
+    const callback = requireCallback(callbackId, type);
+    // Before anything else is decided or stored: a refusal stores no action (and is audited).
+    const approvedBy = await authorize(
+      actor,
+      type,
+      remote,
+      { vin: vehicle.vin, callbackId },
+      'remote.send',
+      preApproved ?? null,
+    );
+    const capability = vehicle.capabilities[type];
+    if (capability && !capability.supported) {
+      throw new ServiceError(
+        422,
+        'FEATURE_NOT_SUPPORTED',
+        `${vehicle.label ?? vehicle.vin} cannot do ${FEATURES[type]}: ${capability.reason ?? 'not supported by this vehicle'}`,
+      );
+    }
+    const reason = requireReason(type, actor);
     return { vehicle, callback, type, remote, actor, reason, approvedBy };
   }
 
@@ -203,7 +254,10 @@ export function createRemotesService({
    * Stores the command: Sending when its lane (the vehicle's commands of that feature) is free, else Queued behind
    * the others — or 409 for the commands never queued silently. Call inside a unit of work (or alone).
    */
-  function enter(c: Checked, options: QueueOptions & { after?: string; resentFrom?: string }): Entered {
+  function enter(
+    c: Checked,
+    options: QueueOptions & Pick<SendRemoteCommand, 'onStored'> & { after?: string; resentFrom?: string },
+  ): Entered {
     return unitOfWork((uow) => {
       const { vehicle, type, remote, actor } = c;
       const feature = FEATURES[type];
@@ -265,6 +319,7 @@ export function createRemotesService({
       // command that waits).
       repos.actions.insert(draft);
       const action = repos.actions.get(draft.id)!;
+      options.onStored?.(uow, action);
       if (queued) {
         uow.afterCommit(
           trail.append(
@@ -312,6 +367,27 @@ export function createRemotesService({
     async send(command: SendRemoteCommand): Promise<RemoteActionDto> {
       const checked = await check(command);
       return view(await go(enter(checked, command)));
+    },
+
+    /**
+     * The checks of a send that do not depend on the vehicle, in the send's order — the remote, the callback, the
+     * policy (an approval's PIN checked here) and the reason — for a command to many vehicles before any goes
+     * (bulk-service.ts). Nothing is stored but a refusal's audit entry.
+     */
+    async preflight(
+      command: Pick<SendRemoteCommand, 'callbackId' | 'body' | 'actor'>,
+    ): Promise<PreflightResult> {
+      const { type, remote } = parse(command.body);
+      const callback = requireCallback(command.callbackId, type);
+      const approvedBy = await authorize(
+        command.actor,
+        type,
+        remote,
+        { callbackId: command.callbackId },
+        'bulk.start',
+      );
+      requireReason(type, command.actor);
+      return { type, remote, callback, approvedBy };
     },
 
     /** Takes a queued command out of the queue, for good (Cancelled); 409 once it has left the queue. */

@@ -39,11 +39,14 @@ export function createSettingsService(deps: {
       // …and the queue's expiry likewise.
       const queueExpiryMinutes =
         input.queueExpiryMinutes ?? repos.settings.get<StoredSettings>(SETTINGS_KEY)?.queueExpiryMinutes;
+      // …and the routines' settings.
+      const routines = input.routines ?? repos.settings.get<StoredSettings>(SETTINGS_KEY)?.routines;
       const stored: StoredSettings = {
         ...input,
         stellantis,
         ...(wakeUps ? { wakeUps } : {}),
         ...(queueExpiryMinutes ? { queueExpiryMinutes } : {}),
+        ...(routines ? { routines } : {}),
       };
       const sealed = password ? await secrets.encrypt(password) : null;
       const now = clock.nowIso();

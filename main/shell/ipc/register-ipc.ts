@@ -131,7 +131,10 @@ export async function callOperation(
     return { ok: false, error: failureOf(err, name, logger) };
   }
   if (op.http.status === 204) return { ok: true, value: undefined };
-  const encoded = z.safeEncode(op.output, value as never);
+  // The second answer an input may ask for (a bulk command's dry run: its plan) is encoded by its own schema.
+  const { alternate } = op.http;
+  const asked = alternate && (input as Record<string, unknown>)[alternate.whenQuery] === true;
+  const encoded = z.safeEncode(asked ? alternate.output : op.output, value as never);
   if (!encoded.success) {
     logger.error('answer did not match its schema', { method: name, error: encoded.error.message });
     return {

@@ -53,6 +53,13 @@ export interface OperationSpec {
     status: SuccessStatus;
     /** Answers without a credential (it may still show more to an authenticated caller). */
     public?: boolean;
+    /**
+     * A second answer, chosen by a boolean query field (startBulkRemote's `dryRun=true` answers 200 with a plan
+     * instead of 202): its status and its shape. The client's type is the union of both outputs.
+     */
+    alternate?: { whenQuery: string; status: SuccessStatus; output: z.ZodType };
+    /** The answer is this text type instead of JSON (`output` is then a string): a report to download. */
+    produces?: 'text/csv';
   };
   input?: OperationInputSpec;
   output: z.ZodType;
@@ -95,6 +102,15 @@ export function defineOperation<const Op extends OperationSpec>(op: Op): Readonl
     throw new Error(`${where}: GET has no body`);
   if ((op.http.status === 204) !== (op.output === NO_CONTENT)) {
     throw new Error(`${where}: a 204 answers NO_CONTENT, and only a 204 does`);
+  }
+  const alternate = op.http.alternate;
+  if (alternate && !(alternate.whenQuery in (input.query?.shape ?? {}))) {
+    throw new Error(
+      `${where}: the alternate answer's query field ${alternate.whenQuery} is not in its query`,
+    );
+  }
+  if (alternate && alternate.status === op.http.status) {
+    throw new Error(`${where}: the alternate answer needs a status of its own`);
   }
   const keys = [
     ...params,
@@ -150,11 +166,15 @@ export type HandlerInputOf<Op> = Simplify<
   PartOut<InputSpecOf<Op>, 'params'> & PartOut<InputSpecOf<Op>, 'query'> & BodyOut<InputSpecOf<Op>>
 >;
 
-/** The success answer. */
+type AlternateOutputOf<Op> = Op extends { http: { alternate: { output: infer A extends z.ZodType } } }
+  ? z.output<A>
+  : never;
+
+/** The success answer (either of the two where the operation has an alternate one). */
 export type OutputOf<Op> = Op extends { http: { status: 204 } }
   ? void
   : Op extends { output: infer O extends z.ZodType }
-    ? z.output<O>
+    ? z.output<O> | AlternateOutputOf<Op>
     : never;
 
 /** One client method: the input object is optional when every field of it is. */

@@ -49,6 +49,25 @@ import {
   resendRemote,
   sendRemote,
 } from './remotes.js';
+import {
+  cancelBulkRemote,
+  createGroup,
+  createSchedule,
+  deleteGroup,
+  deleteSchedule,
+  getBulkRemote,
+  getBulkRemoteReport,
+  getGroup,
+  getSchedule,
+  listBulkRemotes,
+  listGroups,
+  listScheduleRuns,
+  listSchedules,
+  replaceGroup,
+  replaceSchedule,
+  setScheduleStatus,
+  startBulkRemote,
+} from './routines.js';
 import { getSettings, putSettings } from './settings.js';
 import { health, listAudit } from './system.js';
 import { getVehicle, listVehicles } from './vehicles.js';
@@ -102,6 +121,23 @@ export const OPERATIONS = {
   revokeToken,
   getPolicy,
   putPolicy,
+  listGroups,
+  createGroup,
+  getGroup,
+  replaceGroup,
+  deleteGroup,
+  startBulkRemote,
+  listBulkRemotes,
+  getBulkRemote,
+  cancelBulkRemote,
+  getBulkRemoteReport,
+  listSchedules,
+  createSchedule,
+  getSchedule,
+  replaceSchedule,
+  deleteSchedule,
+  setScheduleStatus,
+  listScheduleRuns,
 } as const;
 
 export type Operations = typeof OPERATIONS;

@@ -52,6 +52,23 @@ export const OPERATION_NAMES = [
   'revokeToken',
   'getPolicy',
   'putPolicy',
+  'listGroups',
+  'createGroup',
+  'getGroup',
+  'replaceGroup',
+  'deleteGroup',
+  'startBulkRemote',
+  'listBulkRemotes',
+  'getBulkRemote',
+  'cancelBulkRemote',
+  'getBulkRemoteReport',
+  'listSchedules',
+  'createSchedule',
+  'getSchedule',
+  'replaceSchedule',
+  'deleteSchedule',
+  'setScheduleStatus',
+  'listScheduleRuns',
 ] as const;
 
 type Listed = (typeof OPERATION_NAMES)[number];

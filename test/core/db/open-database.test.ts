@@ -19,6 +19,8 @@ const TABLES = [
   'api_tokens',
   'audit_log',
   'browser_enrolments',
+  'bulk_items',
+  'bulk_remotes',
   'callbacks',
   'deliveries',
   'delivery_attempts',
@@ -30,7 +32,10 @@ const TABLES = [
   'quarantine',
   'quarantine_usage',
   'remote_actions',
+  'schedule_runs',
+  'schedules',
   'settings',
+  'vehicle_groups',
   'vehicles',
 ];
 

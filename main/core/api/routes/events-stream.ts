@@ -1,6 +1,7 @@
 // GET /api/v1/events: server-sent events for every committed change (see preload/contract/events.ts).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CHANGE_EVENT_NAMES } from '../../../../preload/contract/events.js';
 import type { ChangeFeed } from '../../events/change-feed.js';
 import { errors } from '../route-kit.js';
 
@@ -14,8 +15,7 @@ export function eventStreamRoutes(changes: ChangeFeed): FastifyPluginAsyncZod {
         schema: {
           operationId: 'streamEvents',
           tags: ['events'],
-          summary:
-            'Live changes as server-sent events (action.changed, callback.changed, vehicle.changed, audit.appended, delivery.changed, target.changed, quarantine.added)',
+          summary: `Live changes as server-sent events (${CHANGE_EVENT_NAMES.join(', ')})`,
           produces: ['text/event-stream'],
           response: {
             200: z
@@ -37,6 +37,12 @@ export function eventStreamRoutes(changes: ChangeFeed): FastifyPluginAsyncZod {
           connection: 'keep-alive',
           'x-accel-buffering': 'no',
         });
+        // HEAD (Fastify answers it for every GET) gets the headers only: a stream it can never read would
+        // otherwise stay open with nothing sent.
+        if (req.method === 'HEAD') {
+          res.end();
+          return;
+        }
         res.write(': connected\n\n');
         let id = 0;
         const unsubscribe = changes.subscribe((event) => {

@@ -8,6 +8,7 @@ import { deliveryPayloads } from './007-delivery-payloads.js';
 import { builtInCallback } from './008-built-in-callback.js';
 import { operators } from './009-operators.js';
 import { actionQueue } from './010-action-queue.js';
+import { routines } from './011-routines.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   builtInCallback,
   operators,
   actionQueue,
+  routines,
 ];
