@@ -58,6 +58,7 @@ export function requestOf(op: OperationSpec, input: Record<string, unknown> = {}
       ...(spec.query ? { query } : {}),
       ...(hasBody ? { body: input.body } : {}),
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
+      ...(op.http.produces ? { text: op.http.produces } : {}),
     },
   ];
 }

@@ -1,5 +1,6 @@
-// One JSON request to /api/v1 with the session cookie; every failure becomes a ClientError with the API's
-// {code, message, errors} (or a plain-words one when the agent could not be reached or did not answer JSON).
+// One JSON request to /api/v1 with the session cookie (or one answered in text: a CSV report); every failure becomes
+// a ClientError with the API's {code, message, errors} (or a plain-words one when the agent could not be reached or
+// did not answer JSON).
 import { ClientError } from '../../../preload/contract/client.js';
 
 export interface RequestOptions {
@@ -7,6 +8,8 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   query?: Record<string, string | number | undefined>;
+  /** The answer is this text type (a CSV report), returned as the text itself; errors are still JSON. */
+  text?: 'text/csv';
 }
 
 export type Requester = <T>(path: string, options?: RequestOptions) => Promise<T>;
@@ -32,7 +35,8 @@ export function createRequester(
   fetchImpl: typeof fetch = (...args) => fetch(...args),
 ): Requester {
   return async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    const accept = options.text ? `${options.text}, application/json` : 'application/json';
+    const headers: Record<string, string> = { accept, ...options.headers };
     let body: string | undefined;
     if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
@@ -56,6 +60,7 @@ export function createRequester(
     }
     if (response.status === 204) return undefined as T;
     const text = await response.text();
+    if (response.ok && options.text) return text as T;
     let json: unknown = undefined;
     try {
       json = text ? JSON.parse(text) : undefined;

@@ -3,7 +3,10 @@
 import { AppShell, Burger, Group, NavLink, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconCalendarTime,
   IconCar,
+  IconStack2,
+  IconUsersGroup,
   IconHistory,
   IconKey,
   IconListDetails,
@@ -41,6 +44,14 @@ interface NavItem {
 const NAV: NavItem[] = [
   { label: 'Fleet', href: '#/vehicles', icon: IconCar, matches: ['fleet', 'vehicle'] },
   { label: 'History', href: '#/history', icon: IconHistory, matches: ['history', 'action'] },
+  { label: 'Groups', href: '#/groups', icon: IconUsersGroup, matches: ['groups'] },
+  { label: 'Bulk commands', href: '#/bulks', icon: IconStack2, matches: ['bulks', 'bulk', 'bulk-new'] },
+  {
+    label: 'Schedules',
+    href: '#/schedules',
+    icon: IconCalendarTime,
+    matches: ['schedules', 'schedule', 'schedule-new'],
+  },
   {
     label: 'Callbacks',
     href: '#/callbacks',

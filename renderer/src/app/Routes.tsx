@@ -15,6 +15,12 @@ import { AdminOnlyPage } from '../features/access/AdminOnlyPage.js';
 import { OperatorsView } from '../features/operators/OperatorsView.js';
 import { PolicyView } from '../features/policy/PolicyView.js';
 import { TokensView } from '../features/tokens/TokensView.js';
+import { BulkComposeView } from '../features/bulks/BulkComposeView.js';
+import { BulksView } from '../features/bulks/BulksView.js';
+import { BulkView } from '../features/bulks/BulkView.js';
+import { GroupsView } from '../features/groups/GroupsView.js';
+import { SchedulesView } from '../features/schedules/SchedulesView.js';
+import { NewScheduleView, ScheduleView } from '../features/schedules/ScheduleView.js';
 import { useStores } from './stores-context.js';
 
 export function Routes() {
@@ -73,5 +79,19 @@ export function Routes() {
           <PolicyView />
         </AdminOnlyPage>
       );
+    case 'groups':
+      return <GroupsView />;
+    case 'bulk-new':
+      return <BulkComposeView key={route.groupId ?? ''} groupId={route.groupId} />;
+    case 'bulks':
+      return <BulksView />;
+    case 'bulk':
+      return <BulkView key={route.bulkId} bulkId={route.bulkId} />;
+    case 'schedules':
+      return <SchedulesView />;
+    case 'schedule-new':
+      return <NewScheduleView />;
+    case 'schedule':
+      return <ScheduleView key={route.scheduleId} scheduleId={route.scheduleId} />;
   }
 }

@@ -1,8 +1,9 @@
 // Builds the client and the stores for the page: the client reports an ended session to the session store, and
-// finished commands raise a browser notification that opens them. The session is asked for here, before the first
+// finished commands (and bulk commands) raise a browser notification that opens them. The session is asked for here, before the first
 // render, and the page's data as soon as it answers signed in (follow-session.ts).
 import { createClient } from '../api/create-client.js';
 import { createStores, type Stores } from '../stores/app-stores.js';
+import { createBulkNotifier } from './bulk-notifier.js';
 import { createDoneNotifier } from './done-notifier.js';
 import { followSession } from './follow-session.js';
 
@@ -17,7 +18,25 @@ export function bootstrap(): Stores {
     open: (remoteActionId) => stores?.router.getState().navigate({ name: 'action', remoteActionId }),
     enabled: () => stores?.settings.getState().settings?.notifications.desktop ?? true,
   });
-  stores = createStores(client, { storage: window.localStorage, window, onActionCompleted: notify });
+  const notifyBulk = createBulkNotifier({
+    open: (bulkId) => stores?.router.getState().navigate({ name: 'bulk', bulkId }),
+    enabled: () => stores?.settings.getState().settings?.notifications.desktop ?? true,
+  });
+  stores = createStores(client, {
+    storage: window.localStorage,
+    window,
+    // A bulk's commands are told with the bulk, once, not one notification per vehicle.
+    onActionCompleted: (action) => {
+      if (!stores) return notify(action);
+      void stores.bulks
+        .getState()
+        .sentByBulk(action.remoteActionId)
+        .then((fromBulk) => {
+          if (!fromBulk) notify(action);
+        });
+    },
+    onBulkFinished: notifyBulk,
+  });
   // Held for the page's life.
   followSession(stores);
   return stores;

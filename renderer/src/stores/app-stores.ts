@@ -17,11 +17,19 @@ import { createSettingsStore } from './settings-store.js';
 import { createTeamStore } from './team-store.js';
 import { createTokensStore } from './tokens-store.js';
 import { createVehiclesStore } from './vehicles-store.js';
+import { createBulksStore } from './bulks-store.js';
+import { createGroupsStore } from './groups-store.js';
+import { applyRoutineEvent, reloadRoutines } from './routines-live.js';
+import { createSchedulesStore } from './schedules-store.js';
+import { createSelectionStore } from './selection-store.js';
+import type { BulkSummaryDto } from '../../../preload/contract/routines.js';
 
 export interface StoreOptions {
   storage?: Storage | null;
   window?: Window | null;
   onActionCompleted?: (action: RemoteActionDto) => void;
+  /** A bulk command seen ending (once each): the browser notification. */
+  onBulkFinished?: (bulk: BulkSummaryDto) => void;
   now?: () => number;
 }
 
@@ -47,6 +55,10 @@ export function createStores(client: DepotRemoteClient, options: StoreOptions = 
     settings: createSettingsStore(client),
     audit: createAuditStore(client),
     quarantine: createQuarantineStore(client),
+    groups: createGroupsStore(client),
+    bulks: createBulksStore(client, { onFinished: (bulk) => options.onBulkFinished?.(bulk) }),
+    schedules: createSchedulesStore(client),
+    selection: createSelectionStore(),
   };
   return stores;
 }
@@ -96,6 +108,7 @@ export function startLive(stores: Stores, now: () => number = Date.now): () => v
       for (const id of Object.keys(vehicles.getState().details)) void vehicles.getState().open(id);
       if (deliveries.getState().available) void deliveries.getState().load();
       stores.quarantine.getState().refresh();
+      reloadRoutines(stores);
     }
     lastState = state;
   });
@@ -128,6 +141,11 @@ export function startLive(stores: Stores, now: () => number = Date.now): () => v
         break;
       case 'quarantine.added':
         stores.quarantine.getState().applyAdded(event.data.entry);
+        break;
+      case 'group.changed':
+      case 'bulk.changed':
+      case 'schedule.changed':
+        applyRoutineEvent(stores, event);
         break;
       default:
         break;

@@ -17,7 +17,15 @@ export type Route =
   | { name: 'audit' }
   | { name: 'operators' }
   | { name: 'tokens' }
-  | { name: 'policy' };
+  | { name: 'policy' }
+  | { name: 'groups' }
+  /** A bulk command being prepared: for a group, or (no group) for the vehicles ticked in the fleet list. */
+  | { name: 'bulk-new'; groupId?: string }
+  | { name: 'bulks' }
+  | { name: 'bulk'; bulkId: string }
+  | { name: 'schedules' }
+  | { name: 'schedule-new' }
+  | { name: 'schedule'; scheduleId: string };
 
 export function parseRoute(hash: string): Route {
   const [, first = '', second, third] = hash.replace(/^#/, '').split('/').map(decodeURIComponent);
@@ -49,6 +57,14 @@ export function parseRoute(hash: string): Route {
       return { name: 'tokens' };
     case 'policy':
       return { name: 'policy' };
+    case 'groups':
+      return second && third === 'send' ? { name: 'bulk-new', groupId: second } : { name: 'groups' };
+    case 'bulks':
+      if (second === 'new') return { name: 'bulk-new' };
+      return second ? { name: 'bulk', bulkId: second } : { name: 'bulks' };
+    case 'schedules':
+      if (second === 'new') return { name: 'schedule-new' };
+      return second ? { name: 'schedule', scheduleId: second } : { name: 'schedules' };
     default:
       return { name: 'fleet' };
   }
@@ -71,6 +87,14 @@ export function pathOf(route: Route): string {
       return `#/deliveries/quarantine/${route.entryId}`;
     case 'fleet':
       return '#/vehicles';
+    case 'bulk-new':
+      return route.groupId ? `#/groups/${e(route.groupId)}/send` : '#/bulks/new';
+    case 'bulk':
+      return `#/bulks/${e(route.bulkId)}`;
+    case 'schedule-new':
+      return '#/schedules/new';
+    case 'schedule':
+      return `#/schedules/${e(route.scheduleId)}`;
     default:
       return `#/${route.name}`;
   }

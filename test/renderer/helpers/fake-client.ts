@@ -12,6 +12,7 @@ import type {
 import type { OperationInput } from '../../../preload/contract/operations/index.js';
 import type { QuarantineEntryDto } from '../../../preload/contract/quarantine.js';
 import { ClientError } from '../../../preload/contract/client.js';
+import { fakeRoutines, type RoutineFixtures } from './fake-routines.js';
 import type { DeliveryDto, DeliveryTargetDto } from '../../../preload/contract/deliveries.js';
 import type { CallbackDto, RemoteActionDto, VehicleDto } from '../../../preload/contract/dto.js';
 import type { ChangeEvent } from '../../../preload/contract/events.js';
@@ -289,6 +290,8 @@ export type FakeClient = DepotRemoteClient & {
   emit(event: ChangeEvent): void;
   connect(state: ConnectionState): void;
   sent: SendRemoteInput[];
+  /** The routines' in-memory state, and moving a bulk's vehicles on (fake-routines.ts). */
+  routines: Pick<ReturnType<typeof fakeRoutines>, 'settle' | 'state'>;
 };
 
 export function fakeClient(
@@ -299,7 +302,7 @@ export function fakeClient(
     /** What getSession answers first (signed in as Ada, an admin, by default). */
     session?: SessionDto;
     team?: OperatorDto[];
-  } = {},
+  } & RoutineFixtures = {},
 ): FakeClient {
   const listeners = new Set<ChangeListener>();
   const connections = new Set<ConnectionListener>();
@@ -307,6 +310,7 @@ export function fakeClient(
   const vehicles = fixtures.vehicles ?? [vehicle()];
   const callbacks = fixtures.callbacks ?? [callback()];
   const actions = fixtures.actions ?? [];
+  const routines = fakeRoutines(vehicles, fixtures);
   const sent: SendRemoteInput[] = [];
   let counter = 0;
   // The agent's side of the session: signIn and signOut change what getSession answers.
@@ -539,6 +543,8 @@ export function fakeClient(
     checkConnection: vi.fn(async () => null),
     connectionRateLimit: vi.fn(async () => ({ budget: null })),
     listAudit: vi.fn(async () => ({ items: [] })),
+    ...routines.methods,
+    routines: { settle: routines.settle, state: routines.state },
     subscribe: vi.fn((listener: ChangeListener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -36,6 +36,19 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'token.create': 'Token created',
   'token.revoke': 'Token revoked',
   'policy.change': 'Access policy changed',
+  'group.create': 'Vehicle group created',
+  'group.change': 'Vehicle group changed',
+  'group.delete': 'Vehicle group deleted',
+  'bulk.start': 'Bulk command started',
+  'bulk.cancel': 'Bulk command cancelled',
+  'bulk.finish': 'Bulk command finished',
+  'schedule.create': 'Schedule created',
+  'schedule.change': 'Schedule changed',
+  'schedule.pause': 'Schedule paused',
+  'schedule.resume': 'Schedule resumed',
+  'schedule.delete': 'Schedule deleted',
+  'schedule.run': 'Schedule ran (bulk command started)',
+  'schedule.missed': 'Schedule run missed (agent was off)',
 };
 
 /** The choices of the "What" filter, in the vocabulary's order. */

@@ -1,7 +1,8 @@
 // The fleet as an ARIA grid, virtualized (only the rows in view exist, so 2,000 vehicles scroll and filter as
 // smoothly as 25) and driven from the keyboard: the list is ONE tab stop (a roving tabindex on its rows), the
 // arrows, Page Up/Down, Home and End move between rows, Enter opens the vehicle, Right/Left reach the row's links
-// and quick actions, Escape goes back to the row. Column headers sort (click, or Enter/Space on them; aria-sort).
+// and quick actions, Escape goes back to the row, Space ticks the row (the selection that groups and bulk commands
+// act on). Column headers sort (click, or Enter/Space on them; aria-sort).
 import { UnstyledButton } from '@mantine/core';
 import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -15,7 +16,8 @@ import classes from './FleetGrid.module.css';
 import { FleetRow, ROW_HEIGHT } from './FleetRow.js';
 import type { QuickSend } from './QuickActions.js';
 
-const COLUMNS: { label: string; sort?: VehicleSort }[] = [
+const COLUMNS: { label: string; sort?: VehicleSort; srOnly?: true }[] = [
+  { label: 'Selected', srOnly: true },
   { label: 'Vehicle', sort: 'label' },
   { label: 'VIN', sort: 'vin' },
   { label: 'State', sort: 'state' },
@@ -36,6 +38,7 @@ export function FleetGrid({
   onActive,
   onOpen,
   onSend,
+  onToggle,
 }: {
   vehicles: VehicleSummaryDto[];
   activity: VehicleActivity;
@@ -46,6 +49,8 @@ export function FleetGrid({
   onActive(index: number): void;
   onOpen(vehicle: VehicleSummaryDto): void;
   onSend: QuickSend;
+  /** Space on a row: tick or untick it. */
+  onToggle?(vehicle: VehicleSummaryDto): void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const setActive = (index: number) => {
@@ -121,8 +126,11 @@ export function FleetGrid({
         if (vehicles[index]) onOpen(vehicles[index]);
         return;
       case ' ':
-        // Space on a row would scroll the list under the focus.
-        if (onRow) event.preventDefault();
+        // Space on a row ticks it (and would otherwise scroll the list under the focus).
+        if (onRow) {
+          event.preventDefault();
+          if (vehicles[index]) onToggle?.(vehicles[index]);
+        }
         return;
       case 'ArrowRight':
         event.preventDefault();
@@ -156,7 +164,7 @@ export function FleetGrid({
         }}
         onClick={(event) => {
           const target = event.target as HTMLElement;
-          if (target.closest('a, button')) return;
+          if (target.closest('a, button, input')) return;
           const row = target.closest<HTMLElement>('[role="row"][data-index]');
           const vehicle = row ? vehicles[Number(row.dataset.index)] : undefined;
           if (!vehicle) return;
@@ -170,7 +178,7 @@ export function FleetGrid({
               if (!column.sort) {
                 return (
                   <div role="columnheader" key={column.label}>
-                    {column.label}
+                    {column.srOnly ? <span className={classes.srOnly}>{column.label}</span> : column.label}
                   </div>
                 );
               }

@@ -1,8 +1,10 @@
-// One vehicle on one line (40 px): name and model, VIN, condition, status age, what it can do, what its commands
-// are doing, quick actions. The row is the tab stop; its links and buttons are reached with the arrow keys.
+// One vehicle on one line (40 px): its tick box, name and model, VIN, condition, status age, what it can do, what
+// its commands are doing, quick actions. The row is the tab stop; its links and buttons are reached with the arrow
+// keys (the tick box with Space on the row).
 import { memo } from 'react';
 import type { RemoteActionDto, VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
+import { RowSelect } from '../groups/RowSelect.js';
 import { CapabilityIcons } from './CapabilityIcons.js';
 import { ConditionChips } from './ConditionChips.js';
 import { ENERGY_LABELS } from './fleet-filter.js';
@@ -41,6 +43,9 @@ export const FleetRow = memo(function FleetRow({
       className={classes.row}
       style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
     >
+      <div role="gridcell">
+        <RowSelect vehicleId={vehicle.id} name={name} />
+      </div>
       <div role="gridcell">
         <a
           href={`#/vehicles/${encodeURIComponent(vehicle.id)}`}

@@ -1,6 +1,7 @@
 // The fleet at a glance: find a vehicle (`/` to search), see at once which ones are stolen, immobilized, in deep
 // sleep, out of wake-ups or asleep, how old each status is, what each can do and what its commands are doing; sort
-// by a column, filter by condition, honk or lock from the row, open one with Enter.
+// by a column, filter by condition, honk or lock from the row, open one with Enter; tick rows (Space) to add them to
+// a group or send them one command.
 import { Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -19,6 +20,7 @@ import { FleetFilters } from './FleetFilters.js';
 import { FleetGrid } from './FleetGrid.js';
 import classes from './FleetGrid.module.css';
 import type { QuickSend } from './QuickActions.js';
+import { SelectionBar } from '../groups/SelectionBar.js';
 
 /** How many vehicles of each pressing readiness, for the line under the title ("Immobilized 31 · …"). */
 function pressingCounts(vehicles: VehicleSummaryDto[]): string {
@@ -70,6 +72,10 @@ export function FleetView() {
   const open = useCallback(
     (vehicle: VehicleSummaryDto) =>
       stores.router.getState().navigate({ name: 'vehicle', vehicleId: vehicle.id }),
+    [stores],
+  );
+  const toggle = useCallback(
+    (vehicle: VehicleSummaryDto) => stores.selection.getState().toggle(vehicle.id),
     [stores],
   );
   const send = useCallback<QuickSend>(
@@ -137,6 +143,7 @@ export function FleetView() {
           onChange={set}
         />
       </Group>
+      <SelectionBar shown={shown} />
       <ErrorSummary error={error} />
       {!loaded ? (
         <Stack align="flex-start">
@@ -152,6 +159,7 @@ export function FleetView() {
           onActive={onActive}
           onOpen={open}
           onSend={send}
+          onToggle={toggle}
         />
       )}
     </div>

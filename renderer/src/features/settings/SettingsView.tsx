@@ -1,6 +1,8 @@
 // #/settings — connector (simulator or Stellantis fleet credentials and certificates) with a connection test,
-// receiver, notifications, the vehicles' monthly wake-up budget.
-// When this agent has no settings route yet, the page says so instead of failing.
+// receiver, notifications, the vehicles' monthly wake-up budget, the depot routines (bulk pace, time zone, grace).
+// When this agent has no settings route yet, the page says so instead of failing. One form saved whole (the agent
+// takes the settings as one body), hence one file past 300 lines; its sections with logic of their own live apart
+// (ConnectionTestPanel, RoutinesSettings).
 import {
   Button,
   Divider,
@@ -21,22 +23,32 @@ import { useStore } from 'zustand';
 import type { ClientFailure, SettingsDto } from '../../../../preload/contract/client.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
-import { errorAt } from '../../components/field-errors.js';
+import { errorAt, type FieldError } from '../../components/field-errors.js';
 import { NotAvailable } from '../../components/NotAvailable.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { AdminsOnlyNote } from '../access/AdminsOnlyNote.js';
 import { useIsAdmin } from '../access/use-access.js';
 import { BrowserNotifications } from './BrowserNotifications.js';
 import { ConnectionTestPanel } from './ConnectionTestPanel.js';
-import { DEFAULT_SETTINGS, type SettingsDraft, settingsInput } from './settings-model.js';
+import { RoutinesSettings } from './RoutinesSettings.js';
+import {
+  DEFAULT_ROUTINES,
+  DEFAULT_SETTINGS,
+  routinesErrors,
+  type SettingsDraft,
+  settingsInput,
+} from './settings-model.js';
 
 function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: boolean }) {
   const stores = useStores();
   const [draft, setDraft] = useState<SettingsDraft>({ settings: initial, password: '' });
   const [failure, setFailure] = useState<ClientFailure | null>(null);
+  const [local, setLocal] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState(false);
   const s = draft.settings;
-  const errors = failure?.errors ?? [];
+  // An agent from before the routines answers without them: the form starts from the defaults.
+  const routines = s.routines ?? DEFAULT_ROUTINES;
+  const errors = [...local, ...(failure?.errors ?? [])];
   const set = (change: Partial<SettingsDto>) =>
     setDraft((d) => ({ ...d, settings: { ...d.settings, ...change } }));
   const setStellantis = (change: Partial<SettingsDto['stellantis']>) =>
@@ -64,13 +76,27 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
       noValidate
       onSubmit={async (e: React.FormEvent) => {
         e.preventDefault();
-        const r = await stores.settings.getState().save(settingsInput(draft));
+        const problems = routinesErrors(routines);
+        setLocal(problems);
+        if (problems.length > 0) {
+          setFailure(null);
+          setSaved(false);
+          return;
+        }
+        const r = await stores.settings
+          .getState()
+          .save(settingsInput({ ...draft, settings: { ...s, routines } }));
         setFailure(r.ok ? null : r.error);
         setSaved(r.ok);
       }}
     >
       <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0 }}>
         <Stack gap="lg">
+          {local.length > 0 ? (
+            <ErrorSummary
+              error={{ status: 0, code: 'LOCAL', message: 'Check the highlighted fields.', errors: local }}
+            />
+          ) : null}
           <ErrorSummary error={failure} />
           <Stack gap="sm">
             <Title order={2} size="h4">
@@ -241,6 +267,13 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
               disabled={!editable}
             />
           </Stack>
+          <Divider />
+          <RoutinesSettings
+            value={routines}
+            onChange={(next) => set({ routines: next })}
+            errors={errors}
+            disabled={!editable}
+          />
           {editable ? (
             <Group justify="flex-end">
               {saved ? <Text role="status">Saved. Some changes apply when the agent restarts.</Text> : null}

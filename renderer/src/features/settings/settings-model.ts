@@ -1,4 +1,13 @@
 import type { SettingsDto, SettingsInput } from '../../../../preload/contract/client.js';
+import { isTimeZone } from '../../../../preload/contract/settings.js';
+import type { FieldError } from '../../components/field-errors.js';
+
+/** The agent's defaults for the depot routines (the time zone: this machine's, as the agent's own default). */
+export const DEFAULT_ROUTINES: SettingsDto['routines'] = {
+  bulkRatePerMinute: 600,
+  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  scheduleGraceMinutes: 30,
+};
 
 export const DEFAULT_SETTINGS: SettingsDto = {
   connector: 'simulator',
@@ -17,6 +26,7 @@ export const DEFAULT_SETTINGS: SettingsDto = {
   notifications: { desktop: true },
   wakeUps: { monthlyBudget: 20 },
   queueExpiryMinutes: 10,
+  routines: DEFAULT_ROUTINES,
   restartRequired: false,
   lockedBy: [],
   secretStorage: 'key-file',
@@ -37,4 +47,28 @@ export function settingsInput(draft: SettingsDraft): SettingsInput {
       : null,
     stellantis: { ...stellantis, ...(draft.password ? { password: draft.password } : {}) },
   };
+}
+
+const wholeIn = (value: number, min: number, max: number) =>
+  Number.isInteger(value) && value >= min && value <= max;
+
+/**
+ * The routines' fields checked before saving, with the API's limits and at the paths the API names them, so the
+ * messages sit under the same inputs either way.
+ */
+export function routinesErrors(routines: SettingsDto['routines']): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!wholeIn(routines.bulkRatePerMinute, 1, 6000))
+    errors.push({
+      field: 'routines.bulkRatePerMinute',
+      message: 'Give a whole number of commands per minute, from 1 to 6000.',
+    });
+  if (!routines.timeZone.trim() || !isTimeZone(routines.timeZone.trim()))
+    errors.push({ field: 'routines.timeZone', message: 'Give an IANA time zone, e.g. Europe/Paris.' });
+  if (!wholeIn(routines.scheduleGraceMinutes, 0, 1440))
+    errors.push({
+      field: 'routines.scheduleGraceMinutes',
+      message: 'Give a whole number of minutes, from 0 to 1440.',
+    });
+  return errors;
 }

@@ -1,0 +1,146 @@
+// #/bulks/<id> — one bulk command as it goes: its figures and a progress bar moving with every vehicle (bulk.changed),
+// each vehicle's line with its state, outcome, reason and a link to its own command; Cancel (asked first: vehicles
+// not yet sent are cancelled, those sent keep going) and the CSV report (bulk-<id>.csv).
+import { Anchor, Badge, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { IconDownload, IconPlayerStop } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import type { ClientFailure } from '../../../../preload/contract/client.js';
+import { useStores } from '../../app/stores-context.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { shortClockText } from '../../components/time-text.js';
+import { actorText } from '../access/access-text.js';
+import { ROUTINE_ACCESS_TEXT, useRoutineAccess } from '../access/routine-access.js';
+import { featureLabel } from '../remotes/features.js';
+import { remoteSummary } from '../remotes/remote-summary.js';
+import { BulkCounts } from './BulkCounts.js';
+import { BulkItemsList } from './BulkItemsList.js';
+import { BULK_STATUS_COLORS, BULK_STATUS_LABELS } from './bulk-text.js';
+import { downloadText, reportFileName } from './download.js';
+
+export function BulkView({ bulkId }: { bulkId: string }) {
+  const stores = useStores();
+  const bulk = useStore(stores.bulks, (s) => s.details[bulkId]);
+  const readError = useStore(stores.bulks, (s) => s.detailErrors[bulkId] ?? null);
+  const groupName = useStore(stores.groups, (s) =>
+    bulk?.groupId ? s.items.find((g) => g.id === bulk.groupId)?.name : undefined,
+  );
+  const operator = useStore(stores.session, (s) => s.operator);
+  const access = useRoutineAccess();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ClientFailure | null>(null);
+  const [notice, setNotice] = useState('');
+
+  useEffect(() => {
+    void stores.bulks.getState().open(bulkId);
+  }, [stores, bulkId]);
+
+  async function cancel() {
+    setBusy(true);
+    const result = await stores.bulks.getState().cancel(bulkId, operator);
+    setBusy(false);
+    if (!result.ok) return setFailure(result.error);
+    setAsking(false);
+    setFailure(null);
+    setNotice('Cancelled: vehicles not yet sent will not be sent.');
+  }
+
+  async function download() {
+    const result = await stores.bulks.getState().report(bulkId);
+    if (!result.ok) return setFailure(result.error);
+    setFailure(null);
+    downloadText(result.value, reportFileName(bulkId));
+    setNotice(`Report downloaded (${reportFileName(bulkId)}).`);
+  }
+
+  if (!bulk) {
+    return (
+      <Stack gap="md">
+        <PageHeader title="Bulk command" />
+        <ErrorSummary error={readError} />
+        {readError ? (
+          <Anchor href="#/bulks">See the bulk commands</Anchor>
+        ) : (
+          <Loader aria-label="Loading the bulk command" />
+        )}
+      </Stack>
+    );
+  }
+
+  const running = bulk.status === 'running';
+  const toWhom = bulk.groupId
+    ? `group “${groupName ?? bulk.groupId}”`
+    : bulk.scheduleId
+      ? 'a schedule'
+      : 'selected vehicles';
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={`${featureLabel(bulk.type)}: ${remoteSummary(bulk.remote) || featureLabel(bulk.type)} to ${bulk.counts.total.toLocaleString()} vehicles`}
+        description={`Started ${shortClockText(bulk.createdAt)}${
+          bulk.createdBy ? ` by ${actorText(bulk.createdBy)}` : ''
+        } for ${toWhom}${bulk.finishedAt ? ` · ended ${shortClockText(bulk.finishedAt)}` : ''}.`}
+        actions={
+          <>
+            {running ? (
+              <Button
+                color="red"
+                variant="light"
+                leftSection={<IconPlayerStop size={18} aria-hidden />}
+                onClick={() => {
+                  setFailure(null);
+                  setAsking(true);
+                }}
+                disabled={!access.cancelBulk}
+                title={access.cancelBulk ? undefined : ROUTINE_ACCESS_TEXT.cancelBulk}
+              >
+                Cancel
+              </Button>
+            ) : null}
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={18} aria-hidden />}
+              onClick={() => void download()}
+            >
+              Download report
+            </Button>
+          </>
+        }
+      />
+      <Group gap="sm">
+        <Badge size="lg" color={BULK_STATUS_COLORS[bulk.status]} data-testid="bulk-status">
+          {BULK_STATUS_LABELS[bulk.status]}
+        </Badge>
+        {bulk.scheduleId ? (
+          <Anchor href={`#/schedules/${encodeURIComponent(bulk.scheduleId)}`}>Its schedule</Anchor>
+        ) : null}
+        <Text role="status" size="sm" c="green.9">
+          {notice}
+        </Text>
+      </Group>
+      <ErrorSummary error={asking ? null : failure} />
+      <Paper withBorder p="md">
+        <BulkCounts counts={bulk.counts} />
+      </Paper>
+      <BulkItemsList items={bulk.items} label="Vehicles of this bulk command" />
+      <ConfirmDialog
+        opened={asking}
+        title="Cancel this bulk command?"
+        confirmLabel="Cancel the bulk command"
+        keepLabel="Keep sending"
+        busy={busy}
+        error={failure}
+        onClose={() => setAsking(false)}
+        onConfirm={() => void cancel()}
+      >
+        <Text>
+          The {bulk.counts.queued.toLocaleString()} vehicles not yet sent will not be sent. The{' '}
+          {bulk.counts.sent.toLocaleString()} already sent keep going to their end.
+        </Text>
+      </ConfirmDialog>
+    </Stack>
+  );
+}

@@ -1,0 +1,67 @@
+// The days of a schedule: seven toggle buttons, Monday first (aria-pressed says which are on), plus the usual sets
+// in one press. A group with its label and error, so a screen reader hears "Days, group" and the problem.
+import { Button, Group, Input } from '@mantine/core';
+import { WEEKDAYS, type Weekday } from '../../../../preload/contract/vocabulary.js';
+import { WEEKDAY_NAMES } from '../bulks/bulk-text.js';
+
+const SETS: { label: string; days: readonly Weekday[] }[] = [
+  { label: 'Weekdays', days: WEEKDAYS.slice(0, 5) },
+  { label: 'Every day', days: WEEKDAYS },
+];
+
+export function WeekdayToggles({
+  value,
+  onChange,
+  error,
+  disabled,
+}: {
+  value: readonly Weekday[];
+  onChange(days: Weekday[]): void;
+  error?: string | undefined;
+  disabled?: boolean;
+}) {
+  const toggle = (day: Weekday) =>
+    onChange(WEEKDAYS.filter((d) => (d === day ? !value.includes(d) : value.includes(d))));
+  return (
+    <Input.Wrapper label="Days" error={error} labelElement="div" id="schedule-days">
+      <Group gap={6} mt={4} wrap="wrap">
+        <Group
+          gap={4}
+          role="group"
+          aria-labelledby="schedule-days-label"
+          aria-describedby={error ? 'schedule-days-error' : undefined}
+          data-testid="weekday-toggles"
+        >
+          {WEEKDAYS.map((day) => {
+            const on = value.includes(day);
+            return (
+              <Button
+                key={day}
+                size="sm"
+                w={58}
+                variant={on ? 'filled' : 'default'}
+                aria-pressed={on}
+                aria-label={WEEKDAY_NAMES[day]}
+                onClick={() => toggle(day)}
+                disabled={disabled}
+              >
+                {day}
+              </Button>
+            );
+          })}
+        </Group>
+        {SETS.map((set) => (
+          <Button
+            key={set.label}
+            size="sm"
+            variant="subtle"
+            onClick={() => onChange([...set.days])}
+            disabled={disabled}
+          >
+            {set.label}
+          </Button>
+        ))}
+      </Group>
+    </Input.Wrapper>
+  );
+}
