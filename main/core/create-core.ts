@@ -155,7 +155,13 @@ export async function createCore(deps: CoreDeps) {
   });
   const vehicles = createVehiclesService({ repos, connector, clock, bus });
   watchVehicleConditions(bus);
-  const completions = createCompletionFollowUp({ notifier, vehicles, clock, logger });
+  const completions = createCompletionFollowUp({
+    notifier,
+    vehicles,
+    clock,
+    logger,
+    partOfBulk: (id) => repos.bulk.itemByAction(id) !== null,
+  });
   const ingest = createIngestService({
     unitOfWork,
     repos,

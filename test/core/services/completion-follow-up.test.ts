@@ -13,7 +13,7 @@ import { useStore, vehicle } from '../db/db-fixtures.js';
 
 const store = useStore();
 
-function followUp() {
+function followUp(inBulk: readonly string[] = []) {
   const { repos } = store();
   repos.vehicles.upsertMany([vehicle({ id: 'veh-1' })]);
   const clock = manualClock();
@@ -27,6 +27,7 @@ function followUp() {
     vehicles,
     clock,
     logger: silentLogger,
+    partOfBulk: (id) => inBulk.includes(id),
   });
   const doors = () => vehicles.get('veh-1').capabilities.Doors;
   return { notifier, told, doors };
@@ -41,6 +42,15 @@ describe('completion follow-up', () => {
     notifier.actionCompleted(failed(cause));
     expect(told).toHaveLength(1);
     expect(doors()).toEqual({ supported: false, reason: expect.stringContaining(cause) });
+  });
+
+  it('a command sent as part of a bulk is not told to the person (the bulk says once), but still teaches the agent', () => {
+    const { notifier, told, doors } = followUp(['in-bulk']);
+    notifier.actionCompleted({ ...failed('MissingRights'), id: 'in-bulk' });
+    expect(told).toHaveLength(0);
+    expect(doors()).toEqual({ supported: false, reason: expect.stringContaining('MissingRights') });
+    notifier.actionCompleted({ ...failed('VehicleConnectionTimeout'), id: 'alone' });
+    expect(told.map((a) => a.id)).toEqual(['alone']);
   });
 
   it('another failure cause leaves the feature available', () => {
