@@ -143,7 +143,11 @@ export function createDispatcher(deps: DispatcherDeps) {
       },
       (err: unknown) => {
         writing = null;
-        for (const c of claims) if (c.probe) targets.targetOf(c.origin).probeClaimed = false;
+        for (const c of claims) {
+          if (c.probe) targets.targetOf(c.origin).probeClaimed = false;
+          // Nothing was claimed: the lanes are due again.
+          c.lane.maybeDue = true;
+        }
         failed(batch, [], err);
       },
     );

@@ -187,6 +187,9 @@ export function createLanes({ repos, callbacks, targets, options, owner }: Lanes
           want = chunk - lane.prefetch.length;
         }
         plans.push({ lane, origin, want, probe: t.state === 'offline', at: steps.length });
+        // The wake this claim answers is used up now, not when its result comes back: a delivery queued while the
+        // claim is in flight (which the claim may not see) sets it again, and that must not be lost.
+        lane.maybeDue = false;
         // A batch's payload is read where it is sent: kilobytes each, not worth passing between threads.
         const batching = (callbacks.view(lane.callbackId)?.batch?.size ?? 1) > 1;
         steps.push(
@@ -209,7 +212,7 @@ export function createLanes({ repos, callbacks, targets, options, owner }: Lanes
           targets.targetOf(origin).probeClaimed = false;
         }
         if (rows.length < want) {
-          lane.maybeDue = false;
+          // maybeDue stays as planClaims left it: false, unless a delivery was queued meanwhile.
           const next = deliveryStepResults.nextDue(results[at + 1]);
           lane.nextDueMs = next === null ? null : Date.parse(next);
         } else {

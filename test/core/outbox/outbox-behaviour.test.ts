@@ -54,6 +54,40 @@ describe('enqueue', () => {
   });
 });
 
+describe('waking', () => {
+  it('a delivery queued while a claim is in flight is sent: the claim that could not see it does not put its lane to sleep', async () => {
+    sink = await startSink();
+    let holding = false;
+    let release: (() => void) | null = null;
+    w = await startWorld({
+      start: false,
+      wrapWriter: (writer) => ({
+        mode: writer.mode,
+        checkpoints: (ms) => writer.checkpoints(ms),
+        close: () => writer.close(),
+        async run(steps) {
+          const results = await writer.run(steps);
+          // A claim committed (it found nothing); its answer is held back while a delivery is queued.
+          if (holding && steps.some((s) => s.sql.includes("SET state = 'InFlight'"))) {
+            holding = false;
+            await new Promise<void>((resolve) => (release = resolve));
+          }
+          return results;
+        },
+      }),
+    });
+    w.addCallback('cb-1', subscribe(sink.url()));
+    w.addAction('ra-1', 'cb-1');
+    holding = true;
+    w.outbox.start();
+    await expect.poll(() => release !== null).toBe(true);
+    w.notify('ra-1');
+    release!();
+    await w.outbox.idle();
+    expect(sink.received).toHaveLength(1);
+  });
+});
+
 describe('change events', () => {
   it('publishes delivery.changed and target.changed after commit, in the contract’s shapes', async () => {
     sink = await startSink();

@@ -13,6 +13,7 @@ import {
   type Db,
   type Repositories,
   type RunUnitOfWork,
+  type StoreWriter,
   type StoreWriterMode,
 } from '../../../main/core/db/index.js';
 import type { RemoteAction, RemoteEvent } from '../../../main/core/domain/action.js';
@@ -239,6 +240,8 @@ export async function startWorld(
     start?: boolean;
     /** Where the outbox's writes run (default: a thread, as in the app). */
     storeWriter?: StoreWriterMode;
+    /** Puts something between the outbox and its store writer (a test holding a write's answer back). */
+    wrapWriter?: (writer: StoreWriter) => StoreWriter;
     /** The callbacks' twins on the network; none registered by default (no receiver URL). */
     upstream?: UpstreamRegistrar;
   } = {},
@@ -262,7 +265,8 @@ export async function startWorld(
     upstream:
       opts.upstream ?? createUpstreamRegistrar({ connector: {} as Connector, receiverBaseUrl: () => null }),
   });
-  const writer = createStoreWriter(db, opts.storeWriter ?? 'thread');
+  const created = createStoreWriter(db, opts.storeWriter ?? 'thread');
+  const writer = opts.wrapWriter ? opts.wrapWriter(created) : created;
   const outbox = createOutbox({
     unitOfWork,
     writer,
