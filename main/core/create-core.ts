@@ -140,6 +140,9 @@ export async function createCore(deps: CoreDeps) {
   const writer = createStoreWriter(db, deps.storeWriter, (reason) =>
     logger.warn('the outbox writes on the main thread: its writer thread could not start', { reason }),
   );
+  // The WAL's checkpoints run on the writer's thread too: on the event loop they held it 10–100 ms at a time
+  // (docs/benchmarks.md, 3 December).
+  writer.checkpoints();
   const outbox = createOutbox({
     unitOfWork,
     writer,

@@ -22,6 +22,10 @@ const runSteps = db.transaction((steps) =>
   }),
 );
 parentPort.on('message', (message) => {
+  if (message.type === 'checkpoints') {
+    checkpointEvery(message.everyMs);
+    return;
+  }
   if (message.type === 'close') {
     try { db.pragma('optimize'); } catch {}
     db.close();
@@ -40,5 +44,26 @@ parentPort.on('message', (message) => {
     });
   }
 });
+// Checkpoints (store-writer.ts, checkpoints()): the WAL's pages copied into the database file here, off the event
+// loop, whenever the WAL changed since the last look; the app's connection then rarely reaches its own threshold.
+let checkpointing = false;
+function checkpointEvery(ms) {
+  if (checkpointing || !ms) return;
+  checkpointing = true;
+  const fs = require('node:fs');
+  const wal = workerData.file + '-wal';
+  let seen = '';
+  setInterval(() => {
+    try {
+      const stat = fs.statSync(wal);
+      const now = stat.mtimeMs + ':' + stat.size;
+      if (now === seen) return;
+      db.pragma('wal_checkpoint(PASSIVE)');
+      const after = fs.statSync(wal);
+      seen = after.mtimeMs + ':' + after.size;
+    } catch {}
+  }, ms).unref();
+}
+checkpointEvery(workerData.checkpointEveryMs);
 parentPort.postMessage({ type: 'ready' });
 `;

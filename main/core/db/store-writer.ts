@@ -26,9 +26,18 @@ export interface StoreWriter {
   readonly mode: StoreWriterMode;
   /** Runs the steps in one transaction; resolves with each step's result once committed, rejects if rolled back. */
   run(steps: readonly WriteStep[]): Promise<unknown[]>;
+  /**
+   * Takes the WAL checkpoints of the app's connection off the event loop: starts the thread now, which checkpoints
+   * (PASSIVE) every `everyMs` when the WAL changed, and raises the app's connection's own threshold tenfold as a
+   * safety net. Nothing to do inline.
+   */
+  checkpoints(everyMs?: number): void;
   /** Waits for the batch in flight, then closes the writer's connection. */
   close(): Promise<void>;
 }
+
+/** SQLite's default auto-checkpoint threshold, in pages; the app's connection keeps ten times it as a safety net. */
+const AUTO_CHECKPOINT_PAGES = 1000;
 
 /** Runs the steps now, in one transaction of the app's connection (the inline writer; tests of the statements). */
 export function runStepsInline(
@@ -60,6 +69,7 @@ export function createInlineStoreWriter(db: Db): StoreWriter {
       if (closed) throw new Error('The store writer is closed.');
       return runStepsInline(db, steps, statements);
     },
+    checkpoints() {},
     close: async () => {
       closed = true;
     },
@@ -103,6 +113,7 @@ export function createThreadStoreWriter(db: Db, onFallback?: (reason: string) =>
   const pending = new Map<number, Pending>();
   let exited: Promise<void> = Promise.resolve();
   let inline: StoreWriter | null = null;
+  let checkpointEveryMs = 0;
 
   function failAll(error: Error) {
     for (const p of pending.values()) p.reject(error);
@@ -112,7 +123,7 @@ export function createThreadStoreWriter(db: Db, onFallback?: (reason: string) =>
   function start(): Worker {
     const w = new Worker(STORE_WRITER_SOURCE, {
       eval: true,
-      workerData: { file: db.file, driver, busyTimeoutMs: BUSY_TIMEOUT_MS },
+      workerData: { file: db.file, driver, busyTimeoutMs: BUSY_TIMEOUT_MS, checkpointEveryMs },
       name: 'depot-remote-store-writer',
     });
     let ready = false;
@@ -141,8 +152,9 @@ export function createThreadStoreWriter(db: Db, onFallback?: (reason: string) =>
         failAll(db.translateWriteError(error) as Error);
         return;
       }
-      // Never ran a step: what it held runs inline, as does everything after.
+      // Never ran a step: what it held runs inline, as does everything after (checkpoints included).
       inline = createInlineStoreWriter(db);
+      if (checkpointEveryMs) db.raw.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
       onFallback?.(error.message);
       const held = [...pending.values()];
       pending.clear();
@@ -162,6 +174,17 @@ export function createThreadStoreWriter(db: Db, onFallback?: (reason: string) =>
   return {
     get mode(): StoreWriterMode {
       return inline ? 'inline' : 'thread';
+    },
+    checkpoints(everyMs = 100) {
+      if (closed || inline || checkpointEveryMs) return;
+      checkpointEveryMs = everyMs;
+      db.raw.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES * 10}`);
+      // A thread running learns it now; one is started otherwise (held open only while it owes answers).
+      if (worker) worker.postMessage({ type: 'checkpoints', everyMs });
+      else {
+        worker = start();
+        worker.unref();
+      }
     },
     run(steps) {
       if (closed) return Promise.reject(new Error('The store writer is closed.'));
@@ -194,6 +217,9 @@ export function createThreadStoreWriter(db: Db, onFallback?: (reason: string) =>
       const w = worker;
       if (!w) return;
       worker = null;
+      // Held open until it has closed its connection: an idle thread is unref'd, and awaiting its exit alone
+      // would let the process end first.
+      w.ref();
       w.postMessage({ type: 'close' });
       await exited;
     },

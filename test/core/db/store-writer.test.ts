@@ -1,6 +1,7 @@
 // The store writer, on a thread with its own connection and inline on the app's: the same steps give the same
 // results, a batch is one transaction, and a full disk met on the thread is reported as on the main connection.
 import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -139,5 +140,31 @@ describe('the store writer thread', () => {
     expect(run.error).toBeUndefined();
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe('thread [{"changes":1}]');
+  });
+});
+
+describe('checkpoints on the thread', () => {
+  it('copies what the app committed into the database file without the app checkpointing itself', async () => {
+    const { db, writer } = open('thread');
+    writer.checkpoints(10);
+    // The app's own connection now waits ten times longer than SQLite's default before it checkpoints.
+    expect(db.raw.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+    const before = statSync(db.file).size;
+    const put = db.raw.prepare('INSERT INTO t (k, v) VALUES (?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < 500; i++) put.run(`k${i}`, 'x'.repeat(500));
+    });
+    // Still only in the WAL: the app did not checkpoint.
+    expect(statSync(db.file).size).toBeLessThan(before + 100_000);
+    // The thread notices the WAL changed and copies its pages into the file (which grows on disk).
+    await expect
+      .poll(() => statSync(db.file).size, { timeout: 5000, interval: 20 })
+      .toBeGreaterThan(before + 200_000);
+  });
+
+  it('inline, nothing changes: the app checkpoints as SQLite does by default', () => {
+    const { db, writer } = open('inline');
+    writer.checkpoints(10);
+    expect(db.raw.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
   });
 });

@@ -2,7 +2,6 @@
 // socket on 127.0.0.1, wired exactly as the agent wires it (the core's own inbox and quarantine service).
 import { adminActor } from '../../helpers/actors.js';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
@@ -72,10 +71,13 @@ export interface ReceiverHarness {
   /** Sends a remote through the core; the scripted network answers rid-1, rid-2, … */
   sendRemote(vehicle?: string, body?: object): Promise<RemoteActionDto>;
   action(id: string): RemoteActionDto;
-  /** Row count of every table (SQLite's own bookkeeping aside; fileHash covers it). */
+  /** Row count of every table (SQLite's own bookkeeping aside; contentHash covers it). */
   rowCounts(): Record<string, number>;
-  /** SHA-256 of the database file and its WAL: any commit changes it. */
-  fileHash(): string;
+  /**
+   * SHA-256 of the database's content: the schema and every row of every table, in rowid order. Any committed
+   * change changes it; a checkpoint (the writer thread copying WAL pages into the file) does not.
+   */
+  contentHash(): string;
   close(): Promise<void>;
 }
 
@@ -195,9 +197,24 @@ export async function startReceiverHarness(opts: ReceiverHarnessOptions = {}): P
         tables.map((t) => [t, db.raw.prepare<[], number>(`SELECT count(*) FROM "${t}"`).pluck().get()!]),
       );
     },
-    fileHash() {
+    contentHash() {
       const hash = createHash('sha256');
-      for (const f of [dbFile, `${dbFile}-wal`]) if (existsSync(f)) hash.update(readFileSync(f));
+      const objects = db.raw
+        .prepare<[], { type: string; name: string; sql: string | null }>(
+          'SELECT type, name, sql FROM sqlite_schema ORDER BY type, name',
+        )
+        .all();
+      for (const o of objects) {
+        hash.update(JSON.stringify(o));
+        if (o.type !== 'table' || o.name.startsWith('sqlite_stat')) continue;
+        for (const row of db.raw
+          .prepare(`SELECT rowid AS _rowid, * FROM "${o.name}" ORDER BY rowid`)
+          .raw()
+          .iterate())
+          hash.update(
+            JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : v)),
+          );
+      }
       return hash.digest('hex');
     },
     async close() {

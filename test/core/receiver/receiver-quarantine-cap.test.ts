@@ -159,7 +159,7 @@ describe('the size cap', () => {
     // Only those remain: a request that needs quarantine is refused whole, and nothing changes.
     const { remoteActionId: known } = await h.sendRemote();
     const rows = h.rowCounts();
-    const hash = h.fileHash();
+    const hash = h.contentHash();
     for (const body of [
       malformed(6),
       unknown(4),
@@ -180,7 +180,7 @@ describe('the size cap', () => {
       });
     }
     expect(h.rowCounts()).toEqual(rows);
-    expect(h.fileHash()).toBe(hash);
+    expect(h.contentHash()).toBe(hash);
     expect(h.action(known).events).toEqual([]);
     expect(drops()).toHaveLength(5);
     // One log line for the spell of refusals, not one per request.

@@ -20,12 +20,12 @@ async function expectUnchanged(fn: () => Promise<void>) {
   // What the outbox still had to record of earlier, accepted notifications is not this request's doing.
   await h.core.outbox.idle();
   const rows = h.rowCounts();
-  const hash = h.fileHash();
+  const hash = h.contentHash();
   await fn();
   // Let any group commit that might have been scheduled run.
   await new Promise((r) => setImmediate(r));
   expect(h.rowCounts()).toEqual(rows);
-  expect(h.fileHash()).toBe(hash);
+  expect(h.contentHash()).toBe(hash);
 }
 
 const warnings = () =>
