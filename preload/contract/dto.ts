@@ -160,6 +160,8 @@ export const remoteActionSchema = z
     resentFrom: z.string().optional(),
     /** This action was sent again as the one with this id. */
     resentAs: z.string().optional(),
+    /** The bulk command that sent it (absent for a command sent on its own). */
+    bulkId: z.string().optional(),
     /**
      * Present when it can be sent again (resendRemote): it is over without doing what was asked, and was not sent
      * again yet. `wakeFirst`: the vehicle's sleep stopped it, so waking it first may help.

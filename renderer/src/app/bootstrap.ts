@@ -27,6 +27,7 @@ export function bootstrap(): Stores {
     window,
     // A bulk's commands are told with the bulk, once, not one notification per vehicle.
     onActionCompleted: (action) => {
+      if (action.bulkId) return;
       if (!stores) return notify(action);
       void stores.bulks
         .getState()

@@ -78,7 +78,8 @@ describe('a bulk doors-lock to a group of 10 simulator vehicles', () => {
       expect(w.sendsTo(item.vehicleId), item.label).toBe(1);
       // Each vehicle got a normal remote action of its own, Done like any other.
       const action = await w.api('GET', `/remotes/${item.remoteActionId}`);
-      expect(action.body).toMatchObject({ phase: 'Done', vin: item.vin, type: 'Doors' });
+      // …which names the bulk that sent it, so clients tell the bulk's end once rather than each command's.
+      expect(action.body).toMatchObject({ phase: 'Done', vin: item.vin, type: 'Doors', bulkId });
     }
     expect(bulk.items.find((i: { label: string }) => i.label === 'Van 01').outcome).toBe('AlreadyDone');
   });
