@@ -35,7 +35,8 @@ function open(
   return { ...r, user: userEvent.setup() };
 }
 
-const day = (name: string) => screen.getByRole('button', { name });
+/** A day's toggle by its whole name: its description (the button shows and is named "Mon"). */
+const day = (name: string) => screen.getByRole('button', { description: name });
 const pressed = () =>
   within(screen.getByTestId('weekday-toggles'))
     .getAllByRole('button')

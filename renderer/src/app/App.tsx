@@ -16,7 +16,7 @@ export function App() {
 
   if (status === 'checking')
     return (
-      <Center mih="100vh">
+      <Center component="main" mih="100vh">
         <Loader aria-label="Connecting to the agent" />
       </Center>
     );

@@ -20,6 +20,7 @@ import {
 import { useStore } from 'zustand';
 import { ConnectionIndicator } from '../components/ConnectionIndicator.js';
 import { DegradedBanner } from '../components/DegradedBanner.js';
+import { StatusToasts } from '../components/StatusToasts.js';
 import { pageKeyOf, usePageOpen } from '../components/use-page-open.js';
 import { useIsAdmin } from '../features/access/use-access.js';
 import { OfflineBanner } from '../features/deliveries/OfflineBanner.js';
@@ -127,6 +128,8 @@ export function AppLayout() {
           <EnrolNotice />
         </div>
         <Routes />
+        {/* Inside the main landmark, as all content must be; drawn fixed in the corner. */}
+        <StatusToasts />
       </AppShell.Main>
     </AppShell>
   );

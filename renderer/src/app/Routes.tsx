@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { AuditView } from '../features/audit/AuditView.js';
 import { CallbackPage } from '../features/callbacks/CallbackPage.js';
 import { CallbacksView } from '../features/callbacks/CallbacksView.js';
+import { NEW_CALLBACK_TITLE } from '../features/callbacks/callback-text.js';
 import { DeliveriesView } from '../features/deliveries/DeliveriesView.js';
 import { FleetView } from '../features/fleet/FleetView.js';
 import { VehicleView } from '../features/fleet/VehicleView.js';
@@ -13,8 +14,11 @@ import { SettingsView } from '../features/settings/SettingsView.js';
 import { ActionView } from '../features/timeline/ActionView.js';
 import { AdminOnlyPage } from '../features/access/AdminOnlyPage.js';
 import { OperatorsView } from '../features/operators/OperatorsView.js';
+import { OPERATORS_TEXT } from '../features/operators/operators-text.js';
 import { PolicyView } from '../features/policy/PolicyView.js';
+import { POLICY_TEXT } from '../features/policy/policy-text.js';
 import { TokensView } from '../features/tokens/TokensView.js';
+import { TOKENS_TEXT } from '../features/tokens/tokens-text.js';
 import { BulkComposeView } from '../features/bulks/BulkComposeView.js';
 import { BulksView } from '../features/bulks/BulksView.js';
 import { BulkView } from '../features/bulks/BulkView.js';
@@ -40,7 +44,7 @@ export function Routes() {
     case 'callback-new':
       // Callbacks are an admin's to create: others reaching the form by its address are told so.
       return (
-        <AdminOnlyPage>
+        <AdminOnlyPage title={NEW_CALLBACK_TITLE}>
           <CallbackPage />
         </AdminOnlyPage>
       );
@@ -63,19 +67,19 @@ export function Routes() {
       return <AuditView />;
     case 'operators':
       return (
-        <AdminOnlyPage>
+        <AdminOnlyPage title={OPERATORS_TEXT.title}>
           <OperatorsView />
         </AdminOnlyPage>
       );
     case 'tokens':
       return (
-        <AdminOnlyPage>
+        <AdminOnlyPage title={TOKENS_TEXT.title}>
           <TokensView />
         </AdminOnlyPage>
       );
     case 'policy':
       return (
-        <AdminOnlyPage>
+        <AdminOnlyPage title={POLICY_TEXT.title}>
           <PolicyView />
         </AdminOnlyPage>
       );

@@ -6,14 +6,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { bootstrap } from './bootstrap.js';
 import { StoresProvider } from './stores-context.js';
-import { theme } from './theme.js';
+import { cssVariablesResolver, theme } from './theme.js';
 
 const root = document.getElementById('root');
 if (root) {
   const stores = bootstrap();
   createRoot(root).render(
     <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
         <StoresProvider stores={stores}>
           <App />
         </StoresProvider>

@@ -22,6 +22,7 @@ import { createGroupsStore } from './groups-store.js';
 import { applyRoutineEvent, reloadRoutines } from './routines-live.js';
 import { createSchedulesStore } from './schedules-store.js';
 import { createSelectionStore } from './selection-store.js';
+import { createToastsStore } from './toasts-store.js';
 import type { BulkSummaryDto } from '../../../preload/contract/routines.js';
 
 export interface StoreOptions {
@@ -59,6 +60,7 @@ export function createStores(client: DepotRemoteClient, options: StoreOptions = 
     bulks: createBulksStore(client, { onFinished: (bulk) => options.onBulkFinished?.(bulk) }),
     schedules: createSchedulesStore(client),
     selection: createSelectionStore(),
+    toasts: createToastsStore(),
   };
   return stores;
 }

@@ -144,7 +144,7 @@ export function BulkComposeView({ groupId }: { groupId?: string | undefined }) {
       />
       <Paper withBorder p="lg" component="form" onSubmit={preview} noValidate aria-label="The command">
         <Stack gap="md">
-          <ErrorSummary error={failure} />
+          <ErrorSummary error={failure} focusOnShow />
           <RemoteChooser
             type={type}
             onType={setType}

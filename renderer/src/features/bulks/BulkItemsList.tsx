@@ -37,14 +37,17 @@ export function BulkItemsList({ items, label }: { items: readonly BulkItemDto[];
             ))}
           </div>
         </div>
+        {/* The scrolling box is the rows' group itself: a table owns row groups only (axe's
+            aria-required-children), and the box needs its name to be a tab stop that says what it scrolls. */}
         <div
           ref={scrollRef}
+          role="rowgroup"
           className={classes.scroller}
           tabIndex={0}
           aria-label={`${label}: scroll`}
           data-testid="bulk-items-scroller"
         >
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((row) => {
               const item = items[row.index]!;
               return (

@@ -37,7 +37,7 @@ export function BuiltInCallbackForm({
   return (
     <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate aria-label="Edit callback">
       <Stack gap="lg">
-        <ErrorSummary error={failure} />
+        <ErrorSummary error={failure} focusOnShow />
         <Alert
           color="indigo"
           icon={<IconDeviceDesktop aria-hidden />}

@@ -64,7 +64,7 @@ export function CallbackForm({
       aria-label={existing ? 'Edit callback' : 'New callback'}
     >
       <Stack gap="lg">
-        <ErrorSummary error={failure} />
+        <ErrorSummary error={failure} focusOnShow />
         <Stack gap="sm">
           <Title order={2} size="h4">
             Webhook

@@ -13,7 +13,7 @@ import { NotAvailable } from '../../components/NotAvailable.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { DeliveryTable } from '../deliveries/DeliveryTable.js';
 import { BuiltInCallbackForm } from './BuiltInCallbackForm.js';
-import { BUILT_IN_WHERE, callbackTitle, isBuiltIn } from './callback-text.js';
+import { BUILT_IN_WHERE, callbackTitle, isBuiltIn, NEW_CALLBACK_TITLE } from './callback-text.js';
 import { CallbackForm } from './CallbackForm.js';
 import { CallbackStatusBadge } from './CallbackStatusBadge.js';
 import { RevealedSecret } from './RevealedSecret.js';
@@ -192,8 +192,9 @@ export function CallbackPage({ callbackId }: { callbackId?: string }) {
   const navigate = stores.router.getState().navigate;
   const adminOnly = useAdminOnly();
 
+  // Not found, it still says so as the page's heading: the focus goes there as on any page opened.
   if (callbackId && !callback)
-    return loaded ? <Text>No callback {callbackId}.</Text> : <Loader aria-label="Loading" />;
+    return loaded ? <PageHeader title={`No callback ${callbackId}.`} /> : <Loader aria-label="Loading" />;
 
   const submit = async (body: Record<string, unknown>) => {
     const actions = stores.callbacks.getState();
@@ -201,6 +202,14 @@ export function CallbackPage({ callbackId }: { callbackId?: string }) {
       ? await actions.replace(callback.id, body, operator)
       : await actions.create(body, operator);
     if (!result.ok) return result.error;
+    // Said where it stays in view and is read out: a created callback opens its own page.
+    stores.toasts
+      .getState()
+      .show(
+        callback
+          ? `Changes to “${callbackTitle(result.value)}” saved.`
+          : `Callback “${callbackTitle(result.value)}” created.`,
+      );
     if (!callback) navigate({ name: 'callback', callbackId: result.value.id });
     return null;
   };
@@ -211,7 +220,7 @@ export function CallbackPage({ callbackId }: { callbackId?: string }) {
         ← Callbacks
       </Anchor>
       <PageHeader
-        title={callback ? callbackTitle(callback) : 'New callback'}
+        title={callback ? callbackTitle(callback) : NEW_CALLBACK_TITLE}
         description={
           callback
             ? isBuiltIn(callback)

@@ -21,6 +21,9 @@ export function callbackName(subscribe: Record<string, unknown> | undefined): st
   return s.label || s.callback?.webhook?.name || undefined;
 }
 
+/** The title of the form that creates one (and of its page). */
+export const NEW_CALLBACK_TITLE = 'New callback';
+
 export function callbackTitle(callback: CallbackDto): string {
   return callbackName(callback.subscribe) ?? callback.id;
 }

@@ -48,7 +48,7 @@ export function DeliveryTable({
               <Table.Th>State</Table.Th>
               <Table.Th>Attempts</Table.Th>
               <Table.Th>Last answer / next try</Table.Th>
-              <Table.Th />
+              <Table.Th>Actions</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -21,6 +21,7 @@ import type { VehicleDto, VehicleSummaryDto } from '../../../../preload/contract
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { OutcomeBadge } from '../../components/OutcomeBadge.js';
+import { PageHeader } from '../../components/PageHeader.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
 import { FeaturePicker } from '../remotes/FeaturePicker.js';
 import { featureBySlug, FEATURES, featureLabel, FEATURE_ORDER } from '../remotes/features.js';
@@ -165,8 +166,13 @@ export function VehicleView({ vehicleId, feature }: { vehicleId: string; feature
     if (!detailOf(stores.vehicles.getState().details, vehicleId))
       void stores.vehicles.getState().open(vehicleId);
   }, [stores, vehicleId]);
+  // Not found, it still says so as the page's heading: the focus goes there as on any page opened.
   if (!vehicle)
-    return loaded ? <Text>No vehicle {vehicleId} in this fleet.</Text> : <Loader aria-label="Loading" />;
+    return loaded ? (
+      <PageHeader title={`No vehicle ${vehicleId} in this fleet.`} />
+    ) : (
+      <Loader aria-label="Loading" />
+    );
   const selected = featureBySlug(feature)?.type;
   const select = (type: keyof typeof FEATURES) =>
     stores.router

@@ -36,7 +36,8 @@ export function LoginView() {
   const formError = ended ? null : error;
 
   return (
-    <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
+    // The page's one main landmark: everything on the sign-in screen is inside it.
+    <Center component="main" mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
       <Paper withBorder shadow="sm" p="xl" w={560} maw="100%">
         <Stack gap="md">
           <Title order={1} size="h2">

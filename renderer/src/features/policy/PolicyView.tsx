@@ -70,7 +70,7 @@ export function PolicyView() {
           }}
         >
           <Stack gap="md">
-            <ErrorSummary error={failure} />
+            <ErrorSummary error={failure} focusOnShow />
             <Paper withBorder>
               <Table verticalSpacing="xs" aria-label={T.title}>
                 <Table.Thead>

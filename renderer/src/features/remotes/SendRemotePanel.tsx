@@ -10,7 +10,7 @@ import type { ClientFailure } from '../../../../preload/contract/client.js';
 import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import { REASON_MAX_LENGTH, REASON_MIN_LENGTH } from '../../../../preload/contract/vocabulary.js';
 import { useStores } from '../../app/stores-context.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary, useLocalFailure } from '../../components/ErrorSummary.js';
 import { errorAt, type FieldError } from '../../components/field-errors.js';
 import { useKeepInView } from '../../components/use-keep-in-view.js';
 import { isApprovalRefusal, type Approval } from '../access/ApprovalDialog.js';
@@ -46,6 +46,7 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleSummaryDto;
   const [reason, setReason] = useState('');
   const [failure, setFailure] = useState<ClientFailure | null>(null);
   const [local, setLocal] = useState<FieldError[]>([]);
+  const localFailure = useLocalFailure(local);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [sentId, setSentId] = useState<string | null>(null);
@@ -158,12 +159,8 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleSummaryDto;
               {capability.reason ?? 'This vehicle does not support it.'}
             </Alert>
           ) : null}
-          {local.length > 0 ? (
-            <ErrorSummary
-              error={{ status: 0, code: 'LOCAL', message: 'Check the highlighted fields.', errors: local }}
-            />
-          ) : null}
-          <ErrorSummary error={failure} />
+          <ErrorSummary error={localFailure} focusOnShow />
+          <ErrorSummary error={failure} focusOnShow />
           <FeatureForm
             type={type}
             draft={drafts[type]}

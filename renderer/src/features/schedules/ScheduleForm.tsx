@@ -9,7 +9,7 @@ import type { ClientFailure } from '../../../../preload/contract/client.js';
 import type { ScheduleDto } from '../../../../preload/contract/routines.js';
 import { NAME_MAX_LENGTH } from '../../../../preload/contract/vocabulary.js';
 import { useStores } from '../../app/stores-context.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary, useLocalFailure } from '../../components/ErrorSummary.js';
 import { errorAt, errorUnder, type FieldError } from '../../components/field-errors.js';
 import { RemoteChooser } from '../bulks/RemoteChooser.js';
 import { eligibleCallbacks, preferredCallbackId } from '../remotes/CallbackPicker.js';
@@ -38,6 +38,7 @@ export function ScheduleForm({
   const siteZone = useStore(stores.settings, (s) => s.settings?.routines?.timeZone);
   const [draft, setDraft] = useState<ScheduleDraft>(initial);
   const [local, setLocal] = useState<FieldError[]>([]);
+  const localFailure = useLocalFailure(local);
   const [failure, setFailure] = useState<ClientFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (change: Partial<ScheduleDraft>) => setDraft((d) => ({ ...d, ...change }));
@@ -77,12 +78,8 @@ export function ScheduleForm({
     <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate aria-label="Schedule">
       <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
         <Stack gap="lg">
-          {local.length > 0 ? (
-            <ErrorSummary
-              error={{ status: 0, code: 'LOCAL', message: 'Check the highlighted fields.', errors: local }}
-            />
-          ) : null}
-          <ErrorSummary error={failure} />
+          <ErrorSummary error={localFailure} focusOnShow />
+          <ErrorSummary error={failure} focusOnShow />
           <TextInput
             label="Name"
             placeholder="e.g. Lock the vans at closing"

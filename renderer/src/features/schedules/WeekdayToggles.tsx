@@ -1,5 +1,6 @@
-// The days of a schedule: seven toggle buttons, Monday first (aria-pressed says which are on), plus the usual sets
-// in one press. A group with its label and error, so a screen reader hears "Days, group" and the problem.
+// The days of a schedule: seven toggle buttons, Monday first (aria-pressed says which are on; each named "Mon", as
+// shown, and described "Monday"), plus the usual sets in one press. A group with its label and error, so a screen
+// reader hears "Days, group" and the problem.
 import { Button, Group, Input } from '@mantine/core';
 import { WEEKDAYS, type Weekday } from '../../../../preload/contract/vocabulary.js';
 import { WEEKDAY_NAMES } from '../bulks/bulk-text.js';
@@ -41,7 +42,8 @@ export function WeekdayToggles({
                 w={58}
                 variant={on ? 'filled' : 'default'}
                 aria-pressed={on}
-                aria-label={WEEKDAY_NAMES[day]}
+                // Named by what it shows ("Mon"), as speech input says it; the whole name is its description.
+                title={WEEKDAY_NAMES[day]}
                 onClick={() => toggle(day)}
                 disabled={disabled}
               >

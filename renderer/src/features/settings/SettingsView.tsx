@@ -22,7 +22,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ClientFailure, SettingsDto } from '../../../../preload/contract/client.js';
 import { useStores } from '../../app/stores-context.js';
-import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { ErrorSummary, useLocalFailure } from '../../components/ErrorSummary.js';
 import { errorAt, type FieldError } from '../../components/field-errors.js';
 import { NotAvailable } from '../../components/NotAvailable.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -44,6 +44,7 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
   const [draft, setDraft] = useState<SettingsDraft>({ settings: initial, password: '' });
   const [failure, setFailure] = useState<ClientFailure | null>(null);
   const [local, setLocal] = useState<FieldError[]>([]);
+  const localFailure = useLocalFailure(local);
   const [saved, setSaved] = useState(false);
   const s = draft.settings;
   // An agent from before the routines answers without them: the form starts from the defaults.
@@ -92,12 +93,8 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
     >
       <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0 }}>
         <Stack gap="lg">
-          {local.length > 0 ? (
-            <ErrorSummary
-              error={{ status: 0, code: 'LOCAL', message: 'Check the highlighted fields.', errors: local }}
-            />
-          ) : null}
-          <ErrorSummary error={failure} />
+          <ErrorSummary error={localFailure} focusOnShow />
+          <ErrorSummary error={failure} focusOnShow />
           <Stack gap="sm">
             <Title order={2} size="h4">
               Vehicle network

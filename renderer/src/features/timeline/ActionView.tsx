@@ -26,7 +26,15 @@ export function ActionView({ remoteActionId }: { remoteActionId: string }) {
   }, [stores, remoteActionId]);
 
   if (!action) {
-    return error ? <ErrorSummary error={error} /> : <Loader aria-label="Loading the action" />;
+    // Refused (an unknown id), the page keeps a heading for the focus to go to, as any page opened.
+    return error ? (
+      <Stack gap={0}>
+        <PageHeader title="Command" />
+        <ErrorSummary error={error} />
+      </Stack>
+    ) : (
+      <Loader aria-label="Loading the action" />
+    );
   }
   const vehicleName = vehicle?.label ?? action.vin;
   return (

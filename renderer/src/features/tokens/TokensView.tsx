@@ -80,7 +80,7 @@ function CreateTokenForm() {
           <Title order={2} size="h4">
             {T.createTitle}
           </Title>
-          <ErrorSummary error={failure} />
+          <ErrorSummary error={failure} focusOnShow />
           <Group align="flex-start" gap="md" wrap="wrap">
             <TextInput
               label={T.label}
