@@ -205,8 +205,13 @@ export function operationRoute(
       const asked =
         alternate && (req.query as Record<string, unknown> | undefined)?.[alternate.whenQuery] === true;
       if (produces) {
-        // Text to download (a report): sent as is, named after the path's last segment.
-        const filename = op.http.path.split('/').pop()!;
+        // Text to download (a report): sent as is, under the operation's file name (ids are [\w.:~-] only, so
+        // nothing in it needs quoting), else the path's last segment.
+        const params = (req.params ?? {}) as Record<string, unknown>;
+        const filename = (op.http.filename ?? op.http.path.split('/').pop()!).replace(
+          /\{(\w+)\}/g,
+          (_m, k: string) => String(params[k] ?? ''),
+        );
         return reply
           .status(status)
           .type(`${produces}; charset=utf-8`)

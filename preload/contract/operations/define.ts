@@ -60,6 +60,8 @@ export interface OperationSpec {
     alternate?: { whenQuery: string; status: SuccessStatus; output: z.ZodType };
     /** The answer is this text type instead of JSON (`output` is then a string): a report to download. */
     produces?: 'text/csv';
+    /** The name a download is saved under, with the path's {placeholders} filled in: 'bulk-{bulkId}.csv'. */
+    filename?: string;
   };
   input?: OperationInputSpec;
   output: z.ZodType;

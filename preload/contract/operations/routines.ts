@@ -160,7 +160,13 @@ export const getBulkRemoteReport = defineOperation({
   summary:
     'The report of a bulk command as CSV: one row per vehicle (VIN, label, state, outcome, cause, times)',
   tags: ['bulk-remotes'],
-  http: { method: 'GET', path: '/bulk-remotes/{bulkId}/report.csv', status: 200, produces: 'text/csv' },
+  http: {
+    method: 'GET',
+    path: '/bulk-remotes/{bulkId}/report.csv',
+    status: 200,
+    produces: 'text/csv',
+    filename: 'bulk-{bulkId}.csv',
+  },
   input: { params: bulkId },
   output: z.string(),
   errors: [400, 401, 404],

@@ -104,7 +104,7 @@ describe('a bulk doors-lock to a group of 10 simulator vehicles', () => {
     const report = await w.api('GET', `/bulk-remotes/${bulkId}/report.csv`);
     expect(report.status).toBe(200);
     expect(report.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(report.headers.get('content-disposition')).toBe('attachment; filename="report.csv"');
+    expect(report.headers.get('content-disposition')).toBe(`attachment; filename="bulk-${bulkId}.csv"`);
     const lines = report.text.split('\r\n');
     expect(lines[0]).toBe('VIN,label,state,outcome,failure cause,reason,sent at,ended at');
     expect(lines).toHaveLength(12); // header, 10 rows, and the empty string after the last CRLF
