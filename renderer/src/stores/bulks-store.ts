@@ -7,7 +7,7 @@ import type { ClientFailure, DepotRemoteClient } from '../../../preload/contract
 import { asClientFailure } from '../../../preload/contract/client.js';
 import type { OperationInput } from '../../../preload/contract/operations/index.js';
 import type { BulkDto, BulkPlanDto, BulkSummaryDto } from '../../../preload/contract/routines.js';
-import type { Outcome } from './callbacks-store.js';
+import { attempt, type Outcome } from './outcome.js';
 
 export type BulkInput = Omit<OperationInput<'startBulkRemote'>, 'dryRun'>;
 
@@ -53,14 +53,6 @@ export interface BulksState {
 }
 
 const isFinal = (status: BulkSummaryDto['status']) => status !== 'running';
-
-async function attempt<T>(run: () => Promise<T>): Promise<Outcome<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    return { ok: false, error: asClientFailure(error) };
-  }
-}
 
 const summaryOf = ({ items: _items, ...summary }: BulkDto): BulkSummaryDto => summary;
 

@@ -7,18 +7,11 @@ import type {
   DepotRemoteClient,
 } from '../../../preload/contract/client.js';
 import { asClientFailure } from '../../../preload/contract/client.js';
+import { attempt, type Outcome } from './outcome.js';
 import type { TestNotificationDto } from '../../../preload/contract/deliveries.js';
 import type { CallbackDto } from '../../../preload/contract/dto.js';
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ClientFailure };
-
-async function attempt<T>(run: () => Promise<T>): Promise<Outcome<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    return { ok: false, error: asClientFailure(error) };
-  }
-}
+export type { Outcome } from './outcome.js';
 
 export interface CallbacksState {
   items: CallbackDto[];

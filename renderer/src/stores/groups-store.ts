@@ -4,7 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type { ClientFailure, DepotRemoteClient } from '../../../preload/contract/client.js';
 import { asClientFailure } from '../../../preload/contract/client.js';
 import type { GroupBodyDto, GroupDto } from '../../../preload/contract/routines.js';
-import type { Outcome } from './callbacks-store.js';
+import { attempt, operatorInput as actor, type Outcome } from './outcome.js';
 
 export interface GroupsState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -20,16 +20,6 @@ export interface GroupsState {
 
 const byName = (a: GroupDto, b: GroupDto) =>
   a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' });
-
-async function attempt<T>(run: () => Promise<T>): Promise<Outcome<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    return { ok: false, error: asClientFailure(error) };
-  }
-}
-
-const actor = (operator?: string) => (operator?.trim() ? { operator: operator.trim() } : {});
 
 export function createGroupsStore(client: DepotRemoteClient) {
   return createStore<GroupsState>()((set, get) => ({

@@ -5,7 +5,7 @@ import type { ClientFailure, DepotRemoteClient } from '../../../preload/contract
 import { asClientFailure } from '../../../preload/contract/client.js';
 import type { ScheduleBodyDto, ScheduleDto, ScheduleRunDto } from '../../../preload/contract/routines.js';
 import type { ScheduleStatus } from '../../../preload/contract/vocabulary.js';
-import type { Outcome } from './callbacks-store.js';
+import { attempt, operatorInput as actor, type Outcome } from './outcome.js';
 
 /** How many of a schedule's runs its page shows (newest first). */
 export const RECENT_RUNS = 100;
@@ -33,16 +33,6 @@ export interface SchedulesState {
 
 const byName = (a: ScheduleDto, b: ScheduleDto) =>
   a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' });
-
-async function attempt<T>(run: () => Promise<T>): Promise<Outcome<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    return { ok: false, error: asClientFailure(error) };
-  }
-}
-
-const actor = (operator?: string) => (operator?.trim() ? { operator: operator.trim() } : {});
 
 export function createSchedulesStore(client: DepotRemoteClient) {
   return createStore<SchedulesState>()((set, get) => {
