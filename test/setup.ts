@@ -4,3 +4,10 @@
 import { vi } from 'vitest';
 
 vi.mock('electron', async () => (await import('./shell/electron-fake.js')).electronModule);
+
+// The renderer's words come from the catalogs (issue 17): tests render in English, the source language, unless
+// they choose another (chooseLanguage). Loaded only where a DOM exists: the core's tests never touch i18next.
+if (typeof document !== 'undefined') {
+  const { startI18n } = await import('../renderer/src/i18n/index.js');
+  await startI18n('en');
+}

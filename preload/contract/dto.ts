@@ -5,11 +5,25 @@ import { actorRefSchema, approverRefSchema } from './access.js';
 import { ACTION_PHASES, CALLBACK_STATUSES, DONE_STATUSES, QUEUE_REASONS } from './vocabulary.js';
 import { vehicleConditionShape } from './vehicle-states.js';
 
+/** The values a message names, by name: with the code, what a client needs to word the message itself. */
+export const messageParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type MessageParams = z.infer<typeof messageParamsSchema>;
+
 export const errorBodySchema = z
   .object({
     code: z.string().describe('Stable machine-readable code, e.g. VALIDATION_FAILED'),
-    message: z.string().describe('What went wrong, in a sentence'),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })),
+    message: z
+      .string()
+      .describe("What went wrong, in a sentence, in the request's Accept-Language (en, fr, it, de or es)"),
+    params: messageParamsSchema.optional().describe("The message's values, by name"),
+    errors: z.array(
+      z.object({
+        field: z.string(),
+        message: z.string(),
+        rule: z.string().optional().describe('Stable code of the rule the field breaks, e.g. required'),
+        params: messageParamsSchema.optional(),
+      }),
+    ),
   })
   .meta({ id: 'Error' });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -3,6 +3,8 @@
 import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { LanguageRoot } from '../i18n/LanguageRoot.js';
+import { startI18n } from '../i18n/index.js';
 import { App } from './App.js';
 import { bootstrap } from './bootstrap.js';
 import { StoresProvider } from './stores-context.js';
@@ -11,13 +13,18 @@ import { cssVariablesResolver, theme } from './theme.js';
 const root = document.getElementById('root');
 if (root) {
   const stores = bootstrap();
-  createRoot(root).render(
-    <StrictMode>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <StoresProvider stores={stores}>
-          <App />
-        </StoresProvider>
-      </MantineProvider>
-    </StrictMode>,
+  // English is bundled and ready at once; another language waits for its catalogs (a few ms from the agent).
+  void startI18n().then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+          <StoresProvider stores={stores}>
+            <LanguageRoot>
+              <App />
+            </LanguageRoot>
+          </StoresProvider>
+        </MantineProvider>
+      </StrictMode>,
+    ),
   );
 }

@@ -1,0 +1,150 @@
+// The interface's language (issue 17): i18next with ICU messages (i18next-icu), the catalogs of
+// resources/locales bundled — English at once (the source, and the fallback of any missing key), each other
+// language fetched when chosen. Components and plain functions alike call `t('<namespace>:<key>', params)`; the app
+// renders again when the language changes (App.tsx keys its tree on it). Dates and numbers: ./format.ts.
+import i18next from 'i18next';
+import ICU from 'i18next-icu';
+import { initReactI18next } from 'react-i18next';
+import {
+  type Language,
+  LANGUAGES,
+  NAMESPACES,
+  PSEUDO_LANGUAGE,
+  SOURCE_LANGUAGE,
+  formattingLocale,
+  isLanguage,
+  pickLanguage,
+} from '../../../preload/contract/locales.js';
+import { setFormatLocale } from './format.js';
+import { pseudoCatalog } from './pseudo.js';
+
+type Catalog = Record<string, string>;
+
+const english = import.meta.glob<Catalog>('../../../resources/locales/en/*.json', {
+  eager: true,
+  import: 'default',
+});
+const others = import.meta.glob<Catalog>(
+  ['../../../resources/locales/*/*.json', '!../../../resources/locales/en/*.json'],
+  { import: 'default' },
+);
+
+const namespaceOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.json'.length);
+const languageOf = (path: string) => path.split('/').at(-2);
+
+function englishCatalogs(): Record<string, Catalog> {
+  return Object.fromEntries(Object.entries(english).map(([path, c]) => [namespaceOf(path), c]));
+}
+
+async function catalogsOf(language: Language | typeof PSEUDO_LANGUAGE): Promise<Record<string, Catalog>> {
+  if (language === SOURCE_LANGUAGE) return englishCatalogs();
+  if (language === PSEUDO_LANGUAGE) {
+    return Object.fromEntries(Object.entries(englishCatalogs()).map(([ns, c]) => [ns, pseudoCatalog(c)]));
+  }
+  const files = Object.entries(others).filter(([path]) => languageOf(path) === language);
+  const loaded = await Promise.all(
+    files.map(async ([path, load]) => [namespaceOf(path), await load()] as const),
+  );
+  return Object.fromEntries(loaded);
+}
+
+/** The languages the browser (or the desktop's OS, through Chromium) prefers, most preferred first. */
+export function preferredLanguages(): readonly string[] {
+  return typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+}
+
+const STORAGE_KEY = 'depot-remote.language';
+/** A choice is kept per operator where operators exist (one workstation, several technicians), else per browser. */
+const storageKey = (operatorId?: string | null) =>
+  operatorId ? `${STORAGE_KEY}.${operatorId}` : STORAGE_KEY;
+
+function storedChoice(operatorId?: string | null): string | null {
+  try {
+    return localStorage.getItem(storageKey(operatorId));
+  } catch {
+    return null;
+  }
+}
+
+/** What a language setting can be: one of the five, the pseudo-locale (tests, translators), or the browser's. */
+export type LanguageChoice = Language | typeof PSEUDO_LANGUAGE | 'auto';
+
+/** The language to show: the stored choice (`?lang=` in the address wins, for tests), else the browser's. */
+export function languageToUse(operatorId?: string | null): Language | typeof PSEUDO_LANGUAGE {
+  const fromAddress =
+    typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('lang');
+  for (const candidate of [fromAddress, storedChoice(operatorId), storedChoice()]) {
+    if (candidate === PSEUDO_LANGUAGE || isLanguage(candidate)) return candidate;
+  }
+  return pickLanguage(preferredLanguages());
+}
+
+/** The stored choice, 'auto' when none (the browser's language is followed). */
+export function languageChoice(operatorId?: string | null): LanguageChoice {
+  const stored = storedChoice(operatorId) ?? storedChoice();
+  return stored === PSEUDO_LANGUAGE || isLanguage(stored) ? stored : 'auto';
+}
+
+let started: Promise<void> | null = null;
+
+/** Starts i18next in the language to use; English is ready at once, another language once its catalogs arrive. */
+export function startI18n(language = languageToUse()): Promise<void> {
+  started ??= i18next
+    .use(ICU)
+    .use(initReactI18next)
+    .init({
+      lng: SOURCE_LANGUAGE,
+      fallbackLng: SOURCE_LANGUAGE,
+      supportedLngs: [...LANGUAGES, PSEUDO_LANGUAGE],
+      ns: [...NAMESPACES],
+      defaultNS: 'common',
+      keySeparator: false,
+      nsSeparator: ':',
+      resources: { [SOURCE_LANGUAGE]: englishCatalogs() },
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      react: { useSuspense: false },
+    })
+    .then(() => applyLanguage(language));
+  return started;
+}
+
+async function applyLanguage(language: Language | typeof PSEUDO_LANGUAGE): Promise<void> {
+  if (!i18next.hasResourceBundle(language, 'common')) {
+    for (const [ns, catalog] of Object.entries(await catalogsOf(language))) {
+      i18next.addResourceBundle(language, ns, catalog, true, true);
+    }
+  }
+  setFormatLocale(
+    language === PSEUDO_LANGUAGE ? SOURCE_LANGUAGE : formattingLocale(language, preferredLanguages()),
+  );
+  await i18next.changeLanguage(language);
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = language === PSEUDO_LANGUAGE ? 'en-XA' : language;
+  }
+}
+
+/** Chooses the language (saved for this operator, or this browser) and switches to it; 'auto' follows the browser. */
+export async function chooseLanguage(choice: LanguageChoice, operatorId?: string | null): Promise<void> {
+  try {
+    if (choice === 'auto') localStorage.removeItem(storageKey(operatorId));
+    else localStorage.setItem(storageKey(operatorId), choice);
+  } catch {
+    // Storage refused (private window): the choice holds for this page.
+  }
+  await applyLanguage(choice === 'auto' ? pickLanguage(preferredLanguages()) : choice);
+}
+
+/** Switches to an operator's own choice once they are signed in (nothing happens when they made none). */
+export async function followOperatorLanguage(operatorId: string): Promise<void> {
+  const wanted = languageToUse(operatorId);
+  if (wanted !== i18next.language) await applyLanguage(wanted);
+}
+
+/** The language shown now. */
+export function currentLanguage(): string {
+  return i18next.language ?? SOURCE_LANGUAGE;
+}
+
+/** Translates `<namespace>:<key>` with ICU parameters (typed against the English catalogs). */
+export const t = i18next.t.bind(i18next);
