@@ -1,6 +1,73 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { CONTRACT_TABLES_FILE, contractTablesModule } from './renderer/src/api/contract-tables-module.js';
+
+/**
+ * The HTTP client's routes and the change events' names as literals computed now from the contract, in place of
+ * the module that derives them in the page (renderer/src/api/contract-tables.ts): the page then evaluates no zod
+ * schema of the registry.
+ */
+function contractTables(): Plugin {
+  const file = resolve(CONTRACT_TABLES_FILE);
+  return {
+    name: 'depot-remote:contract-tables',
+    load: (id) => (id === file ? contractTablesModule() : null),
+  };
+}
+
+/**
+ * The router's page table as pages.lazy.ts (most pages in chunks of their own) instead of pages.ts (every page
+ * with the app, as the tests import them).
+ */
+function lazyPages(): Plugin {
+  const routes = resolve('renderer/src/app/Routes.tsx');
+  return {
+    name: 'depot-remote:lazy-pages',
+    enforce: 'pre',
+    resolveId: (source, importer) =>
+      importer === routes && source === './pages.js' ? resolve('renderer/src/app/pages.lazy.ts') : null,
+  };
+}
+
+/**
+ * Three kinds of scripts: the page's entry (main.tsx and what it needs to send the first reads), the app (start.tsx
+ * and everything else it imports, one chunk) and the other pages (pages.lazy.ts's chunks) — rather than the
+ * bundler's many small chunks shared between the app and those pages, each one more request before the app can
+ * run. The app's chunk is its static import graph, read once the modules are parsed.
+ */
+function appChunks() {
+  const entry = resolve('renderer/src/main.tsx');
+  const app = resolve('renderer/src/app/start.tsx');
+  const closures = { entry: new Set<string>(), app: new Set<string>() };
+  const plugin: Plugin = {
+    name: 'depot-remote:app-chunks',
+    buildEnd() {
+      const fill = (into: Set<string>, id: string) => {
+        if (into.has(id)) return;
+        into.add(id);
+        for (const dep of this.getModuleInfo(id)?.importedIds ?? []) fill(into, dep);
+      };
+      fill(closures.entry, entry);
+      fill(closures.app, app);
+    },
+  };
+  const output = {
+    codeSplitting: {
+      groups: [
+        {
+          name: 'start',
+          test: (id: string) => closures.app.has(id) && !closures.entry.has(id),
+          // The app's own closure is whole already; its dependencies shared with the entry stay with the entry.
+          includeDependenciesRecursively: false,
+        },
+      ],
+    },
+  };
+  return { plugin, output };
+}
+const chunks = appChunks();
 
 // Three targets from the design card's top-level folders. The headless agent is a second
 // entry of the main build so it ships compiled exactly like the desktop entry.
@@ -20,13 +87,20 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    // Minified: in web mode the agent serves it over the network.
-    // One bundle is right for a UI served from the local agent or app:// (no network cost to split for).
+    // Minified: in web mode the agent serves it over the network. Split only where it saves work at load: the
+    // entry sends the first reads before the app is evaluated, and the pages not opened first wait until asked.
     build: {
       minify: true,
       chunkSizeWarningLimit: 2000,
-      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve('renderer/index.html') },
+        output: chunks.output,
+        // The contract's modules hold zod schemas beside the constants the UI reads (state names, limits): a schema
+        // the page does not use is dropped rather than built at load. zod's builders and the contract's own
+        // (defineOperation, pageOf) have no side effect the page relies on.
+        treeshake: { manualPureFunctions: ['z', 'defineOperation', 'pageOf'] },
+      },
     },
-    plugins: [react()],
+    plugins: [react(), contractTables(), lazyPages(), chunks.plugin],
   },
 });

@@ -7,7 +7,7 @@ import type {
   ConnectionState,
 } from '../../../preload/contract/client.js';
 import type { ChangeEvent } from '../../../preload/contract/events.js';
-import { CHANGE_EVENT_NAMES } from '../../../preload/contract/events.js';
+import { CHANGE_EVENTS } from './contract-tables.js';
 
 /** Events not in the contract yet; listened to as well, so they work as soon as the agent sends them. */
 const EXTRA_EVENT_NAMES = ['connection.changed'];
@@ -78,7 +78,7 @@ export function createEventStream(options: EventStreamOptions) {
         () => schedule(),
       );
     };
-    for (const name of new Set<string>([...CHANGE_EVENT_NAMES, ...EXTRA_EVENT_NAMES])) {
+    for (const name of new Set<string>([...CHANGE_EVENTS, ...EXTRA_EVENT_NAMES])) {
       es.addEventListener(name, (message) => dispatch(name, (message as MessageEvent<string>).data));
     }
   }

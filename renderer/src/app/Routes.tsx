@@ -1,33 +1,64 @@
+// The page the address names, inside the shell. The pages come from a table (pages.ts): the production build loads
+// most of them as separate chunks (pages.lazy.ts), so the Suspense shows nothing for the moment one loads, and every
+// chunk is loaded once the first page has been shown and the browser is idle.
+import { Suspense, useEffect } from 'react';
 import { useStore } from 'zustand';
-import { AuditView } from '../features/audit/AuditView.js';
-import { CallbackPage } from '../features/callbacks/CallbackPage.js';
-import { CallbacksView } from '../features/callbacks/CallbacksView.js';
 import { NEW_CALLBACK_TITLE } from '../features/callbacks/callback-text.js';
-import { DeliveriesView } from '../features/deliveries/DeliveriesView.js';
-import { FleetView } from '../features/fleet/FleetView.js';
-import { VehicleView } from '../features/fleet/VehicleView.js';
-import { HistoryView } from '../features/history/HistoryView.js';
-import { DeliveriesTabs } from '../features/quarantine/DeliveriesTabs.js';
-import { QuarantineEntryView } from '../features/quarantine/QuarantineEntryView.js';
-import { QuarantineView } from '../features/quarantine/QuarantineView.js';
-import { SettingsView } from '../features/settings/SettingsView.js';
-import { ActionView } from '../features/timeline/ActionView.js';
 import { AdminOnlyPage } from '../features/access/AdminOnlyPage.js';
-import { OperatorsView } from '../features/operators/OperatorsView.js';
 import { OPERATORS_TEXT } from '../features/operators/operators-text.js';
-import { PolicyView } from '../features/policy/PolicyView.js';
 import { POLICY_TEXT } from '../features/policy/policy-text.js';
-import { TokensView } from '../features/tokens/TokensView.js';
 import { TOKENS_TEXT } from '../features/tokens/tokens-text.js';
-import { BulkComposeView } from '../features/bulks/BulkComposeView.js';
-import { BulksView } from '../features/bulks/BulksView.js';
-import { BulkView } from '../features/bulks/BulkView.js';
-import { GroupsView } from '../features/groups/GroupsView.js';
-import { SchedulesView } from '../features/schedules/SchedulesView.js';
-import { NewScheduleView, ScheduleView } from '../features/schedules/ScheduleView.js';
+import { PAGES, preloadPages } from './pages.js';
 import { useStores } from './stores-context.js';
 
+/** After the first page is shown: the other pages' chunks load while nothing else is going on. */
+const PRELOAD_AFTER_MS = 1_000;
+
+const {
+  AuditView,
+  CallbackPage,
+  CallbacksView,
+  DeliveriesView,
+  FleetView,
+  VehicleView,
+  HistoryView,
+  DeliveriesTabs,
+  QuarantineEntryView,
+  QuarantineView,
+  SettingsView,
+  ActionView,
+  OperatorsView,
+  PolicyView,
+  TokensView,
+  BulkComposeView,
+  BulksView,
+  BulkView,
+  GroupsView,
+  SchedulesView,
+  NewScheduleView,
+  ScheduleView,
+} = PAGES;
+
 export function Routes() {
+  const stores = useStores();
+  const name = useStore(stores.router, (s) => s.route.name);
+  useEffect(() => {
+    const idle = (run: () => void) =>
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 5_000 }) : run();
+    const timer = setTimeout(() => idle(preloadPages), PRELOAD_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  // One boundary per kind of page: a page still loading replaces the previous one at once, as a page shown with
+  // the app does. Within one boundary React would keep the previous page in the document, hidden, until the new
+  // one has loaded, and the focus would go to that page's hidden heading (use-page-open.ts) instead of the new one's.
+  return (
+    <Suspense key={name} fallback={null}>
+      <Page />
+    </Suspense>
+  );
+}
+
+function Page() {
   const stores = useStores();
   const route = useStore(stores.router, (s) => s.route);
   switch (route.name) {
