@@ -1,6 +1,7 @@
 // Lint enforces the architecture's import boundaries (docs/architecture.md in shared docs):
 // the process a file runs in is obvious from where it lives, and lint keeps it that way.
 import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -27,6 +28,7 @@ const noMainFromRenderer = {
 };
 const inCore = [electronOnlyInShell, electronLog, sqliteOnlyInDb, fastifyOnlyInServers];
 
+// The words (main/core/i18n) are for the edges only: the API and the desktop shell render codes with them.
 // The layers inside the core import downwards only: domain <- db <- kernel <- services <- outbox, receiver <- api,
 // operations <- create-core.ts (which wires, and holds no rule). The kernel holds what services, outbox and
 // receiver share (ServiceError, Actor, the audit trail, the DTO mappers). A pattern names what a layer must not reach.
@@ -49,6 +51,7 @@ const dbLayer = layer(
     'config',
     'connector',
     'events',
+    'i18n',
     'kernel',
     'operations',
     'outbox',
@@ -60,23 +63,32 @@ const dbLayer = layer(
 );
 const kernelLayer = layer(
   'main/core/kernel',
-  ['api', 'config', 'connector', 'operations', 'outbox', 'receiver', 'secrets', 'services'],
+  ['api', 'config', 'connector', 'i18n', 'operations', 'outbox', 'receiver', 'secrets', 'services'],
   'the domain, db, events, ports and the contract',
 );
 const servicesLayer = layer(
   'main/core/services',
-  ['api', 'operations', 'outbox', 'receiver', 'secrets', connectorImplementations],
+  ['api', 'i18n', 'operations', 'outbox', 'receiver', 'secrets', connectorImplementations],
   'the domain, db, kernel, events, ports, config/stored-settings, connector/connector.ts and the contract',
 );
 const outboxLayer = layer(
   'main/core/outbox',
-  ['api', 'config', 'connector', 'operations', 'receiver', 'secrets', 'services'],
+  ['api', 'config', 'connector', 'i18n', 'operations', 'receiver', 'secrets', 'services'],
   'the domain, db, kernel, events, ports and the contract',
 );
 // The receiver hands events to the ingest service (its one service dependency, a type).
 const receiverLayer = layer(
   'main/core/receiver',
-  ['api', 'config', 'connector', 'operations', 'outbox', 'secrets', 'services/(?!ingest-service\\.js$)'],
+  [
+    'api',
+    'config',
+    'connector',
+    'i18n',
+    'operations',
+    'outbox',
+    'secrets',
+    'services/(?!ingest-service\\.js$)',
+  ],
   'the domain, db, kernel, events, ports, services/ingest-service.ts and the contract',
 );
 const coreLayer = (paths, ...patterns) => ['error', { paths, patterns: [coreNotTheProcesses, ...patterns] }];
@@ -124,7 +136,7 @@ export default tseslint.config(
             {
               // Every folder of main/core but the domain itself (test/core/layers.test.ts checks none is missing).
               regex:
-                '(^|/)(main|renderer|api|config|connector|db|events|headless|kernel|operations|outbox|ports|receiver|secrets|services|shell)/|(^|/)create-core\\.js$',
+                '(^|/)(main|renderer|api|config|connector|db|events|headless|i18n|kernel|operations|outbox|ports|receiver|secrets|services|shell)/|(^|/)create-core\\.js$',
               message: 'The domain depends on nothing else in the app.',
             },
             {
@@ -187,6 +199,40 @@ export default tseslint.config(
         {
           paths: [electronOnlyInShell, sqliteOnlyInDb, fastifyOnlyInServers],
           patterns: [noMainFromRenderer],
+        },
+      ],
+    },
+  },
+  // Issue 17: every word a person reads comes from the catalogs (resources/locales). Text in JSX and the attributes
+  // a person reads (labels, titles, placeholders, accessible names) must be t(...) calls, not literals.
+  {
+    files: ['renderer/src/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: [
+              'label',
+              'title',
+              'placeholder',
+              'aria-label',
+              'aria-description',
+              'aria-valuetext',
+              'description',
+              'alt',
+              'error',
+              'tooltip',
+              'emptyText',
+              'what',
+              'confirmLabel',
+              'keepLabel',
+            ],
+            exclude: ['.*'],
+          },
+          words: { exclude: ['[0-9!-/:-@[-`{-~\\s·→←↑↓…—–•×✓]+'] },
         },
       ],
     },

@@ -106,8 +106,8 @@ export function createSettingsPort(core: Core, options: AgentOptions, ctx: Start
     async put(input, actor) {
       const parsed = settingsInputSchema.safeParse(input);
       if (!parsed.success) {
-        throw invalid('The settings are not valid.', [
-          { field: '', message: parsed.error.issues[0]?.message ?? '' },
+        throw invalid('errors:invalid.settings', [
+          { field: '', rule: 'settings.detail', params: { detail: parsed.error.issues[0]?.message ?? '' } },
         ]);
       }
       const { password: newPassword, ...stellantis } = parsed.data.stellantis;
@@ -117,8 +117,12 @@ export function createSettingsPort(core: Core, options: AgentOptions, ctx: Start
       } catch (err) {
         if (!(err instanceof OptionsError)) throw err;
         const flag = /--([a-z-]+)/.exec(err.message)?.[1] ?? '';
-        throw invalid('The settings are not valid.', [
-          { field: FLAG_FIELDS[flag] ?? '', message: err.message.split('\n')[0]! },
+        throw invalid('errors:invalid.settings', [
+          {
+            field: FLAG_FIELDS[flag] ?? '',
+            rule: 'settings.detail',
+            params: { detail: err.message.split('\n')[0]! },
+          },
         ]);
       }
       if (candidate.connector === 'stellantis') {
@@ -127,11 +131,13 @@ export function createSettingsPort(core: Core, options: AgentOptions, ctx: Start
           readFileSync(f, 'utf8'),
         );
         if (!check.ok) {
+          // The check's code and values go along (its words are the settings screen's connection.says.<code>).
           const errors: FieldError[] = check.errors.map((e) => ({
             field: STELLANTIS_FIELDS[e.field] ?? e.field,
-            message: e.message,
+            rule: 'settings.detail',
+            params: { ...e.params, code: e.rule, detail: e.message },
           }));
-          throw invalid('The Stellantis settings are not complete or not valid.', errors);
+          throw invalid('errors:invalid.stellantis', errors);
         }
       }
       await core.services.settings.save(parsed.data, actor);

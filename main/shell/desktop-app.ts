@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { app, dialog, ipcMain, Notification, session } from 'electron';
 import { OptionsError, parseAgentOptions } from '../core/config/agent-options.js';
 import { systemClock } from '../core/ports/clock.js';
+import { pickLanguage } from '../../preload/contract/locales.js';
 import type { Logger } from '../core/ports/logger.js';
 import { resolveAgentOptions } from '../headless/resolve-options.js';
 import { startAgent } from '../headless/start-agent.js';
@@ -152,6 +153,8 @@ export function runDesktop(options: DesktopOptions): { ready: Promise<DesktopSes
       openAction: (id) => windows?.openAction(id),
       enabled: async () =>
         (await agent?.core.services.settings.load())?.stored?.notifications.desktop ?? true,
+      // The OS's language: a notification is read outside the window, whose language may be another.
+      language: pickLanguage(app.getPreferredSystemLanguages()),
       logger,
     });
     const running = await startAgent(agentOptions, logger, systemClock(), context, {

@@ -51,12 +51,15 @@ export class ClientError extends Error implements ClientFailure {
   readonly status: number;
   readonly code: string;
   readonly errors: ErrorBody['errors'];
+  /** The message's values: a client words the code itself with them (issue 17). */
+  readonly params?: ErrorBody['params'];
   constructor(failure: ClientFailure) {
     super(failure.message);
     this.name = 'ClientError';
     this.status = failure.status;
     this.code = failure.code;
     this.errors = failure.errors;
+    if (failure.params) this.params = failure.params;
   }
 }
 
@@ -68,6 +71,7 @@ export function asClientFailure(error: unknown): ClientFailure {
       status: typeof e.status === 'number' ? e.status : 0,
       code: String(e.code),
       message: String(e.message),
+      ...(e.params && typeof e.params === 'object' ? { params: e.params } : {}),
       errors: Array.isArray(e.errors) ? e.errors : [],
     };
   }

@@ -2,6 +2,8 @@
 // with a plain sentence) and the rate-limit budget Stellantis reports on every answer
 // (stellantis-api-notes.md N8).
 import { z } from 'zod';
+import { CONNECTION_MESSAGE_CODES } from './connection-messages.js';
+import { messageParamsSchema } from './dto.js';
 
 export const CONNECTION_CHECK_NAMES = [
   'configuration',
@@ -16,6 +18,13 @@ export type ConnectionCheckName = (typeof CONNECTION_CHECK_NAMES)[number];
 
 export const CONNECTION_CHECK_STATUSES = ['ok', 'warning', 'problem', 'skipped'] as const;
 
+/** One sentence of a check as a code and its values (issue 17): the client words it in its reader's language. */
+export const connectionSentenceSchema = z.object({
+  code: z.enum(CONNECTION_MESSAGE_CODES),
+  params: messageParamsSchema,
+});
+export type ConnectionSentenceDto = z.infer<typeof connectionSentenceSchema>;
+
 export const connectionCheckSchema = z
   .object({
     name: z.enum(CONNECTION_CHECK_NAMES),
@@ -23,8 +32,10 @@ export const connectionCheckSchema = z
     title: z.string(),
     /** skipped: an earlier problem made this check impossible. */
     status: z.enum(CONNECTION_CHECK_STATUSES),
-    /** One plain sentence: what was found and, for a problem, what to do. */
+    /** One plain sentence: what was found and, for a problem, what to do (in English). */
     message: z.string(),
+    /** The same sentences as codes with their values, in order. */
+    sentences: z.array(connectionSentenceSchema),
   })
   .meta({ id: 'ConnectionCheck' });
 export type ConnectionCheckDto = z.infer<typeof connectionCheckSchema>;

@@ -5,6 +5,42 @@ import { CALLBACK_STATUSES, DELIVERY_STATES } from './vocabulary.js';
 
 const link = z.object({ href: z.string() });
 
+/**
+ * Why a queued delivery is not being attempted now, as a code: the client words it (in its language) from the code
+ * and `params`, whose values are RFC 3339 times, URLs and the target's own error text.
+ * - CALLBACK_DELETED: its callback was deleted.
+ * - CALLBACK_PAUSED: its callback is paused.
+ * - CALLBACK_FAILED: the network set its callback Failed.
+ * - CALLBACK_SECRETS_LOST: its callback lost its secrets (--forget-secrets): enter them again to deliver.
+ * - TARGET_GONE: the webhook `target` answered 410 Gone; correct the target, then resume the callback.
+ * - TARGET_URL_INVALID: the webhook URL `target` cannot be used; correct the callback.
+ * - TARGET_UNREACHABLE: the target is unreachable `since`. A delivery's reason also has `origin`, `lastError` (absent
+ *   when there was no answer) and `nextProbeAt` (absent when none is planned); a callback's row in the targets list
+ *   has `since` only, the target row beside it says the rest.
+ * - TARGET_RETRY_AFTER: the target asked to wait (Retry-After) `until`.
+ */
+export const DELIVERY_HELD_REASONS = [
+  'CALLBACK_DELETED',
+  'CALLBACK_PAUSED',
+  'CALLBACK_FAILED',
+  'CALLBACK_SECRETS_LOST',
+  'TARGET_GONE',
+  'TARGET_URL_INVALID',
+  'TARGET_UNREACHABLE',
+  'TARGET_RETRY_AFTER',
+] as const;
+export type DeliveryHeldReasonCode = (typeof DELIVERY_HELD_REASONS)[number];
+
+export const heldReasonSchema = z
+  .object({
+    code: z.enum(DELIVERY_HELD_REASONS),
+    params: z
+      .record(z.string(), z.string())
+      .describe('The values the reason names: since, until, nextProbeAt (times), target, origin, lastError'),
+  })
+  .meta({ id: 'DeliveryHeldReason' });
+export type HeldReasonDto = z.infer<typeof heldReasonSchema>;
+
 /** The same list as the vocabulary's DELIVERY_STATES, under the name the API and IPC schemas import. */
 export const DELIVERY_STATE_NAMES = DELIVERY_STATES;
 export const deliveryStateSchema = z
@@ -36,7 +72,7 @@ export const deliverySchema = z
     kind: z.enum(['event', 'batch', 'test']),
     state: deliveryStateSchema,
     /** Why a queued delivery is not being attempted (callback paused, target offline), or null. */
-    heldReason: z.string().nullable(),
+    heldReason: heldReasonSchema.nullable(),
     eventCount: z.number().int(),
     vins: z.array(z.string()),
     remoteTypes: z.array(z.string()),
@@ -122,7 +158,7 @@ export const deliveryTargetSchema = targetReachabilitySchema
         status: z.enum(CALLBACK_STATUSES),
         queued: z.number().int(),
         waitingForBatch: z.number().int(),
-        heldReason: z.string().nullable(),
+        heldReason: heldReasonSchema.nullable(),
       }),
     ),
   })

@@ -2,6 +2,7 @@
 // automation over /api/v1): the shapes that cross the boundary. It imports nothing but zod and its own words.
 import { z } from 'zod';
 import { actorRefSchema, approverRefSchema } from './access.js';
+import { CAPABILITY_REASONS } from './capability-reasons.js';
 import { ACTION_PHASES, CALLBACK_STATUSES, DONE_STATUSES, QUEUE_REASONS } from './vocabulary.js';
 import { vehicleConditionShape } from './vehicle-states.js';
 
@@ -30,19 +31,29 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 const link = z.object({ href: z.string(), templated: z.boolean().optional() });
 
+/**
+ * What to tell a person about an action or one of its steps, as a code the clients word (docs/decisions.md, 25): the
+ * catalogs hold a title, what happened and what to do for each (`explain:<code>.title`, `.text`, `.next`).
+ */
 export const explanationSchema = z.object({
-  title: z.string(),
-  explanation: z.string(),
-  nextStep: z.string(),
+  code: z
+    .string()
+    .describe(
+      'What happened, e.g. cause.DoorsOpen, pending.WakingUpVehicle, phase.Queued; unknown for a status this ' +
+        'version does not know (params.code names it)',
+    ),
+  params: messageParamsSchema.optional().describe("The explanation's values, by name"),
   severity: z.enum(['info', 'success', 'warning', 'error']),
-  retryable: z.boolean(),
+  retryable: z.boolean().describe('Sending the same command again is a sensible next step'),
 });
 export type ExplanationDto = z.infer<typeof explanationSchema>;
 
 export const capabilitySchema = z.object({
   supported: z.boolean(),
-  /** Why not, in plain words, when unsupported. */
-  reason: z.string().optional(),
+  /** Why not, as a code the clients word (CAPABILITY_REASONS), when unsupported and known. */
+  reason: z.enum(CAPABILITY_REASONS).optional(),
+  /** The reason's values, by name (`network-refused`: `failureCause`, `at`). */
+  params: messageParamsSchema.optional(),
 });
 
 /** What the fleet list carries of each vehicle: everything but the raw status (most of a vehicle's bytes). */

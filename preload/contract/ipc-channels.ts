@@ -1,6 +1,7 @@
 // The desktop bridge's wire: IPC channel names, the methods that cross, and the result envelope. Plain constants
 // that import only the operation names, so the sandboxed preload (which can require nothing but electron) bundles
 // them as they are; main checks every call against the registry entry's input schema (operations/input-schema.ts).
+import type { ErrorBody } from './dto.js';
 import { OPERATION_NAMES } from './operations/names.js';
 
 /**
@@ -28,12 +29,10 @@ export const IPC_EVENTS = {
   navigate: `${PREFIX}:navigate`,
 } as const;
 
-/** A failed call, as a value: the API's error body plus the HTTP-equivalent status. */
-export interface IpcFailure {
+/** A failed call, as a value: the API's error body (worded in English; code, rules and values for the renderer to
+ * word itself) plus the HTTP-equivalent status. */
+export interface IpcFailure extends ErrorBody {
   status: number;
-  code: string;
-  message: string;
-  errors: { field: string; message: string }[];
 }
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcFailure };

@@ -144,8 +144,13 @@ describe.skipIf(!HAS_CHROMIUM)('depot routines in a browser', () => {
     for (const item of api.items) expect(lines[item.vehicleId]!.state).toBe(item.state);
     expect(lines[idOf('Van 01')]).toMatchObject({ state: 'done', outcome: 'Already done' });
     expect(lines[idOf('Van 21')]).toMatchObject({ state: 'done', outcome: 'Success' });
-    expect(lines[idOf('Van 06')]).toMatchObject({ state: 'failed', outcome: 'Failed', why: 'CidInside' });
-    expect(lines[idOf('Pool 05')]).toMatchObject({ state: 'failed', why: 'DoorsOpen' });
+    // The network's failure cause in words (CidInside, DoorsOpen).
+    expect(lines[idOf('Van 06')]).toMatchObject({
+      state: 'failed',
+      outcome: 'Failed',
+      why: 'Key detected inside the vehicle',
+    });
+    expect(lines[idOf('Pool 05')]).toMatchObject({ state: 'failed', why: 'A door is open' });
     for (const label of INCAPABLE) expect(lines[idOf(label)]!.state).toBe('skipped');
     // Each vehicle sent links to its own command.
     const link = page.getByRole('link', { name: 'Open the command of Van 21' });

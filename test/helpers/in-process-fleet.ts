@@ -2,6 +2,7 @@
 // documented lifecycle (Accepted → SentToVehicle → Done; Navigation skips Accepted). API tests use it so
 // they follow the core, not the simulator's timings; the product's default is the simulator.
 import { randomUUID } from 'node:crypto';
+import type { CapabilityReason } from '../../preload/contract/capability-reasons.js';
 import type { RemoteEvent } from '../../main/core/domain/action.js';
 import type { RemoteType } from '../../main/core/domain/remote-type.js';
 import { REMOTE_TYPES } from '../../main/core/domain/remote-type.js';
@@ -13,13 +14,13 @@ import type {
   ConnectorVehicle,
 } from '../../main/core/connector/connector.js';
 
-const all = (except: Partial<Record<RemoteType, string>> = {}): Capabilities =>
+const all = (except: Partial<Record<RemoteType, CapabilityReason>> = {}): Capabilities =>
   Object.fromEntries(
     REMOTE_TYPES.map((t) => [t, except[t] ? { supported: false, reason: except[t] } : { supported: true }]),
   );
 
-const E_REMOTE_ONLY = 'Needs the "Remote control" service; this vehicle has e-remote only.';
-const NOT_ELECTRIC = 'Not an electric or plug-in hybrid vehicle.';
+const E_REMOTE_ONLY: CapabilityReason = 'e-remote-only';
+const NOT_ELECTRIC: CapabilityReason = 'not-electric';
 
 export const IN_PROCESS_VEHICLES: ConnectorVehicle[] = [
   {
@@ -38,7 +39,7 @@ export const IN_PROCESS_VEHICLES: ConnectorVehicle[] = [
     brand: 'Citroën',
     model: 'C5 Aircross Hybrid',
     energy: 'PlugInHybrid',
-    capabilities: all({ Navigation: 'No connected navigation on this vehicle.' }),
+    capabilities: all({ Navigation: 'no-navigation' }),
   },
   {
     id: 'veh-corsa-03',
@@ -58,7 +59,7 @@ export const IN_PROCESS_VEHICLES: ConnectorVehicle[] = [
     energy: 'Combustion',
     capabilities: all({
       ElectricBatteryChargingRequest: NOT_ELECTRIC,
-      Immobilization: 'Immobilization is not offered for this vehicle.',
+      Immobilization: 'no-immobilization',
     }),
   },
 ];

@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
 // The timeline: every step as it arrived, the outcome in colour, icon and words, and on failure the plain-language
-// explanation with the next step. AlreadyDone reads as a success.
+// explanation with the next step, worded from the agent's codes in the language shown. AlreadyDone reads as a
+// success.
 import './helpers/dom.js';
 import { MantineProvider } from '@mantine/core';
 import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ActionTimeline } from '../../renderer/src/features/timeline/ActionTimeline.js';
+import { chooseLanguage } from '../../renderer/src/i18n/index.js';
 import { action, event } from './helpers/fake-client.js';
 
 function show(a: ReturnType<typeof action>) {
@@ -35,18 +37,14 @@ describe('ActionTimeline', () => {
         outcome: 'Failed',
         status: 'Failed',
         failureCause: 'CidInside',
-        explanation: {
-          title: 'Key detected inside the vehicle',
-          explanation: 'A key was detected inside the vehicle, so it refused to lock.',
-          nextStep: 'Remove the key from the vehicle and lock again.',
-          severity: 'error',
-          retryable: true,
-        },
+        explanation: { code: 'cause.CidInside', severity: 'error', retryable: true },
         events: [event(1, 'Accepted'), event(2, 'Failed', { failureCause: 'CidInside' })],
       }),
     );
+    expect(screen.getByTestId('action-headline').textContent).toBe('Key detected inside the vehicle');
     const failure = screen.getByTestId('failure-explanation');
-    expect(failure.textContent).toContain('A key was detected inside the vehicle');
+    expect(failure.textContent).toContain('What happened');
+    expect(failure.textContent).toContain('The vehicle will not lock remotely while a key is inside it.');
     expect(failure.textContent).toContain('What to do: Remove the key from the vehicle and lock again.');
     expect(screen.getByTestId('outcome-badge').textContent).toBe('Failed');
     expect(screen.getByTestId('outcome-badge').getAttribute('data-verdict')).toBe('failure');
@@ -74,18 +72,13 @@ describe('ActionTimeline', () => {
         phase: 'Refused',
         status: null,
         error: { code: '40300', message: 'Forbidden', reference: 'abc-123' },
-        explanation: {
-          title: 'Refused by the network',
-          explanation: 'No command was created.',
-          nextStep: 'Check the rights.',
-          severity: 'error',
-          retryable: false,
-        },
+        explanation: { code: 'phase.Refused', severity: 'error', retryable: false },
         events: [],
       }),
     );
+    expect(screen.getByTestId('action-headline').textContent).toBe('Refused by the network');
     expect(screen.getByTestId('failure-explanation').textContent).toContain(
-      '40300 — Forbidden (reference abc-123)',
+      'Network answer: 40300 — Forbidden (reference abc-123)',
     );
     expect(screen.getByTestId('outcome-badge').textContent).toBe('Refused');
   });
@@ -100,5 +93,59 @@ describe('ActionTimeline', () => {
       }),
     );
     expect(screen.getAllByTestId('timeline-step')[1]!.textContent).toContain('arrived late, ignored');
+  });
+
+  it('words each step from its code, and a code it does not know as an unknown status naming it', () => {
+    show(
+      action({
+        explanation: { code: 'pending.SomethingNew', severity: 'info', retryable: false },
+        events: [event(1, 'Accepted'), event(2, 'WakingUpVehicle')],
+      }),
+    );
+    const [accepted, waking] = screen.getAllByTestId('timeline-step');
+    expect(accepted!.textContent).toContain('Accepted by the network');
+    expect(waking!.textContent).toContain('Waking up the vehicle');
+    expect(waking!.textContent).toContain('allow up to 3 minutes');
+    expect(screen.getByTestId('action-headline').textContent).toBe('Unknown status pending.SomethingNew');
+  });
+});
+
+describe('ActionTimeline in French', () => {
+  afterEach(async () => {
+    await chooseLanguage('en');
+  });
+
+  it('says what happened, what to do and each step in French', async () => {
+    await chooseLanguage('fr');
+    show(
+      action({
+        phase: 'Done',
+        outcome: 'Failed',
+        status: 'Failed',
+        failureCause: 'CidInside',
+        explanation: { code: 'cause.CidInside', severity: 'error', retryable: true },
+        events: [
+          event(1, 'Accepted'),
+          event(2, 'Failed', {
+            failureCause: 'CidInside',
+            eventDateFromReceipt: true,
+            explanation: { code: 'cause.CidInside', severity: 'error', retryable: true },
+          }),
+        ],
+      }),
+    );
+    expect(screen.getByTestId('action-headline').textContent).toBe('Clé détectée dans le véhicule');
+    const failure = screen.getByTestId('failure-explanation');
+    expect(failure.textContent).toContain('Ce qui s’est passé');
+    expect(failure.textContent).toContain(
+      'Le véhicule ne se verrouille pas à distance tant qu’une clé est à l’intérieur.',
+    );
+    expect(failure.textContent).toContain(
+      'Que faire : Retirez la clé du véhicule et verrouillez de nouveau.',
+    );
+    const [accepted, failed] = screen.getAllByTestId('timeline-step');
+    expect(accepted!.textContent).toContain('Accepté par le réseau');
+    expect(failed!.textContent).toContain('(à la réception : le réseau n’a pas envoyé d’heure)');
+    expect(screen.getByRole('list', { name: 'Étapes' })).toBeTruthy();
   });
 });

@@ -3,9 +3,9 @@
 // next to their fields.
 import './helpers/dom.js';
 import { MantineProvider } from '@mantine/core';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClientFailure } from '../../preload/contract/client.js';
 import {
   callbackBody,
@@ -14,6 +14,7 @@ import {
   newCallbackDraft,
 } from '../../renderer/src/features/callbacks/callback-model.js';
 import { CallbackForm } from '../../renderer/src/features/callbacks/CallbackForm.js';
+import { chooseLanguage } from '../../renderer/src/i18n/index.js';
 import { callback } from './helpers/fake-client.js';
 
 function show(
@@ -122,5 +123,64 @@ describe('CallbackForm', () => {
     await waitFor(() => expect(target.getAttribute('aria-invalid')).toBe('true'));
     expect(screen.getByLabelText('Value', { selector: 'input' }).getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByTestId('error-summary').textContent).toContain('The target must be an https:// URL.');
+  });
+});
+
+describe('CallbackForm in French', () => {
+  afterEach(() => chooseLanguage('en'));
+
+  it('labels every field, section and choice in French, the core paths and body unchanged', async () => {
+    await chooseLanguage('fr');
+    const onSubmit = vi.fn(async (_body: Record<string, unknown>) => null);
+    const user = show(onSubmit);
+    const form = screen.getByRole('form', { name: 'Nouveau callback' });
+    expect(form).toBeTruthy();
+    for (const title of [
+      'Webhook',
+      'Types de commande',
+      'Nouvelles tentatives et regroupement',
+      'Sécurité',
+    ]) {
+      expect(screen.getByRole('heading', { name: title })).toBeTruthy();
+    }
+    await user.type(screen.getByRole('textbox', { name: /^Nom/ }), 'depot');
+    await user.type(screen.getByRole('textbox', { name: /^URL cible/ }), 'https://depot.example/hook');
+    expect(screen.getByRole('textbox', { name: /^Libellé \(facultatif\)/ })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Retenter' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Un seul essai' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Tentatives' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Secondes entre les tentatives' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: /^Secret de signature/ })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: /^Authentification/ })).toBeTruthy();
+    expect(screen.getByText(/Le temps où le site est hors ligne n’use pas les tentatives/)).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Ajouter un attribut' }));
+    const attribute = screen.getByRole('group', { name: 'Attribut 1' });
+    expect(within(attribute).getByRole('textbox', { name: 'Clé' })).toBeTruthy();
+    expect(within(attribute).getByLabelText('Valeur', { selector: 'input' })).toBeTruthy();
+    // The type is worded, the value sent stays the fleet API's.
+    expect((within(attribute).getByRole('combobox', { name: 'Type' }) as HTMLInputElement).value).toBe(
+      'En-tête',
+    );
+    expect(within(attribute).getByRole('button', { name: 'Supprimer l’attribut 1' })).toBeTruthy();
+    await user.type(within(attribute).getByRole('textbox', { name: 'Clé' }), 'X-Vin');
+
+    // No English left on the form (its hints and buttons included).
+    expect(form.textContent).not.toMatch(
+      /Target URL|Retries|Attempts|Add an attribute|Signing secret|Cancel/,
+    );
+    expect(within(form).getByRole('button', { name: 'Annuler' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Créer le callback' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalled());
+    expect(onSubmit.mock.calls[0]![0]).toMatchObject({
+      callback: {
+        webhook: {
+          target: 'https://depot.example/hook',
+          name: 'depot',
+          attributes: [{ type: 'Header', key: 'X-Vin', value: '' }],
+        },
+      },
+      retryPolicy: { policy: 'Bounded', retryNumber: 3, retryDelay: 10 },
+    });
   });
 });

@@ -1,13 +1,16 @@
 // @vitest-environment jsdom
 // "Test connection" in Settings: progress while the check runs, then each check by name with what to do, the
-// request budget; a plain sentence for the simulator (nothing to check); the failure when the test cannot run.
+// request budget; a plain sentence for the simulator (nothing to check); the failure when the test cannot run. The
+// agent sends each check's sentences as codes with their values: they read in the language chosen, and an agent
+// that sends none is shown in its own (English) words.
 import './helpers/dom.js';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionReportDto, RateLimitBudgetDto } from '../../preload/contract/connection.js';
 import { ConnectionTestPanel } from '../../renderer/src/features/settings/ConnectionTestPanel.js';
 import { SettingsView } from '../../renderer/src/features/settings/SettingsView.js';
+import { chooseLanguage } from '../../renderer/src/i18n/index.js';
 import { failure, fakeClient, type FakeClient } from './helpers/fake-client.js';
 import { renderWithStores } from './helpers/render.js';
 
@@ -26,40 +29,69 @@ const report: ConnectionReportDto = {
   checks: [
     {
       name: 'configuration',
-      title: 'Settings',
+      title: 'Settings and certificate files',
       status: 'ok',
       message: 'All settings are present and the certificate, key and CA are readable PEM.',
+      sentences: [{ code: 'configuration.ok', params: {} }],
     },
     {
       name: 'certificate',
-      title: 'Client certificate',
+      title: 'Client certificate validity',
       status: 'warning',
       message:
         'The client certificate (CN=depot) expires in 12 days, on 2026-01-13: ask Stellantis for a renewed one now.',
+      sentences: [
+        {
+          code: 'certificate.expiresSoon',
+          params: { subject: 'CN=depot', days: 12, date: '2026-01-13T12:00:00.000Z' },
+        },
+      ],
     },
-    { name: 'host', title: 'Host', status: 'ok', message: 'api.groupe-psa.com answers on port 443.' },
+    {
+      name: 'host',
+      title: 'Stellantis host reachable',
+      status: 'ok',
+      message: 'api.groupe-psa.com answers on port 443.',
+      sentences: [{ code: 'host.ok', params: { host: 'api.groupe-psa.com', port: '443' } }],
+    },
     {
       name: 'tls',
-      title: 'Secure connection',
+      title: 'Secure connection (mutual TLS)',
       status: 'ok',
-      message: "The server's certificate is trusted.",
+      message: "The server's certificate is trusted and it accepted our client certificate.",
+      sentences: [{ code: 'tls.ok', params: {} }],
     },
     {
       name: 'credentials',
-      title: 'User and password',
+      title: 'User name and password',
       status: 'problem',
       message:
-        'Stellantis refused the user name or password (HTTP 401): check DEPOT_REMOTE_STELLANTIS_USER and DEPOT_REMOTE_STELLANTIS_PASSWORD.',
+        'Stellantis refused the user name or password (HTTP 401): check DEPOT_REMOTE_STELLANTIS_USER and DEPOT_REMOTE_STELLANTIS_PASSWORD. Reference for support: ref-42.',
+      sentences: [
+        {
+          code: 'credentials.refused',
+          params: {
+            userEnv: 'DEPOT_REMOTE_STELLANTIS_USER',
+            passwordEnv: 'DEPOT_REMOTE_STELLANTIS_PASSWORD',
+          },
+        },
+        { code: 'support.reference', params: { reference: 'ref-42' } },
+      ],
     },
     {
       name: 'fleet',
       title: 'Fleet',
       status: 'skipped',
       message: 'Not checked: the credentials were refused.',
+      sentences: [{ code: 'skipped.credentialsRefused', params: {} }],
     },
   ],
   rateLimit: budget(4900),
 };
+
+afterEach(async () => {
+  await chooseLanguage('en');
+});
 
 function connectionClient(): FakeClient {
   const client = fakeClient();
@@ -96,14 +128,51 @@ describe('the Test connection panel', () => {
     expect(checks.map((c) => c.dataset.status)).toEqual(['ok', 'warning', 'ok', 'ok', 'problem', 'skipped']);
     const credentials = checks[4]!;
     expect(within(credentials).getByText('Problem')).toBeTruthy();
-    expect(credentials.textContent).toContain('User and password');
-    expect(credentials.textContent).toContain('check DEPOT_REMOTE_STELLANTIS_USER');
+    expect(credentials.textContent).toContain('User name and password');
+    expect(credentials.textContent).toContain(
+      'check DEPOT_REMOTE_STELLANTIS_USER and DEPOT_REMOTE_STELLANTIS_PASSWORD. Reference for support: ref-42.',
+    );
     expect(checks[1]!.textContent).toMatch(/Warning.*Client certificate.*expires in 12 days/);
     expect(checks[5]!.textContent).toContain('Not checked');
     // The check's own answer carries the newer budget.
     const limits = screen.getByTestId('rate-limit').textContent;
     expect(limits).toContain('In the current 24 hours: 4,900 of 5,000 left');
     expect(limits).toContain('Per second: 9 of 10 left');
+  });
+
+  it('words the checks in the language chosen, the dates in its format', async () => {
+    await chooseLanguage('fr');
+    const client = connectionClient();
+    client.connectionRateLimit.mockResolvedValue({ budget: budget(4950) });
+    client.checkConnection.mockResolvedValue(report);
+    renderWithStores(<ConnectionTestPanel />, client);
+    expect((await screen.findByTestId('rate-limit')).textContent).toContain(
+      'Sur les 24 heures en cours : 4\u202f950 restantes sur 5\u202f000',
+    );
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Tester la connexion' }));
+    expect((await screen.findByTestId('connection-verdict')).textContent).toContain('1 problème trouvé');
+    const checks = screen.getAllByTestId('connection-check');
+    expect(checks[1]!.textContent).toContain('Validité du certificat client');
+    expect(checks[1]!.textContent).toContain(
+      'Le certificat client (CN=depot) expire dans 12 jours, le 13 janv. 2026 : demandez dès maintenant',
+    );
+    expect(within(checks[4]!).getByText('Problème')).toBeTruthy();
+    expect(checks[4]!.textContent).toContain(
+      'Stellantis a refusé le nom d’utilisateur ou le mot de passe (HTTP 401) : vérifiez DEPOT_REMOTE_STELLANTIS_USER',
+    );
+    expect(checks[4]!.textContent).toContain('Référence pour le support : ref-42.');
+    expect(checks[5]!.textContent).toContain('Non vérifié : les identifiants ont été refusés.');
+  });
+
+  it('shows an agent that sends no codes in its own words', async () => {
+    await chooseLanguage('fr');
+    const client = connectionClient();
+    const older = report.checks.map(({ sentences: _codes, ...check }) => check);
+    client.checkConnection.mockResolvedValue({ ...report, checks: older } as unknown as ConnectionReportDto);
+    renderWithStores(<ConnectionTestPanel />, client);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Tester la connexion' }));
+    const checks = await screen.findAllByTestId('connection-check');
+    expect(checks[4]!.textContent).toContain('Stellantis refused the user name or password (HTTP 401)');
   });
 
   it('says plainly that the simulator has nothing to check', async () => {

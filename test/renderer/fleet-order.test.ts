@@ -9,18 +9,13 @@ import {
 } from '../../preload/contract/vocabulary.js';
 import { isTyping, movedRow, rowMoveOf } from '../../renderer/src/components/row-keys.js';
 import {
-  CONDITION_GROUPS,
+  conditionGroups,
   EMPTY_FLEET_FILTER,
   filterVehicles,
   matchesConditions,
 } from '../../renderer/src/features/fleet/fleet-filter.js';
 import { ariaSort, nextSort, sortVehicles } from '../../renderer/src/features/fleet/fleet-sort.js';
-import {
-  nextStepText,
-  READINESS_LABELS,
-  SOURCE_TEXT,
-  sourceText,
-} from '../../renderer/src/features/fleet/fleet-text.js';
+import { nextStepText, readinessLabel, sourceText } from '../../renderer/src/features/fleet/fleet-text.js';
 import { vehicle } from './helpers/fake-client.js';
 
 const NONE = { latest: {}, inFlight: {} };
@@ -81,7 +76,7 @@ describe('the condition filter', () => {
   });
 
   it('offers every readiness and every state, worded', () => {
-    const [readiness, states] = CONDITION_GROUPS;
+    const [readiness, states] = conditionGroups();
     expect(readiness!.items.map((i) => i.value)).toEqual(VEHICLE_READINESS.map((c) => `readiness:${c}`));
     expect(states!.items.every((i) => i.label && !i.label.includes(':'))).toBe(true);
   });
@@ -89,7 +84,7 @@ describe('the condition filter', () => {
 
 describe('words', () => {
   it('has a label and a next step sentence for every code the agent sends', () => {
-    for (const code of VEHICLE_READINESS) expect(READINESS_LABELS[code]).toBeTruthy();
+    for (const code of VEHICLE_READINESS) expect(readinessLabel(code)).toMatch(/^[A-Z][a-z]/);
     for (const step of READINESS_NEXT_STEPS) {
       const text = nextStepText(
         { code: 'ready', nextStep: step, severity: 'info', params: {} },
@@ -97,7 +92,10 @@ describe('words', () => {
       );
       expect(text).toMatch(/^[A-Z].*\.$/);
     }
-    for (const source of VEHICLE_STATE_SOURCES) expect(typeof SOURCE_TEXT[source]).toBe('function');
+    for (const source of VEHICLE_STATE_SOURCES) {
+      const text = sourceText('Charging', { source, at: '2026-01-15T09:00:00.000Z' }, Date.now());
+      expect(text).toMatch(/^(from|the network) /);
+    }
   });
 
   it('uses the parameters: the wake-ups left, the last activity, the privacy level', () => {

@@ -309,7 +309,7 @@ describe('quick actions', () => {
         vehicle({
           id: 'v-e',
           label: 'Loaner 09',
-          capabilities: { Horn: { supported: false, reason: 'e-remote only' }, Doors: { supported: true } },
+          capabilities: { Horn: { supported: false, reason: 'e-remote-only' }, Doors: { supported: true } },
         }),
       ],
     });
@@ -328,11 +328,14 @@ describe('quick actions', () => {
     expect(horn.getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(horn);
     expect(client.sendRemote).not.toHaveBeenCalled();
+    // The agent's reason code, worded by the catalog.
+    const eRemote =
+      'Needs the "Remote control" or "Connect Plus" service; this vehicle has the e-remote service only.';
     expect(
       screen
-        .getByRole('button', { name: 'Horn Loaner 09 (not available: e-remote only)' })
+        .getByRole('button', { name: `Horn Loaner 09 (not available: ${eRemote})` })
         .getAttribute('title'),
-    ).toBe('Horn: not available: e-remote only');
+    ).toBe(`Horn: not available: ${eRemote}`);
     expect(screen.getByRole('button', { name: 'Lock Van 01' }).getAttribute('aria-disabled')).toBeNull();
   });
 

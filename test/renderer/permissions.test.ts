@@ -1,9 +1,10 @@
 // What the UI allows follows the agent's policy: the policy keys of a remote body come from the one rule both
 // share (preload/contract/vocabulary.ts), checked here on every variant; the role needed is the highest of them,
 // and a session below it is refused with who may — a technician may ask for approval, a viewer or a token may not.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RemoteType } from '../../preload/contract/vocabulary.js';
 import { sendRefusalText } from '../../renderer/src/features/access/access-text.js';
+import { startI18n } from '../../renderer/src/i18n/index.js';
 import {
   featureFloor,
   isAdmin,
@@ -12,6 +13,10 @@ import {
   sendAccess,
 } from '../../renderer/src/features/access/permissions.js';
 import { DEFAULT_RULES, MACHINE, operatorActor, session } from './helpers/fake-client.js';
+
+// The refusals are worded from the catalogs; no DOM here, so they are started by hand (test/setup.ts starts them
+// where a DOM exists).
+beforeAll(() => startI18n('en'));
 
 const BODIES: [RemoteType, unknown, string[]][] = [
   ['ElectricBatteryChargingRequest', { charging: { immediate: true } }, ['Charging.start']],

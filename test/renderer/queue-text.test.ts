@@ -1,34 +1,39 @@
-// The words of the queue (ordinal places, countdown to the expiry, what the send form says when the feature is
-// busy), and the renderer's list of commands queued only when asked, which must be the agent's own.
-import { describe, expect, it } from 'vitest';
+// @vitest-environment jsdom
+// The words of the queue (places in line, countdown to the expiry, what the send form says when the feature is
+// busy), in English and in another language, and the renderer's list of commands queued only when asked, which must
+// be the agent's own.
+import { afterEach, describe, expect, it } from 'vitest';
 import { REMOTE_TYPES } from '../../preload/contract/vocabulary.js';
 import { laneOf, queuedOnlyWhenAsked } from '../../renderer/src/features/remotes/queue-rules.js';
 import {
   expiryText,
-  ordinal,
   positionText,
+  refusedWhenBusyText,
+  RESEND_TEXT,
+  waitingText,
   willWaitText,
 } from '../../renderer/src/features/remotes/queue-text.js';
+import { chooseLanguage } from '../../renderer/src/i18n/index.js';
 import { action } from './helpers/fake-client.js';
 
 describe('queue words', () => {
+  afterEach(() => chooseLanguage('en'));
+
   it('says places in line as a person would', () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal)).toEqual([
-      '1st',
-      '2nd',
-      '3rd',
-      '4th',
-      '11th',
-      '12th',
-      '13th',
-      '21st',
-      '22nd',
-      '23rd',
-      '101st',
-      '111th',
+    expect([2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(positionText)).toEqual([
+      '2nd in line',
+      '3rd in line',
+      '4th in line',
+      '11th in line',
+      '12th in line',
+      '13th in line',
+      '21st in line',
+      '22nd in line',
+      '23rd in line',
+      '101st in line',
+      '111th in line',
     ]);
     expect(positionText(1)).toBe('Next in line');
-    expect(positionText(2)).toBe('2nd in line');
   });
 
   it('counts down to the expiry', () => {
@@ -52,6 +57,29 @@ describe('queue words', () => {
     expect(willWaitText('ElectricBatteryChargingRequest', 'Van 01', { inFlight: 0, waiting: 1 })).toBe(
       '1 charging command is already waiting for Van 01: this one will wait in the queue behind it (position 2).',
     );
+    expect(refusedWhenBusyText('Immobilization', 'Van 01')).toMatch(
+      /^An immobilization command is already in progress on Van 01\./,
+    );
+    expect(RESEND_TEXT.cancelTitle('WakeUp', 'Van 01')).toBe('Cancel the queued state refresh of Van 01?');
+  });
+
+  it('says it all in French once French is chosen, feature names included', async () => {
+    await chooseLanguage('fr');
+    expect(positionText(1)).toBe('Prochaine dans la file');
+    expect(positionText(2)).toBe('2e dans la file');
+    expect(waitingText('Horn', undefined)).toBe(
+      'En attente de la fin des commandes «\u00a0Klaxon\u00a0» placées devant : elle partira d’elle-même, dans l’ordre.',
+    );
+    expect(willWaitText('Horn', 'Van 01', { inFlight: 1, waiting: 2 })).toBe(
+      'Une commande «\u00a0Klaxon\u00a0» est en cours sur Van 01 et 2 autres attendent : celle-ci attendra dans la file et ' +
+        'partira après elles (position 3).',
+    );
+    expect(RESEND_TEXT.sendAgain).toBe('Renvoyer');
+    expect(waitingText('Horn', 'WAKE_UP_FIRST')).toBe(
+      'En attente du réveil du véhicule : elle part une fois le réveil réussi.',
+    );
+    await chooseLanguage('en');
+    expect(RESEND_TEXT.sendAgain).toBe('Send again');
   });
 });
 

@@ -1,5 +1,6 @@
+// @vitest-environment jsdom
 // The forms' drafts produce exactly the fleet API's Remote bodies (stellantis-api-notes.md N3), for all nine
-// features.
+// features. A DOM environment: the local field messages come from the catalogs (test/setup.ts starts them there).
 import { describe, expect, it } from 'vitest';
 import { initialCharging } from '../../renderer/src/features/remotes/models/charging-model.js';
 import { initialStolen } from '../../renderer/src/features/remotes/models/control-models.js';

@@ -26,7 +26,7 @@ const FLEET = [
     id: 'v-2',
     vin: 'VR3UHZKX0RT000102',
     label: 'Loaner 09',
-    capabilities: { ...capable, Doors: { supported: false, reason: 'e-remote only' } },
+    capabilities: { ...capable, Doors: { supported: false, reason: 'e-remote-only' } },
   }),
   vehicle({ id: 'v-3', vin: 'VR3UHZKX0RT000103', label: 'Exec 11', states: ['Stolen'] }),
 ];

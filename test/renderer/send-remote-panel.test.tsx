@@ -1,11 +1,15 @@
 // @vitest-environment jsdom
 // Sending each of the nine features from its form: the exact spec body reaches the client, API field errors show
-// next to their fields, and dangerous commands need a reason, a name and a second confirmation.
+// next to their fields, and dangerous commands need a reason, a name and a second confirmation. In French too: the
+// form, its checks, the confirmation and the feature tiles.
 import './helpers/dom.js';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FeaturePicker } from '../../renderer/src/features/remotes/FeaturePicker.js';
+import { FEATURES } from '../../renderer/src/features/remotes/features.js';
 import { SendRemotePanel } from '../../renderer/src/features/remotes/SendRemotePanel.js';
+import { chooseLanguage } from '../../renderer/src/i18n/index.js';
 import { REASON_MAX_LENGTH } from '../../preload/contract/vocabulary.js';
 import type { RemoteType } from '../../renderer/src/features/remotes/features.js';
 import { action, callback, event, failure, fakeClient, vehicle } from './helpers/fake-client.js';
@@ -172,10 +176,13 @@ describe('SendRemotePanel', () => {
     await setup(
       'Horn',
       vehicle({
-        capabilities: { Horn: { supported: false, reason: 'Needs the "Remote control" service.' } },
+        capabilities: { Horn: { supported: false, reason: 'e-remote-only' } },
       }),
     );
-    expect(text(screen.getByTestId('capability-reason'))).toContain('Needs the "Remote control" service.');
+    // The agent sends a reason code; the form words it.
+    expect(text(screen.getByTestId('capability-reason'))).toContain(
+      'Needs the "Remote control" or "Connect Plus" service; this vehicle has the e-remote service only.',
+    );
     expect(screen.getByRole('button', { name: 'Honk' }).hasAttribute('disabled')).toBe(true);
   });
 
@@ -349,5 +356,57 @@ describe('a busy feature: the command waits its turn', () => {
       }),
     );
     await waitFor(() => expect(screen.queryByTestId('in-flight')).toBeNull());
+  });
+});
+
+describe('in French', () => {
+  afterEach(() => chooseLanguage('en'));
+
+  it('words the form, its checks and the second confirmation', async () => {
+    await chooseLanguage('fr');
+    const { user } = await setup('Immobilization');
+    expect(screen.getByRole('heading', { name: 'Immobilisation' })).toBeTruthy();
+    expect(screen.getByText('vers Van 01')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Immobiliser…' }));
+    expect(
+      await screen.findByText(
+        'Indiquez le motif (5 caractères minimum) : il est inscrit au journal d’audit.',
+        {
+          selector: '.mantine-InputWrapper-error',
+        },
+      ),
+    ).toBeTruthy();
+    await user.type(screen.getByRole('textbox', { name: /Motif/ }), 'Loyer impayé, dossier 118');
+    await user.type(screen.getByRole('textbox', { name: /Opérateur/ }), 'Jérôme');
+    await user.click(screen.getByRole('button', { name: 'Immobiliser…' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(text(dialog)).toContain('Immobiliser Van 01 ?');
+    expect(text(dialog)).toContain('Van 01 ne démarrera plus jusqu’à sa libération.');
+    expect(within(dialog).getByRole('button', { name: 'Annuler' })).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Immobiliser Van 01' })).toBeTruthy();
+  });
+
+  it('names the features on the tiles, and why one cannot be sent', async () => {
+    expect(FEATURES.Horn.label).toBe('Horn');
+    await chooseLanguage('fr');
+    // Read when shown: the same object speaks the language chosen since.
+    expect(FEATURES.Horn.label).toBe('Klaxon');
+    renderWithStores(
+      <FeaturePicker
+        vehicle={vehicle({
+          capabilities: { ...vehicle().capabilities, Horn: { supported: false, reason: 'not-electric' } },
+        })}
+        selected={undefined}
+        onSelect={() => {}}
+      />,
+      fakeClient(),
+    );
+    const doors = screen.getByTestId('feature-doors');
+    expect(text(doors)).toContain('Portes');
+    expect(text(doors)).toContain('Verrouiller ou déverrouiller');
+    const horn = screen.getByTestId('feature-horn');
+    expect(text(horn)).toContain('Klaxon');
+    expect(text(horn)).toMatch(/Indisponible : \S/);
+    expect(screen.getByRole('group', { name: 'Fonction à envoyer' })).toBeTruthy();
   });
 });

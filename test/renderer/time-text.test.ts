@@ -1,5 +1,7 @@
+// @vitest-environment jsdom
 // Times as a technician reads them, past and to come; clock times as the browser's locale writes them.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { chooseLanguage } from '../../renderer/src/i18n/index.js';
 import { ageText, shortClockText, timeText } from '../../renderer/src/components/time-text.js';
 
 describe('ageText', () => {
@@ -31,7 +33,9 @@ describe('ageText', () => {
 });
 
 describe('clock times', () => {
-  it('read as the locale writes them, the same for every row (one formatter per format)', () => {
+  afterEach(() => chooseLanguage('en'));
+
+  it('read in the chosen language, in the locale the browser writes it, the same for every row', async () => {
     const iso = '2026-11-22T16:54:07.000Z';
     const date = new Date(iso);
     const short = {
@@ -49,5 +53,17 @@ describe('clock times', () => {
     expect(timeText(iso)).toBe(date.toLocaleTimeString(undefined, time));
     expect(shortClockText('not a date')).toBe('not a date');
     expect(timeText(null)).toBe('');
+    await chooseLanguage('fr');
+    expect(timeText(iso)).toBe(date.toLocaleTimeString('fr', time));
+    expect(shortClockText(iso)).toBe(date.toLocaleString('fr', short));
+  });
+
+  it('say how long ago in the chosen language', async () => {
+    const now = Date.parse('2026-01-01T12:00:00Z');
+    await chooseLanguage('fr');
+    expect(ageText(new Date(now - 5 * 60_000).toISOString(), now)).toBe('il y a 5 min');
+    expect(ageText(new Date(now + 3 * 86_400_000).toISOString(), now)).toBe('dans 3 jours');
+    await chooseLanguage('de');
+    expect(ageText(new Date(now - 2 * 3_600_000).toISOString(), now)).toBe('vor 2 Std.');
   });
 });

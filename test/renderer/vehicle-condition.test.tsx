@@ -85,8 +85,8 @@ describe('the vehicle page', () => {
     expect(wakeUps.textContent).toContain('7 of 20 used');
     expect(wakeUps.textContent).toContain('estimated');
     expect(wakeUps.textContent).toContain('Stellantis does not publish the real limit');
-    // The day as the machine's locale writes it.
-    expect(wakeUps.textContent).toMatch(/Starts again on (1 February|February 1)\./);
+    // The day as the language's locale writes a date (renderer/src/i18n/format.ts).
+    expect(wakeUps.textContent).toMatch(/Starts again on (Feb 1, 2026|1 Feb 2026)\./);
   });
 
   it('says when the network refused a wake-up this month', async () => {
@@ -115,7 +115,7 @@ describe('the vehicle page', () => {
       }),
     );
     expect(screen.getByTestId('vehicle-readiness').textContent).toMatch(
-      /commands fail until (1 February|February 1)\. Send them after a trip, while it is awake\.$/,
+      /commands fail until (Feb 1, 2026|1 Feb 2026)\. Send them after a trip, while it is awake\.$/,
     );
     expect(screen.getAllByTestId('vehicle-state')[0]!.textContent).toBe(
       'No wake-ups leftthe network refused a wake-up 1 h ago (the command)',
@@ -168,7 +168,7 @@ describe('the send warning', () => {
       text: 'Van 07 is in deep sleep: this command will fail until someone drives the vehicle.',
     });
     expect(sendWarning(with_('no-wake-ups-left', ['NoWakeUpsLeft', 'Asleep']), 'Doors')?.text).toMatch(
-      /^Van 07 is asleep and has no wake-ups left this month \(estimated\): this command will fail until (1 February|February 1), unless the vehicle is awake\.$/,
+      /^Van 07 is asleep and has no wake-ups left this month \(estimated\): this command will fail until (Feb 1, 2026|1 Feb 2026), unless the vehicle is awake\.$/,
     );
     expect(sendWarning(with_('privacy'), 'Horn')?.tone).toBe('error');
     expect(sendWarning(with_('privacy'), 'Immobilization')).toBeNull();

@@ -1,5 +1,6 @@
 // A native notification when a bulk command finishes (issue 16): the feature, how many vehicles, how it ended and
-// its counts; quiet when desktop notifications are off. Headless, the same news goes to the log.
+// its counts, in the OS's language (issue 17); quiet when desktop notifications are off. Headless, the same news
+// goes to the log.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { countsText, createLogNotifier } from '../../main/headless/log-notifier.js';
 import type { Logger } from '../../main/core/ports/logger.js';
@@ -29,6 +30,15 @@ describe('what a bulk notification says', () => {
       title: 'Horn to 1 vehicle: cancelled',
       body: '1 cancelled',
     });
+  });
+
+  it('speaks the OS’s language, plurals included', () => {
+    expect(bulkNotificationContent(finished(), 'fr')).toEqual({
+      title: 'Portes sur 10 véhicules : terminée',
+      body: '1 ignoré · 8 terminés · 1 en échec',
+    });
+    const none = { total: 0, queued: 0, skipped: 0, sent: 0, done: 0, failed: 0, cancelled: 0, expired: 0 };
+    expect(bulkNotificationContent(finished({ counts: none }), 'it').body).toBe('Nessun veicolo.');
   });
 });
 

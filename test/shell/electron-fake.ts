@@ -189,6 +189,8 @@ export const app = Object.assign(new EventEmitter(), {
   exitCode: null as number | null,
   getPath: vi.fn((_name: string) => appState.userData),
   getVersion: vi.fn(() => '0.1.0-test'),
+  /** The OS's languages, most preferred first (the desktop's notifications speak the first supported one). */
+  getPreferredSystemLanguages: vi.fn((): string[] => ['en-US']),
   setAppUserModelId: vi.fn(),
   requestSingleInstanceLock: vi.fn(() => appState.lock),
   whenReady: vi.fn(() => appState.ready),

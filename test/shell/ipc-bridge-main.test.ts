@@ -230,7 +230,7 @@ describe('input checks', () => {
         throw new Error('database is locked at /secret/path');
       },
       getVehicle: () => {
-        throw new ServiceError(409, 'BUSY', 'Busy.');
+        throw new ServiceError(409, 'ACTION_IN_PROGRESS');
       },
     });
     expect(await call('health')).toEqual({
@@ -244,7 +244,7 @@ describe('input checks', () => {
     });
     expect(await call('getVehicle', { vid: 'x' })).toMatchObject({
       ok: false,
-      error: { status: 409, code: 'BUSY' },
+      error: { status: 409, code: 'ACTION_IN_PROGRESS' },
     });
   });
 

@@ -1,8 +1,8 @@
 // Native notifications when a remote action completes: the words (Success, AlreadyDone, Failed with the
-// plain-language cause and what to do), when they are shown, and the click that opens the action's page.
+// plain-language cause and what to do, in the OS's language), when they are shown, and the click that opens the
+// action's page.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RemoteAction } from '../../main/core/domain/action.js';
-import { explainAction } from '../../main/core/domain/explanations.js';
 import { silentLogger } from '../../main/core/ports/logger.js';
 import { createDesktopNotifier, notificationContent } from '../../main/shell/notifier.js';
 import { createWindowController } from '../../main/shell/window-controller.js';
@@ -39,7 +39,7 @@ describe('what a notification says', () => {
   it('names the feature, the vehicle and the outcome', () => {
     expect(notificationContent(action(), 'Van 01')).toEqual({
       title: 'Doors · Van 01: Done',
-      body: explainAction(action()).explanation,
+      body: 'The vehicle carried out the command.',
     });
     expect(
       notificationContent(
@@ -51,11 +51,30 @@ describe('what a notification says', () => {
 
   it('gives the plain-language cause of a failure and what to do', () => {
     const failed = action({ outcome: 'Failed', status: 'Failed', failureCause: 'VehicleConnectionTimeout' });
-    const e = explainAction(failed);
     const { title, body } = notificationContent(failed, 'Van 01');
     expect(title).toBe('Doors · Van 01: Failed');
-    expect(body).toBe(`${e.title}. ${e.explanation} What to do: ${e.nextStep}`);
+    expect(body).toMatch(
+      /^Vehicle could not be reached\. The network could not reach or wake the vehicle in time\. .* What to do: Move the vehicle into mobile coverage and send again\./,
+    );
     expect(body).not.toContain('VehicleConnectionTimeout');
+  });
+
+  it('speaks the language it is given (the OS’s)', () => {
+    const failed = action({ outcome: 'Failed', status: 'Failed', failureCause: 'CidInside' });
+    expect(notificationContent(failed, 'Van 01', 'fr')).toEqual({
+      title: 'Portes · Van 01 : Échec',
+      body:
+        'Clé détectée dans le véhicule. Le véhicule ne se verrouille pas à distance tant qu’une clé est à ' +
+        'l’intérieur. Que faire : Retirez la clé du véhicule et verrouillez de nouveau.',
+    });
+    expect(notificationContent(action({ outcome: 'AlreadyDone' }), 'Van 01', 'de').title).toBe(
+      'Türen · Van 01: Bereits erledigt',
+    );
+  });
+
+  it('names an unknown cause by its code rather than hiding it', () => {
+    const failed = action({ outcome: 'Failed', status: 'Failed', failureCause: 'FluxCapacitorError' });
+    expect(notificationContent(failed, 'Van 01').body).toMatch(/^Unknown status FluxCapacitorError\./);
   });
 });
 
@@ -80,6 +99,15 @@ describe('the desktop notifier', () => {
     n!.click();
     expect(openAction).toHaveBeenCalledWith('ra-0001');
     expect(notifier.onScreen()).toBe(0);
+  });
+
+  it('words them in the language it was made with', async () => {
+    createDesktopNotifier({ ...deps(), language: 'es' }).actionCompleted(action());
+    await vi.waitFor(() => expect(FakeNotification.shown).toHaveLength(1));
+    expect(FakeNotification.shown[0]!.options).toMatchObject({
+      title: 'Puertas · Van 01: Completado',
+      body: 'El vehículo ha ejecutado el comando.',
+    });
   });
 
   it('uses the VIN when the vehicle has no name', async () => {

@@ -96,6 +96,7 @@ describe('calls', () => {
       status: 404,
       code: 'VEHICLE_NOT_FOUND',
       message: expect.stringContaining('NOPE'),
+      params: { ref: 'NOPE' },
       errors: [],
     });
     expect(asClientFailure(error)).toEqual(error);

@@ -5,6 +5,7 @@
 // cookie a browser got by signing in (EventSource cannot send headers). What the caller may then do is the
 // services' decision (kernel/access-guard.ts), by the role of the actor resolved here.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorKey } from '../domain/field-error.js';
 import { machineActor, type Actor } from '../kernel/actor.js';
 import { safeEqual } from '../kernel/safe-equal.js';
 import { tooManyWrongTokens } from '../kernel/service-error.js';
@@ -27,8 +28,11 @@ declare module 'fastify' {
   }
 }
 
-const unauthorized = (reply: FastifyReply, message: string) =>
-  reply.status(401).header('www-authenticate', 'Bearer').send(errorBody('UNAUTHORIZED', message));
+const unauthorized = (request: FastifyRequest, reply: FastifyReply, key: ErrorKey) =>
+  reply
+    .status(401)
+    .header('www-authenticate', 'Bearer')
+    .send(errorBody(request, 'UNAUTHORIZED', { key }));
 
 export interface AuthDeps {
   /** The machine token (the api-token file): admin rights, for automation and recovery. */
@@ -60,10 +64,7 @@ export function createAuthHook({ machineToken, limiter, sessions, identity, toke
         if (wait !== null) throw tooManyWrongTokens(wait);
       }
       if (isPublic) return;
-      return unauthorized(
-        reply,
-        'The bearer token is wrong, revoked or expired. The machine token is in <data-dir>/api-token.',
-      );
+      return unauthorized(request, reply, 'errors:code.UNAUTHORIZED.wrongToken');
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (cookie) {
@@ -78,10 +79,6 @@ export function createAuthHook({ machineToken, limiter, sessions, identity, toke
       if (principal) sessions.end(cookie);
     }
     if (isPublic) return;
-    return unauthorized(
-      reply,
-      'Sign in first (POST /api/v1/session), or send Authorization: Bearer <token> (the machine token is in ' +
-        '<data-dir>/api-token).',
-    );
+    return unauthorized(request, reply, 'errors:code.UNAUTHORIZED');
   };
 }

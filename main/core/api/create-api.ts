@@ -120,7 +120,11 @@ export async function createApi<R extends OperationRegistry = Operations>({
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(createErrorHandler(logger));
   app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send(errorBody('ROUTE_NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}.`)),
+    reply.status(404).send(
+      errorBody(req, 'ROUTE_NOT_FOUND', {
+        params: { method: req.method, path: req.url.split('?')[0] ?? '' },
+      }),
+    ),
   );
 
   await app.register(fastifyCookie);

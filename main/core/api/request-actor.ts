@@ -16,9 +16,7 @@ function readHeader(request: FastifyRequest, name: string, max: number): string 
     // not encoded: keep as sent
   }
   if (value.length > max || !PRINTABLE.test(value)) {
-    throw invalid(`The ${name} header is not valid.`, [
-      { field: name, message: `At most ${max} characters, without control characters.` },
-    ]);
+    throw invalid('errors:invalid.header', [{ field: name, rule: 'header.text', params: { max } }], { name });
   }
   return value || null;
 }

@@ -1,5 +1,6 @@
 // The port: everything the core needs from the vehicle network. Implementations: the in-process fleet
 // (the zero-configuration default for now), later the built-in simulator and the Stellantis fleet API.
+import type { CapabilityReason } from '../../../preload/contract/capability-reasons.js';
 import type { RemoteEvent } from '../domain/action.js';
 import type { CallbackSubscribe } from '../domain/callback/callback-model.js';
 import type { RemoteBody } from '../domain/remote/remote-body.js';
@@ -9,8 +10,10 @@ export type Energy = 'Electric' | 'PlugInHybrid' | 'Hybrid' | 'Combustion' | 'Un
 
 export interface Capability {
   supported: boolean;
-  /** Why not, in plain words, when unsupported. */
-  reason?: string;
+  /** Why not, as a code the clients word, when unsupported. */
+  reason?: CapabilityReason;
+  /** The reason's values, by name (CAPABILITY_REASONS says which). */
+  params?: Record<string, string | number>;
 }
 export type Capabilities = Partial<Record<RemoteType, Capability>>;
 

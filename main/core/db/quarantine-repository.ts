@@ -1,7 +1,6 @@
 // Requests the webhook receiver authenticated but could not apply, kept byte for byte until an operator (or an
 // automatic replay once the action they name exists) handles them.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { FieldError } from '../domain/field-error.js';
 import { fromJson, toJson } from './json-column.js';
 import type { Db } from './open-database.js';
 import type { IsoTimestamp } from './records.js';
@@ -17,6 +16,15 @@ export type QuarantineReason = (typeof QUARANTINE_REASONS)[number];
 export const QUARANTINE_RESOLUTIONS = ['Replayed', 'Dismissed'] as const;
 export type QuarantineResolution = (typeof QUARANTINE_RESOLUTIONS)[number];
 
+/**
+ * What was wrong with a quarantined notification, as stored with it (and shown in the quarantine screen). Still
+ * worded in English when found (issue 17 has not moved the receiver's problems to codes yet).
+ */
+export interface NotificationProblem {
+  field: string;
+  message: string;
+}
+
 /** Errors kept with an entry; errorCount counts all of them. */
 export const QUARANTINE_MAX_ERRORS = 100;
 
@@ -29,7 +37,7 @@ export interface QuarantineRecord {
   receivedAt: IsoTimestamp;
   reason: QuarantineReason;
   /** The first QUARANTINE_MAX_ERRORS errors. */
-  errors: FieldError[];
+  errors: NotificationProblem[];
   /** Every error found, kept or not. */
   errorCount: number;
   contentType: string | null;
@@ -76,7 +84,7 @@ export interface QuarantineListQuery {
 export interface QuarantineReplayUpdate {
   at: IsoTimestamp;
   reason: QuarantineReason;
-  errors: FieldError[];
+  errors: NotificationProblem[];
   errorCount: number;
   actionIds: string[];
 }
@@ -365,7 +373,7 @@ function toSummary(row: QuarantineRow): QuarantineSummary {
 function toRecord(row: QuarantineRow): QuarantineRecord {
   return {
     ...toSummary(row),
-    errors: fromJson<FieldError[]>(row.errors ?? '[]'),
+    errors: fromJson<NotificationProblem[]>(row.errors ?? '[]'),
     headers: fromJson<Record<string, string>>(row.headers ?? '{}'),
     remoteAddress: row.remote_address ?? null,
     body: row.body ?? Buffer.alloc(0),

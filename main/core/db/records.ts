@@ -21,8 +21,13 @@ export type VehicleEnergy = (typeof VEHICLE_ENERGIES)[number];
 
 export interface VehicleCapability {
   supported: boolean;
-  /** Why not, in plain words, when unsupported. */
+  /**
+   * Why not, when unsupported: a CAPABILITY_REASONS code (rows written before issue 17 may still hold a sentence until
+   * the next fleet sync replaces them; kernel/capabilities-view.ts keeps those from clients).
+   */
   reason?: string;
+  /** The reason's values, by name. */
+  params?: Record<string, string | number>;
 }
 /** What the vehicle can do, per remote type, as the connector normalised it (same shape as its `Capabilities`). */
 export type VehicleCapabilities = Partial<Record<RemoteType, VehicleCapability>>;

@@ -43,9 +43,12 @@ const RESOURCES = {
   es: { errors: esErrors, explain: esExplain, notices: esNotices, vocab: esVocab },
 };
 
+/** A `t` for the main process's namespaces, keys written `<namespace>:<key>`. */
+export type MainT = TFunction<typeof MAIN_NAMESPACES>;
+
 export interface Translator {
   /** A `t` bound to one language. */
-  for(language: Language): TFunction;
+  for(language: Language): MainT;
   /** The language for an Accept-Language header (English when none is supported). */
   fromAcceptLanguage(header: string | undefined): Language;
   /** Whether the catalogs have this key (a code with no words yet keeps its English fallback). */
@@ -68,9 +71,11 @@ export function createTranslator(): Translator {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  const fixed = new Map<Language, TFunction>(LANGUAGES.map((l) => [l, instance.getFixedT(l)]));
+  const fixed = new Map<Language, MainT>(
+    LANGUAGES.map((l) => [l, instance.getFixedT(l, [...MAIN_NAMESPACES])]),
+  );
   return {
-    for: (language) => fixed.get(language) ?? instance.t,
+    for: (language) => fixed.get(language) ?? fixed.get(SOURCE_LANGUAGE)!,
     fromAcceptLanguage: (header) => pickLanguage(acceptedLanguages(header)),
     has: (key) => instance.exists(key, { lng: SOURCE_LANGUAGE }),
   };

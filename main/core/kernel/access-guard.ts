@@ -38,13 +38,6 @@ export interface AccessDeps {
   bus: EventBus;
 }
 
-const ROLE_WORDS: Record<Role, string> = {
-  viewer: 'a viewer',
-  technician: 'a technician',
-  supervisor: 'a supervisor',
-  admin: 'an admin',
-};
-
 export type AccessGuard = ReturnType<typeof createAccessGuard>;
 
 export function createAccessGuard({ unitOfWork, repos, clock, bus }: AccessDeps) {
@@ -84,11 +77,9 @@ export function createAccessGuard({ unitOfWork, repos, clock, bus }: AccessDeps)
         }),
       ),
     );
-    return new ServiceError(
-      403,
-      'FORBIDDEN',
-      `This needs ${ROLE_WORDS[needed]} (or higher); ${actor.operator} is ${ROLE_WORDS[actor.role]}.`,
-    );
+    return new ServiceError(403, 'FORBIDDEN', {
+      params: { needed, operator: actor.operator, role: actor.role },
+    });
   }
 
   /** Throws 403 FORBIDDEN (audited) unless the actor's role is at least `needed`. */
@@ -117,15 +108,9 @@ export function createAccessGuard({ unitOfWork, repos, clock, bus }: AccessDeps)
         .filter(([, role]) => role === 'viewer')
         .map(([key]) => key);
       if (viewers.length > 0) {
-        throw new ServiceError(
-          422,
-          'POLICY_VIEWER_CANNOT_SEND',
-          'Viewers only read: give each remote to technicians or above.',
-          viewers.map((key) => ({
-            field: `rules.${key}`,
-            message: 'Choose technician, supervisor or admin.',
-          })),
-        );
+        throw new ServiceError(422, 'POLICY_VIEWER_CANNOT_SEND', {
+          errors: viewers.map((key) => ({ field: `rules.${key}`, rule: 'policy.role' })),
+        });
       }
       const before = policy();
       const stored: StoredPolicy = {

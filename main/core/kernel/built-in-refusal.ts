@@ -3,11 +3,10 @@
 // act it cannot undergo (delete, a test notification to a webhook it does not have).
 import {
   BUILT_IN_CALLBACK_LABEL,
-  builtInRefusalMessage,
   CALLBACK_BUILT_IN,
   type BuiltInRefusedOperation,
 } from '../domain/callback/built-in.js';
-import type { FieldError } from '../domain/field-error.js';
+import type { ErrorKey, FieldError } from '../domain/field-error.js';
 import { ServiceError } from './service-error.js';
 
 export function builtInRefusal(
@@ -16,10 +15,16 @@ export function builtInRefusal(
   errors: FieldError[] = [],
 ): ServiceError {
   const status = operation === 'replace' ? 422 : 409;
-  return new ServiceError(
-    status,
-    CALLBACK_BUILT_IN,
-    builtInRefusalMessage(operation, label ?? BUILT_IN_CALLBACK_LABEL),
+  return new ServiceError(status, CALLBACK_BUILT_IN, {
+    params: { label: label ?? BUILT_IN_CALLBACK_LABEL },
     errors,
-  );
+    key: REFUSAL_KEYS[operation],
+  });
 }
+
+/** One line each: what the built-in refuses, and what to do instead. */
+const REFUSAL_KEYS: Record<BuiltInRefusedOperation, ErrorKey> = {
+  replace: 'errors:code.CALLBACK_BUILT_IN',
+  delete: 'errors:code.CALLBACK_BUILT_IN.delete',
+  'test-notification': 'errors:code.CALLBACK_BUILT_IN.testNotification',
+};

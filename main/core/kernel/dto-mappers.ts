@@ -13,6 +13,7 @@ import { maskSecret, revealHeadersSetBy, SEALED_MASK } from '../domain/callback/
 import { explain, explainAction } from '../domain/explanations.js';
 import { failedAsleep, isResendable } from '../domain/queue.js';
 import type { VehicleCondition } from '../domain/vehicle/vehicle-condition.js';
+import { capabilitiesView } from './capabilities-view.js';
 
 const API = '/api/v1';
 
@@ -71,7 +72,7 @@ export function toVehicleDto(v: VehicleRecord, condition: VehicleCondition): Veh
     brand: v.brand,
     model: v.model,
     energy: v.energy,
-    capabilities: v.capabilities as VehicleDto['capabilities'],
+    capabilities: capabilitiesView(v.capabilities),
     status: v.status,
     statusAt: v.statusAt,
     syncedAt: v.syncedAt,

@@ -66,9 +66,10 @@ export function accessHandlers({
   function tokenRefused(ctx: OperationContext): never {
     const wait = ctx.session.tokenFailed();
     if (wait !== null) throw tooManyWrongTokens(wait);
-    throw new ServiceError(401, 'UNAUTHORIZED', 'That token is not the one in <data-dir>/api-token.', [
-      { field: 'token', message: 'Not a valid token.' },
-    ]);
+    throw new ServiceError(401, 'UNAUTHORIZED', {
+      errors: [{ field: 'token', rule: 'token.notValid' }],
+      key: 'errors:code.UNAUTHORIZED.notMachineToken',
+    });
   }
 
   return {
@@ -91,12 +92,7 @@ export function accessHandlers({
         operators.signedIn(actor, 'token');
       } else {
         if (!enrolled(ctx)) {
-          throw new ServiceError(
-            403,
-            'NOT_ENROLLED',
-            'This browser is not enrolled for PIN sign-in: an admin signs in here once with the machine token ' +
-              'and enrols it (or sign in with a token).',
-          );
+          throw new ServiceError(403, 'NOT_ENROLLED', { key: 'errors:code.NOT_ENROLLED.signIn' });
         }
         const record = await operators.verify(body.operator, body.pin, 'sign-in');
         principal = { kind: 'operator', id: record.id };
@@ -113,7 +109,7 @@ export function accessHandlers({
 
     listSignInOperators: (_input, ctx) => {
       if (!ctx.authenticated && !enrolled(ctx)) {
-        throw new ServiceError(403, 'NOT_ENROLLED', 'This browser is not enrolled for PIN sign-in.');
+        throw new ServiceError(403, 'NOT_ENROLLED');
       }
       return { items: operators.signInList() };
     },

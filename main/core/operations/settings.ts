@@ -4,12 +4,7 @@ import type { AccessGuard } from '../kernel/access-guard.js';
 import type { ConnectionPort, OperationHandlers, SettingsPort } from './ports.js';
 
 /** A core built without the agent around it (tests, tools) keeps no settings: said as a 404 the UI understands. */
-const noSettings = () =>
-  new ServiceError(
-    404,
-    'SETTINGS_UNAVAILABLE',
-    'This agent keeps no settings: start it with `npm run agent` or the desktop app to change them.',
-  );
+const noSettings = () => new ServiceError(404, 'SETTINGS_UNAVAILABLE');
 
 /** Nothing to check: the simulator. */
 export const NO_CONNECTION: ConnectionPort = { check: async () => null, rateLimit: () => null };

@@ -4,7 +4,7 @@
 import type { Repositories, UnitOfWork } from '../db/index.js';
 import type { Logger } from '../ports/logger.js';
 import type { CallbackCache } from './callback-cache.js';
-import { holdReasonOf } from './callback-view.js';
+import { holdReasonOf, storedHoldReason } from './held-reason.js';
 import type { DeliveryEvents } from './delivery-events.js';
 import type { Holds } from './holds.js';
 import type { Lanes } from './lanes.js';
@@ -52,7 +52,10 @@ export function createCallbackChanges(deps: {
           holds.drop(id, uow);
         } else if (v.status !== 'Running') {
           if (!holds.has(id))
-            holds.hold({ callbackId: id, since: v.updatedAt, reason: holdReasonOf(v.status) }, uow);
+            holds.hold(
+              { callbackId: id, since: v.updatedAt, reason: storedHoldReason(holdReasonOf(v.status)) },
+              uow,
+            );
         } else {
           holds.resume(id, nowMs, uow);
           const l = lanes.laneOf(id);

@@ -11,15 +11,6 @@ import type { BatchNotify, CallbackAttribute, CallbackStatus } from '../domain/c
  */
 export type DeliveryStatus = CallbackStatus | 'NeedsSecrets';
 
-/** Why the deliveries of a callback that is not Running are held, in words. */
-export function holdReasonOf(status: Exclude<DeliveryStatus, 'Running'>): string {
-  if (status === 'Paused') return 'The callback is paused.';
-  if (status === 'NeedsSecrets') {
-    return 'The callback lost its secrets (--forget-secrets): enter its signing secret, authentication and hidden header values again to deliver.';
-  }
-  return `The callback is ${status}.`;
-}
-
 export interface CallbackView {
   id: string;
   label: string | null;

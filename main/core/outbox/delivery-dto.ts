@@ -3,12 +3,13 @@ import type {
   DeliveryAttemptDto,
   DeliveryDetailDto,
   DeliveryDto,
+  HeldReasonDto,
 } from '../../../preload/contract/deliveries.js';
 import type { AttemptRecord, DeliveryRecord } from '../db/index.js';
 
 const API = '/api/v1';
 
-export function toDeliveryDto(record: DeliveryRecord, heldReason: string | null): DeliveryDto {
+export function toDeliveryDto(record: DeliveryRecord, heldReason: HeldReasonDto | null): DeliveryDto {
   return {
     _links: {
       self: { href: `${API}/deliveries/${record.id}` },
@@ -63,7 +64,7 @@ export function toAttemptDto(attempt: AttemptRecord): DeliveryAttemptDto {
 
 export function toDeliveryDetailDto(
   record: DeliveryRecord,
-  heldReason: string | null,
+  heldReason: HeldReasonDto | null,
   attempts: AttemptRecord[],
 ): DeliveryDetailDto {
   return {

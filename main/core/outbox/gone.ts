@@ -6,6 +6,7 @@ import type { UnitOfWork } from '../db/index.js';
 import type { Logger } from '../ports/logger.js';
 import type { Actor } from '../kernel/actor.js';
 import type { CallbackView } from './callback-view.js';
+import { storedHoldReason } from './held-reason.js';
 import type { Holds } from './holds.js';
 import { systemActor } from '../kernel/actor.js';
 
@@ -71,10 +72,12 @@ export function createGoneHandler(deps: {
      */
     onGone(cb: CallbackView, deliveryId: string, finishedMs: number, uow: UnitOfWork) {
       const now = iso(finishedMs);
+      // The audit entry of the pause keeps its sentence; the hold keeps a code, worded by each client.
       const reason =
         `The webhook ${cb.target} answered 410 Gone: deliveries are held. Correct the target, then resume the ` +
         'callback.';
-      holds.hold({ callbackId: cb.id, since: holds.get(cb.id)?.since ?? now, reason }, uow);
+      const held = storedHoldReason({ code: 'TARGET_GONE', params: { target: cb.target } });
+      holds.hold({ callbackId: cb.id, since: holds.get(cb.id)?.since ?? now, reason: held }, uow);
       uow.afterCommit(() => {
         if (!pausing.has(cb.id)) track(pause(cb, deliveryId, reason));
       });

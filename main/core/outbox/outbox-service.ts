@@ -59,13 +59,13 @@ export function createOutboxService({ unitOfWork, repos, clock, bus, queue }: Ou
 
   function requireDelivery(id: string): DeliveryRecord {
     const record = repos.deliveries.get(id);
-    if (!record) throw notFound('DELIVERY_NOT_FOUND', `No delivery with id ${id}.`);
+    if (!record) throw notFound('DELIVERY_NOT_FOUND', { id });
     return record;
   }
 
   function requireCallback(id: string) {
     const record = repos.callbacks.get(id);
-    if (!record) throw notFound('CALLBACK_NOT_FOUND', `No callback with id ${id}.`);
+    if (!record) throw notFound('CALLBACK_NOT_FOUND', { id });
     return record;
   }
 
@@ -103,17 +103,13 @@ export function createOutboxService({ unitOfWork, repos, clock, bus, queue }: Ou
       const record = unitOfWork((uow) => {
         const current = requireDelivery(id);
         if (current.state === 'Delivered') {
-          throw new ServiceError(409, 'DELIVERY_DELIVERED', 'This delivery was already delivered.');
+          throw new ServiceError(409, 'DELIVERY_DELIVERED');
         }
         if (current.state === 'InFlight') {
-          throw new ServiceError(409, 'DELIVERY_IN_FLIGHT', 'This delivery is being sent right now.');
+          throw new ServiceError(409, 'DELIVERY_IN_FLIGHT');
         }
         if (!repos.callbacks.get(current.callbackId)) {
-          throw new ServiceError(
-            409,
-            'CALLBACK_DELETED',
-            'The callback of this delivery was deleted; there is nowhere to send it.',
-          );
+          throw new ServiceError(409, 'CALLBACK_DELETED');
         }
         if (current.state === 'Queued') repos.deliveries.dueNow(id, now);
         else repos.deliveries.replay(id, now);

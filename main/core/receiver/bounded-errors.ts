@@ -2,14 +2,14 @@
 // (~54 MB of quarantine, over a second of blocked event loop): only the first MAX_KEPT_ERRORS are worked out
 // and kept, the others are only counted, so the cost of a bad body is bounded by what is kept, not by its items.
 import { QUARANTINE_MAX_ERRORS } from '../db/quarantine-repository.js';
-import type { FieldError } from '../domain/field-error.js';
+import type { NotificationProblem } from '../db/quarantine-repository.js';
 
 /** The errors kept with a quarantined request (its error count covers all of them). */
 export const MAX_KEPT_ERRORS = QUARANTINE_MAX_ERRORS;
 
 export interface BoundedErrors {
   /** The first errors, at most the limit. */
-  readonly kept: FieldError[];
+  readonly kept: NotificationProblem[];
   /** Every error, kept or not. */
   readonly count: number;
   /**
@@ -20,7 +20,7 @@ export interface BoundedErrors {
 }
 
 export function boundedErrors(limit = MAX_KEPT_ERRORS): BoundedErrors {
-  const kept: FieldError[] = [];
+  const kept: NotificationProblem[] = [];
   let count = 0;
   return {
     kept,

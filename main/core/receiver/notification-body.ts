@@ -11,7 +11,7 @@
 // one takes the time the request was received, and says so (`eventDateFromReceipt`).
 import type { RemoteEvent } from '../domain/action.js';
 import { canonicalEventDate } from '../domain/event-date.js';
-import type { FieldError } from '../domain/field-error.js';
+import type { NotificationProblem } from '../db/quarantine-repository.js';
 import { normaliseEventStatus, type RawEventStatus } from '../domain/lifecycle.js';
 import { type BoundedErrors, boundedErrors, quoted } from './bounded-errors.js';
 
@@ -23,7 +23,7 @@ export type ParsedBody =
       ok: false;
       reason: BodyProblem;
       /** The first MAX_KEPT_ERRORS errors. */
-      errors: FieldError[];
+      errors: NotificationProblem[];
       /** All of them. */
       errorCount: number;
     };

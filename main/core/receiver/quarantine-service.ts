@@ -63,11 +63,9 @@ export type QuarantineService = ReturnType<typeof createQuarantineService>;
 export type QuarantineIntake = QuarantineService['intake'];
 
 const alreadyHandled = (e: QuarantineSummary) =>
-  new ServiceError(
-    409,
-    'QUARANTINE_RESOLVED',
-    `Quarantined notification ${e.id} was already handled (${e.resolution} by ${e.resolvedBy}).`,
-  );
+  new ServiceError(409, 'QUARANTINE_RESOLVED', {
+    params: { id: e.id, resolution: e.resolution ?? '', by: e.resolvedBy ?? '' },
+  });
 
 export function createQuarantineService(deps: QuarantineServiceDeps, options: QuarantineOptions = {}) {
   const { unitOfWork, repos, ingest, bus, clock } = deps;
@@ -78,7 +76,7 @@ export function createQuarantineService(deps: QuarantineServiceDeps, options: Qu
   /** Runs a quarantined request through validation and ingest again. `actor` null: an automatic replay. */
   function replay(id: number, actor: Actor | null): ReplayResult {
     const entry = repos.quarantine.get(id);
-    if (!entry) throw notFound('QUARANTINE_NOT_FOUND', `No quarantined notification with id ${id}.`);
+    if (!entry) throw notFound('QUARANTINE_NOT_FOUND', { id });
     if (entry.resolvedAt !== null) throw alreadyHandled(entry);
     // Events without a date keep the time the request was first received, as when it was first read.
     const parsed = parseNotificationBody(entry.body, entry.receivedAt);
@@ -132,7 +130,7 @@ export function createQuarantineService(deps: QuarantineServiceDeps, options: Qu
   /** Marks an entry handled by hand (the operator looked at it and nothing needs applying). */
   function dismiss(id: number, actor: Actor): QuarantineSummary {
     const entry = repos.quarantine.getSummary(id);
-    if (!entry) throw notFound('QUARANTINE_NOT_FOUND', `No quarantined notification with id ${id}.`);
+    if (!entry) throw notFound('QUARANTINE_NOT_FOUND', { id });
     const at = clock.nowIso();
     return unitOfWork((uow) => {
       if (
@@ -189,7 +187,7 @@ export function createQuarantineService(deps: QuarantineServiceDeps, options: Qu
 
     get(id: number): QuarantineDetailDto {
       const record = repos.quarantine.get(id);
-      if (!record) throw notFound('QUARANTINE_NOT_FOUND', `No quarantined notification with id ${id}.`);
+      if (!record) throw notFound('QUARANTINE_NOT_FOUND', { id });
       return toQuarantineDetailDto(record);
     },
 

@@ -11,7 +11,7 @@ import {
   type UnitOfWork,
 } from '../db/index.js';
 import type { RemoteEvent } from '../domain/action.js';
-import type { FieldError } from '../domain/field-error.js';
+import type { NotificationProblem } from '../db/quarantine-repository.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../ports/logger.js';
 import { createAuditTrail } from '../kernel/audit-trail.js';
@@ -29,7 +29,7 @@ export type QuarantinedRequest = Omit<NewQuarantineEntry, 'reason' | 'errors' | 
 /** What is wrong with it. */
 export interface QuarantineProblems {
   reason: QuarantineReason;
-  errors: FieldError[];
+  errors: NotificationProblem[];
   errorCount: number;
   /** The remote actions an UNKNOWN_ACTION entry waits for; [] otherwise. */
   actionIds: string[];

@@ -144,14 +144,12 @@ export function createBulkService(deps: BulkServiceDeps) {
     // The lowest role that may send anything, first: a viewer learns nothing of the vehicles or the callback.
     access.require(actor, 'technician', 'bulk.start');
     if ((command.vehicleIds === undefined) === (command.groupId === undefined)) {
-      throw invalid('Give either vehicleIds or groupId.', [
-        { field: 'vehicleIds', message: 'Give either vehicleIds or groupId.' },
-      ]);
+      throw invalid('errors:invalid.vehiclesOrGroup', [{ field: 'vehicleIds', rule: 'vehiclesOrGroup' }]);
     }
     const parsed = parseRemote(command.remote);
     if (!parsed.ok) {
       throw invalid(
-        'The remote request is not valid.',
+        'errors:invalid.remote',
         parsed.errors.map((e) => ({ ...e, field: e.field ? `remote.${e.field}` : 'remote' })),
       );
     }
@@ -166,9 +164,10 @@ export function createBulkService(deps: BulkServiceDeps) {
     refs.forEach((ref, index) => {
       const vehicle = vehicleOf(ref);
       if (!vehicle && command.scheduleId === undefined) {
-        throw new ServiceError(404, 'VEHICLE_NOT_FOUND', `No vehicle with id or VIN ${ref} in this fleet.`, [
-          { field: `vehicleIds.${index}`, message: `No vehicle with id or VIN ${ref} in this fleet.` },
-        ]);
+        throw new ServiceError(404, 'VEHICLE_NOT_FOUND', {
+          params: { ref },
+          errors: [{ field: `vehicleIds.${index}`, rule: 'vehicle.notInFleet', params: { ref } }],
+        });
       }
       const vehicleId = vehicle?.id ?? ref;
       if (seen.has(vehicleId)) return;
@@ -195,7 +194,7 @@ export function createBulkService(deps: BulkServiceDeps) {
 
   function requireBulk(bulkId: string): BulkRecord {
     const bulk = repos.bulk.get(bulkId);
-    if (!bulk) throw notFound('BULK_NOT_FOUND', `No bulk command with id ${bulkId}.`);
+    if (!bulk) throw notFound('BULK_NOT_FOUND', { id: bulkId });
     return bulk;
   }
 
@@ -300,11 +299,9 @@ export function createBulkService(deps: BulkServiceDeps) {
       });
       unitOfWork((uow) => {
         if (!repos.bulk.markCancelled(bulkId)) {
-          throw new ServiceError(
-            409,
-            'BULK_NOT_RUNNING',
-            `Bulk command ${bulkId} is ${repos.bulk.get(bulkId)?.status ?? 'over'}: only a running one can be cancelled.`,
-          );
+          throw new ServiceError(409, 'BULK_NOT_RUNNING', {
+            params: { id: bulkId, status: repos.bulk.get(bulkId)?.status ?? 'over' },
+          });
         }
         const at = clock.nowIso();
         const cancelled = repos.bulk.cancelQueued(bulkId, at);

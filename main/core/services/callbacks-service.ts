@@ -79,19 +79,19 @@ export function createCallbacksService({
       current?.subscribe ?? null,
       current?.secrets.headerValues,
     );
-    if (!resolved.ok) throw invalid('The callback is not valid.', resolved.errors);
+    if (!resolved.ok) throw invalid('errors:invalid.callback', resolved.errors);
     return sealHeaderValues(resolved.value);
   }
 
   function parse(body: unknown): CallbackInput {
     const result = parseCallbackInput(body);
-    if (!result.ok) throw invalid('The callback is not valid.', result.errors);
+    if (!result.ok) throw invalid('errors:invalid.callback', result.errors);
     return result.value;
   }
 
   function requireRecord(id: string): CallbackRecord {
     const record = repos.callbacks.get(id);
-    if (!record) throw notFound('CALLBACK_NOT_FOUND', `No callback with id ${id}.`);
+    if (!record) throw notFound('CALLBACK_NOT_FOUND', { id });
     return record;
   }
 
@@ -154,7 +154,7 @@ export function createCallbacksService({
       );
       return repos.callbacks.getIncludingDeleted(id);
     });
-    if (!record) throw notFound('CALLBACK_NOT_FOUND', `No callback with id ${id}.`);
+    if (!record) throw notFound('CALLBACK_NOT_FOUND', { id });
     return record;
   }
 
@@ -174,7 +174,7 @@ export function createCallbacksService({
   ): Promise<CallbackDto> {
     const parsed = parseBuiltInBody(body);
     if ('refused' in parsed) throw builtInRefusal('replace', current.label, parsed.refused);
-    if ('errors' in parsed) throw invalid('The callback is not valid.', parsed.errors);
+    if ('errors' in parsed) throw invalid('errors:invalid.callback', parsed.errors);
     const subscribe = parsed.value;
     const upstreamId = await upstream.update(
       current.upstreamId,
@@ -250,7 +250,7 @@ export function createCallbacksService({
       // The built-in takes another body, so it is told apart before the body is read.
       if (current?.builtIn) return replaceBuiltIn(current, body, actor);
       const input = parse(body);
-      if (!current) throw notFound('CALLBACK_NOT_FOUND', `No callback with id ${id}.`);
+      if (!current) throw notFound('CALLBACK_NOT_FOUND', { id });
       const currentSecrets = await openSecrets(current);
       const { stored, headerValues } = sealedSubscribe(input, {
         subscribe: current.subscribe,
@@ -285,7 +285,7 @@ export function createCallbacksService({
     async setStatus(id: string, body: unknown, actor: Actor): Promise<CallbackDto> {
       access.require(actor, 'admin', 'callbacks.write', { callbackId: id });
       const parsed = parseCallbackStatusInput(body);
-      if (!parsed.ok) throw invalid('The status is not valid.', parsed.errors);
+      if (!parsed.ok) throw invalid('errors:invalid.status', parsed.errors);
       const current = requireRecord(id);
       const { status } = parsed.value;
       await upstream.setStatus(current.upstreamId, status);
@@ -326,12 +326,7 @@ export function createCallbacksService({
       const record = requireRecord(id);
       if (record.builtIn) throw builtInRefusal('delete', record.label);
       if (repos.callbacks.hasPendingActions(id)) {
-        throw new ServiceError(
-          409,
-          'CALLBACK_HAS_PENDING_ACTIONS',
-          'This callback still has remote actions in progress or waiting in the queue. Wait until they are done ' +
-            '(or cancel the waiting ones), then delete it.',
-        );
+        throw new ServiceError(409, 'CALLBACK_HAS_PENDING_ACTIONS');
       }
       await upstream.remove(repos.callbacks.get(id)?.upstreamId ?? null);
       change(id, 'callback.delete', actor, null, (now) => repos.callbacks.softDelete(id, now));

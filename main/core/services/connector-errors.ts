@@ -10,36 +10,31 @@ export function asConnectorError(err: unknown): ConnectorError {
 }
 
 export function connectorFailure(e: ConnectorError, errors: FieldError[] = []): ServiceError {
-  const ref = e.details.reference ? ` Reference for support: ${e.details.reference}.` : '';
-  const code = e.details.code ? ` (code ${e.details.code})` : '';
+  // `detail` is the connector's own account of the failure (the network's words, or a log-style line), quoted as is.
+  const detail = e.message;
   switch (e.kind) {
     case 'unreachable':
-      return new ServiceError(
-        503,
-        'NETWORK_UNREACHABLE',
-        `The vehicle network cannot be reached: ${e.message}`,
-        errors,
-      );
+      return new ServiceError(503, 'NETWORK_UNREACHABLE', { params: { detail }, errors });
     case 'rate-limited':
-      return new ServiceError(
-        429,
-        'NETWORK_RATE_LIMITED',
-        `The vehicle network's rate limit is reached${e.details.retryAfterSeconds ? `; retry in ${e.details.retryAfterSeconds} s` : ''}.`,
-        errors,
-      );
+      return e.details.retryAfterSeconds
+        ? new ServiceError(429, 'NETWORK_RATE_LIMITED', {
+            params: { seconds: e.details.retryAfterSeconds },
+            errors,
+            key: 'errors:code.NETWORK_RATE_LIMITED.retryIn',
+          })
+        : new ServiceError(429, 'NETWORK_RATE_LIMITED', { errors });
     case 'authentication':
-      return new ServiceError(
-        502,
-        'NETWORK_AUTHENTICATION',
-        `The vehicle network refused our credentials: ${e.message}`,
-        errors,
-      );
+      return new ServiceError(502, 'NETWORK_AUTHENTICATION', { params: { detail }, errors });
     default:
-      return new ServiceError(
-        502,
-        'NETWORK_REFUSED',
-        `The vehicle network refused it${code}: ${e.message}.${ref}`,
+      return new ServiceError(502, 'NETWORK_REFUSED', {
+        params: {
+          detail,
+          hasCode: e.details.code ? 'yes' : 'no',
+          networkCode: e.details.code ?? '',
+          hasReference: e.details.reference ? 'yes' : 'no',
+          reference: e.details.reference ?? '',
+        },
         errors,
-      );
+      });
   }
 }

@@ -64,7 +64,7 @@ export function createGroupsService(deps: {
 
   function requireGroup(id: string): GroupRecord {
     const record = repos.groups.get(id);
-    if (!record) throw notFound('GROUP_NOT_FOUND', `No vehicle group with id ${id}.`);
+    if (!record) throw notFound('GROUP_NOT_FOUND', { id });
     return record;
   }
 
@@ -74,9 +74,10 @@ export function createGroupsService(deps: {
     refs.forEach((ref, index) => {
       const vehicle = repos.vehicles.get(ref);
       if (!vehicle) {
-        throw new ServiceError(404, 'VEHICLE_NOT_FOUND', `No vehicle with id or VIN ${ref} in this fleet.`, [
-          { field: `vehicleIds.${index}`, message: `No vehicle with id or VIN ${ref} in this fleet.` },
-        ]);
+        throw new ServiceError(404, 'VEHICLE_NOT_FOUND', {
+          params: { ref },
+          errors: [{ field: `vehicleIds.${index}`, rule: 'vehicle.notInFleet', params: { ref } }],
+        });
       }
       ids.add(vehicle.id);
     });
@@ -85,9 +86,10 @@ export function createGroupsService(deps: {
 
   function requireFreeName(name: string, exceptId?: string) {
     if (repos.groups.nameTaken(name, exceptId)) {
-      throw new ServiceError(409, 'GROUP_NAME_TAKEN', `A vehicle group named ${name} already exists.`, [
-        { field: 'name', message: 'Choose another name: group names are unique.' },
-      ]);
+      throw new ServiceError(409, 'GROUP_NAME_TAKEN', {
+        params: { name },
+        errors: [{ field: 'name', rule: 'group.nameTaken' }],
+      });
     }
   }
 
@@ -179,11 +181,7 @@ export function createGroupsService(deps: {
       unitOfWork((uow) => {
         const record = requireGroup(id);
         if (repos.groups.usedBySchedule(id)) {
-          throw new ServiceError(
-            409,
-            'GROUP_IN_USE',
-            `Vehicle group ${record.name} is used by a schedule: change or delete the schedule first.`,
-          );
+          throw new ServiceError(409, 'GROUP_IN_USE', { params: { name: record.name } });
         }
         const now = clock.nowIso();
         repos.groups.markDeleted(id, now);

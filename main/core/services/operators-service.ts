@@ -78,16 +78,17 @@ export function createOperatorsService({
 
   function requireOperator(id: string): OperatorRecord {
     const record = repos.operators.get(id);
-    if (!record || record.deletedAt) throw notFound('OPERATOR_NOT_FOUND', `No operator with id ${id}.`);
+    if (!record || record.deletedAt) throw notFound('OPERATOR_NOT_FOUND', { id });
     return record;
   }
 
   function nameTaken(name: string, except: string | null) {
     const other = repos.operators.find(name);
     if (other && other.id !== except && other.name.toLowerCase() === name.toLowerCase()) {
-      throw new ServiceError(409, 'OPERATOR_NAME_TAKEN', `An operator named ${other.name} already exists.`, [
-        { field: 'name', message: 'Another operator has this name: choose another.' },
-      ]);
+      throw new ServiceError(409, 'OPERATOR_NAME_TAKEN', {
+        params: { name: other.name },
+        errors: [{ field: 'name', rule: 'operator.nameTaken' }],
+      });
     }
   }
 
@@ -110,13 +111,10 @@ export function createOperatorsService({
   }
 
   function locked(r: OperatorRecord, seconds: number) {
-    return new ServiceError(
-      429,
-      'OPERATOR_LOCKED',
-      `${r.name} is locked after ${r.failedAttempts} wrong PINs: try again in ${seconds} s, or ask an admin to unlock.`,
-      [],
-      seconds,
-    );
+    return new ServiceError(429, 'OPERATOR_LOCKED', {
+      params: { name: r.name, failures: r.failedAttempts, seconds },
+      retryAfterSeconds: seconds,
+    });
   }
 
   const service = {
@@ -195,11 +193,7 @@ export function createOperatorsService({
         const wasAdmin = current.enabled && current.role === 'admin';
         const staysAdmin = next.enabled && next.role === 'admin';
         if (wasAdmin && !staysAdmin && repos.operators.countEnabledAdmins() <= 1) {
-          throw new ServiceError(
-            409,
-            'LAST_ADMIN',
-            `${current.name} is the last admin: make another operator admin first.`,
-          );
+          throw new ServiceError(409, 'LAST_ADMIN', { params: { name: current.name } });
         }
         repos.operators.update(next);
         const detail = {
@@ -226,11 +220,10 @@ export function createOperatorsService({
       unitOfWork((uow) => {
         const current = requireOperator(id);
         if (current.enabled && current.role === 'admin' && repos.operators.countEnabledAdmins() <= 1) {
-          throw new ServiceError(
-            409,
-            'LAST_ADMIN',
-            `${current.name} is the last admin and cannot be removed.`,
-          );
+          throw new ServiceError(409, 'LAST_ADMIN', {
+            params: { name: current.name },
+            key: 'errors:code.LAST_ADMIN.remove',
+          });
         }
         const now = clock.nowIso();
         repos.operators.update({ ...current, enabled: false, deletedAt: now, updatedAt: now });
@@ -256,12 +249,13 @@ export function createOperatorsService({
     async verify(ref: string, secret: string, purpose: 'sign-in' | 'approval'): Promise<OperatorRecord> {
       const found = repos.operators.find(ref);
       if (!found) {
-        throw new ServiceError(401, 'UNKNOWN_OPERATOR', `No operator named ${ref}.`, [
-          { field: 'operator', message: 'Choose an operator from the list.' },
-        ]);
+        throw new ServiceError(401, 'UNKNOWN_OPERATOR', {
+          params: { name: ref },
+          errors: [{ field: 'operator', rule: 'operator.choose' }],
+        });
       }
       if (!found.enabled) {
-        throw new ServiceError(403, 'OPERATOR_DISABLED', `${found.name} is disabled: ask an admin.`);
+        throw new ServiceError(403, 'OPERATOR_DISABLED', { params: { name: found.name } });
       }
       const wait = lockLeft(found);
       if (wait > 0) throw locked(found, wait);
@@ -314,12 +308,12 @@ export function createOperatorsService({
       const after = repos.operators.get(found.id) ?? found;
       const left = lockLeft(after);
       if (left > 0) throw locked(after, left);
-      throw new ServiceError(401, 'WRONG_PIN', `Wrong PIN for ${after.name}.`, [
-        {
-          field: 'pin',
-          message: `Wrong PIN. ${FAILURES_BEFORE_LOCK - after.failedAttempts} tries left before a lock.`,
-        },
-      ]);
+      throw new ServiceError(401, 'WRONG_PIN', {
+        params: { name: after.name },
+        errors: [
+          { field: 'pin', rule: 'pin.wrong', params: { left: FAILURES_BEFORE_LOCK - after.failedAttempts } },
+        ],
+      });
     },
 
     /** The operator's own PIN change: the current one is checked (and counts toward the lock). */
@@ -329,7 +323,7 @@ export function createOperatorsService({
       next: { pin?: string | undefined; password?: string | undefined },
     ) {
       if (actor.kind !== 'operator' || !actor.id) {
-        throw new ServiceError(403, 'NOT_AN_OPERATOR', 'Only a signed-in operator has a PIN to change.');
+        throw new ServiceError(403, 'NOT_AN_OPERATOR');
       }
       const record = await service.verify(actor.id, current, 'approval');
       const secretHash = await hash(next.pin ?? next.password ?? '');

@@ -4,6 +4,7 @@
 import type { Connector, ConnectorError } from '../connector/connector.js';
 import type { ActionRecord, Repositories, RunUnitOfWork, UnitOfWork } from '../db/index.js';
 import type { RemoteAction } from '../domain/action.js';
+import type { FieldError } from '../domain/field-error.js';
 import { markAccepted, markRefused } from '../domain/lifecycle.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
@@ -32,7 +33,9 @@ export function createRemoteSender(deps: {
   const { unitOfWork, repos, connector, clock, bus } = deps;
   const trail = createAuditTrail(repos, bus);
   const publish = (action: ActionRecord) => bus.publish({ type: 'action.changed', action });
-  const recordedAs = (id: string) => [{ field: 'remoteActionId', message: `Recorded as ${id}.` }];
+  const recordedAs = (id: string): FieldError[] => [
+    { field: 'remoteActionId', rule: 'recordedAs', params: { id } },
+  ];
 
   /** Ends the action Refused (it never left Sending), audited, inside `uow`; published once it committed. */
   function refuseInside(
@@ -114,7 +117,10 @@ export function createRemoteSender(deps: {
         return {
           kind: 'refused',
           action,
-          error: new ServiceError(502, 'UPSTREAM_ID_MISSING', message, recordedAs(draft.id)),
+          error: new ServiceError(502, 'UPSTREAM_ID_MISSING', {
+            params: { connector: connector.name, type },
+            errors: recordedAs(draft.id),
+          }),
         };
       }
       const upstreamId = answered;
@@ -145,7 +151,16 @@ export function createRemoteSender(deps: {
             return {
               kind: 'refused',
               action,
-              error: new ServiceError(502, 'UPSTREAM_ID_CONFLICT', conflict, recordedAs(draft.id)),
+              error: new ServiceError(502, 'UPSTREAM_ID_CONFLICT', {
+                params: {
+                  type,
+                  upstreamId,
+                  holder: holder.id,
+                  holderType: holder.type,
+                  holderVin: holder.vin,
+                },
+                errors: recordedAs(draft.id),
+              }),
             };
           }
           const accepted: ActionRecord = { ...markAccepted(draft, at).action, upstreamId };

@@ -27,7 +27,8 @@ import { markCancelled } from '../domain/lifecycle.js';
 import { expiresAt, failedAsleep, isResendable, queuedOnlyWhenAsked, WAKE_UP_BODY } from '../domain/queue.js';
 import { parseRemote } from '../domain/remote/index.js';
 import type { RemoteBody } from '../domain/remote/remote-body.js';
-import { FEATURES, isDangerous, type RemoteType } from '../domain/remote-type.js';
+import { isDangerous, type RemoteType } from '../domain/remote-type.js';
+import { featureKey } from '../kernel/error-codes.js';
 import type { ActionPhase } from '../domain/status.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
@@ -130,13 +131,13 @@ export function createRemotesService({
   }
   function requireAction(id: string) {
     const action = findAction(id);
-    if (!action) throw notFound('REMOTE_NOT_FOUND', `No remote action with id ${id}.`);
+    if (!action) throw notFound('REMOTE_NOT_FOUND', { id });
     return action;
   }
 
   function requireVehicle(ref: string) {
     const vehicle = repos.vehicles.get(ref);
-    if (!vehicle) throw notFound('VEHICLE_NOT_FOUND', `No vehicle with id or VIN ${ref} in this fleet.`);
+    if (!vehicle) throw notFound('VEHICLE_NOT_FOUND', { ref });
     return vehicle;
   }
 
@@ -171,49 +172,46 @@ export function createRemotesService({
 
   function parse(body: unknown): { type: RemoteType; remote: RemoteBody } {
     const parsed = parseRemote(body);
-    if (!parsed.ok) throw invalid('The remote request is not valid.', parsed.errors);
+    if (!parsed.ok) throw invalid('errors:invalid.remote', parsed.errors);
     return { type: parsed.value.type, remote: parsed.value.body };
   }
 
   /** The callback exists, subscribes to this remote type and is running. */
   function requireCallback(callbackId: string, type: RemoteType): CallbackRecord {
-    const feature = FEATURES[type];
+    const feature = featureKey(type);
     const callback = repos.callbacks.get(callbackId);
     if (!callback) {
-      throw notFound(
-        'CALLBACK_NOT_FOUND',
-        `No callback with id ${callbackId}. Create a callback first: every remote needs one.`,
-      );
+      throw notFound('CALLBACK_NOT_FOUND', { id: callbackId }, 'errors:code.CALLBACK_NOT_FOUND.createFirst');
     }
     if (!callback.subscribe.remoteTypes.includes(type)) {
-      throw new ServiceError(
-        422,
-        'REMOTE_TYPE_NOT_SUBSCRIBED',
-        `Callback ${callback.label ?? callbackId} does not subscribe to ${type} (${feature}). ` +
-          `Add ${type} to its remoteTypes or use another callback.`,
-      );
+      throw new ServiceError(422, 'REMOTE_TYPE_NOT_SUBSCRIBED', {
+        params: { callback: callback.label ?? callbackId, type, featureKey: feature },
+      });
     }
     if (callback.status !== 'Running') {
-      throw new ServiceError(
-        409,
-        'CALLBACK_PAUSED',
-        `Callback ${callback.label ?? callbackId} is ${callback.status}: resume it before sending remotes through it.`,
-      );
+      throw new ServiceError(409, 'CALLBACK_PAUSED', {
+        params: { callback: callback.label ?? callbackId, status: callback.status },
+      });
     }
     return callback;
   }
 
   /** The dangerous features need a reason, for the audit log; the reason as recorded. */
   function requireReason(type: RemoteType, actor: Actor): string | null {
-    const feature = FEATURES[type];
+    const feature = featureKey(type);
     const reason = actor.reason?.trim() || null;
     if (isDangerous(type) && (!reason || reason.length < REASON_MIN_LENGTH)) {
-      throw invalid(`${feature} needs a reason, for the audit log.`, [
-        {
-          field: 'X-Depot-Reason',
-          message: `Give the reason for this ${feature} request (at least ${REASON_MIN_LENGTH} characters) in the X-Depot-Reason header.`,
-        },
-      ]);
+      throw invalid(
+        'errors:invalid.reasonNeeded',
+        [
+          {
+            field: 'X-Depot-Reason',
+            rule: 'reason.needed',
+            params: { featureKey: feature, min: REASON_MIN_LENGTH },
+          },
+        ],
+        { featureKey: feature },
+      );
     }
     return reason;
   }
@@ -240,11 +238,12 @@ export function createRemotesService({
     );
     const capability = vehicle.capabilities[type];
     if (capability && !capability.supported) {
-      throw new ServiceError(
-        422,
-        'FEATURE_NOT_SUPPORTED',
-        `${vehicle.label ?? vehicle.vin} cannot do ${FEATURES[type]}: ${capability.reason ?? 'not supported by this vehicle'}`,
-      );
+      // The reason is a code the clients word (the vehicle page says it in full); the message names it.
+      const why = [capability.reason, capability.params?.failureCause].filter(Boolean).join(', ');
+      throw new ServiceError(422, 'FEATURE_NOT_SUPPORTED', {
+        params: { vehicle: vehicle.label ?? vehicle.vin, featureKey: featureKey(type), why },
+        ...(why ? { key: 'errors:code.FEATURE_NOT_SUPPORTED.why' } : {}),
+      });
     }
     const reason = requireReason(type, actor);
     return { vehicle, callback, type, remote, actor, reason, approvedBy };
@@ -260,19 +259,20 @@ export function createRemotesService({
   ): Entered {
     return unitOfWork((uow) => {
       const { vehicle, type, remote, actor } = c;
-      const feature = FEATURES[type];
+      const feature = featureKey(type);
       const mayQueue = !queuedOnlyWhenAsked(type, remote) || options.whenBusy === 'queue';
       const lane = repos.actions.lane(vehicle.id, type);
       const queued = lane.length > 0 || options.after !== undefined;
       if (lane.length > 0 && !mayQueue) {
         const ahead = lane[0]!;
-        throw new ServiceError(
-          409,
-          'ACTION_IN_PROGRESS',
-          `A ${feature} action is already ${ahead.phase === 'Queued' ? 'waiting' : 'in progress'} on ` +
-            `${vehicle.label ?? vehicle.vin} (${ahead.id}). ${feature} is not queued unless asked: wait for it ` +
-            'to finish, or send with whenBusy=queue to have it go after it.',
-        );
+        throw new ServiceError(409, 'ACTION_IN_PROGRESS', {
+          params: {
+            featureKey: feature,
+            waiting: ahead.phase === 'Queued' ? 'yes' : 'no',
+            vehicle: vehicle.label ?? vehicle.vin,
+            id: ahead.id,
+          },
+        });
       }
       const now = clock.now();
       const at = now.toISOString();
@@ -405,12 +405,9 @@ export function createRemotesService({
       const cancelled = unitOfWork((uow) => {
         const current = repos.actions.get(action.id)!;
         if (current.phase !== 'Queued' || queue.isLeaving(current.id)) {
-          const where = current.phase === 'Queued' ? 'being sent' : current.phase;
-          throw new ServiceError(
-            409,
-            'ACTION_NOT_QUEUED',
-            `Action ${current.id} is ${where}: only a command still waiting in the queue can be cancelled.`,
-          );
+          // A Queued one here is already leaving the queue: "being sent".
+          const phase = current.phase === 'Queued' ? 'Leaving' : current.phase;
+          throw new ServiceError(409, 'ACTION_NOT_QUEUED', { params: { id: current.id, phase } });
         }
         const next = markCancelled(current, clock.nowIso()).action;
         repos.actions.update(next);
@@ -444,28 +441,17 @@ export function createRemotesService({
       access.require(actor, 'technician', 'remote.resend');
       const original = requireAction(remoteActionId);
       if (!isResendable(original)) {
-        const what =
-          original.phase === 'Done' ? `Done (${original.outcome ?? 'no outcome'})` : original.phase;
-        throw new ServiceError(
-          409,
-          'ACTION_NOT_RESENDABLE',
-          `Action ${original.id} is ${what}: only a command that was refused, expired, cancelled, went ` +
-            'unanswered or failed can be sent again.',
-        );
+        throw new ServiceError(409, 'ACTION_NOT_RESENDABLE', {
+          params: { id: original.id, phase: original.phase, outcome: original.outcome ?? 'none' },
+        });
       }
       if (original.resentAs) {
-        throw new ServiceError(
-          409,
-          'ACTION_ALREADY_RESENT',
-          `Action ${original.id} was already sent again as ${original.resentAs}: send that one again instead.`,
-        );
+        throw new ServiceError(409, 'ACTION_ALREADY_RESENT', {
+          params: { id: original.id, resentAs: original.resentAs },
+        });
       }
       if (options.wakeFirst && !failedAsleep(original)) {
-        throw new ServiceError(
-          409,
-          'WAKE_FIRST_NOT_APPLICABLE',
-          `Action ${original.id} did not fail because the vehicle was asleep: send it again without wakeFirst.`,
-        );
+        throw new ServiceError(409, 'WAKE_FIRST_NOT_APPLICABLE', { params: { id: original.id } });
       }
       const base = { vehicleRef: original.vehicleId, callbackId: original.callbackId, actor };
       const command = await check({ ...base, body: original.remote });
@@ -479,11 +465,10 @@ export function createRemotesService({
         });
         const resentAs = commandEntered.action.id;
         if (!repos.actions.setResentAs(original.id, resentAs)) {
-          throw new ServiceError(
-            409,
-            'ACTION_ALREADY_RESENT',
-            `Action ${original.id} was already sent again: send that one again instead.`,
-          );
+          throw new ServiceError(409, 'ACTION_ALREADY_RESENT', {
+            params: { id: original.id },
+            key: 'errors:code.ACTION_ALREADY_RESENT.race',
+          });
         }
         const now = clock.nowIso();
         uow.afterCommit(
@@ -516,10 +501,7 @@ export function createRemotesService({
       const vehicle = requireVehicle(vehicleRef);
       const action = findAction(remoteActionId);
       if (!action || action.vehicleId !== vehicle.id || action.callbackId !== callbackId) {
-        throw notFound(
-          'REMOTE_NOT_FOUND',
-          `No remote action ${remoteActionId} for this vehicle and callback.`,
-        );
+        throw notFound('REMOTE_NOT_FOUND', { id: remoteActionId }, 'errors:code.REMOTE_NOT_FOUND.here');
       }
       return view(action, repos.events.listForAction(action.id));
     },
@@ -551,5 +533,5 @@ export function createRemotesService({
 }
 
 function notFoundCallback(id: string): never {
-  throw notFound('CALLBACK_NOT_FOUND', `No callback with id ${id}.`);
+  throw notFound('CALLBACK_NOT_FOUND', { id });
 }

@@ -10,7 +10,7 @@ import type { Page, Repositories, RunUnitOfWork, ScheduleRecord, ScheduleRunReco
 import { BUILT_IN_CALLBACK_ID } from '../domain/callback/built-in.js';
 import type { FieldError } from '../domain/field-error.js';
 import { parseRemote } from '../domain/remote/index.js';
-import { FEATURES } from '../domain/remote-type.js';
+import { featureKey } from '../kernel/error-codes.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { AccessGuard } from '../kernel/access-guard.js';
 import { actorRef, who, type Actor } from '../kernel/actor.js';
@@ -81,7 +81,7 @@ export function createSchedulesService(deps: SchedulesDeps) {
 
   function requireSchedule(id: string): ScheduleRecord {
     const record = repos.schedules.get(id);
-    if (!record) throw notFound('SCHEDULE_NOT_FOUND', `No schedule with id ${id}.`);
+    if (!record) throw notFound('SCHEDULE_NOT_FOUND', { id });
     return record;
   }
 
@@ -92,19 +92,14 @@ export function createSchedulesService(deps: SchedulesDeps) {
     refs.forEach((ref, i) => {
       const vehicle = repos.vehicles.get(ref);
       if (vehicle) ids.add(vehicle.id);
-      else
-        unknown.push({
-          field: `vehicleIds.${i}`,
-          message: `No vehicle with id or VIN ${ref} in this fleet.`,
-        });
+      else unknown.push({ field: `vehicleIds.${i}`, rule: 'vehicle.notInFleet', params: { ref } });
     });
     if (unknown.length > 0) {
-      throw new ServiceError(
-        404,
-        'VEHICLE_NOT_FOUND',
-        `${unknown.length} of the vehicles given ${unknown.length === 1 ? 'is' : 'are'} not in this fleet.`,
-        unknown,
-      );
+      throw new ServiceError(404, 'VEHICLE_NOT_FOUND', {
+        params: { count: unknown.length },
+        errors: unknown,
+        key: 'errors:code.VEHICLE_NOT_FOUND.some',
+      });
     }
     return [...ids];
   }
@@ -119,39 +114,30 @@ export function createSchedulesService(deps: SchedulesDeps) {
     if (!parsed.ok) {
       // The send's own errors, at their place in this body (as a bulk command's).
       throw invalid(
-        'The remote request is not valid.',
+        'errors:invalid.remote',
         parsed.errors.map((e) => ({ ...e, field: e.field ? `remote.${e.field}` : 'remote' })),
       );
     }
     const { type, body: remote } = parsed.value;
     if (UNSCHEDULABLE_REMOTE_TYPES.includes(type)) {
-      throw new ServiceError(
-        422,
-        'NOT_SCHEDULABLE',
-        `${FEATURES[type]} cannot be scheduled: it is decided by a person at the time, with a reason.`,
-      );
+      throw new ServiceError(422, 'NOT_SCHEDULABLE', { params: { featureKey: featureKey(type) } });
     }
     // A supervisor may not schedule what the policy keeps for admins: the runs would all be refused.
     const { keys, role } = access.remoteNeeds(type, remote);
     access.require(actor, role, WRITE, { ...(scheduleId ? { scheduleId } : {}), type, policyKeys: keys });
     const callbackId = body.callbackId ?? BUILT_IN_CALLBACK_ID;
     const callback = repos.callbacks.get(callbackId);
-    if (!callback) throw notFound('CALLBACK_NOT_FOUND', `No callback with id ${callbackId}.`);
+    if (!callback) throw notFound('CALLBACK_NOT_FOUND', { id: callbackId });
     if (!callback.subscribe.remoteTypes.includes(type)) {
-      throw new ServiceError(
-        422,
-        'REMOTE_TYPE_NOT_SUBSCRIBED',
-        `Callback ${callback.label ?? callbackId} does not subscribe to ${type} (${FEATURES[type]}). ` +
-          `Add ${type} to its remoteTypes or use another callback.`,
-      );
+      throw new ServiceError(422, 'REMOTE_TYPE_NOT_SUBSCRIBED', {
+        params: { callback: callback.label ?? callbackId, type, featureKey: featureKey(type) },
+      });
     }
     if ((body.groupId === undefined) === (body.vehicleIds === undefined)) {
-      throw invalid('Give either vehicleIds or groupId.', [
-        { field: 'vehicleIds', message: 'Give either vehicleIds or groupId.' },
-      ]);
+      throw invalid('errors:invalid.vehiclesOrGroup', [{ field: 'vehicleIds', rule: 'vehiclesOrGroup' }]);
     }
     if (body.groupId !== undefined && !repos.groups.get(body.groupId))
-      throw notFound('GROUP_NOT_FOUND', `No group with id ${body.groupId}.`);
+      throw notFound('GROUP_NOT_FOUND', { id: body.groupId }, 'errors:code.GROUP_NOT_FOUND.short');
     const vehicleIds = body.vehicleIds === undefined ? null : resolveVehicles(body.vehicleIds);
     return {
       name: body.name.trim(),

@@ -55,9 +55,9 @@ export function createTokensService(deps: {
       access.require(actor, 'admin', 'tokens.write');
       const expiresAt = input.expiresAt ? new Date(input.expiresAt).toISOString() : null;
       if (expiresAt && Date.parse(expiresAt) <= clock.now().getTime()) {
-        throw new ServiceError(422, 'TOKEN_EXPIRY_PAST', 'The expiry is in the past.', [
-          { field: 'expiresAt', message: 'Choose a time in the future, or none.' },
-        ]);
+        throw new ServiceError(422, 'TOKEN_EXPIRY_PAST', {
+          errors: [{ field: 'expiresAt', rule: 'token.expiryFuture' }],
+        });
       }
       const secret = TOKEN_PREFIX + randomBytes(32).toString('base64url');
       const record: ApiTokenRecord = {
@@ -90,7 +90,7 @@ export function createTokensService(deps: {
       access.require(actor, 'admin', 'tokens.write');
       unitOfWork((uow) => {
         const record = repos.apiTokens.get(id);
-        if (!record) throw notFound('TOKEN_NOT_FOUND', `No token with id ${id}.`);
+        if (!record) throw notFound('TOKEN_NOT_FOUND', { id });
         if (!repos.apiTokens.revoke(id, clock.nowIso())) return;
         uow.afterCommit(
           trail.append({

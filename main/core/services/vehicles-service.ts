@@ -98,7 +98,7 @@ export function createVehiclesService(deps: {
 
     get(ref: string): VehicleDto {
       const v = repos.vehicles.get(ref);
-      if (!v) throw notFound('VEHICLE_NOT_FOUND', `No vehicle with id or VIN ${ref} in this fleet.`);
+      if (!v) throw notFound('VEHICLE_NOT_FOUND', { ref });
       return view(v);
     },
 
@@ -128,8 +128,10 @@ export function createVehiclesService(deps: {
     learnUnsupported(vehicleId: string, type: RemoteType, failureCause: string, at: string): boolean {
       const v = repos.vehicles.get(vehicleId);
       if (!v || (v.capabilities as Capabilities)[type]?.supported === false) return false;
-      const reason = `The network refused it with ${failureCause} on ${at.slice(0, 10)}: this vehicle or the contract does not allow it.`;
-      const capabilities = { ...(v.capabilities as Capabilities), [type]: { supported: false, reason } };
+      const capabilities: Capabilities = {
+        ...(v.capabilities as Capabilities),
+        [type]: { supported: false, reason: 'network-refused', params: { failureCause, at } },
+      };
       repos.vehicles.upsertMany([{ ...v, capabilities }]);
       deps.bus.publish({ type: 'vehicle.changed', vehicleId });
       return true;

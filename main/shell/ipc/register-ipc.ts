@@ -17,7 +17,7 @@ import {
 import type { OperationRegistry, OperationSpec } from '../../../preload/contract/operations/define.js';
 import { inputErrorsOf, inputSchemaOf } from '../../../preload/contract/operations/input-schema.js';
 import { OPERATIONS, type Operations } from '../../../preload/contract/operations/index.js';
-import { DISK_FULL_MESSAGE } from '../../core/api/api-error.js';
+import { errorBody, serviceErrorBody } from '../../core/api/api-error.js';
 import { isDiskFull } from '../../core/db/index.js';
 import type { OperationHandler, OperationHandlers } from '../../core/operations/ports.js';
 import type { Logger } from '../../core/ports/logger.js';
@@ -40,32 +40,22 @@ export interface IpcDeps<R extends OperationRegistry = Operations> {
   logger: Logger;
 }
 
-export const FORBIDDEN_SENDER: IpcFailure = {
-  status: 403,
-  code: 'FORBIDDEN_SENDER',
-  message: 'This page may not use the Depot Remote bridge.',
-  errors: [],
-};
+// Over the bridge, errors are worded in English (issue 17): the renderer words them itself from the code, the
+// rules and their values (renderer/src/components/field-errors.ts), the English message is its fallback.
+export const FORBIDDEN_SENDER: IpcFailure = { status: 403, ...errorBody(null, 'FORBIDDEN_SENDER') };
 
+/** The input did not match the operation's schema: zod's account per field (the contract's input-schema.ts). */
 const invalid = (errors: IpcFailure['errors']): IpcFailure => ({
   status: 400,
-  code: 'VALIDATION_FAILED',
-  message: 'The request is not valid.',
+  ...errorBody(null, 'VALIDATION_FAILED'),
   errors,
 });
 
 export function failureOf(err: unknown, method: string, logger: Logger): IpcFailure {
-  if (err instanceof ServiceError) {
-    return { status: err.status, code: err.code, message: err.message, errors: err.errors };
-  }
-  if (isDiskFull(err)) return { status: 507, code: 'DISK_FULL', message: DISK_FULL_MESSAGE, errors: [] };
+  if (err instanceof ServiceError) return { status: err.status, ...serviceErrorBody('en', err) };
+  if (isDiskFull(err)) return { status: 507, ...errorBody(null, 'DISK_FULL') };
   logger.error('bridge call failed', { method, error: (err as Error)?.message ?? String(err) });
-  return {
-    status: 500,
-    code: 'INTERNAL',
-    message: 'Something went wrong in the agent; see the log.',
-    errors: [],
-  };
+  return { status: 500, ...errorBody(null, 'INTERNAL') };
 }
 
 const SIGNED_OUT: IpcFailure = {

@@ -2,6 +2,7 @@
 // a ClientError with the API's {code, message, errors} (or a plain-words one when the agent could not be reached or
 // did not answer JSON).
 import { ClientError } from '../../../preload/contract/client.js';
+import { currentLanguage } from '../i18n/index.js';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -36,7 +37,12 @@ export function createRequester(
 ): Requester {
   return async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
     const accept = options.text ? `${options.text}, application/json` : 'application/json';
-    const headers: Record<string, string> = { accept, ...options.headers };
+    // The agent words its errors in the interface's language (issue 17).
+    const headers: Record<string, string> = {
+      accept,
+      'accept-language': currentLanguage(),
+      ...options.headers,
+    };
     let body: string | undefined;
     if (options.body !== undefined) {
       headers['content-type'] = 'application/json';

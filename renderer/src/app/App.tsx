@@ -7,6 +7,7 @@ import { LoginView } from '../features/login/LoginView.js';
 import { AppLayout } from './AppLayout.js';
 import { followSession } from './follow-session.js';
 import { useStores } from './stores-context.js';
+import { t } from '../i18n/index.js';
 
 export function App() {
   const stores = useStores();
@@ -17,7 +18,7 @@ export function App() {
   if (status === 'checking')
     return (
       <Center component="main" mih="100vh">
-        <Loader aria-label="Connecting to the agent" />
+        <Loader aria-label={t('common:connectingToAgent')} />
       </Center>
     );
   if (status === 'signed-out') return <LoginView />;

@@ -32,9 +32,14 @@ import classes from './AppLayout.module.css';
 import { Routes } from './Routes.js';
 import { useStores } from './stores-context.js';
 import { useIdleLock } from './use-idle-lock.js';
+import { LanguageMenu } from '../i18n/LanguageMenu.js';
+import { t } from '../i18n/index.js';
+
+/** The product's name: a proper name, the same in every language. */
+const PRODUCT_NAME = 'Depot Remote';
 
 interface NavItem {
-  label: string;
+  label: () => string;
   href: string;
   icon: typeof IconCar;
   matches: Route['name'][];
@@ -43,33 +48,55 @@ interface NavItem {
 }
 
 const NAV: NavItem[] = [
-  { label: 'Fleet', href: '#/vehicles', icon: IconCar, matches: ['fleet', 'vehicle'] },
-  { label: 'History', href: '#/history', icon: IconHistory, matches: ['history', 'action'] },
-  { label: 'Groups', href: '#/groups', icon: IconUsersGroup, matches: ['groups'] },
-  { label: 'Bulk commands', href: '#/bulks', icon: IconStack2, matches: ['bulks', 'bulk', 'bulk-new'] },
+  { label: () => t('common:nav.fleet'), href: '#/vehicles', icon: IconCar, matches: ['fleet', 'vehicle'] },
   {
-    label: 'Schedules',
+    label: () => t('common:nav.history'),
+    href: '#/history',
+    icon: IconHistory,
+    matches: ['history', 'action'],
+  },
+  { label: () => t('common:nav.groups'), href: '#/groups', icon: IconUsersGroup, matches: ['groups'] },
+  {
+    label: () => t('common:nav.bulks'),
+    href: '#/bulks',
+    icon: IconStack2,
+    matches: ['bulks', 'bulk', 'bulk-new'],
+  },
+  {
+    label: () => t('common:nav.schedules'),
     href: '#/schedules',
     icon: IconCalendarTime,
     matches: ['schedules', 'schedule', 'schedule-new'],
   },
   {
-    label: 'Callbacks',
+    label: () => t('common:nav.callbacks'),
     href: '#/callbacks',
     icon: IconWebhook,
     matches: ['callbacks', 'callback', 'callback-new'],
   },
   {
-    label: 'Deliveries',
+    label: () => t('common:nav.deliveries'),
     href: '#/deliveries',
     icon: IconSend,
     matches: ['deliveries', 'quarantine', 'quarantine-entry'],
   },
-  { label: 'Audit log', href: '#/audit', icon: IconListDetails, matches: ['audit'] },
-  { label: 'Settings', href: '#/settings', icon: IconSettings, matches: ['settings'] },
-  { label: 'Operators', href: '#/operators', icon: IconUsers, matches: ['operators'], admin: true },
-  { label: 'Tokens', href: '#/tokens', icon: IconKey, matches: ['tokens'], admin: true },
-  { label: 'Access policy', href: '#/policy', icon: IconShieldLock, matches: ['policy'], admin: true },
+  { label: () => t('common:nav.audit'), href: '#/audit', icon: IconListDetails, matches: ['audit'] },
+  { label: () => t('common:nav.settings'), href: '#/settings', icon: IconSettings, matches: ['settings'] },
+  {
+    label: () => t('common:nav.operators'),
+    href: '#/operators',
+    icon: IconUsers,
+    matches: ['operators'],
+    admin: true,
+  },
+  { label: () => t('common:nav.tokens'), href: '#/tokens', icon: IconKey, matches: ['tokens'], admin: true },
+  {
+    label: () => t('common:nav.policy'),
+    href: '#/policy',
+    icon: IconShieldLock,
+    matches: ['policy'],
+    admin: true,
+  },
 ];
 
 export function AppLayout() {
@@ -89,29 +116,38 @@ export function AppLayout() {
       padding="lg"
     >
       <a href="#main" className={classes.skip}>
-        Skip to content
+        {t('common:skipToContent')}
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('common:menu')}
+            />
             <ThemeIcon size={36} radius="md" color="indigo">
               <IconRemoteControl size={22} aria-hidden />
             </ThemeIcon>
             <Text fw={800} size="xl">
-              Depot Remote
+              {PRODUCT_NAME}
             </Text>
             <ConnectionIndicator />
           </Group>
-          <SessionMenu />
+          <Group gap="sm" wrap="nowrap">
+            <LanguageMenu />
+            <SessionMenu />
+          </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Main">
+      <AppShell.Navbar p="sm" aria-label={t('common:nav.label')}>
         {NAV.filter((item) => admin || !item.admin).map((item) => (
           <NavLink
             key={item.href}
             href={item.href}
-            label={item.label}
+            label={item.label()}
             leftSection={<item.icon size={22} aria-hidden />}
             active={item.matches.includes(route.name)}
             aria-current={item.matches.includes(route.name) ? 'page' : undefined}

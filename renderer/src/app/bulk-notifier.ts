@@ -1,15 +1,24 @@
 // A bulk command ending, said as the done-notifier says a single command's end: the feature, how many vehicles
-// succeeded, failed and were skipped; a click brings the app forward on the bulk's page.
+// succeeded, failed and were skipped (the same words as the desktop's notification, notices:bulk.*); a click brings
+// the app forward on the bulk's page.
 import type { BulkSummaryDto } from '../../../preload/contract/routines.js';
-import { bulkCountsText, BULK_STATUS_LABELS } from '../features/bulks/bulk-text.js';
+import { BULK_ITEM_STATES } from '../../../preload/contract/vocabulary.js';
+import { t } from '../i18n/index.js';
 import { featureLabel } from '../features/remotes/features.js';
 
 export function bulkFinishedMessage(bulk: BulkSummaryDto): { title: string; body: string } {
+  const { counts } = bulk;
+  // A list of counts, not a sentence: each count is its own message, joined as the desktop joins them.
+  const parts = BULK_ITEM_STATES.filter((state) => counts[state] > 0).map((state) =>
+    t(`notices:bulk.count.${state}`, { count: counts[state] }),
+  );
   return {
-    title: `${featureLabel(bulk.type)} to ${bulk.counts.total.toLocaleString()} vehicles: ${BULK_STATUS_LABELS[
-      bulk.status
-    ].toLowerCase()}`,
-    body: bulkCountsText(bulk.counts),
+    title: t('notices:bulk.title', {
+      feature: featureLabel(bulk.type),
+      count: counts.total,
+      status: bulk.status,
+    }),
+    body: parts.length > 0 ? parts.join(' · ') : t('notices:bulk.none'),
   };
 }
 

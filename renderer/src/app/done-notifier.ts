@@ -1,9 +1,11 @@
-// The browser's Notification API standing in for the desktop tray: when a command ends, say how in plain words;
-// a click brings the app forward on that command.
+// The browser's Notification API standing in for the desktop tray: when a command ends, say how in plain words (the
+// explanation's, in the language shown now); a click brings the app forward on that command.
 import type { RemoteActionDto } from '../../../preload/contract/dto.js';
 import { outcomeText } from '../components/OutcomeBadge.js';
+import { t } from '../i18n/index.js';
 import { verdictOf } from '../stores/action-phases.js';
 import { featureLabel } from '../features/remotes/features.js';
+import { explanationWords } from '../features/timeline/explanation-text.js';
 
 export const NOTIFY_KEY = 'depot-remote.notify';
 
@@ -11,12 +13,13 @@ export function completionMessage(
   action: RemoteActionDto,
   vehicleName: string,
 ): { title: string; body: string } {
-  const verdict = verdictOf(action);
-  const title = `${featureLabel(action.type)} · ${vehicleName}: ${outcomeText(action)}`;
-  const body =
-    verdict === 'success'
-      ? action.explanation.explanation
-      : `${action.explanation.title}. ${action.explanation.explanation} What to do: ${action.explanation.nextStep}`;
+  const words = explanationWords(action.explanation);
+  const title = t('notices:action.title', {
+    feature: featureLabel(action.type),
+    vehicle: vehicleName,
+    outcome: outcomeText(action),
+  });
+  const body = verdictOf(action) === 'success' ? words.text : t('notices:action.failed', { ...words });
   return { title, body };
 }
 

@@ -4,13 +4,14 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { ClientFailure } from '../../../preload/contract/client.js';
 import { ErrorSummary } from './ErrorSummary.js';
+import { t } from '../i18n/index.js';
 
 export function ConfirmDialog({
   opened,
   title,
   children,
   confirmLabel,
-  keepLabel = 'Keep it',
+  keepLabel,
   color = 'red',
   busy,
   error,
@@ -35,7 +36,7 @@ export function ConfirmDialog({
         <div>{children}</div>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} data-autofocus>
-            {keepLabel}
+            {keepLabel ?? t('common:confirm.keep')}
           </Button>
           <Button color={color} onClick={onConfirm} loading={busy} data-testid="confirm-dialog-yes">
             {confirmLabel}

@@ -4,20 +4,34 @@ import { Badge, Tooltip } from '@mantine/core';
 import { IconAntenna, IconPlugConnectedX, IconRefresh } from '@tabler/icons-react';
 import { useStore } from 'zustand';
 import { useStores } from '../app/stores-context.js';
+import { t } from '../i18n/index.js';
 
 export function ConnectionIndicator() {
   const stores = useStores();
   const state = useStore(stores.connection, (s) => s.state);
   const look =
     state === 'live'
-      ? { color: 'green', text: 'Live', Icon: IconAntenna, tip: 'Changes appear as they happen.' }
+      ? {
+          color: 'green',
+          text: t('common:connection.live'),
+          Icon: IconAntenna,
+          tip: t('common:connection.live.tip'),
+        }
       : state === 'closed'
-        ? { color: 'gray', text: 'Offline', Icon: IconPlugConnectedX, tip: 'Not connected to the agent.' }
+        ? {
+            color: 'gray',
+            text: t('common:connection.offline'),
+            Icon: IconPlugConnectedX,
+            tip: t('common:connection.offline.tip'),
+          }
         : {
             color: 'orange',
-            text: state === 'connecting' ? 'Connecting…' : 'Reconnecting…',
+            text:
+              state === 'connecting'
+                ? t('common:connection.connecting')
+                : t('common:connection.reconnecting'),
             Icon: IconRefresh,
-            tip: 'The live connection to the agent dropped; retrying. What is shown may be out of date.',
+            tip: t('common:connection.reconnecting.tip'),
           };
   return (
     <Tooltip label={look.tip}>

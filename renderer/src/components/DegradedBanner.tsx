@@ -7,24 +7,19 @@ import { IconDatabaseOff, IconLockOpen } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { HealthDto } from '../../../preload/contract/client.js';
 import { useStores } from '../app/stores-context.js';
-import { TimeAgo } from './TimeAgo.js';
+import { ageText, clockText } from './time-text.js';
+import { useNow } from './use-now.js';
+import { t } from '../i18n/index.js';
 
 export const HEALTH_POLL_MS = 15_000;
 
-const REASONS: Record<string, { title: string; text: string }> = {
-  DISK_FULL: {
-    title: "The agent's disk is full",
-    text:
-      'Nothing new can be saved: commands, callback and settings changes are refused, and notifications from ' +
-      "the network are turned away. Free space on the disk that holds the agent's data; the agent carries on " +
-      'by itself once there is room.',
-  },
-};
-
-const UNKNOWN = {
-  title: 'The agent works only in part',
-  text: 'Some of what it does fails for now; see its log. It carries on by itself once the cause is gone.',
-};
+/** The words for each degradation the agent reports; one it does not know yet reads as a generic one. */
+function wordsFor(code: string | undefined): { title: string; text: string } {
+  if (code === 'DISK_FULL') {
+    return { title: t('common:degraded.diskFull.title'), text: t('common:degraded.diskFull.text') };
+  }
+  return { title: t('common:degraded.unknown.title'), text: t('common:degraded.unknown.text') };
+}
 
 export function DegradedBanner({ pollMs = HEALTH_POLL_MS }: { pollMs?: number }) {
   const { client } = useStores();
@@ -60,21 +55,19 @@ function InsecureLanNotice() {
       color="yellow"
       variant="light"
       icon={<IconLockOpen aria-hidden />}
-      title="The connection to this agent is not encrypted"
+      title={t('common:insecureLan.title')}
       role="status"
       data-testid="insecure-lan-notice"
       radius={0}
     >
-      <Text size="sm">
-        The agent was started on the network without TLS (--allow-insecure-lan): the token and every command
-        can be read by anyone on the network. Ask for it to be started with --api-tls-cert and --api-tls-key.
-      </Text>
+      <Text size="sm">{t('common:insecureLan.text')}</Text>
     </Alert>
   );
 }
 
 function Degraded({ health }: { health: HealthDto }) {
-  const words = (health.reason && REASONS[health.reason.code]) ?? UNKNOWN;
+  const words = wordsFor(health.reason?.code);
+  const now = useNow();
   return (
     <Alert
       color="red"
@@ -90,7 +83,9 @@ function Degraded({ health }: { health: HealthDto }) {
         {health.reason?.since ? (
           <>
             {' '}
-            (since <TimeAgo iso={health.reason.since} />)
+            <time dateTime={health.reason.since} title={clockText(health.reason.since)}>
+              {t('common:degraded.since', { ago: ageText(health.reason.since, now) })}
+            </time>
           </>
         ) : null}
       </Text>

@@ -2,7 +2,8 @@ import { Alert, List } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { ClientFailure } from '../../../preload/contract/client.js';
-import type { FieldError } from './field-errors.js';
+import { t } from '../i18n/index.js';
+import { failureMessage, fieldMessage, type FieldError } from './field-errors.js';
 
 /**
  * A form's own checks (before anything is sent) as a refusal to summarise: the same object while `local` is the same
@@ -12,14 +13,15 @@ export function useLocalFailure(local: readonly FieldError[]): ClientFailure | n
   return useMemo(
     () =>
       local.length > 0
-        ? { status: 0, code: 'LOCAL', message: 'Check the highlighted fields.', errors: [...local] }
+        ? { status: 0, code: 'LOCAL', message: t('errors:form.checkFields'), errors: [...local] }
         : null,
     [local],
   );
 }
 
 /**
- * The API's refusal in its own words, with every field message listed (each is also shown by its field). Above a
+ * The API's refusal in the reader's words (field-errors.ts), with every field message listed (each is also shown by
+ * its field). Above a
  * form, `focusOnShow`: each refusal (a new `error`) brings the summary into view and gives it the focus, so the
  * keyboard and a screen reader start from the list of problems instead of staying on the submit button below.
  */
@@ -42,22 +44,23 @@ export function ErrorSummary({
   }, [error, focusOnShow]);
   if (!error) return null;
   const fields = error.errors.filter((e) => e.message);
+  const message = failureMessage(error);
   return (
     <Alert
       ref={ref}
       color="red"
       variant="light"
       icon={<IconAlertTriangle aria-hidden />}
-      title={title ?? error.message}
+      title={title ?? message}
       role="alert"
       tabIndex={focusOnShow ? -1 : undefined}
       data-testid="error-summary"
     >
-      {title ? error.message : null}
+      {title ? message : null}
       {fields.length > 0 && (
         <List size="sm" mt={title ? 'xs' : 0}>
           {fields.map((e, i) => (
-            <List.Item key={`${e.field}-${i}`}>{e.message}</List.Item>
+            <List.Item key={`${e.field}-${i}`}>{fieldMessage(e)}</List.Item>
           ))}
         </List>
       )}

@@ -1,6 +1,7 @@
 import { Alert } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { t } from '../i18n/index.js';
 
 /** A part of the app this agent does not offer yet: said plainly, not shown as an error. */
 export function NotAvailable({ what, children }: { what: string; children?: ReactNode }) {
@@ -9,10 +10,10 @@ export function NotAvailable({ what, children }: { what: string; children?: Reac
       color="gray"
       variant="light"
       icon={<IconInfoCircle aria-hidden />}
-      title={`${what}: not available in this version`}
+      title={t('common:notAvailable.title', { what })}
       data-testid="not-available"
     >
-      {children ?? 'This agent does not offer it yet. It will appear here once the agent is updated.'}
+      {children ?? t('common:notAvailable.text')}
     </Alert>
   );
 }

@@ -11,31 +11,32 @@ import {
 import type { RemoteActionDto } from '../../../preload/contract/dto.js';
 import type { ActionPhase } from '../../../preload/contract/vocabulary.js';
 import { verdictOf } from '../stores/action-phases.js';
+import { t } from '../i18n/index.js';
 
 export function outcomeText(
   action: Pick<RemoteActionDto, 'phase' | 'outcome' | 'status' | 'failureCause'>,
 ): string {
   switch (action.phase) {
     case 'Queued':
-      return 'Queued';
+      return t('common:outcome.queued');
     case 'Sending':
-      return 'Sending';
+      return t('common:outcome.sending');
     case 'Pending':
-      return 'In progress';
+      return t('common:outcome.inProgress');
     case 'Refused':
-      return 'Refused';
+      return t('common:outcome.refused');
     case 'Expired':
-      return 'Expired';
+      return t('common:outcome.expired');
     case 'Cancelled':
-      return 'Cancelled';
+      return t('common:outcome.cancelled');
     case 'TimedOut':
-      return 'No answer';
+      return t('common:outcome.noAnswer');
     case 'Done':
       return action.outcome === 'AlreadyDone'
-        ? 'Already done'
+        ? t('common:outcome.alreadyDone')
         : action.outcome === 'Failed'
-          ? 'Failed'
-          : 'Done';
+          ? t('common:outcome.failed')
+          : t('common:outcome.done');
   }
 }
 

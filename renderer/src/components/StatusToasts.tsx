@@ -6,6 +6,7 @@ import { IconCheck } from '@tabler/icons-react';
 import { useStore } from 'zustand';
 import { useStores } from '../app/stores-context.js';
 import classes from './StatusToasts.module.css';
+import { t } from '../i18n/index.js';
 
 export function StatusToasts() {
   const stores = useStores();
@@ -20,7 +21,7 @@ export function StatusToasts() {
           color="green"
           icon={<IconCheck size={20} aria-hidden />}
           withBorder
-          closeButtonProps={{ 'aria-label': 'Dismiss' }}
+          closeButtonProps={{ 'aria-label': t('common:toast.dismiss') }}
           onClose={() => stores.toasts.getState().dismiss(toast.id)}
           className={classes.toast}
           data-testid="toast"

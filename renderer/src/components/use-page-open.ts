@@ -29,7 +29,11 @@ export function usePageOpen(pageKey: string, containerId = 'main') {
     container.scrollTop = 0;
     const focusedAtOpen = document.activeElement;
     const focusHeading = (): boolean => {
-      const heading = container.querySelector<HTMLElement>('h1');
+      // The page's own heading: a page still loading (a lazy chunk) leaves the previous one in the document,
+      // hidden by its Suspense boundary (an inline display: none) until it shows.
+      const heading = [...container.querySelectorAll<HTMLElement>('h1')].find(
+        (h) => !h.closest('[style*="display: none"]'),
+      );
       if (!heading) return false;
       if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
       heading.focus({ preventScroll: true });

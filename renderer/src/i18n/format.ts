@@ -1,7 +1,10 @@
 // One format for every screen (issue 17): dates, times, durations, numbers and lists through Intl, in the chosen
 // language's locale and the site's time zone (the routines setting; the browser's zone until the settings are read).
+// Lengths of time use the catalog's short units (common:time.*).
 // Formatters are made once per locale, zone and style: building one costs a fraction of a millisecond, and a table
 // row shows several values.
+
+import i18next from 'i18next';
 
 let locale = 'en';
 let timeZone: string | undefined;
@@ -65,7 +68,9 @@ export function formatShortDateTime(value: string | number | Date | null | undef
 /** "14:02:55". */
 export function formatTime(value: string | number | Date | null | undefined): string {
   const date = toDate(value);
-  return date ? dateFormat('time', { timeStyle: 'medium' }).format(date) : '';
+  return date
+    ? dateFormat('time', { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(date)
+    : '';
 }
 
 /** "3 déc. 2026". */
@@ -105,31 +110,36 @@ function largestUnit(seconds: number) {
   return UNITS.find((u) => abs < u.upTo) ?? UNITS[UNITS.length - 1]!;
 }
 
-/** A length of time in its largest sensible unit: "45 s", "2 min", "3 h", "4 days" (in the locale's words). */
+/**
+ * A length of time in its largest sensible unit: "45 s", "2 min", "3 h", "4 days" — the catalog's words (the
+ * short units a technician reads on a busy screen), the number in the locale's digits.
+ */
 export function formatDuration(seconds: number): string {
   const { unit, seconds: size } = largestUnit(seconds);
-  return formatNumber(Math.round(seconds / size), {
-    style: 'unit',
-    unit,
-    unitDisplay: unit === 'day' ? 'long' : 'short',
-  });
+  const n = Math.round(Math.abs(seconds) / size);
+  switch (unit) {
+    case 'second':
+      return i18next.t('common:time.span.seconds', { n });
+    case 'minute':
+      return i18next.t('common:time.span.minutes', { n });
+    case 'hour':
+      return i18next.t('common:time.span.hours', { n });
+    case 'day':
+      return i18next.t('common:time.span.days', { n });
+  }
 }
 
 /**
- * How long ago (or how soon): "il y a 2 min", "in 3 h", "now" — Intl.RelativeTimeFormat; a few seconds either way
- * read as now (the agent's clock and this one may differ a little).
+ * How long ago (or how soon): "2 min ago", "in 3 h", "just now"; a few seconds either way read as now (the agent's
+ * clock and this one may differ a little).
  */
 export function formatRelative(value: string | number | Date, now: number): string {
   const date = toDate(value);
   if (!date) return '';
   const seconds = Math.round((date.getTime() - now) / 1000);
-  const rtf = cached(
-    'relative',
-    () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' }),
-  );
-  if (Math.abs(seconds) < 10) return rtf.format(0, 'second');
-  const { unit, seconds: size } = largestUnit(seconds);
-  return rtf.format(Math.round(seconds / size), unit);
+  if (Math.abs(seconds) < 10) return i18next.t('common:time.now');
+  const span = formatDuration(seconds);
+  return seconds < 0 ? i18next.t('common:time.ago', { span }) : i18next.t('common:time.in', { span });
 }
 
 /** "a, b et c". */

@@ -94,6 +94,8 @@ function loadAll(stores: Stores, again: boolean) {
   void stores.callbacks.getState().load();
   void stores.deliveries.getState().loadTargets();
   if (!historyShown || !isUnfiltered(history.filter)) void stores.actions.getState().loadRecent();
+  // The site's time zone (settings.routines.timeZone) is every screen's: read once signed in, not when Settings opens.
+  if (!again && stores.settings.getState().status === 'idle') void stores.settings.getState().load();
 }
 
 /** Loads what every page needs and keeps it current. Returns the function that stops it (logout). */

@@ -104,7 +104,7 @@ export function createSessionStore(client: DepotRemoteClient, storage: Storage |
               status: 400,
               code: 'TOKEN_MISSING',
               message: 'Paste the API token first.',
-              errors: [{ field: 'token', message: 'Paste the API token first.' }],
+              errors: [{ field: 'token', rule: 'token.missing', message: 'Paste the API token first.' }],
             },
           });
           return false;

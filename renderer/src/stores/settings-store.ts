@@ -1,5 +1,6 @@
 // The agent's settings. The settings route may not exist in this agent yet: a 404 is "not available in this
-// version", not an error.
+// version", not an error. Once read or saved, the site's time zone (the routines setting) is the one every date on
+// screen is shown in (i18n/format.ts).
 import { createStore } from 'zustand/vanilla';
 import type {
   ClientFailure,
@@ -8,6 +9,7 @@ import type {
   SettingsInput,
 } from '../../../preload/contract/client.js';
 import { asClientFailure } from '../../../preload/contract/client.js';
+import { setSiteTimeZone } from '../i18n/format.js';
 import type { Outcome } from './callbacks-store.js';
 
 export interface SettingsState {
@@ -26,7 +28,10 @@ export function createSettingsStore(client: DepotRemoteClient) {
     async load() {
       set({ status: 'loading' });
       try {
-        set({ status: 'ready', settings: await client.getSettings(), error: null });
+        const settings = await client.getSettings();
+        // An agent from before the routines has no zone: dates stay in the browser's.
+        setSiteTimeZone(settings.routines?.timeZone);
+        set({ status: 'ready', settings, error: null });
       } catch (error) {
         const failure = asClientFailure(error);
         set(
@@ -39,6 +44,7 @@ export function createSettingsStore(client: DepotRemoteClient) {
     async save(input) {
       try {
         const settings = await client.putSettings({ body: input });
+        setSiteTimeZone(settings.routines?.timeZone);
         set({ settings, status: 'ready' });
         return { ok: true, value: settings };
       } catch (error) {

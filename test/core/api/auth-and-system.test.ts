@@ -99,6 +99,7 @@ describe('system routes', () => {
     expect(res.json()).toEqual({
       code: 'ROUTE_NOT_FOUND',
       message: 'No route GET /api/v1/nothing-here.',
+      params: { method: 'GET', path: '/api/v1/nothing-here' },
       errors: [],
     });
   });

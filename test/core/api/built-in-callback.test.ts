@@ -96,12 +96,18 @@ describe('the built-in callback', () => {
       code: 'CALLBACK_BUILT_IN',
       message:
         "This workstation is built in and has no webhook: only its name can change (pause or resume it with its status). Add a callback for a site system's webhook.",
+      params: { label: 'This workstation' },
       errors: [
         {
           field: 'callback.webhook',
           message: expect.stringMatching(/^This workstation keeps its notifications here/),
+          rule: 'builtIn.callback',
         },
-        { field: 'retryPolicy', message: expect.stringMatching(/remove retryPolicy/) },
+        {
+          field: 'retryPolicy',
+          message: expect.stringMatching(/remove retryPolicy/),
+          rule: 'builtIn.retryPolicy',
+        },
       ],
     });
     const all = await put({
@@ -157,6 +163,7 @@ describe('the built-in callback', () => {
       code: 'CALLBACK_BUILT_IN',
       message:
         'This workstation is built in and cannot be deleted: pause it if commands should not be sent through it.',
+      params: { label: 'This workstation' },
       errors: [],
     });
     expect((await get()).status).toBe('Running');

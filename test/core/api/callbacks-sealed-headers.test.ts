@@ -161,6 +161,8 @@ describe('sealed header values', () => {
       {
         field: 'callback.webhook.attributes[0].value',
         message: expect.stringMatching(/none is stored for header X-Api-Key: enter its value/),
+        rule: 'callback.header.maskWithoutValue',
+        params: { mask: MASK, key: 'X-Api-Key' },
       },
     ]);
     // Only the built-in callback every data folder has: nothing was created.

@@ -61,7 +61,7 @@ describe('a command of a busy feature waits its turn', () => {
     expect(await read(rid)).toMatchObject({
       phase: 'Queued',
       queue: { position: 1 },
-      explanation: { title: 'Waiting its turn' },
+      explanation: { code: 'phase.Queued' },
     });
     expect(net.received).toHaveLength(1);
     const [queued] = await audit('remote.queue');
@@ -134,7 +134,7 @@ describe('cancel', () => {
     expect(cancelled.json()).toMatchObject({
       remoteActionId: b,
       phase: 'Cancelled',
-      explanation: { title: 'Cancelled before sending' },
+      explanation: { code: 'phase.Cancelled' },
       resend: { wakeFirst: false },
     });
     expect(cancelled.json().queue).toBeUndefined();
@@ -175,7 +175,7 @@ describe('expiry', () => {
     expect(await read(rid)).toMatchObject({
       phase: 'Expired',
       error: null,
-      explanation: { title: 'Expired before sending' },
+      explanation: { code: 'phase.Expired' },
       resend: { wakeFirst: false },
     });
     const [expired] = await audit('remote.expire');
@@ -266,7 +266,7 @@ describe('the network unreachable', () => {
       queue: { position: 1, reason: 'NETWORK_UNREACHABLE' },
     });
     const rid = res.json().remoteActionId;
-    expect(await read(rid)).toMatchObject({ explanation: { title: 'Waiting for the network' } });
+    expect(await read(rid)).toMatchObject({ explanation: { code: 'queue.NETWORK_UNREACHABLE' } });
     expect(net.calls.send).toBe(1);
     await advance(5_000); // first retry: asks the network first (the failed send may have reached it): still down
     expect(net.calls).toEqual({ send: 1, list: 1 });
@@ -311,7 +311,7 @@ describe('the network unreachable', () => {
     expect(await read(rid)).toMatchObject({
       phase: 'Expired',
       error: { code: 'SEND_UNCERTAIN' },
-      explanation: { title: 'Expired: may have been sent' },
+      explanation: { code: 'local.SEND_UNCERTAIN' },
     });
     expect(net.received).toHaveLength(0);
   });
@@ -400,7 +400,7 @@ describe('stops and restarts', () => {
     expect(action).toMatchObject({
       phase: 'Cancelled',
       error: { code: 'NOT_SENT_AFTER_STOP' },
-      explanation: { title: 'Not sent: the agent stopped' },
+      explanation: { code: 'local.NOT_SENT_AFTER_STOP' },
       resend: { wakeFirst: false },
     });
     expect(net.calls).toEqual({ send: 1, list: 1 });

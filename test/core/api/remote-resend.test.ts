@@ -157,7 +157,7 @@ describe('wake and retry', () => {
       phase: 'Queued',
       resentFrom: first,
       queue: { reason: 'WAKE_UP_FIRST', position: 1 },
-      explanation: { title: 'Waiting for the wake-up' },
+      explanation: { code: 'queue.WAKE_UP_FIRST' },
     });
     const wakeId = again.queue!.after!;
     expect(await read(wakeId)).toMatchObject({
@@ -180,7 +180,7 @@ describe('wake and retry', () => {
     expect(await read(again.remoteActionId)).toMatchObject({
       phase: 'Cancelled',
       error: { code: 'WAKE_UP_FAILED' },
-      explanation: { title: 'Cancelled: the wake-up failed' },
+      explanation: { code: 'local.WAKE_UP_FAILED' },
       resend: { wakeFirst: false },
     });
     await advance(10_000);

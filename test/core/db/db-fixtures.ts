@@ -66,7 +66,7 @@ export function vehicle(overrides: Partial<VehicleUpsert> = {}): VehicleUpsert {
     energy: 'Electric',
     capabilities: {
       Doors: { supported: true },
-      Navigation: { supported: false, reason: 'No connected navigation on this vehicle.' },
+      Navigation: { supported: false, reason: 'no-navigation' },
     },
     syncedAt: at(0),
     ...overrides,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallbackInput } from '../../../main/core/domain/callback/index.js';
 import { parseCallbackInput, RETRY_CAP_SECONDS } from '../../../main/core/domain/callback/index.js';
-import type { FieldError } from '../../../main/core/domain/field-error.js';
+import { worded } from '../../helpers/field-errors.js';
 
 /** A complete fleet callback in spec form, every field of stellantis-api-notes.md N6 and N7 set. */
 const docsExample = () => ({
@@ -33,10 +33,11 @@ function parsed(input: unknown): CallbackInput {
   return result.value;
 }
 
-function errorsOf(input: unknown): FieldError[] {
+/** The errors as worded for a technician (English): the core gives rules, the edges word them. */
+function errorsOf(input: unknown): { field: string; message: string }[] {
   const result = parseCallbackInput(input);
   if (result.ok) throw new Error(`expected errors, got ${JSON.stringify(result.value)}`);
-  return result.errors;
+  return worded(result.errors);
 }
 
 const withWebhook = (webhook: Record<string, unknown>) => ({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import type { CallbackSubscribe } from '../../../main/core/domain/callback/index.js';
+import { worded } from '../../helpers/field-errors.js';
 import {
   batchingDisabled,
   callbackBodySchema,
@@ -65,14 +66,20 @@ describe('callback status setter', () => {
       ok: true,
       value: { status: 'Running' },
     });
-    expect(parseCallbackStatusInput({ status: 'Failed' })).toEqual({
+    // The core names the rule and the value; the words are the catalog's (rendered here in English).
+    const failed = parseCallbackStatusInput({ status: 'Failed' });
+    expect(failed).toEqual({
       ok: false,
-      errors: [{ field: 'status', message: 'The status must be Running or Paused, not "Failed".' }],
+      errors: [{ field: 'status', rule: 'callback.status.invalid', params: { got: '"Failed"' } }],
     });
-    expect(parseCallbackStatusInput({})).toEqual({
-      ok: false,
-      errors: [{ field: 'status', message: 'Give the status: Running or Paused.' }],
-    });
+    expect(failed.ok ? [] : worded(failed.errors)).toEqual([
+      { field: 'status', message: 'The status must be Running or Paused, not "Failed".' },
+    ]);
+    const missing = parseCallbackStatusInput({});
+    expect(missing).toEqual({ ok: false, errors: [{ field: 'status', rule: 'callback.status.missing' }] });
+    expect(missing.ok ? [] : worded(missing.errors)).toEqual([
+      { field: 'status', message: 'Give the status: Running or Paused.' },
+    ]);
     const extra = parseCallbackStatusInput({ status: 'Paused', reason: 'x' });
     expect(extra.ok ? [] : extra.errors.map((e) => e.field)).toEqual(['reason']);
   });

@@ -89,7 +89,13 @@ describe('sealed header values', () => {
     );
     expect(third).toEqual({
       ok: false,
-      errors: [{ field: 'callback.webhook.attributes[2].value', message: expect.stringContaining('X-Key') }],
+      errors: [
+        {
+          field: 'callback.webhook.attributes[2].value',
+          rule: 'callback.header.maskWithoutValue',
+          params: { mask: SEALED_MASK, key: 'X-Key' },
+        },
+      ],
     });
   });
 

@@ -1,6 +1,16 @@
+// Explanations are codes (docs/decisions.md, 25): the core picks the code, its severity and whether sending again
+// helps; the catalogs word it. The words are checked here in English through the main process's translator, as
+// the desktop's notifications render them.
 import { describe, expect, it } from 'vitest';
-import { explain, explainAction } from '../../../main/core/domain/explanations.js';
+import {
+  EXPLANATION_CODES,
+  explain,
+  explainAction,
+  type Explanation,
+} from '../../../main/core/domain/explanations.js';
 import { DONE_STATUSES, FAILURE_CAUSES, PENDING_STATUSES } from '../../../main/core/domain/status.js';
+import { createTranslator } from '../../../main/core/i18n/translator.js';
+import { LANGUAGES } from '../../../preload/contract/locales.js';
 import { QUEUE_REASONS } from '../../../preload/contract/vocabulary.js';
 import { remoteAction } from '../../helpers/remote-action.js';
 
@@ -19,22 +29,63 @@ const LOCAL = [
 ];
 
 const action = remoteAction;
+const translator = createTranslator();
+/** `t` for keys built here from the codes (the translator's own type knows the default namespace only). */
+const tIn = (language: (typeof LANGUAGES)[number]) =>
+  translator.for(language) as unknown as (key: string, values?: object) => string;
+
+/** The English words of an explanation, as an edge renders them. */
+function words(e: Explanation, language: (typeof LANGUAGES)[number] = 'en') {
+  const t = tIn(language);
+  return {
+    title: t(`explain:${e.code}.title`, { ...e.params }),
+    text: t(`explain:${e.code}.text`, { ...e.params }),
+    next: t(`explain:${e.code}.next`, { ...e.params }),
+  };
+}
 
 describe('explain', () => {
   it.each([...PENDING_STATUSES, ...DONE_STATUSES, ...FAILURE_CAUSES, ...LOCAL])(
     '%s has its own explanation and a next step',
-    (code) => {
-      const e = explain(code);
-      expect(e.title).not.toMatch(/^Unknown status/);
-      expect(e.explanation.length).toBeGreaterThan(20);
-      expect(e.nextStep.length).toBeGreaterThan(10);
-      expect(e.explanation).not.toContain('does not know');
+    (name) => {
+      const e = explain(name);
+      expect(e.code).not.toBe('unknown');
+      expect(e.params).toBeUndefined();
+      const { text, next } = words(e);
+      expect(text.length).toBeGreaterThan(20);
+      expect(next.length).toBeGreaterThan(10);
+      expect(text).not.toContain('does not know');
     },
   );
 
+  it('names each code by what it explains', () => {
+    expect(explain('WakingUpVehicle').code).toBe('pending.WakingUpVehicle');
+    expect(explain('AlreadyDone').code).toBe('done.AlreadyDone');
+    expect(explain('DoorsOpen').code).toBe('cause.DoorsOpen');
+    expect(explain('Queued').code).toBe('phase.Queued');
+    expect(explain('CALLBACK_PAUSED').code).toBe('queue.CALLBACK_PAUSED');
+    expect(explain('SEND_UNCERTAIN').code).toBe('local.SEND_UNCERTAIN');
+    // A Pending warning that announces exactly that failure: one explanation serves both.
+    expect(explain('TooManyWakeUpsOverMonth').code).toBe('cause.TooManyWakeUpsOverMonth');
+  });
+
+  it('carries no sentence: every code is worded by the catalogs, in every language', () => {
+    expect(EXPLANATION_CODES).toContain('unknown');
+    for (const language of LANGUAGES) {
+      const t = tIn(language);
+      for (const code of EXPLANATION_CODES) {
+        for (const part of ['title', 'text', 'next']) {
+          const key = `explain:${code}.${part}`;
+          expect(translator.has(key), key).toBe(true);
+          expect(t(key, { code: 'X' }), `${language} ${key}`).not.toBe(`${code}.${part}`);
+        }
+      }
+    }
+  });
+
   it('gives all 20 failure causes distinct titles', () => {
     expect(FAILURE_CAUSES).toHaveLength(20);
-    expect(new Set(FAILURE_CAUSES.map((c) => explain(c).title)).size).toBe(20);
+    expect(new Set(FAILURE_CAUSES.map((c) => words(explain(c)).title)).size).toBe(20);
   });
 
   it('marks failure causes as errors or warnings, never info or success', () => {
@@ -42,22 +93,22 @@ describe('explain', () => {
   });
 
   it('says what the product docs promise for the well-known cases', () => {
-    expect(explain('CidInside')).toMatchObject({
+    expect(explain('CidInside')).toMatchObject({ code: 'cause.CidInside', retryable: true });
+    expect(words(explain('CidInside'))).toMatchObject({
       title: 'Key detected inside the vehicle',
-      nextStep: 'Remove the key from the vehicle and lock again.',
-      retryable: true,
+      next: 'Remove the key from the vehicle and lock again.',
     });
-    const timeout = explain('VehicleConnectionTimeout');
-    expect(timeout.explanation).toMatch(/coverage/);
-    expect(timeout.explanation).toMatch(/deep sleep/);
-    expect(timeout.explanation).toMatch(/15 minutes in the last 7 days/);
-    expect(timeout.nextStep).toMatch(/drive it/);
-    expect(explain('TooManyWakeUpsOverMonth').explanation).toMatch(/until the month ends/);
+    const timeout = words(explain('VehicleConnectionTimeout'));
+    expect(timeout.text).toMatch(/coverage/);
+    expect(timeout.text).toMatch(/deep sleep/);
+    expect(timeout.text).toMatch(/15 minutes in the last 7 days/);
+    expect(timeout.next).toMatch(/drive it/);
+    expect(words(explain('TooManyWakeUpsOverMonth')).text).toMatch(/until the month ends/);
     expect(explain('TooManyWakeUpsOverMonth').retryable).toBe(false);
     expect(explain('AlreadyDone')).toMatchObject({ severity: 'success', retryable: false });
-    expect(explain('AlreadyDone').explanation).toMatch(/already in the requested state.*counts as a success/);
+    expect(words(explain('AlreadyDone')).text).toMatch(/already in the requested state.*counts as a success/);
     expect(explain('DeepSleep')).toMatchObject({ retryable: false });
-    expect(explain('DeepSleep').nextStep).toMatch(/Drive the vehicle for at least 15 minutes/);
+    expect(words(explain('DeepSleep')).next).toMatch(/Drive the vehicle for at least 15 minutes/);
     expect(explain('MissingRights').retryable).toBe(false);
     expect(explain('Success').severity).toBe('success');
     expect(explain('WakingUpVehicle').severity).toBe('info');
@@ -65,20 +116,27 @@ describe('explain', () => {
 
   it('gives a generic explanation naming an unknown code', () => {
     const e = explain('FluxCapacitorError');
-    expect(e.title).toContain('FluxCapacitorError');
-    expect(e.explanation).toContain('FluxCapacitorError');
-    expect(e.nextStep.length).toBeGreaterThan(10);
-    expect(e.severity).toBe('warning');
+    expect(e).toEqual({
+      code: 'unknown',
+      params: { code: 'FluxCapacitorError' },
+      severity: 'warning',
+      retryable: false,
+    });
+    const { title, text, next } = words(e);
+    expect(title).toBe('Unknown status FluxCapacitorError');
+    expect(text).toBe('The network reported "FluxCapacitorError", which Depot Remote does not know yet.');
+    expect(next.length).toBeGreaterThan(10);
+    expect(words(e, 'fr').title).toBe('Statut inconnu FluxCapacitorError');
   });
 
   it('does not resolve inherited object keys', () => {
-    expect(explain('toString').title).toContain('toString');
-    expect(explain('__proto__').title).toContain('__proto__');
+    expect(explain('toString')).toMatchObject({ code: 'unknown', params: { code: 'toString' } });
+    expect(explain('__proto__')).toMatchObject({ code: 'unknown', params: { code: '__proto__' } });
   });
 
   it('returns copies that callers may change freely', () => {
-    explain('CidInside').title = 'changed';
-    expect(explain('CidInside').title).toBe('Key detected inside the vehicle');
+    explain('CidInside').severity = 'info';
+    expect(explain('CidInside').severity).toBe('error');
   });
 });
 
@@ -93,7 +151,8 @@ describe('explainAction', () => {
       explain('Failed'),
     );
     const unknown = action({ phase: 'Done', status: 'Failed', outcome: 'Failed', failureCause: 'NewCause' });
-    expect(explainAction(unknown).title).toContain('NewCause');
+    expect(explainAction(unknown)).toMatchObject({ code: 'unknown', params: { code: 'NewCause' } });
+    expect(words(explainAction(unknown)).title).toContain('NewCause');
   });
 
   it('explains the outcome of a successful action', () => {
@@ -133,6 +192,6 @@ describe('explainAction', () => {
     expect(refused('50300').retryable).toBe(true);
     expect(refused('40001').retryable).toBe(false);
     expect(refused('SEND_INTERRUPTED').retryable).toBe(false);
-    expect(refused('40001').title).toBe(explain('Refused').title);
+    expect(refused('40001').code).toBe('phase.Refused');
   });
 });

@@ -6,6 +6,7 @@ import { parseRemote, remoteTypeOfBody } from '../../../main/core/domain/remote/
 import type { RemoteBody } from '../../../main/core/domain/remote/index.js';
 import { REMOTE_TYPES } from '../../../main/core/domain/remote-type.js';
 import type { RemoteType } from '../../../main/core/domain/remote-type.js';
+import { worded } from '../../helpers/field-errors.js';
 
 type Expected = [field: string, messagePart: string][];
 
@@ -13,7 +14,7 @@ function expectErrors(input: unknown, expected: Expected): void {
   const result = parseRemote(input);
   expect(result.ok).toBe(false);
   if (result.ok) return;
-  expect(result.errors).toEqual(
+  expect(worded(result.errors)).toEqual(
     expected.map(([field, part]) => ({ field, message: expect.stringContaining(part) as unknown })),
   );
 }

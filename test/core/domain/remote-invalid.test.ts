@@ -3,6 +3,7 @@
 // body.
 import { describe, expect, it } from 'vitest';
 import { parseRemote } from '../../../main/core/domain/remote/index.js';
+import { worded } from '../../helpers/field-errors.js';
 
 type Expected = [field: string, messagePart: string][];
 interface InvalidCase {
@@ -19,10 +20,11 @@ function expectErrors(input: unknown, expected: Expected): void {
   const result = parseRemote(input);
   expect(result.ok).toBe(false);
   if (result.ok) return;
-  expect(result.errors).toEqual(
+  const errors = worded(result.errors);
+  expect(errors).toEqual(
     expected.map(([field, part]) => ({ field, message: expect.stringContaining(part) as unknown })),
   );
-  for (const { message } of result.errors) {
+  for (const { message } of errors) {
     expect(message).not.toMatch(ZOD_DEFAULT_ENGLISH);
     expect(message).toMatch(/[.]$/);
   }

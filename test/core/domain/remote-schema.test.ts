@@ -1,6 +1,8 @@
 // The exported zod schema (published in OpenAPI by the HTTP layer) and the value formats behind it.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { decoded } from '../../../main/core/domain/coded-issue.js';
+import { worded } from '../../helpers/field-errors.js';
 import {
   formatPath,
   isRfc3339DateTime,
@@ -59,9 +61,13 @@ describe('remoteBodySchema', () => {
     }
   });
 
-  it('words the envelope itself when used alone', () => {
+  it('reports the envelope itself when used alone, as a rule with its values', () => {
     const result = remoteBodySchema.safeParse({ lights: { on: true }, horn: { state: 'Activated' } });
-    expect(result.error?.issues[0]?.message).toBe('Only one action per request: found lights and horn.');
+    const issue = decoded(result.error?.issues[0]?.message ?? '', 'plain.notValid');
+    expect(issue).toEqual({ rule: 'remote.tooManyActions', params: { foundAndList: 'lights\nhorn' } });
+    expect(worded([{ field: '', ...issue }])[0]?.message).toBe(
+      'Only one action per request: found lights and horn.',
+    );
   });
 });
 

@@ -45,12 +45,16 @@ describe('Paused and Running', () => {
     await w.advance(5 * DAY);
     expect(sink.received).toHaveLength(0);
     for (const d of items()) {
-      expect(d).toMatchObject({ state: 'Queued', attempts: 0, heldReason: 'The callback is paused.' });
+      expect(d).toMatchObject({
+        state: 'Queued',
+        attempts: 0,
+        heldReason: { code: 'CALLBACK_PAUSED', params: {} },
+      });
     }
     expect(w.outbox.service.targets().items[0]!.callbacks[0]).toMatchObject({
       status: 'Paused',
       queued: 2,
-      heldReason: 'The callback is paused.',
+      heldReason: { code: 'CALLBACK_PAUSED', params: {} },
     });
 
     await setStatus('Running');
@@ -102,19 +106,43 @@ describe('410 Gone', () => {
     const [second, first] = items();
     expect(first).toMatchObject({ state: 'Queued', attempts: 0, lastStatus: 410 });
     expect(first!.lastError).toMatch(/410 Gone/);
-    expect(first!.heldReason).toMatch(/answered 410 Gone/);
-    expect(second).toMatchObject({
-      state: 'Queued',
-      attempts: 0,
-      heldReason: expect.stringMatching(/410 Gone/),
-    });
-    expect(w.outbox.service.targets().items[0]!.callbacks[0]!.heldReason).toMatch(/410 Gone/);
+    // The callback is paused by then, but what holds its deliveries is the 410: the target to correct.
+    const gone = { code: 'TARGET_GONE', params: { target: sink.url() } };
+    expect(first!.heldReason).toEqual(gone);
+    expect(second).toMatchObject({ state: 'Queued', attempts: 0, heldReason: gone });
+    expect(w.outbox.service.targets().items[0]!.callbacks[0]!.heldReason).toEqual(gone);
     expect(events.filter((e) => e.name === 'delivery.changed').length).toBeGreaterThan(0);
 
     sink.reply(() => ({ status: 200 }));
     await setStatus('Running');
     expect(sink.received).toHaveLength(3);
     expect(items().map((d) => d.state)).toEqual(['Delivered', 'Delivered']);
+  });
+
+  it('reads a hold an earlier version kept as an English sentence: a 410 still names its target', async () => {
+    await setup();
+    await setStatus('Paused');
+    const since = w.clock.nowIso();
+    const restart = async (reason: string) => {
+      w.repos.deliveryTargets.hold({ callbackId: 'cb-1', since, reason });
+      const { dir, clock } = w;
+      await w.shutdown();
+      w = await startWorld({ dir, clock });
+    };
+    await restart(
+      'The webhook https://old.example/hook answered 410 Gone: deliveries are held. Correct the target, then ' +
+        'resume the callback.',
+    );
+    w.notify('ra-1', 'Accepted');
+    await w.outbox.idle();
+    expect(items()[0]!.heldReason).toEqual({
+      code: 'TARGET_GONE',
+      params: { target: 'https://old.example/hook' },
+    });
+
+    // Any other sentence reads as the callback's status says.
+    await restart('The callback is paused.');
+    expect(items()[0]!.heldReason).toEqual({ code: 'CALLBACK_PAUSED', params: {} });
   });
 });
 
@@ -140,6 +168,8 @@ describe('deleted callback', () => {
       expect(d.lastError).toMatch(/callback was deleted/);
     }
     expect(w.outbox.service.targets().counts).toMatchObject({ Dead: 3, Queued: 0, waitingForBatch: 0 });
-    expect(() => w.outbox.service.retry(all[0]!.id, actor)).toThrow(/deleted/);
+    expect(() => w.outbox.service.retry(all[0]!.id, actor)).toThrow(
+      expect.objectContaining({ code: 'CALLBACK_DELETED' }),
+    );
   });
 });

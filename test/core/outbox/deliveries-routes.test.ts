@@ -149,6 +149,7 @@ describe('GET /deliveries/{id}', () => {
     expect(res.json()).toEqual({
       code: 'DELIVERY_NOT_FOUND',
       message: 'No delivery with id nope.',
+      params: { id: 'nope' },
       errors: [],
     });
   });
@@ -239,7 +240,14 @@ describe('GET /deliveries/targets', () => {
       queued: 2,
       nextProbeAt: '2026-01-05T08:00:01.000Z',
       lastError: expect.stringMatching(/ECONNREFUSED/),
-      callbacks: [{ callbackId: 'cb-3', queued: 2, heldReason: expect.stringMatching(/unreachable/) }],
+      // The target row says the error and the next probe: the callback's row says only since when.
+      callbacks: [
+        {
+          callbackId: 'cb-3',
+          queued: 2,
+          heldReason: { code: 'TARGET_UNREACHABLE', params: { since: '2026-01-05T08:00:00.000Z' } },
+        },
+      ],
     });
     expect(byOrigin(sink.origin)).toMatchObject({
       state: 'online',

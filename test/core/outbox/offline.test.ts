@@ -52,7 +52,15 @@ describe('offline target', () => {
     expect(target().lastError).toMatch(/ECONNREFUSED/);
     for (const d of deliveries()) {
       expect(d).toMatchObject({ state: 'Queued', attempts: 0 });
-      expect(d.heldReason).toMatch(/unreachable since 2026-01-05T08:00:00.000Z/);
+      expect(d.heldReason).toEqual({
+        code: 'TARGET_UNREACHABLE',
+        params: {
+          since: '2026-01-05T08:00:00.000Z',
+          origin: sink.origin,
+          lastError: target().lastError,
+          nextProbeAt: '2026-01-05T08:00:01.000Z',
+        },
+      });
     }
 
     await w.advance(10 * 60 * S);

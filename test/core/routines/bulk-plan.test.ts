@@ -98,7 +98,14 @@ describe('the plan of a bulk command', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ code: 'VEHICLE_NOT_FOUND' });
     expect(unknown.body.message).toContain('VF3NOTAVEHICLE0000');
-    expect(unknown.body.errors).toEqual([{ field: 'vehicleIds.1', message: expect.any(String) }]);
+    expect(unknown.body.errors).toEqual([
+      {
+        field: 'vehicleIds.1',
+        message: 'No vehicle with id or VIN VF3NOTAVEHICLE0000 in this fleet.',
+        rule: 'vehicle.notInFleet',
+        params: { ref: 'VF3NOTAVEHICLE0000' },
+      },
+    ]);
 
     const group = await planOf({ groupId: 'no-such-group', remote: { horn: { state: 'Activated' } } });
     expect(group.status).toBe(404);

@@ -253,7 +253,9 @@ describe('the creator’s current role', () => {
   it('a run the bulk service refuses is failed with the refusal’s code, and the next one still runs', async () => {
     w = await scheduleWorld();
     ({ id } = w.schedules.create(LOCK_AT_SIX, adminActor()));
-    w.refuseNextBulk(new ServiceError(409, 'CALLBACK_PAUSED', 'paused'));
+    w.refuseNextBulk(
+      new ServiceError(409, 'CALLBACK_PAUSED', { params: { callback: 'c1', status: 'Paused' } }),
+    );
     await advance(MINUTE);
     expect(runsOf(id)[0]).toMatchObject({ status: 'failed', reason: 'CALLBACK_PAUSED' });
     expect(await nextDay()).toMatchObject({ status: 'ran' });

@@ -52,7 +52,7 @@ describe('onStored', () => {
 
   it('stores nothing when it throws, and the send fails with its error', async () => {
     clock.advance(10_000);
-    const refusal = new ServiceError(409, 'BULK_ITEM_NOT_QUEUED', 'Cancelled meanwhile.');
+    const refusal = new ServiceError(409, 'ACTION_NOT_QUEUED', { params: { id: 'a1', phase: 'Cancelled' } });
     await expect(
       send({
         onStored: () => {

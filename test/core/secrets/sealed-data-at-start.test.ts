@@ -42,7 +42,7 @@ interface AuditJson {
 interface DeliveryJson {
   state: string;
   attempts: number;
-  heldReason: string | null;
+  heldReason: { code: string; params: Record<string, string> } | null;
 }
 interface ErrorJson {
   errors: { field: string; message: string }[];
@@ -328,7 +328,7 @@ describe('--forget-secrets', () => {
     const held = (await api<Page<DeliveryJson>>(agent, 'GET', `/deliveries?callback=${a}`)).body.items;
     expect(held).toHaveLength(1);
     expect(held[0]).toMatchObject({ state: 'Queued', attempts: 0 });
-    expect(held[0]!.heldReason).toMatch(/lost its secrets \(--forget-secrets\): enter its signing secret/);
+    expect(held[0]!.heldReason).toEqual({ code: 'CALLBACK_SECRETS_LOST', params: {} });
     expect(sink!.requests).toHaveLength(0);
 
     // The mask stands for nothing now: the value must be entered again.

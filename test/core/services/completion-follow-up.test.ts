@@ -41,14 +41,18 @@ describe('completion follow-up', () => {
     const { notifier, told, doors } = followUp();
     notifier.actionCompleted(failed(cause));
     expect(told).toHaveLength(1);
-    expect(doors()).toEqual({ supported: false, reason: expect.stringContaining(cause) });
+    expect(doors()).toEqual({
+      supported: false,
+      reason: 'network-refused',
+      params: { failureCause: cause, at: expect.any(String) },
+    });
   });
 
   it('a command sent as part of a bulk is not told to the person (the bulk says once), but still teaches the agent', () => {
     const { notifier, told, doors } = followUp(['in-bulk']);
     notifier.actionCompleted({ ...failed('MissingRights'), id: 'in-bulk' });
     expect(told).toHaveLength(0);
-    expect(doors()).toEqual({ supported: false, reason: expect.stringContaining('MissingRights') });
+    expect(doors()).toMatchObject({ supported: false, params: { failureCause: 'MissingRights' } });
     notifier.actionCompleted({ ...failed('VehicleConnectionTimeout'), id: 'alone' });
     expect(told.map((a) => a.id)).toEqual(['alone']);
   });

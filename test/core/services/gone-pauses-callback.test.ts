@@ -76,7 +76,7 @@ describe('410 Gone', () => {
     expect(deliveries).toHaveLength(2);
     for (const d of deliveries) {
       expect(d).toMatchObject({ state: 'Queued', attempts: 0, lastStatus: 410 });
-      expect(d.heldReason).toMatch(/answered 410 Gone/);
+      expect(d.heldReason).toEqual({ code: 'TARGET_GONE', params: { target: sink!.url() } });
     }
     expect(deliveries.map((d) => d.id)).toContain(entry.detail.deliveryId);
   });

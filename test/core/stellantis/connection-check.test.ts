@@ -29,6 +29,9 @@ const summary = (r: Awaited<ReturnType<typeof check>>) =>
   Object.fromEntries(r.checks.map((c) => [c.name, c.status]));
 const message = (r: Awaited<ReturnType<typeof check>>, name: string) =>
   r.checks.find((c) => c.name === name)!.message;
+/** The check's sentences as codes (what the interface words in its reader's language). */
+const codes = (r: Awaited<ReturnType<typeof check>>, name: string) =>
+  r.checks.find((c) => c.name === name)!.sentences;
 
 describe('checkConnection', () => {
   it('passes every check against a healthy server, and reports the budget', async () => {
@@ -53,6 +56,15 @@ describe('checkConnection', () => {
       '998 of 1000 requests are left in the current 24 hours; up to 10 per second.',
     );
     expect(r.rateLimit).toMatchObject({ daily: { limit: 1000, remaining: 998 } });
+    expect(codes(r, 'certificate')).toEqual([
+      {
+        code: 'certificate.valid',
+        params: { subject: 'CN=MZP-PARTNER', days: expect.any(Number), date: expect.stringMatching(/Z$/) },
+      },
+    ]);
+    expect(codes(r, 'rate-limit')).toEqual([
+      { code: 'rateLimit.okBurst', params: { remaining: 998, limit: 1000, burst: 10 } },
+    ]);
   });
 
   it('names an expired client certificate, and the server refusing it', async () => {
@@ -110,6 +122,15 @@ describe('checkConnection', () => {
     expect(message(r, 'fleet')).toMatch(
       /^Stellantis does not know fleet fleet-typo for this account: check DEPOT_REMOTE_STELLANTIS_FLEET_ID\./,
     );
+    // The same two sentences as codes with their values: the problem, then the reference for support.
+    expect(codes(r, 'fleet')).toEqual([
+      {
+        code: 'fleet.unknown',
+        params: { fleetId: 'fleet-typo', env: 'DEPOT_REMOTE_STELLANTIS_FLEET_ID' },
+      },
+      { code: 'support.reference', params: { reference: expect.stringMatching(/^[0-9a-f-]{36}$/) } },
+    ]);
+    expect(codes(r, 'credentials')).toEqual([{ code: 'credentials.ok', params: { user: w.fake.user } }]);
   });
 
   it('names an unreachable port, and skips the rest', async () => {
@@ -163,6 +184,8 @@ describe('checkConnection', () => {
     expect(message(limited, 'rate-limit')).toBe(
       "Stellantis' rate limit is reached; requests are allowed again in 90 s.",
     );
+    expect(codes(limited, 'rate-limit')).toEqual([{ code: 'rateLimit.reached', params: { seconds: 90 } }]);
+    expect(codes(limited, 'fleet')).toEqual([{ code: 'skipped.rateLimited', params: {} }]);
   });
 
   it('names a key that does not belong to the certificate', async () => {
@@ -178,7 +201,17 @@ describe('checkConnectionFromEnv', () => {
     const r = await checkConnectionFromEnv({}, readFileSync);
     expect(r.ok).toBe(false);
     expect(r.checks[0]!.message).toMatch(/Set DEPOT_REMOTE_STELLANTIS_FLEET_ID to /);
+    expect(r.checks[0]!.sentences.map((s) => s.code)).toEqual([
+      'env.missing.fleetId',
+      'env.missing.clientId',
+      'env.missing.user',
+      'env.missing.password',
+      'env.missing.cert',
+      'env.missing.key',
+      'env.missing.ca',
+    ]);
     expect(r.checks.slice(1).every((c) => c.status === 'skipped')).toBe(true);
+    expect(r.checks[1]!.sentences).toEqual([{ code: 'skipped.settings', params: {} }]);
   });
 
   it('runs every check from the files', async () => {

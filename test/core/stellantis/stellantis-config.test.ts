@@ -93,11 +93,15 @@ describe('parseStellantisConfig', () => {
       {
         field: 'DEPOT_REMOTE_STELLANTIS_BASE_URL',
         message: 'DEPOT_REMOTE_STELLANTIS_BASE_URL: it must start with https:// (got http://).',
+        rule: 'env.baseUrl.notHttps',
+        params: { env: 'DEPOT_REMOTE_STELLANTIS_BASE_URL', protocol: 'http:' },
       },
       {
         field: 'DEPOT_REMOTE_STELLANTIS_TIMEOUT_SECONDS',
         message:
           'DEPOT_REMOTE_STELLANTIS_TIMEOUT_SECONDS must be a number of seconds between 1 and 600, got "0".',
+        rule: 'env.timeout.range',
+        params: { env: 'DEPOT_REMOTE_STELLANTIS_TIMEOUT_SECONDS', value: '0' },
       },
     ]);
   });
@@ -109,10 +113,14 @@ describe('parseStellantisConfig', () => {
       {
         field: 'DEPOT_REMOTE_STELLANTIS_CERT',
         message: 'DEPOT_REMOTE_STELLANTIS_CERT: cannot use /nope/client.crt: there is no such file.',
+        rule: 'env.file.missing',
+        params: { env: 'DEPOT_REMOTE_STELLANTIS_CERT', path: '/nope/client.crt' },
       },
       {
         field: 'DEPOT_REMOTE_STELLANTIS_CA',
         message: `DEPOT_REMOTE_STELLANTIS_CA: cannot use ${pki.dir}: it is a folder, not a file.`,
+        rule: 'env.file.folder',
+        params: { env: 'DEPOT_REMOTE_STELLANTIS_CA', path: pki.dir },
       },
     ]);
   });
@@ -126,6 +134,8 @@ describe('parseStellantisConfig', () => {
       `DEPOT_REMOTE_STELLANTIS_CERT: ${pki.client.keyFile}: it holds a private key, not a certificate (were the certificate and key swapped?).`,
       `DEPOT_REMOTE_STELLANTIS_KEY: ${pki.client.certFile}: it holds a certificate, not a private key (were the certificate and key swapped?).`,
     ]);
+    // The same problems as codes, for the connection test to word in its reader's language.
+    expect(e.map((x) => x.rule)).toEqual(['env.certificate.holdsKey', 'env.key.holdsCertificate']);
   });
 
   it('names a file that is not PEM, and a damaged certificate block', () => {
@@ -149,6 +159,12 @@ describe('parseStellantisConfig', () => {
       {
         field: 'DEPOT_REMOTE_STELLANTIS_KEY',
         message: `DEPOT_REMOTE_STELLANTIS_KEY: ${pki.server.keyFile} is not the private key of the certificate in ${pki.client.certFile}.`,
+        rule: 'env.keyMismatch',
+        params: {
+          env: 'DEPOT_REMOTE_STELLANTIS_KEY',
+          path: pki.server.keyFile,
+          certPath: pki.client.certFile,
+        },
       },
     ]);
   });

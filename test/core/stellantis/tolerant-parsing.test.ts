@@ -146,16 +146,13 @@ describe('readers', () => {
         remote: { door: { supported: false }, horn: {}, wakeup: { supported: true } },
       }),
     ).toEqual({
-      Doors: {
-        supported: false,
-        reason: expect.stringMatching(/^The vehicle reports no remote door locking\./),
-      },
+      Doors: { supported: false, reason: 'reports-no-doors' },
       WakeUp: { supported: true },
     });
     expect(
       capabilitiesFromOnboard({
         remote: { charging: { supported: true, parameters: { immediate: { start: false, stop: false } } } },
       }).ElectricBatteryChargingRequest,
-    ).toEqual({ supported: false, reason: expect.stringMatching(/no remote charging command/) });
+    ).toEqual({ supported: false, reason: 'no-charging-command' });
   });
 });

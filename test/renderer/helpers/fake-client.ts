@@ -75,10 +75,9 @@ export function callback(overrides: Partial<CallbackDto> = {}): CallbackDto {
   };
 }
 
-const explanation = (title: string, severity: 'info' | 'success' | 'warning' | 'error' = 'info') => ({
-  title,
-  explanation: `${title} explained.`,
-  nextStep: `${title} next step.`,
+/** An explanation as the agent sends it: a code the catalogs word (explain:<code>.title, .text, .next). */
+const explanation = (code: string, severity: 'info' | 'success' | 'warning' | 'error' = 'info') => ({
+  code,
   severity,
   retryable: false,
 });
@@ -103,7 +102,7 @@ export function action(overrides: Partial<RemoteActionDto> = {}): RemoteActionDt
     createdAt: '2026-01-01T10:00:00.000Z',
     updatedAt: '2026-01-01T10:00:00.000Z',
     doneAt: null,
-    explanation: explanation('Accepted by the network'),
+    explanation: explanation('pending.Accepted'),
     ...overrides,
   };
 }
@@ -125,7 +124,10 @@ export function event(
     source: 'connector' as const,
     applied: true,
     eventDateFromReceipt: false,
-    explanation: explanation(`${status} step`, status === 'Failed' ? 'error' : done ? 'success' : 'info'),
+    explanation: explanation(
+      done ? `done.${status}` : `pending.${status}`,
+      status === 'Failed' ? 'error' : done ? 'success' : 'info',
+    ),
     ...overrides,
   };
 }

@@ -66,23 +66,16 @@ export function createHostGuard(rules: HostRules, tls: boolean) {
     // HTTP/2 carries :authority instead; inject() may send none. Node keeps only the first of several Host
     // headers, so a second one is refused here rather than silently ignored (RFC 9112 section 3.2: 400).
     if (count > 1) {
-      return reply
-        .status(400)
-        .send(errorBody('DUPLICATE_HOST', 'The request has more than one Host header.'));
+      return reply.status(400).send(errorBody(request, 'DUPLICATE_HOST'));
     }
     const host = request.headers.host;
     if (!host) {
-      return reply.status(400).send(errorBody('MISSING_HOST', 'The request has no Host header.'));
+      return reply.status(400).send(errorBody(request, 'MISSING_HOST'));
     }
     if (!isAllowedHost(host, rules, request.socket?.localPort, tls)) {
       return reply
         .status(421)
-        .send(
-          errorBody(
-            'HOST_NOT_ALLOWED',
-            `This agent does not answer to the name "${host.slice(0, 100)}". Use 127.0.0.1 or localhost, or start the agent with --allowed-host for that name.`,
-          ),
-        );
+        .send(errorBody(request, 'HOST_NOT_ALLOWED', { params: { host: host.slice(0, 100) } }));
     }
   };
 }

@@ -18,6 +18,6 @@ export async function guardOrigin(request: FastifyRequest, reply: FastifyReply) 
   const origin = request.headers.origin;
   const crossSite = site === 'cross-site' || site === 'same-site';
   if (crossSite || (origin !== undefined && !sameOrigin(origin, request.headers.host))) {
-    return reply.status(403).send(errorBody('FORBIDDEN_ORIGIN', 'Requests from another site are refused.'));
+    return reply.status(403).send(errorBody(request, 'FORBIDDEN_ORIGIN'));
   }
 }

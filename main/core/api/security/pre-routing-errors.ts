@@ -5,17 +5,16 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody } from '../api-error.js';
 
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
-  const code = error.code === 'FST_ERR_BAD_URL' ? 'BAD_URL' : 'BAD_REQUEST';
-  const message =
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const body =
     error.code === 'FST_ERR_BAD_URL'
-      ? 'The URL is not valid (a percent sign must start a valid escape).'
-      : 'The request is not valid.';
+      ? errorBody(request, 'BAD_URL')
+      : errorBody(request, 'BAD_REQUEST', { key: 'errors:code.BAD_REQUEST.invalid' });
   void reply
     .status(400)
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'no-store')
-    .send(errorBody(code, message));
+    .send(body);
 }
 
 /** Node's parser refused the request (bad header, oversized headers): answer once, in our shape, then close. */
@@ -26,10 +25,10 @@ export function writeClientError(error: Error & { code?: string }, socket: Socke
   }
   const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
   const body = JSON.stringify(
-    errorBody(
-      tooLarge ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST',
-      tooLarge ? 'The request headers are too large.' : 'The request is not valid HTTP.',
-    ),
+    // No request was parsed, so no Accept-Language: English.
+    tooLarge
+      ? errorBody(null, 'HEADERS_TOO_LARGE')
+      : errorBody(null, 'BAD_REQUEST', { key: 'errors:code.BAD_REQUEST.notHttp' }),
   );
   socket.end(
     `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +

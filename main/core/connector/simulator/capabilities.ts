@@ -1,35 +1,36 @@
 // What each simulated vehicle can do, described once and shown two ways: as the fleet API's
 // `onboardCapabilities.remote` (api-b2b.yaml; stellantis-api-notes.md N3) and as the port's
-// `Capabilities`, keyed by RemoteType with a plain reason when a feature is missing.
+// `Capabilities`, keyed by RemoteType with a reason code (the clients word it) when a feature is missing.
+import type { CapabilityReason } from '../../../../preload/contract/capability-reasons.js';
 import { REMOTE_TYPES, type RemoteType } from '../../domain/remote-type.js';
 import type { Capabilities } from '../connector.js';
 
 export interface CapabilityProfile {
   /** Remote types this vehicle does not offer, each with the reason a technician is shown. */
-  unsupported: Partial<Record<RemoteType, string>>;
+  unsupported: Partial<Record<RemoteType, CapabilityReason>>;
   /** Preconditioning program slots the vehicle stores (1–4). */
   preconditioningPrograms: number;
   /** Charging program slots (0 = charging schedules by program not supported). */
   chargingPrograms: number;
 }
 
+/** The profiles' reasons: a service the vehicle lacks, equipment it does not have. */
 export const REASONS = {
-  eRemoteOnly:
-    'Needs the "Remote control" or "Connect Plus" service; this vehicle has the e-remote service only.',
-  notElectric: 'Combustion vehicle: there is no traction battery to charge.',
-  noPreconditioning: 'No remote preconditioning on this combustion vehicle.',
-  noNavigation: 'No connected navigation system on this vehicle.',
-  noImmobilization: 'Remote immobilization is not fitted to this vehicle.',
-  noStolen: 'The stolen-vehicle service is not subscribed for this vehicle.',
-} as const;
+  eRemoteOnly: 'e-remote-only',
+  notElectric: 'not-electric',
+  noPreconditioning: 'no-preconditioning',
+  noNavigation: 'no-navigation',
+  noImmobilization: 'no-immobilization',
+  noStolen: 'stolen-not-subscribed',
+} as const satisfies Record<string, CapabilityReason>;
 
 /** Everything, for a fully connected electric or plug-in hybrid vehicle. */
-export function fullProfile(extra: Partial<Record<RemoteType, string>> = {}): CapabilityProfile {
+export function fullProfile(extra: Partial<Record<RemoteType, CapabilityReason>> = {}): CapabilityProfile {
   return { unsupported: extra, preconditioningPrograms: 4, chargingPrograms: 4 };
 }
 
 /** An electric vehicle with the e-remote service only: charging and preconditioning, no doors, horn, lights. */
-export function eRemoteProfile(extra: Partial<Record<RemoteType, string>> = {}): CapabilityProfile {
+export function eRemoteProfile(extra: Partial<Record<RemoteType, CapabilityReason>> = {}): CapabilityProfile {
   return {
     unsupported: {
       Doors: REASONS.eRemoteOnly,
@@ -43,7 +44,9 @@ export function eRemoteProfile(extra: Partial<Record<RemoteType, string>> = {}):
 }
 
 /** A combustion vehicle: no charging, no preconditioning. */
-export function combustionProfile(extra: Partial<Record<RemoteType, string>> = {}): CapabilityProfile {
+export function combustionProfile(
+  extra: Partial<Record<RemoteType, CapabilityReason>> = {},
+): CapabilityProfile {
   return {
     unsupported: {
       ElectricBatteryChargingRequest: REASONS.notElectric,

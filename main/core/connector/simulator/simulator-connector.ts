@@ -150,7 +150,8 @@ export function createSimulatorConnector(options: SimulatorConnectorOptions): Si
       const reg = requireCallback(upstreamCallbackId);
       const parsed = parseRemote(body);
       if (!parsed.ok) {
-        const problems = parsed.errors.map((e) => `${e.field || 'body'}: ${e.message}`).join('; ');
+        // The simulated network names each problem by its rule (the agent validated the body before sending it).
+        const problems = parsed.errors.map((e) => `${e.field || 'body'}: ${e.rule}`).join('; ');
         throw refuse('invalidBody', `The remote was refused: ${problems}`);
       }
       if (parsed.value.type !== type) {

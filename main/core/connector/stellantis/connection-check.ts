@@ -1,10 +1,12 @@
 // "Test connection": every step between this machine and the fleet API, checked in order and named plainly
 // (settings and certificate files, certificate dates, host, TLS in both directions, password, fleet, budget).
 // A step that cannot run because an earlier one failed is reported as skipped rather than as a second problem.
+// Each sentence goes out twice: in English (`message`) and as a code with its values (`sentences`, issue 17), which
+// the interface words in its reader's language; the sentences themselves are made in connection-findings.ts.
+// Past 300 lines: the steps run as one sequence, each deciding whether the next can run.
 import { lookup } from 'node:dns/promises';
 import { isIP, connect as netConnect } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
-import { X509Certificate } from 'node:crypto';
 import type {
   ConnectionCheckDto,
   ConnectionCheckName,
@@ -15,25 +17,21 @@ import { silentLogger } from '../../ports/logger.js';
 import type { Clock } from '../../ports/clock.js';
 import { systemClock } from '../../ports/clock.js';
 import { ConnectorError } from '../connector.js';
+import {
+  certificateCheck,
+  configurationProblems,
+  credentialsOk,
+  networkSaid,
+  said,
+  type Said,
+  SETTINGS_FIRST,
+} from './connection-findings.js';
 import { fleetSchema } from './hal-schemas.js';
 import { readBody } from './paging.js';
 import type { FileReader, StellantisConfig } from './stellantis-config.js';
-import {
-  keyMatchesCertificate,
-  parseCertificates,
-  parseStellantisConfig,
-  privateKeyProblem,
-  STELLANTIS_ENV,
-} from './stellantis-config.js';
-import {
-  classifyNetworkError,
-  describeNetworkProblem,
-  isHttpStatus,
-  type NetworkProblem,
-} from './stellantis-errors.js';
+import { parseStellantisConfig, STELLANTIS_ENV } from './stellantis-config.js';
+import { classifyNetworkError, isHttpStatus, type NetworkProblem } from './stellantis-errors.js';
 import { createStellantisHttp } from './stellantis-http.js';
-
-export const EXPIRY_WARNING_DAYS = 30;
 
 const TITLES: Record<ConnectionCheckName, string> = {
   configuration: 'Settings and certificate files',
@@ -45,64 +43,27 @@ const TITLES: Record<ConnectionCheckName, string> = {
   'rate-limit': 'Rate-limit budget',
 };
 
+/** A check: its sentences in English, one after the other, and as codes. */
+function checkOf(
+  name: ConnectionCheckName,
+  status: ConnectionCheckDto['status'],
+  sentences: readonly Said[],
+): ConnectionCheckDto {
+  return {
+    name,
+    title: TITLES[name],
+    status,
+    message: sentences.map((s) => s.english).join(' '),
+    sentences: sentences.map(({ code, params }) => ({ code, params })),
+  };
+}
+
 export interface ConnectionCheckOptions {
   /** Time for certificate dates; the system clock by default. */
   clock?: Clock;
   logger?: Logger;
   /** Per network step. Default 10 s. */
   timeoutMs?: number;
-}
-
-const DAY_MS = 24 * 60 * 60_000;
-const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
-
-function certificateCheck(cert: string | Buffer, now: Date): Pick<ConnectionCheckDto, 'status' | 'message'> {
-  const x = new X509Certificate(cert);
-  const from = new Date(x.validFrom);
-  const to = new Date(x.validTo);
-  const who = x.subject.split('\n').find((l) => l.startsWith('CN=')) ?? 'your certificate';
-  if (to.getTime() <= now.getTime()) {
-    return {
-      status: 'problem',
-      message: `The client certificate (${who}) expired on ${dateOnly(to)}: Stellantis refuses it. Ask Stellantis for a renewed certificate (send a new CSR) and point ${STELLANTIS_ENV.cert} at it.`,
-    };
-  }
-  if (from.getTime() > now.getTime()) {
-    return {
-      status: 'problem',
-      message: `The client certificate (${who}) is not valid before ${dateOnly(from)}: check this machine's date and time.`,
-    };
-  }
-  const days = Math.floor((to.getTime() - now.getTime()) / DAY_MS);
-  if (days < EXPIRY_WARNING_DAYS) {
-    return {
-      status: 'warning',
-      message: `The client certificate (${who}) expires in ${days} day${days === 1 ? '' : 's'}, on ${dateOnly(to)}: ask Stellantis for a renewed one now.`,
-    };
-  }
-  return {
-    status: 'ok',
-    message: `The client certificate (${who}) is valid until ${dateOnly(to)} (${days} days).`,
-  };
-}
-
-/** PEM checks of a config given inline (the env path checks them while reading the files). */
-function configurationProblems(config: StellantisConfig): string[] {
-  const text = (v: string | Buffer) => (typeof v === 'string' ? v : v.toString('utf8'));
-  const problems: string[] = [];
-  const cert = parseCertificates(text(config.cert));
-  if ('problem' in cert) problems.push(`Client certificate: ${cert.problem}.`);
-  const key = privateKeyProblem(text(config.key), config.keyPassphrase);
-  if (key) problems.push(`Private key: ${key}.`);
-  const ca = parseCertificates(text(config.ca));
-  if ('problem' in ca) problems.push(`Stellantis CA: ${ca.problem}.`);
-  if (
-    problems.length === 0 &&
-    keyMatchesCertificate(config.cert, config.key, config.keyPassphrase) === false
-  ) {
-    problems.push('The private key does not belong to the client certificate.');
-  }
-  return problems;
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -191,11 +152,21 @@ export async function checkConnection(
   const logger = opts.logger ?? silentLogger;
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const checks: ConnectionCheckDto[] = [...preceding];
-  const add = (name: ConnectionCheckName, status: ConnectionCheckDto['status'], message: string) =>
-    checks.push({ name, title: TITLES[name], status, message });
-  const skip = (names: ConnectionCheckName[], because: string) => {
-    for (const n of names) add(n, 'skipped', `Not checked: ${because}`);
+  const add = (name: ConnectionCheckName, status: ConnectionCheckDto['status'], ...sentences: Said[]) =>
+    checks.push(checkOf(name, status, sentences));
+  const skip = (names: ConnectionCheckName[], because: Said) => {
+    for (const n of names) add(n, 'skipped', { ...because, english: `Not checked: ${because.english}` });
   };
+  const ref = (e: ConnectorError): Said[] =>
+    e.details.reference
+      ? [
+          said(
+            'support.reference',
+            { reference: e.details.reference },
+            `Reference for support: ${e.details.reference}.`,
+          ),
+        ]
+      : [];
   let rateLimit: ConnectionReportDto['rateLimit'] = null;
   const report = (): ConnectionReportDto => ({
     ok: checks.every((c) => c.status !== 'problem'),
@@ -209,43 +180,68 @@ export async function checkConnection(
   if (preceding.length === 0) {
     const problems = configurationProblems(config);
     if (problems.length > 0) {
-      add('configuration', 'problem', problems.join(' '));
-      skip(
-        ['certificate', 'host', 'tls', 'credentials', 'fleet', 'rate-limit'],
-        'the settings must be fixed first.',
-      );
+      add('configuration', 'problem', ...problems);
+      skip(['certificate', 'host', 'tls', 'credentials', 'fleet', 'rate-limit'], SETTINGS_FIRST);
       return report();
     }
-    add('configuration', 'ok', 'All settings are present and the certificate, key and CA are readable PEM.');
+    add(
+      'configuration',
+      'ok',
+      said(
+        'configuration.ok',
+        {},
+        'All settings are present and the certificate, key and CA are readable PEM.',
+      ),
+    );
   }
 
   const cert = certificateCheck(config.cert, clock.now());
-  add('certificate', cert.status, cert.message);
+  add('certificate', cert.status, cert.said);
 
   const url = new URL(config.baseUrl);
   const port = Number(url.port || 443);
+  const host = url.host;
   try {
     await reachHost(url.hostname, port, timeoutMs);
-    add('host', 'ok', `${url.host} answers on port ${port}.`);
+    add('host', 'ok', said('host.ok', { host, port: String(port) }, `${host} answers on port ${port}.`));
   } catch (err) {
-    add('host', 'problem', describeNetworkProblem(classifyNetworkError(err), url.host, err));
-    skip(['tls', 'credentials', 'fleet', 'rate-limit'], `${url.host} cannot be reached.`);
+    add('host', 'problem', networkSaid(classifyNetworkError(err), host, err));
+    skip(
+      ['tls', 'credentials', 'fleet', 'rate-limit'],
+      said('skipped.hostUnreachable', { host }, `${host} cannot be reached.`),
+    );
     return report();
   }
 
   const tls = await handshake(config, url, timeoutMs);
   if (tls) {
-    const message =
+    const keys = { host, certEnv: STELLANTIS_ENV.cert, keyEnv: STELLANTIS_ENV.key };
+    const problem =
       tls === 'client-rejected'
-        ? `The server at ${url.host} refused our client certificate${cert.status === 'problem' ? ' (it is expired or not yet valid)' : ''}: check that ${STELLANTIS_ENV.cert} is the certificate Stellantis signed for this account and ${STELLANTIS_ENV.key} its key.`
+        ? said(
+            cert.status === 'problem' ? 'tls.clientRejectedInvalid' : 'tls.clientRejected',
+            keys,
+            `The server at ${host} refused our client certificate${cert.status === 'problem' ? ' (it is expired or not yet valid)' : ''}: check that ${STELLANTIS_ENV.cert} is the certificate Stellantis signed for this account and ${STELLANTIS_ENV.key} its key.`,
+          )
         : tls === 'server-untrusted'
-          ? `We refuse the server's certificate: the CA in ${STELLANTIS_ENV.ca} does not vouch for ${url.host}. Check the CA file Stellantis delivered, and the base URL.`
-          : describeNetworkProblem(tls, url.host);
-    add('tls', 'problem', message);
-    skip(['credentials', 'fleet', 'rate-limit'], 'the secure connection failed.');
+          ? said(
+              'tls.serverUntrusted',
+              { host, env: STELLANTIS_ENV.ca },
+              `We refuse the server's certificate: the CA in ${STELLANTIS_ENV.ca} does not vouch for ${host}. Check the CA file Stellantis delivered, and the base URL.`,
+            )
+          : networkSaid(tls, host);
+    add('tls', 'problem', problem);
+    skip(
+      ['credentials', 'fleet', 'rate-limit'],
+      said('skipped.tlsFailed', {}, 'the secure connection failed.'),
+    );
     return report();
   }
-  add('tls', 'ok', `The server's certificate is trusted and it accepted our client certificate.`);
+  add(
+    'tls',
+    'ok',
+    said('tls.ok', {}, `The server's certificate is trusted and it accepted our client certificate.`),
+  );
 
   const http = createStellantisHttp({ ...config, timeoutMs }, { clock, logger });
   try {
@@ -255,49 +251,84 @@ export async function checkConnection(
       operation: 'read the fleet',
     });
     rateLimit = http.rateLimit();
-    add('credentials', 'ok', `Stellantis accepted the user ${config.user} and the client_id.`);
+    add('credentials', 'ok', credentialsOk(config.user));
     const fleet = readBody(fleetSchema, res.body ?? {}, 'read the fleet');
+    const fleetId = config.fleetId;
     add(
       'fleet',
       'ok',
-      `Fleet ${config.fleetId}${fleet.name ? ` ("${fleet.name}")` : ''} is known to Stellantis.`,
+      fleet.name
+        ? said(
+            'fleet.okNamed',
+            { fleetId, name: fleet.name },
+            `Fleet ${fleetId} ("${fleet.name}") is known to Stellantis.`,
+          )
+        : said('fleet.ok', { fleetId }, `Fleet ${fleetId} is known to Stellantis.`),
     );
   } catch (err) {
     rateLimit = http.rateLimit();
     const e = err instanceof ConnectorError ? err : new ConnectorError('unreachable', String(err));
-    const ref = e.details.reference ? ` Reference for support: ${e.details.reference}.` : '';
     if (isHttpStatus(e, 404)) {
-      add('credentials', 'ok', `Stellantis accepted the user ${config.user} and the client_id.`);
+      add('credentials', 'ok', credentialsOk(config.user));
       add(
         'fleet',
         'problem',
-        `Stellantis does not know fleet ${config.fleetId} for this account: check ${STELLANTIS_ENV.fleetId}.${ref}`,
+        said(
+          'fleet.unknown',
+          { fleetId: config.fleetId, env: STELLANTIS_ENV.fleetId },
+          `Stellantis does not know fleet ${config.fleetId} for this account: check ${STELLANTIS_ENV.fleetId}.`,
+        ),
+        ...ref(e),
       );
     } else if (isHttpStatus(e, 401)) {
       add(
         'credentials',
         'problem',
-        `Stellantis refused the user name or password (HTTP 401): check ${STELLANTIS_ENV.user} and ${STELLANTIS_ENV.password}.${ref}`,
+        said(
+          'credentials.refused',
+          { userEnv: STELLANTIS_ENV.user, passwordEnv: STELLANTIS_ENV.password },
+          `Stellantis refused the user name or password (HTTP 401): check ${STELLANTIS_ENV.user} and ${STELLANTIS_ENV.password}.`,
+        ),
+        ...ref(e),
       );
-      skip(['fleet'], 'the credentials were refused.');
+      skip(['fleet'], said('skipped.credentialsRefused', {}, 'the credentials were refused.'));
     } else if (isHttpStatus(e, 403)) {
       add(
         'credentials',
         'problem',
-        `Stellantis refused access (HTTP 403): the account or the application id in ${STELLANTIS_ENV.clientId} is not allowed to use this fleet.${ref}`,
+        said(
+          'credentials.forbidden',
+          { env: STELLANTIS_ENV.clientId },
+          `Stellantis refused access (HTTP 403): the account or the application id in ${STELLANTIS_ENV.clientId} is not allowed to use this fleet.`,
+        ),
+        ...ref(e),
       );
-      skip(['fleet'], 'access was refused.');
+      skip(['fleet'], said('skipped.accessRefused', {}, 'access was refused.'));
     } else if (e.kind === 'rate-limited') {
-      skip(['credentials', 'fleet'], 'the rate limit is reached.');
+      skip(['credentials', 'fleet'], said('skipped.rateLimited', {}, 'the rate limit is reached.'));
     } else {
-      add('credentials', 'problem', `The credentials could not be verified: ${e.message}${ref}`);
-      skip(['fleet'], 'the credentials could not be verified.');
+      // The connector's own sentence (English) is the detail: it names what failed on the way.
+      add(
+        'credentials',
+        'problem',
+        said(
+          'credentials.unverified',
+          { detail: e.message },
+          `The credentials could not be verified: ${e.message}`,
+        ),
+        ...ref(e),
+      );
+      skip(['fleet'], said('skipped.credentialsUnverified', {}, 'the credentials could not be verified.'));
     }
     if (e.kind === 'rate-limited') {
+      const seconds = e.details.retryAfterSeconds;
+      const english = `Stellantis' rate limit is reached; requests are allowed again in ${seconds ?? '?'} s.`;
       add(
         'rate-limit',
         'problem',
-        `Stellantis' rate limit is reached; requests are allowed again in ${e.details.retryAfterSeconds ?? '?'} s.`,
+        seconds === undefined
+          ? said('rateLimit.reachedUnknown', {}, english)
+          : said('rateLimit.reached', { seconds }, english),
       );
       await http.close();
       return report();
@@ -307,19 +338,31 @@ export async function checkConnection(
 
   const daily = rateLimit?.daily;
   if (!daily || daily.limit === null || daily.remaining === null) {
-    add('rate-limit', 'ok', 'Stellantis reported no rate-limit budget on this answer.');
+    add(
+      'rate-limit',
+      'ok',
+      said('rateLimit.none', {}, 'Stellantis reported no rate-limit budget on this answer.'),
+    );
   } else if (daily.remaining < daily.limit * 0.1) {
     add(
       'rate-limit',
       'warning',
-      `Only ${daily.remaining} of ${daily.limit} requests are left in the current 24 hours.`,
+      said(
+        'rateLimit.low',
+        { remaining: daily.remaining, limit: daily.limit },
+        `Only ${daily.remaining} of ${daily.limit} requests are left in the current 24 hours.`,
+      ),
     );
   } else {
-    const burst = rateLimit?.burst.limit ? `; up to ${rateLimit.burst.limit} per second` : '';
+    const budget = { remaining: daily.remaining, limit: daily.limit };
+    const burst = rateLimit?.burst.limit;
+    const english = `${daily.remaining} of ${daily.limit} requests are left in the current 24 hours`;
     add(
       'rate-limit',
       'ok',
-      `${daily.remaining} of ${daily.limit} requests are left in the current 24 hours${burst}.`,
+      burst
+        ? said('rateLimit.okBurst', { ...budget, burst }, `${english}; up to ${burst} per second.`)
+        : said('rateLimit.ok', budget, `${english}.`),
     );
   }
   return report();
@@ -335,34 +378,27 @@ export async function checkConnectionFromEnv(
   if (!parsed.ok) {
     const clock = opts.clock ?? systemClock();
     const names: ConnectionCheckName[] = ['certificate', 'host', 'tls', 'credentials', 'fleet', 'rate-limit'];
+    const problems = parsed.errors.map((e) => said(e.rule, e.params, e.message));
+    const notChecked = { ...SETTINGS_FIRST, english: `Not checked: ${SETTINGS_FIRST.english}` };
     return {
       ok: false,
       checkedAt: clock.nowIso(),
       baseUrl: env[STELLANTIS_ENV.baseUrl] ?? null,
       fleetId: env[STELLANTIS_ENV.fleetId] ?? null,
       checks: [
-        {
-          name: 'configuration',
-          title: TITLES.configuration,
-          status: 'problem',
-          message: parsed.errors.map((e) => e.message).join(' '),
-        },
-        ...names.map((name) => ({
-          name,
-          title: TITLES[name],
-          status: 'skipped' as const,
-          message: 'Not checked: the settings must be fixed first.',
-        })),
+        checkOf('configuration', 'problem', problems),
+        ...names.map((name) => checkOf(name, 'skipped', [notChecked])),
       ],
       rateLimit: null,
     };
   }
   return checkConnection(parsed.value, opts, [
-    {
-      name: 'configuration',
-      title: TITLES.configuration,
-      status: 'ok',
-      message: 'All settings are present and the certificate, key and CA files are readable PEM.',
-    },
+    checkOf('configuration', 'ok', [
+      said(
+        'configuration.okFiles',
+        {},
+        'All settings are present and the certificate, key and CA files are readable PEM.',
+      ),
+    ]),
   ]);
 }

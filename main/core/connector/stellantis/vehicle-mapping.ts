@@ -1,6 +1,7 @@
 // A fleet API vehicle (api-b2b.yaml Vehicle / VehicleItem) as the port's ConnectorVehicle: the opaque `id`
 // (not the VIN) is the vehicle id, and onboardCapabilities.remote becomes capabilities keyed by RemoteType
-// (stellantis-api-notes.md N3), with a plain reason when the vehicle cannot do one.
+// (stellantis-api-notes.md N3), with a reason code (the clients word it) when the vehicle cannot do one.
+import type { CapabilityReason } from '../../../../preload/contract/capability-reasons.js';
 import type { RemoteType } from '../../domain/remote-type.js';
 import type { Capabilities, ConnectorVehicle, Energy } from '../connector.js';
 import type { OnboardCapabilities, VehicleHal } from './hal-schemas.js';
@@ -20,18 +21,19 @@ export const CAPABILITY_ENTRIES: Partial<Record<RemoteType, string>> = {
   Navigation: 'navigation',
 };
 
-const REMOTE_CONTROL_HINT =
-  ' On many vehicles this needs the "Remote control" or "Connect Plus" service; "e-remote" alone is not enough.';
-
-const UNSUPPORTED: Record<string, string> = {
-  charging: 'The vehicle reports no remote charging (it may not be electric or plug-in hybrid).',
-  stolen: 'The vehicle reports no stolen-vehicle mode.',
-  lights: `The vehicle reports no remote lights.${REMOTE_CONTROL_HINT}`,
-  door: `The vehicle reports no remote door locking.${REMOTE_CONTROL_HINT}`,
-  horn: `The vehicle reports no remote horn.${REMOTE_CONTROL_HINT}`,
-  wakeup: 'The vehicle reports no remote wake-up, so its state cannot be refreshed on demand.',
-  preconditioning: 'The vehicle reports no remote air conditioning (preconditioning).',
-  navigation: 'The vehicle reports no connected navigation to send destinations to.',
+/**
+ * Why not, per capability entry the vehicle reports unsupported (the words for lights, doors and horn add that on
+ * many vehicles these need the "Remote control" or "Connect Plus" service, "e-remote" alone not being enough).
+ */
+const UNSUPPORTED: Record<string, CapabilityReason> = {
+  charging: 'reports-no-charging',
+  stolen: 'reports-no-stolen',
+  lights: 'reports-no-lights',
+  door: 'reports-no-doors',
+  horn: 'reports-no-horn',
+  wakeup: 'reports-no-wake-up',
+  preconditioning: 'reports-no-preconditioning',
+  navigation: 'reports-no-navigation',
 };
 
 /**
@@ -60,10 +62,7 @@ export function capabilitiesFromOnboard(onboard: OnboardCapabilities | undefined
     params.schedule === undefined &&
     params.preferences === undefined
   ) {
-    out.ElectricBatteryChargingRequest = {
-      supported: false,
-      reason: 'The vehicle accepts no remote charging command (no immediate start or stop, no schedule).',
-    };
+    out.ElectricBatteryChargingRequest = { supported: false, reason: 'no-charging-command' };
   }
   return out;
 }

@@ -1,14 +1,24 @@
 // The `authentication` local extension of a callback body: Basic or Bearer credentials sent in the
 // Authorization header of every delivery.
 import { z } from 'zod';
+import { coded } from '../coded-issue.js';
 import { required, strict } from './callback-messages.js';
 
-/** A credential that ends up in an Authorization header. */
-const credential = (what: string) =>
+type Credential = 'username' | 'password' | 'token';
+
+/** A credential that ends up in an Authorization header (`credential` selects its name in the message). */
+const credential = (name: Credential) =>
   z
-    .string({ error: required(`Enter the ${what}.`, `The ${what} must be text.`) })
-    .min(1, { error: `Enter the ${what}.` })
-    .refine((value) => !/[\r\n]/.test(value), { error: `The ${what} cannot contain line breaks.` });
+    .string({
+      error: required(
+        { rule: 'callback.auth.credentialMissing', params: { credential: name } },
+        { rule: 'callback.auth.credentialNotText', params: { credential: name } },
+      ),
+    })
+    .min(1, { error: coded('callback.auth.credentialMissing', { credential: name }) })
+    .refine((value) => !/[\r\n]/.test(value), {
+      error: coded('callback.auth.credentialLineBreak', { credential: name }),
+    });
 
 export const authenticationSchema = z
   .discriminatedUnion(
@@ -17,35 +27,25 @@ export const authenticationSchema = z
       z.strictObject(
         {
           type: z.literal('Basic'),
-          username: credential('user name').refine((value) => !value.includes(':'), {
-            error: 'The user name cannot contain a colon (:) in Basic authentication.',
+          username: credential('username').refine((value) => !value.includes(':'), {
+            error: coded('callback.auth.usernameColon'),
           }),
           password: credential('password'),
         },
         {
-          error: strict(
-            ['type', 'username', 'password'],
-            'Basic authentication needs a user name and a password.',
-            'Basic authentication needs a user name and a password.',
-          ),
+          error: strict(['type', 'username', 'password'], 'callback.auth.basic', 'callback.auth.basic'),
         },
       ),
       z.strictObject(
         { type: z.literal('Bearer'), token: credential('token') },
         {
-          error: strict(
-            ['type', 'token'],
-            'Bearer authentication needs a token.',
-            'Bearer authentication needs a token.',
-          ),
+          error: strict(['type', 'token'], 'callback.auth.bearer', 'callback.auth.bearer'),
         },
       ),
     ],
     {
       error: (iss) =>
-        iss.code === 'invalid_union'
-          ? 'The authentication type must be Basic or Bearer.'
-          : 'Authentication must be {"type": "Basic", "username", "password"}, {"type": "Bearer", "token"} or null.',
+        iss.code === 'invalid_union' ? coded('callback.auth.type') : coded('callback.auth.notObject'),
     },
   )
   .nullable()

@@ -3,27 +3,25 @@
 // validated as usual (400). OpenAPI documents it beside a site callback's body.
 import { z } from 'zod';
 import type { FieldError } from '../field-error.js';
+import type { FieldRule } from '../field-rules.js';
 import { REMOTE_TYPES } from '../remote-type.js';
 import { builtInSubscribe, type BuiltInSubscribe } from './built-in.js';
 import { callbackBodySchema } from './callback-schema.js';
 
-/** Fields of a callback body about a webhook and delivering to it, with why the built-in has none of them. */
-const DELIVERY_FIELDS: Record<string, string> = {
-  callback:
-    'This workstation keeps its notifications here, so it has no webhook: add a callback for a site system instead.',
-  retryPolicy: 'This workstation has no webhook, so nothing is retried: remove retryPolicy.',
-  batchNotify: 'This workstation has no webhook, so nothing is batched: remove batchNotify.',
-  signingSecret: 'This workstation has no webhook, so nothing is signed: remove signingSecret.',
-  authentication: 'This workstation has no webhook to authenticate to: remove authentication.',
+/** Fields of a callback body about a webhook and delivering to it, with the rule saying why the built-in has none. */
+const DELIVERY_FIELDS: Record<string, FieldRule> = {
+  callback: 'builtIn.callback',
+  retryPolicy: 'builtIn.retryPolicy',
+  batchNotify: 'builtIn.batchNotify',
+  signingSecret: 'builtIn.signingSecret',
+  authentication: 'builtIn.authentication',
 };
 
 /**
  * Why all nine, not fewer: the built-in's notifications never leave the workstation, so subscribing to fewer types
  * would spare no one any traffic; it would only make some commands impossible to send out of the box.
  */
-const ALL_TYPES_MESSAGE = `This workstation receives every remote type, so that any command can be sent through it: keep all nine (${REMOTE_TYPES.join(', ')}).`;
-const LABEL_MISSING = 'Give this workstation a name, e.g. "Front desk".';
-const LABEL_TOO_LONG = 'The name must be at most 200 characters.';
+const ALL_TYPES = { rule: 'builtIn.allTypes', params: { types: REMOTE_TYPES.join(', ') } } as const;
 const ALLOWED = ['label', 'remoteTypes'];
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -41,35 +39,31 @@ export type BuiltInBodyResult =
  * works). Its name is the one thing a PUT changes; remoteTypes, when given, must still be all nine.
  */
 export function parseBuiltInBody(input: unknown): BuiltInBodyResult {
-  if (!isObject(input))
-    return { ok: false, errors: [{ field: '', message: 'The callback must be a JSON object.' }] };
+  if (!isObject(input)) return { ok: false, errors: [{ field: '', rule: 'callback.notObject' }] };
   const { body, errors } = withoutAlias(input);
   const refused: FieldError[] = [];
-  for (const [field, message] of Object.entries(DELIVERY_FIELDS)) {
+  for (const [field, rule] of Object.entries(DELIVERY_FIELDS)) {
     if (!(field in body)) continue;
     const named = field === 'callback' && isObject(body.callback) && 'webhook' in body.callback;
-    refused.push({ field: named ? 'callback.webhook' : field, message });
+    refused.push({ field: named ? 'callback.webhook' : field, rule });
   }
   const types = body.remoteTypes;
   const known = Array.isArray(types) && types.every((t) => (REMOTE_TYPES as readonly unknown[]).includes(t));
   const all = known && new Set(types).size === REMOTE_TYPES.length && types.length === REMOTE_TYPES.length;
-  if (types !== undefined && known && !all)
-    refused.push({ field: 'remoteTypes', message: ALL_TYPES_MESSAGE });
+  if (types !== undefined && known && !all) refused.push({ field: 'remoteTypes', ...ALL_TYPES });
   if (refused.length > 0) return { ok: false, refused };
 
   for (const key of Object.keys(body)) {
     if (!ALLOWED.includes(key))
-      errors.push({
-        field: key,
-        message: `Unknown field ${key}. Allowed fields here: ${ALLOWED.join(', ')}.`,
-      });
+      errors.push({ field: key, rule: 'callback.unknownField', params: { key, fields: ALLOWED.join(', ') } });
   }
-  if (types !== undefined && !known) errors.push({ field: 'remoteTypes', message: ALL_TYPES_MESSAGE });
+  if (types !== undefined && !known) errors.push({ field: 'remoteTypes', ...ALL_TYPES });
   const label = typeof body.label === 'string' ? body.label.trim() : '';
   if (body.label !== undefined && typeof body.label !== 'string')
-    errors.push({ field: 'label', message: 'The name must be text.' });
-  else if (label === '') errors.push({ field: 'label', message: LABEL_MISSING });
-  else if (label.length > 200) errors.push({ field: 'label', message: LABEL_TOO_LONG });
+    errors.push({ field: 'label', rule: 'builtIn.nameNotText' });
+  else if (label === '') errors.push({ field: 'label', rule: 'builtIn.nameMissing' });
+  else if (label.length > 200)
+    errors.push({ field: 'label', rule: 'builtIn.nameTooLong', params: { max: 200 } });
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: builtInSubscribe(label) };
 }
@@ -116,8 +110,8 @@ function withoutAlias(input: Record<string, unknown>): {
   else if (!sameTypes(body.remoteTypes, asList(notificationTypes))) {
     errors.push({
       field: 'remoteTypes',
-      message:
-        'remoteTypes and notificationTypes (its old name) are both given and differ: send only remoteTypes.',
+      rule: 'callback.aliasDiffers',
+      params: { canonical: 'remoteTypes', alias: 'notificationTypes' },
     });
   }
   return { body, errors };

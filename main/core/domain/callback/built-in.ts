@@ -23,16 +23,5 @@ export const builtInSubscribe = (label: string = BUILT_IN_CALLBACK_LABEL): Built
 /** What a request may ask of a callback and the built-in refuses. */
 export type BuiltInRefusedOperation = 'replace' | 'delete' | 'test-notification';
 
-/** The code every refusal of the built-in answers with, and its words (one line: what, and what to do instead). */
+/** The code every refusal of the built-in answers with (kernel/built-in-refusal.ts; worded by the edges). */
 export const CALLBACK_BUILT_IN = 'CALLBACK_BUILT_IN';
-
-export function builtInRefusalMessage(operation: BuiltInRefusedOperation, label: string): string {
-  switch (operation) {
-    case 'replace':
-      return `${label} is built in and has no webhook: only its name can change (pause or resume it with its status). Add a callback for a site system's webhook.`;
-    case 'delete':
-      return `${label} is built in and cannot be deleted: pause it if commands should not be sent through it.`;
-    case 'test-notification':
-      return `${label} is built in and has no webhook to test: its notifications appear on this workstation (history, notifications, tray).`;
-  }
-}

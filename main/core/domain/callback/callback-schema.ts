@@ -7,27 +7,33 @@
 import { z } from 'zod';
 import { REMOTE_TYPES } from '../remote-type.js';
 import { authenticationSchema } from './authentication-schema.js';
-import { required, show, strict } from './callback-messages.js';
+import { coded, shownParams } from '../coded-issue.js';
+import { required, strict } from './callback-messages.js';
 import { batchNotifySchema, retryPolicySchema } from './delivery-schema.js';
 import { signingSecretSchema } from './signing-secret.js';
 import { callbackObjectSchema } from './webhook-schema.js';
 
-const REMOTE_TYPES_MISSING = `Choose at least one remote type this callback receives: ${REMOTE_TYPES.join(', ')}.`;
+const TYPES = { types: REMOTE_TYPES.join(', ') };
+const REMOTE_TYPES_MISSING = { rule: 'callback.remoteTypes.missing', params: TYPES } as const;
 
 const remoteTypesSchema = z
   .array(
     z.enum(REMOTE_TYPES, {
-      error: (iss) => `Unknown remote type ${show(iss.input)}: use ${REMOTE_TYPES.join(', ')}.`,
+      error: (iss) => coded('callback.remoteTypes.unknown', { ...shownParams(iss.input), ...TYPES }),
     }),
-    { error: required(REMOTE_TYPES_MISSING, 'Remote types must be a list, e.g. ["Doors", "Horn"].') },
+    { error: required(REMOTE_TYPES_MISSING, 'callback.remoteTypes.notList') },
   )
-  .min(1, { error: REMOTE_TYPES_MISSING })
+  .min(1, { error: coded(REMOTE_TYPES_MISSING.rule, TYPES) })
   .superRefine(
     (types, ctx) => {
       const seen = new Set<unknown>();
       (types as unknown[]).forEach((type, index) => {
         if (seen.has(type) && typeof type === 'string') {
-          ctx.addIssue({ code: 'custom', path: [index], message: `${type} is listed twice.` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [index],
+            message: coded('callback.remoteTypes.twice', { type }),
+          });
         }
         seen.add(type);
       });
@@ -37,8 +43,8 @@ const remoteTypesSchema = z
 
 const specShape = {
   label: z
-    .string({ error: 'The label must be text.' })
-    .max(200, { error: 'The label must be at most 200 characters.' })
+    .string({ error: coded('callback.label.notText') })
+    .max(200, { error: coded('callback.label.tooLong', { max: 200 }) })
     .optional(),
   callback: callbackObjectSchema,
   retryPolicy: retryPolicySchema,
@@ -46,7 +52,7 @@ const specShape = {
   remoteTypes: remoteTypesSchema,
 };
 
-const NOT_AN_OBJECT = 'The callback must be a JSON object.';
+const NOT_AN_OBJECT = 'callback.notObject';
 
 /** The fleet API's RemoteCallbackSubscribe, spec form only: what is sent upstream and returned as `subscribe`. */
 export const callbackSubscribeSchema = z.strictObject(specShape, {
@@ -74,7 +80,7 @@ export const callbackBodySchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['callback', 'webhook', 'attributes', index, 'key'],
-          message: 'Authorization is already set by the authentication setting: remove one of the two.',
+          message: coded('callback.authorizationTwice'),
         });
       }
     },
@@ -87,16 +93,12 @@ export const callbackStatusSetterSchema = z.strictObject(
     status: z.enum(['Running', 'Paused'], {
       error: (iss) =>
         iss.input === undefined
-          ? 'Give the status: Running or Paused.'
-          : `The status must be Running or Paused, not ${show(iss.input)}.`,
+          ? coded('callback.status.missing')
+          : coded('callback.status.invalid', shownParams(iss.input)),
     }),
   },
   {
-    error: strict(
-      ['status'],
-      'Give the status: Running or Paused.',
-      'The body must be {"status": "Running"}.',
-    ),
+    error: strict(['status'], 'callback.status.missing', 'callback.status.notObject'),
   },
 );
 export type CallbackStatusSetter = z.infer<typeof callbackStatusSetterSchema>;

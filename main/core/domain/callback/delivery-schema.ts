@@ -1,7 +1,8 @@
 // How a callback's notifications are delivered (api-b2b.yaml CallbackSubscribe.retryPolicy and .batchNotify):
 // retries after a failed delivery, and batching of events into one call.
 import { z } from 'zod';
-import { required, show, strict } from './callback-messages.js';
+import { coded, shownParams } from '../coded-issue.js';
+import { required, strict } from './callback-messages.js';
 
 /** Spec field defaults (CallbackSubscribe.retryPolicy). */
 export const DEFAULT_RETRY_NUMBER = 3;
@@ -9,8 +10,8 @@ export const DEFAULT_RETRY_DELAY = 10;
 /** Spec field default (CallbackSubscribe.batchNotify.timeWindow). */
 export const DEFAULT_BATCH_WINDOW = 60;
 
-const RETRY_NUMBER_MESSAGE = 'The number of attempts must be a whole number, at least 1.';
-const RETRY_DELAY_MESSAGE = 'The retry delay must be a whole number of seconds, at least 1.';
+const RETRY_NUMBER_MESSAGE = coded('callback.retry.number');
+const RETRY_DELAY_MESSAGE = coded('callback.retry.delay');
 
 // The spec gives no default for an absent retryPolicy. We default to Bounded with the spec's own field defaults
 // (3 attempts, 10 s apart) rather than None, because a depot system that is briefly down should not lose a
@@ -22,8 +23,8 @@ export const retryPolicySchema = z
       policy: z.enum(['None', 'Bounded'], {
         error: (iss) =>
           iss.input === undefined
-            ? 'Choose a retry policy: None (a single try) or Bounded (a limited number of tries).'
-            : `The retry policy must be None (a single try) or Bounded (a limited number of tries), not ${show(iss.input)}.`,
+            ? coded('callback.retry.policyMissing')
+            : coded('callback.retry.policy', shownParams(iss.input)),
       }),
       retryNumber: z
         .int({ error: RETRY_NUMBER_MESSAGE })
@@ -39,31 +40,27 @@ export const retryPolicySchema = z
     {
       error: strict(
         ['policy', 'retryNumber', 'retryDelay'],
-        'Choose a retry policy.',
-        'The retry policy must be an object such as {"policy": "Bounded", "retryNumber": 3, "retryDelay": 10}.',
+        'callback.retry.missing',
+        'callback.retry.notObject',
       ),
     },
   )
   .default({ policy: 'Bounded', retryNumber: DEFAULT_RETRY_NUMBER, retryDelay: DEFAULT_RETRY_DELAY });
 
-const BATCH_SIZE_MESSAGE = 'The batch size must be a whole number of events, at least 1.';
-const BATCH_WINDOW_MESSAGE = 'Batch window must be at least 5 seconds.';
+const BATCH_SIZE_MESSAGE = coded('callback.batch.size');
+const BATCH_WINDOW_MESSAGE = coded('callback.batch.windowMin');
 
 export const batchNotifySchema = z.strictObject(
   {
     size: z
-      .int({ error: required('Enter the batch size: the most events sent in one call.', BATCH_SIZE_MESSAGE) })
+      .int({ error: required('callback.batch.sizeMissing', 'callback.batch.size') })
       .min(1, { error: BATCH_SIZE_MESSAGE }),
     timeWindow: z
-      .int({ error: 'The batch window must be a whole number of seconds, at least 5.' })
+      .int({ error: coded('callback.batch.window') })
       .min(5, { error: BATCH_WINDOW_MESSAGE })
       .default(DEFAULT_BATCH_WINDOW),
   },
   {
-    error: strict(
-      ['size', 'timeWindow'],
-      'Give the batch size.',
-      'batchNotify must be an object such as {"size": 10, "timeWindow": 60}.',
-    ),
+    error: strict(['size', 'timeWindow'], 'callback.batch.missing', 'callback.batch.notObject'),
   },
 );

@@ -2,6 +2,7 @@
 // stellantis-api-notes.md N12.2: accept the docs' variants on input (N10), always produce the spec form. The
 // variants are mapped first, so every error names the field as it is in the normalised form.
 import type { z } from 'zod';
+import { coded, decoded } from '../coded-issue.js';
 import type { FieldError, Result } from '../field-error.js';
 import { fail, ok } from '../field-error.js';
 import type { CallbackInput, CallbackSubscribe, RetryPolicy } from './callback-model.js';
@@ -37,10 +38,7 @@ function renameAlias(
   delete object[alias];
   if (!(canonical in object)) object[canonical] = aliased;
   else if (!same(object[canonical], aliased)) {
-    errors.push({
-      field,
-      message: `${canonical} and ${alias} (its old name) are both given and differ: send only ${canonical}.`,
-    });
+    errors.push({ field, rule: 'callback.aliasDiffers', params: { canonical, alias } });
   }
 }
 
@@ -62,10 +60,7 @@ function normaliseVariants(input: unknown): Normalised {
 
   if ('status' in body) {
     delete body.status;
-    errors.push({
-      field: 'status',
-      message: 'status is not part of the callback: change it with PUT …/status (Running or Paused).',
-    });
+    errors.push({ field: 'status', rule: 'callback.statusInBody' });
   }
 
   if ('remoteTypes' in body) body.remoteTypes = asList(body.remoteTypes);
@@ -106,13 +101,13 @@ function formatPath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-/** Only used where a schema has no message of its own, so zod's default English never reaches the user. */
+/** Only used where a schema has no rule of its own, so zod's default English never reaches the user. */
 function fallbackMessage(issue: { code?: string; input?: unknown }): string {
   if (issue.code === 'invalid_type') {
-    return issue.input === undefined ? 'This field is required.' : 'This value has the wrong type.';
+    return coded(issue.input === undefined ? 'callback.fallback.required' : 'callback.fallback.wrongType');
   }
-  if (issue.code === 'too_small' || issue.code === 'too_big') return 'This value is out of range.';
-  return 'This value is not valid.';
+  if (issue.code === 'too_small' || issue.code === 'too_big') return coded('callback.fallback.range');
+  return coded('callback.fallback.invalid');
 }
 
 function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
@@ -120,20 +115,22 @@ function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   for (const issue of issues) {
     const field = formatPath(issue.path);
     if (issue.code === 'unrecognized_keys') {
+      const fields = decoded(issue.message, 'callback.unknownField').params?.fields ?? '';
       for (const key of issue.keys) {
         errors.push({
           field: formatPath([...issue.path, key]),
-          message: `Unknown field ${key}. ${issue.message}`,
+          rule: 'callback.unknownField',
+          params: { key, fields },
         });
       }
     } else {
-      errors.push({ field, message: issue.message });
+      errors.push({ field, ...decoded(issue.message, 'callback.fallback.invalid') });
     }
   }
   return errors;
 }
 
-/** One message per field, the first: zod may report a wrong type and then a length check on the same value. */
+/** One error per field, the first: zod may report a wrong type and then a length check on the same value. */
 const firstPerField = (errors: FieldError[]) =>
   errors.filter((error, index) => errors.findIndex((e) => e.field === error.field) === index);
 

@@ -116,7 +116,8 @@ export function resolveMaskedHeaders(
     if (typeof value === 'string') return { ...a, value };
     errors.push({
       field: `callback.webhook.attributes[${index}].value`,
-      message: `${SEALED_MASK} stands for a stored value, but none is stored for header ${a.key}: enter its value.`,
+      rule: 'callback.header.maskWithoutValue',
+      params: { mask: SEALED_MASK, key: a.key },
     });
     return a;
   });

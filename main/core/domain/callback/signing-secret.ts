@@ -2,9 +2,9 @@
 // made, how it may be shown, and its schema.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { coded } from '../coded-issue.js';
 
-const SIGNING_SECRET_MESSAGE =
-  'The signing secret must be whsec_ followed by the base64 of 24 to 64 random bytes (Standard Webhooks), or null to remove it.';
+const SIGNING_SECRET_MESSAGE = coded('callback.signingSecret');
 
 /** Standard Webhooks secret: `whsec_` + base64 of 24–64 bytes. */
 export function isSigningSecret(value: string): boolean {

@@ -2,9 +2,10 @@
 // target, name and attributes.
 import { z } from 'zod';
 import { ATTRIBUTE_TYPES } from './callback-model.js';
-import { required, show, strict } from './callback-messages.js';
+import { coded, shownParams } from '../coded-issue.js';
+import { codedProblem, required, strict } from './callback-messages.js';
 import {
-  VARIABLES_TEXT,
+  VARIABLES,
   attributeValueProblem,
   headerNameProblem,
   headerValueProblem,
@@ -18,30 +19,26 @@ const attributeSchema = z
       type: z.enum(ATTRIBUTE_TYPES, {
         error: (iss) =>
           iss.input === undefined
-            ? 'Choose the attribute type: Header, Body or Query.'
-            : `Attribute type must be Header, Body or Query, not ${show(iss.input)}.`,
+            ? coded('callback.attribute.typeMissing')
+            : coded('callback.attribute.type', shownParams(iss.input)),
       }),
       key: z
-        .string({ error: required('Enter the attribute key.', 'The attribute key must be text.') })
-        .min(1, { error: 'Enter the attribute key.' }),
+        .string({ error: required('callback.attribute.keyMissing', 'callback.attribute.keyNotText') })
+        .min(1, { error: coded('callback.attribute.keyMissing') }),
       value: z
         .string({
           error: required(
-            `Enter the attribute value: text, or one of the variables ${VARIABLES_TEXT}.`,
-            `The attribute value must be text, or one of the variables ${VARIABLES_TEXT}.`,
+            { rule: 'callback.attribute.valueMissing', params: VARIABLES },
+            { rule: 'callback.attribute.valueNotText', params: VARIABLES },
           ),
         })
         .superRefine((value, ctx) => {
           const problem = attributeValueProblem(value);
-          if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+          if (problem !== null) ctx.addIssue({ code: 'custom', message: codedProblem(problem) });
         }),
     },
     {
-      error: strict(
-        ['type', 'key', 'value'],
-        'Each attribute needs a type, a key and a value.',
-        'Each attribute must be an object with a type, a key and a value.',
-      ),
+      error: strict(['type', 'key', 'value'], 'callback.attribute.missing', 'callback.attribute.notObject'),
     },
   )
   .superRefine(
@@ -50,11 +47,13 @@ const attributeSchema = z
       const { type, key, value } = attribute as { type?: unknown; key?: unknown; value?: unknown };
       if (type !== 'Header') return;
       const keyProblem = typeof key === 'string' && key !== '' ? headerNameProblem(key) : null;
-      if (keyProblem !== null) ctx.addIssue({ code: 'custom', path: ['key'], message: keyProblem });
+      if (keyProblem !== null)
+        ctx.addIssue({ code: 'custom', path: ['key'], message: codedProblem(keyProblem) });
       // The mask stands for the stored value (a GET → edit → PUT sends it back); the service resolves it.
       const valueProblem =
         typeof value === 'string' && value !== SEALED_MASK ? headerValueProblem(value) : null;
-      if (valueProblem !== null) ctx.addIssue({ code: 'custom', path: ['value'], message: valueProblem });
+      if (valueProblem !== null)
+        ctx.addIssue({ code: 'custom', path: ['value'], message: codedProblem(valueProblem) });
     },
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
   );
@@ -63,28 +62,18 @@ const webhookSchema = z.strictObject(
   {
     target: targetSchema,
     name: z
-      .string({ error: required('Enter a webhook name.', 'The webhook name must be text.') })
-      .refine((name) => name.trim() !== '', { error: 'Enter a webhook name.' }),
-    attributes: z
-      .array(attributeSchema, { error: 'Attributes must be a list of {type, key, value} objects.' })
-      .optional(),
+      .string({ error: required('callback.webhook.nameMissing', 'callback.webhook.nameNotText') })
+      .refine((name) => name.trim() !== '', { error: coded('callback.webhook.nameMissing') }),
+    attributes: z.array(attributeSchema, { error: coded('callback.webhook.attributesNotList') }).optional(),
   },
   {
-    error: strict(
-      ['target', 'name', 'attributes'],
-      'Add a webhook with its target URL and a name.',
-      'The webhook must be an object with a target URL and a name.',
-    ),
+    error: strict(['target', 'name', 'attributes'], 'callback.webhook.missing', 'callback.webhook.notObject'),
   },
 );
 
 export const callbackObjectSchema = z.strictObject(
   { webhook: webhookSchema },
   {
-    error: strict(
-      ['webhook'],
-      'Add callback.webhook with the target URL and a name.',
-      'callback must be an object holding the webhook.',
-    ),
+    error: strict(['webhook'], 'callback.callback.missing', 'callback.callback.notObject'),
   },
 );

@@ -1,25 +1,29 @@
 // Navigation action (api-b2b.yaml `RemoteNavigation`, `Point`): up to 9 waypoints and the destination.
 import { z } from 'zod';
-import { custom, describeValue, must, whenArray } from './remote-messages.js';
+import { coded, gotParams } from '../coded-issue.js';
+import type { ErrorKey } from '../field-error.js';
+import { custom, must, whenArray } from './remote-messages.js';
 
 const MAX_POSITIONS = 10;
 
-function coordinate(name: string, limit: number) {
+function coordinate(fieldKey: ErrorKey, limit: number) {
   return z
     .number({
       error: (iss) => {
-        if (iss.input === undefined) return `${name} is required: a number between -${limit} and ${limit}.`;
-        const kind = typeof iss.input === 'number' ? '' : 'a number ';
-        return `${name} must be ${kind}between -${limit} and ${limit} (got ${describeValue(iss.input)}).`;
+        if (iss.input === undefined)
+          return coded('required', { fieldKey, whatKey: 'errors:what.numberBetween', limit });
+        // A number out of range: "between …"; anything else: "a number between …".
+        const whatKey = typeof iss.input === 'number' ? 'errors:what.between' : 'errors:what.numberBetween';
+        return coded('mustBe', { fieldKey, whatKey, limit, ...gotParams(iss.input) });
       },
     })
     .min(-limit)
     .max(limit);
 }
 
-const longitudeSchema = coordinate('Longitude', 180);
-const latitudeSchema = coordinate('Latitude', 90);
-const altitudeSchema = z.number(must('Altitude', 'a number'));
+const longitudeSchema = coordinate('errors:field.longitude', 180);
+const latitudeSchema = coordinate('errors:field.latitude', 90);
+const altitudeSchema = z.number(must('errors:field.altitude', 'errors:what.number'));
 
 const coordinatesSchema = z
   .xor(
@@ -27,8 +31,8 @@ const coordinatesSchema = z
     {
       error: (iss) =>
         iss.input === undefined
-          ? 'Coordinates are required: [longitude, latitude] or [longitude, latitude, altitude].'
-          : `Coordinates must be [longitude, latitude] or [longitude, latitude, altitude] (got ${describeValue(iss.input)}).`,
+          ? coded('navigation.coordinatesRequired')
+          : coded('navigation.coordinates', gotParams(iss.input)),
     },
   )
   .superRefine((coordinates, ctx) => {
@@ -36,35 +40,38 @@ const coordinatesSchema = z
     const [first, second]: readonly unknown[] = coordinates;
     if (typeof first !== 'number' || typeof second !== 'number') return;
     if (Math.abs(first) <= 90 && Math.abs(second) > 90 && Math.abs(second) <= 180) {
-      ctx.addIssue(
-        custom(`These look swapped: coordinates are [longitude, latitude], so try [${second}, ${first}].`),
-      );
+      ctx.addIssue(custom('navigation.swapped', { longitude: String(second), latitude: String(first) }));
     }
   }, whenArray)
   .meta({ description: '[longitude, latitude] or [longitude, latitude, altitude] (RFC 7946).' });
 
 const pointSchema = z.strictObject(
-  { type: z.literal('Point', must('Point type', '"Point"')), coordinates: coordinatesSchema },
-  must('Each position', 'a point like {"type": "Point", "coordinates": [2.3522, 48.8566]}'),
+  {
+    type: z.literal(
+      'Point',
+      must('errors:field.pointType', 'errors:what.exactly', { params: { value: '"Point"' } }),
+    ),
+    coordinates: coordinatesSchema,
+  },
+  must('errors:field.eachPosition', 'errors:what.point'),
 );
 
 export const remoteNavigationSchema = z.strictObject(
   {
     // Deprecated since 3.2.0 and absent from the wire type: accepted, then dropped by parse-remote.ts.
     driverApproval: z
-      .boolean(must('Driver approval', 'true or false'))
+      .boolean(must('errors:field.driverApproval', 'errors:what.trueOrFalse'))
       .optional()
       .meta({ deprecated: true, description: 'Ignored and not sent.' }),
     positions: z
-      .array(
-        pointSchema,
-        must('Position list', 'a list of 1 to 10 points, the last one being the destination'),
-      )
-      .min(1, { error: 'Give at least one position: the destination.' })
+      .array(pointSchema, must('errors:field.positionList', 'errors:what.positionList'))
+      .min(1, { error: coded('navigation.noPosition') })
       .max(MAX_POSITIONS, {
         error: (iss) =>
-          `At most 10 positions: 9 waypoints + the destination (got ${Array.isArray(iss.input) ? iss.input.length : 0}).`,
+          coded('navigation.tooManyPositions', { count: Array.isArray(iss.input) ? iss.input.length : 0 }),
       }),
   },
-  must('Navigation', 'an object like {"positions": [{"type": "Point", "coordinates": [2.3522, 48.8566]}]}'),
+  must('errors:field.navigation', 'errors:what.objectLike', {
+    params: { example: '{"positions": [{"type": "Point", "coordinates": [2.3522, 48.8566]}]}' },
+  }),
 );

@@ -1,5 +1,6 @@
 // The public entry for a POSTed fleet API `Remote` body (stellantis-api-notes.md N3): returns the body in
-// spec form with its RemoteType, or every problem found, each worded for a depot technician.
+// spec form with its RemoteType, or every problem found, each as a rule with its values (worded by the edges).
+// Past 300 lines: the envelope check, the union's per-branch issue choice and the rule mapping read in one order.
 //
 // 1. Fold the documented aliases into the spec form (T9, T10; N12.2): the schemas only know the spec form.
 // 2. Check the envelope here rather than in zod, so a mistyped action key is named ("Unknown field "lihgts"")
@@ -11,16 +12,18 @@ import type { FieldError, Result } from '../field-error.js';
 import { REMOTE_BODY_KEYS, REMOTE_TYPES } from '../remote-type.js';
 import type { RemoteBodyKey, RemoteType } from '../remote-type.js';
 import type { RemoteBody } from './remote-body.js';
-import { describeValue, isPlainObject, orList } from './remote-messages.js';
+import { coded, decoded, gotParams, listParam } from '../coded-issue.js';
+import type { ErrorKey, MessageParams } from '../field-error.js';
+import { isPlainObject } from './remote-messages.js';
 import {
-  NOT_AN_OBJECT_MESSAGE,
+  NOT_AN_OBJECT,
   isRemoteActionKey,
   labelSchema,
-  noActionMessage,
+  noAction,
   remoteActionSchemas,
   remoteBodySchema,
-  tooManyActionsMessage,
-  unknownTopLevelFieldMessage,
+  tooManyActions,
+  unknownTopLevelField,
 } from './remote-schema.js';
 
 export interface ParsedRemote {
@@ -30,7 +33,7 @@ export interface ParsedRemote {
 
 /** Validates a fleet API `Remote` body; accepts the documented aliases and returns the spec form. */
 export function parseRemote(input: unknown): Result<ParsedRemote> {
-  if (!isPlainObject(input)) return fail([{ field: '', message: NOT_AN_OBJECT_MESSAGE }]);
+  if (!isPlainObject(input)) return fail([{ field: '', ...NOT_AN_OBJECT }]);
   const { body, errors: aliasErrors } = normaliseAliases(input);
   const envelopeErrors = checkEnvelope(body);
   if (aliasErrors.length > 0 || envelopeErrors.length > 0) {
@@ -105,9 +108,7 @@ function moveDeprecatedNextDelayedTime(input: Record<string, unknown>): {
     // Merged even next to programs, so the schedule reports "only one of nextDelayedTime or programs".
     return { charging: { ...charging, schedule: { ...schedule, nextDelayedTime } }, errors: [] };
   }
-  const message =
-    'nextDelayedTime is given twice, in charging and in charging.schedule: send it only in schedule.';
-  return { charging, errors: [{ field: 'charging.nextDelayedTime', message }] };
+  return { charging, errors: [{ field: 'charging.nextDelayedTime', rule: 'remote.nextDelayedTimeTwice' }] };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -117,11 +118,10 @@ function checkEnvelope(body: Record<string, unknown>): FieldError[] {
   const keys = Object.keys(body);
   const actions = keys.filter((key) => canonicalActionKey(key) !== undefined);
   const errors: FieldError[] = [];
-  if (actions.length === 0) errors.push({ field: '', message: noActionMessage() });
-  if (actions.length > 1) errors.push({ field: '', message: tooManyActionsMessage(actions) });
+  if (actions.length === 0) errors.push({ field: '', ...noAction() });
+  if (actions.length > 1) errors.push({ field: '', ...tooManyActions(actions) });
   for (const key of keys) {
-    if (key !== 'label' && !actions.includes(key))
-      errors.push({ field: key, message: unknownTopLevelFieldMessage(key) });
+    if (key !== 'label' && !actions.includes(key)) errors.push({ field: key, ...unknownTopLevelField(key) });
   }
   return errors;
 }
@@ -170,7 +170,7 @@ function toFieldErrors(
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         field: formatPath([...path, key]),
-        message: unknownFieldMessage(path, key, valueAt(root, path), issue.message),
+        ...unknownField(path, key, valueAt(root, path), issue.message),
       }));
     }
     if (issue.code === 'invalid_union') {
@@ -181,7 +181,7 @@ function toFieldErrors(
       const [branch] = fitting;
       if (fitting.length === 1 && branch) return toFieldErrors(branch, root, path);
     }
-    return [{ field: formatPath(path), message: issue.message }];
+    return [{ field: formatPath(path), ...decoded(issue.message, 'plain.notValid') }];
   });
 }
 
@@ -194,84 +194,102 @@ function fitsShape(branch: readonly z.core.$ZodIssue[], value: unknown): boolean
 }
 
 // stellantis-api-notes.md T11, T12: fields people send because older docs had them.
-function removedFieldMessage(where: string, key: string, object: unknown): string | undefined {
-  if (where === 'lights' && key === 'duration') {
-    return 'The fleet API has no duration for lights: send only "on" (true or false); the vehicle decides how long.';
-  }
-  if (where === 'horn' && (key === 'number' || key === 'count')) {
-    return `The fleet API has no horn ${key}: send only "state" (Activated or Unactivated).`;
-  }
+function removedField(where: string, key: string, object: unknown): Omit<FieldError, 'field'> | undefined {
+  if (where === 'lights' && key === 'duration') return { rule: 'remote.lightsDuration' };
+  if (where === 'horn' && (key === 'number' || key === 'count'))
+    return { rule: 'remote.hornCount', params: { key } };
   if (
     where.endsWith('airConditioning.programs') &&
     isPlainObject(object) &&
     object.actionsType === 'Delete'
   ) {
-    return `A Delete program needs only its slot: remove "${key}".`;
+    return { rule: 'remote.deleteOnlySlot', params: { key } };
   }
   return undefined;
 }
 
-function unknownFieldMessage(
+/** `allowed` is the message plainMessage() gave the unrecognized_keys issue: the object's allowed fields. */
+function unknownField(
   path: readonly PropertyKey[],
   key: string,
   object: unknown,
   allowed: string,
-): string {
+): Omit<FieldError, 'field'> {
   const where = path.filter((segment) => typeof segment === 'string').join('.');
+  const fields = decoded(allowed, 'remote.unknownField').params?.fields;
+  const place = formatPath(path);
+  const at: MessageParams = place === '' ? { whereKey: 'errors:where.request' } : { where: place };
   return (
-    removedFieldMessage(where, key, object) ??
-    `Unknown field "${key}" in ${formatPath(path) || 'the request'}: check the spelling. ${allowed}`.trim()
+    removedField(where, key, object) ??
+    (fields === undefined
+      ? { rule: 'remote.unknownField', params: { key, ...at } }
+      : { rule: 'remote.unknownFieldOf', params: { key, ...at, fields } })
   );
 }
 
-/** `["occurence", "day", 2]` → `"day[2]"` */
-function fieldName(path: readonly PropertyKey[]): string {
+/** `["occurence", "day", 2]` → `"day[2]"`; a bare list item is "This value". */
+function fieldName(path: readonly PropertyKey[]): MessageParams {
   const lastName = path.findLastIndex((segment) => typeof segment !== 'number');
-  return lastName < 0 ? 'This value' : `"${formatPath(path.slice(lastName))}"`;
+  return lastName < 0
+    ? { fieldKey: 'errors:field.thisValue' }
+    : { field: `"${formatPath(path.slice(lastName))}"` };
 }
 
-const EXPECTED_IN_WORDS: Readonly<Record<string, string>> = {
-  boolean: 'true or false',
-  number: 'a number',
-  int: 'a whole number',
-  string: 'text',
-  object: 'an object',
-  array: 'a list',
-  tuple: 'a list',
+const EXPECTED_IN_WORDS: Readonly<Record<string, ErrorKey>> = {
+  boolean: 'errors:what.trueOrFalse',
+  number: 'errors:what.number',
+  int: 'errors:what.wholeNumber',
+  string: 'errors:what.text',
+  object: 'errors:what.object',
+  array: 'errors:what.list',
+  tuple: 'errors:what.list',
 };
 
-const UNITS: Readonly<Record<string, string>> = { array: ' items', set: ' items', string: ' characters' };
+const UNITS: Readonly<Record<string, string>> = { array: 'items', set: 'items', string: 'characters' };
 
 /**
- * Per-parse error map: words whatever a schema left unworded, so zod's default English never reaches a
- * technician. Every field in the *-schema.ts files has its own message; this is the safety net, plus the list of
- * allowed fields that unknownFieldMessage() appends.
+ * Per-parse error map: reports whatever a schema left unreported, so zod's default English never reaches a
+ * technician. Every field in the *-schema.ts files has its own rule; this is the safety net, plus the list of
+ * allowed fields that unknownField() passes on.
  */
 function plainMessage(issue: z.core.$ZodRawIssue): string {
   const name = fieldName(issue.path ?? []);
-  const got = `(got ${describeValue(issue.input)})`;
+  const got = gotParams(issue.input);
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.inst instanceof z.ZodObject
-        ? `Allowed fields: ${Object.keys(issue.inst.shape).join(', ')}.`
+        ? coded('remote.unknownFieldOf', { fields: Object.keys(issue.inst.shape).join(', ') })
         : '';
     case 'invalid_type': {
-      const expected = Object.hasOwn(EXPECTED_IN_WORDS, issue.expected)
-        ? EXPECTED_IN_WORDS[issue.expected]
-        : null;
-      const words = expected ?? issue.expected;
+      const what: MessageParams = Object.hasOwn(EXPECTED_IN_WORDS, issue.expected)
+        ? { whatKey: EXPECTED_IN_WORDS[issue.expected] ?? 'errors:what.text' }
+        : { what: issue.expected };
       return issue.input === undefined
-        ? `${name} is required: ${words}.`
-        : `${name} must be ${words} ${got}.`;
+        ? coded('required', { ...name, ...what })
+        : coded('mustBe', { ...name, ...what, ...got });
     }
     case 'invalid_value':
-      return `${name} must be ${orList(issue.values.map((value) => JSON.stringify(value)))} ${got}.`;
+      return coded('mustBe', {
+        ...name,
+        whatOrList: listParam(issue.values.map((value) => JSON.stringify(value))),
+        ...got,
+      });
     case 'too_small':
-      return `${name} must be at least ${issue.minimum}${UNITS[issue.origin] ?? ''} ${got}.`;
+      return coded('plain.atLeast', {
+        ...name,
+        limit: String(issue.minimum),
+        unit: UNITS[issue.origin] ?? 'none',
+        ...got,
+      });
     case 'too_big':
-      return `${name} must be at most ${issue.maximum}${UNITS[issue.origin] ?? ''} ${got}.`;
+      return coded('plain.atMost', {
+        ...name,
+        limit: String(issue.maximum),
+        unit: UNITS[issue.origin] ?? 'none',
+        ...got,
+      });
     default:
-      return `${name} is not valid ${got}.`;
+      return coded('plain.notValid', { ...name, ...got });
   }
 }
 

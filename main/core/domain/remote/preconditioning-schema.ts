@@ -1,15 +1,18 @@
 // Preconditioning action (api-b2b.yaml `RemotePreconditioning`, `Program`, `PreconditioningProgram`): air
 // conditioning now, or programs set and deleted by slot.
 import { z } from 'zod';
-import { describeValue, isPlainObject, must, requireOneOf, whenObject } from './remote-messages.js';
+import { coded, gotParams } from '../coded-issue.js';
+import { isPlainObject, must, requireOneOf, whenObject } from './remote-messages.js';
 import { occurenceSchema, programList, slotSchema, timeOfDay } from './program-schema.js';
 
 const preconditioningSetProgramSchema = z.strictObject({
   slot: slotSchema,
   actionsType: z.literal('Set').optional(), // the spec's default; not added when absent
-  enabled: z.boolean(must('Enabled', 'true or false')),
-  recurrence: z.enum(['None', 'Daily'], must('Recurrence', 'None or Daily')).optional(), // default Daily
-  start: timeOfDay('Start time', 'PT7H15M (07:15)'),
+  enabled: z.boolean(must('errors:field.enabled', 'errors:what.trueOrFalse')),
+  recurrence: z
+    .enum(['None', 'Daily'], must('errors:field.recurrence', 'errors:what.noneOrDaily'))
+    .optional(), // default Daily
+  start: timeOfDay('errors:field.startTime', 'PT7H15M (07:15)'),
   occurence: occurenceSchema,
 });
 
@@ -25,25 +28,26 @@ const preconditioningProgramSchema = z.discriminatedUnion(
   {
     error: (iss) =>
       isPlainObject(iss.input)
-        ? `actionsType must be Set or Delete (got ${describeValue(iss.input.actionsType)}).`
-        : `Each program must be an object like {"slot": 1, "enabled": true, "start": "PT7H15M", "occurence": {"day": ["Mon"]}} (got ${describeValue(iss.input)}).`,
+        ? coded('preconditioning.actionsType', gotParams(iss.input.actionsType))
+        : coded('preconditioning.program', gotParams(iss.input)),
   },
 );
 
 const airConditioningSchema = z
   .strictObject(
     {
-      immediate: z.boolean(must('Immediate', 'true (start now) or false')).optional(),
+      immediate: z.boolean(must('errors:field.immediate', 'errors:what.immediateNow')).optional(),
       programs: programList(preconditioningProgramSchema).optional(),
     },
-    must('Air conditioning', 'an object like {"immediate": true}'),
+    must('errors:field.airConditioning', 'errors:what.objectLike', {
+      params: { example: '{"immediate": true}' },
+    }),
   )
-  .superRefine(
-    requireOneOf(['immediate', 'programs'], 'Air conditioning needs immediate or programs.'),
-    whenObject,
-  );
+  .superRefine(requireOneOf(['immediate', 'programs'], 'preconditioning.needsOne'), whenObject);
 
 export const remotePreconditioningSchema = z.strictObject(
   { airConditioning: airConditioningSchema },
-  must('Preconditioning', 'an object like {"airConditioning": {"immediate": true}}'),
+  must('errors:field.preconditioning', 'errors:what.objectLike', {
+    params: { example: '{"airConditioning": {"immediate": true}}' },
+  }),
 );

@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import type { Weekday } from './remote-body.js';
 import { TIME_OF_DAY, isMalformedOrBeforeMidnight } from './remote-formats.js';
-import { custom, describeValue, isPlainObject, must, orList, whenArray } from './remote-messages.js';
+import { coded, gotParams } from '../coded-issue.js';
+import type { ErrorKey } from '../field-error.js';
+import { custom, isPlainObject, must, whenArray } from './remote-messages.js';
 
 export const WEEKDAYS = [
   'Mon',
@@ -16,13 +18,13 @@ export const WEEKDAYS = [
 ] as const satisfies readonly Weekday[];
 const MAX_PROGRAMS = 4;
 
-export function timeOfDay(name: string, example: string) {
-  const what = `a time of day like ${example}`;
+/** `example` ends in the time in parentheses, e.g. `PT22H30M (22:30)`: hence the comma form of `must`. */
+export function timeOfDay(fieldKey: ErrorKey, example: string) {
   return z
-    .string(must(name, what))
+    .string(must(fieldKey, 'errors:what.timeOfDay', { comma: true, params: { example } }))
     .regex(TIME_OF_DAY)
     .refine(isMalformedOrBeforeMidnight, {
-      error: (iss) => `${name} must be before 24 hours (PT24H), got ${describeValue(iss.input)}.`,
+      error: (iss) => coded('timeOfDay.beforeMidnight', { fieldKey, ...gotParams(iss.input) }),
     })
     .meta({ description: `ISO-8601 duration from 00:00, e.g. ${example}.` });
 }
@@ -31,43 +33,43 @@ export const slotSchema = z
   .int({
     error: (iss) =>
       iss.input === undefined
-        ? 'Slot is required: a whole number from 1 to 4.'
-        : `Slot must be a whole number from 1 to 4 (got ${describeValue(iss.input)}${iss.input === 0 ? '; slots start at 1' : ''}).`,
+        ? coded('slot.required')
+        : coded(iss.input === 0 ? 'slot.zero' : 'slot.invalid', gotParams(iss.input)),
   })
   .min(1)
   .max(MAX_PROGRAMS)
   .meta({ description: 'Program number 1–4, used once per list.' });
 
-const daySchema = z.enum(WEEKDAYS, must('Day', `one of ${orList(WEEKDAYS)}`));
+const daySchema = z.enum(WEEKDAYS, must('errors:field.day', 'errors:what.weekday'));
 
 export const occurenceSchema = z
   .strictObject(
     {
       day: z
-        .array(daySchema, must('Day list', 'a list like ["Mon", "Tue"]'))
-        .min(1, { error: `Choose at least one day (${WEEKDAYS.join(', ')}).` })
+        .array(daySchema, must('errors:field.dayList', 'errors:what.dayList'))
+        .min(1, { error: coded('program.noDay', { days: WEEKDAYS.join(', ') }) })
         .superRefine((days, ctx) => {
           const seen = new Set<unknown>();
           const items: readonly unknown[] = days;
           items.forEach((day, index) => {
-            if (seen.has(day))
-              ctx.addIssue(custom(`${String(day)} is listed twice: list each day once.`, [index]));
+            if (seen.has(day)) ctx.addIssue(custom('program.dayTwice', { day: String(day) }, [index]));
             seen.add(day);
           });
         }, whenArray),
     },
-    must('Occurence', 'an object like {"day": ["Mon", "Tue"]}'),
+    must('errors:field.occurence', 'errors:what.objectLike', {
+      params: { example: '{"day": ["Mon", "Tue"]}' },
+    }),
   )
   .meta({ description: 'Days the program runs on (the spec spells it "occurence").' });
 
 /** A program list: 1–4 items, each slot used once. */
 export function programList<T extends z.ZodType>(program: T) {
   return z
-    .array(program, must('Program list', 'a list of 1 to 4 programs'))
-    .min(1, { error: 'Give at least one program (up to 4, one per slot).' })
+    .array(program, must('errors:field.programList', 'errors:what.programList'))
+    .min(1, { error: coded('program.none') })
     .max(MAX_PROGRAMS, {
-      error: (iss) =>
-        `At most 4 programs, one per slot 1–4 (got ${Array.isArray(iss.input) ? iss.input.length : 0}).`,
+      error: (iss) => coded('program.tooMany', { count: Array.isArray(iss.input) ? iss.input.length : 0 }),
     })
     .superRefine((programs, ctx) => {
       const seen = new Set<number>();
@@ -76,9 +78,7 @@ export function programList<T extends z.ZodType>(program: T) {
         const slot = isPlainObject(item) ? item.slot : undefined;
         if (typeof slot !== 'number') return;
         if (seen.has(slot)) {
-          ctx.addIssue(
-            custom(`Slot ${slot} is used twice: each program needs its own slot (1–4).`, [index, 'slot']),
-          );
+          ctx.addIssue(custom('program.slotTwice', { slot }, [index, 'slot']));
         }
         seen.add(slot);
       });

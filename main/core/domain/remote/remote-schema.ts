@@ -17,8 +17,10 @@ import {
 } from './controls-schema.js';
 import { remoteNavigationSchema } from './navigation-schema.js';
 import { remotePreconditioningSchema } from './preconditioning-schema.js';
-import { andList, isPlainObject, must, orList } from './remote-messages.js';
+import { coded, listParam } from '../coded-issue.js';
+import { isPlainObject, must } from './remote-messages.js';
 import type { RawIssue } from './remote-messages.js';
+import type { FieldError } from '../field-error.js';
 import { remoteImmobilizationSchema, remoteStolenSchema } from './stolen-schema.js';
 
 /** The nine action keys of a `Remote` body, in the order of REMOTE_TYPES. */
@@ -34,10 +36,13 @@ export function isRemoteActionKey(key: string): key is RemoteBodyKey {
 export const LABEL_MAX_LENGTH = 200;
 
 export const labelSchema = z
-  .string(must('Label', `text of at most ${LABEL_MAX_LENGTH} characters`))
+  .string(must('errors:field.label', 'errors:what.labelText', { params: { max: LABEL_MAX_LENGTH } }))
   .max(LABEL_MAX_LENGTH, {
     error: (iss) =>
-      `Label must be at most ${LABEL_MAX_LENGTH} characters (got ${typeof iss.input === 'string' ? iss.input.length : 0}).`,
+      coded('label.tooLong', {
+        max: LABEL_MAX_LENGTH,
+        count: typeof iss.input === 'string' ? iss.input.length : 0,
+      }),
   });
 
 /** The schema of each action object, by body key. */
@@ -53,25 +58,33 @@ export const remoteActionSchemas = {
   navigation: remoteNavigationSchema,
 } as const satisfies Record<RemoteBodyKey, z.ZodType>;
 
-export const NOT_AN_OBJECT_MESSAGE =
-  'The request must be a JSON object like {"horn": {"state": "Activated"}}.';
+/** The envelope's problems, as FieldError rules and values (parse-remote.ts and the schema's error map alike). */
+export const NOT_AN_OBJECT = { rule: 'remote.notObject' } as const satisfies Omit<FieldError, 'field'>;
 
-export const noActionMessage = (): string => `Choose one action: ${orList(REMOTE_ACTION_KEYS)}.`;
+export const noAction = () =>
+  ({ rule: 'remote.noAction', params: { actionsOrList: listParam(REMOTE_ACTION_KEYS) } }) as const;
 
-export const tooManyActionsMessage = (found: readonly string[]): string =>
-  `Only one action per request: found ${andList(found)}.`;
+export const tooManyActions = (found: readonly string[]) =>
+  ({ rule: 'remote.tooManyActions', params: { foundAndList: listParam(found) } }) as const;
 
-export const unknownTopLevelFieldMessage = (key: string): string =>
-  `Unknown field "${key}": a request holds an optional label and one action (${orList(REMOTE_ACTION_KEYS)}).`;
+export const unknownTopLevelField = (key: string) =>
+  ({
+    rule: 'remote.unknownTopLevel',
+    params: { key, actionsOrList: listParam(REMOTE_ACTION_KEYS) },
+  }) as const;
+
+function envelopeProblem(input: unknown): Omit<FieldError, 'field'> {
+  if (!isPlainObject(input)) return NOT_AN_OBJECT;
+  const actions = Object.keys(input).filter(isRemoteActionKey);
+  if (actions.length === 0) return noAction();
+  if (actions.length > 1) return tooManyActions(actions);
+  const unknown = Object.keys(input).find((key) => key !== 'label' && key !== actions[0]);
+  return unknownTopLevelField(unknown ?? '');
+}
 
 function envelopeMessage(iss: RawIssue): string {
-  const input = iss.input;
-  if (!isPlainObject(input)) return NOT_AN_OBJECT_MESSAGE;
-  const actions = Object.keys(input).filter(isRemoteActionKey);
-  if (actions.length === 0) return noActionMessage();
-  if (actions.length > 1) return tooManyActionsMessage(actions);
-  const unknown = Object.keys(input).find((key) => key !== 'label' && key !== actions[0]);
-  return unknownTopLevelFieldMessage(unknown ?? '');
+  const { rule, params } = envelopeProblem(iss.input);
+  return coded(rule, params);
 }
 
 const label = labelSchema.optional();

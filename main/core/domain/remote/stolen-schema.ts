@@ -4,38 +4,45 @@ import { z } from 'zod';
 import { must, oneKeyOf, requireOneOf, whenObject } from './remote-messages.js';
 
 const immobilizationSchema = z.strictObject(
-  { activate: z.boolean(must('Activate', 'true to immobilize the vehicle, false to lift it')) },
-  must('Immobilization', 'an object like {"activate": true}'),
+  { activate: z.boolean(must('errors:field.activate', 'errors:what.activate')) },
+  must('errors:field.immobilization', 'errors:what.objectLike', {
+    params: { example: '{"activate": true}' },
+  }),
 );
 
 const trackingPeriodSchema = z
   .strictObject(
     {
-      running: z.int(must('Running period (ignition on)', 'a whole number of at least 5')).min(5).optional(),
+      running: z
+        .int(must('errors:field.running', 'errors:what.wholeAtLeast', { params: { min: 5 } }))
+        .min(5)
+        .optional(),
       shutdown: z
-        .int(must('Shutdown period (ignition off)', 'a whole number of at least 60'))
+        .int(must('errors:field.shutdown', 'errors:what.wholeAtLeast', { params: { min: 60 } }))
         .min(60)
         .optional(),
     },
-    must('Tracking period', 'an object like {"running": 30, "shutdown": 120}'),
+    must('errors:field.trackingPeriod', 'errors:what.objectLike', {
+      params: { example: '{"running": 30, "shutdown": 120}' },
+    }),
   )
-  .superRefine(
-    requireOneOf(
-      ['running', 'shutdown'],
-      'Tracking period needs running (at least 5) or shutdown (at least 60).',
-    ),
-    whenObject,
-  );
+  .superRefine(requireOneOf(['running', 'shutdown'], 'stolen.trackingNeedsOne'), whenObject);
 
 export const remoteStolenSchema = z.xor(
   [
     z.strictObject({
-      stolen: z.boolean(must('Stolen', 'true (declare the vehicle stolen) or false (clear the declaration)')),
+      stolen: z.boolean(must('errors:field.stolen', 'errors:what.stolen', { comma: true })),
     }),
     z.strictObject({ trackingPeriod: trackingPeriodSchema }),
     z.strictObject({ immobilization: immobilizationSchema }),
   ],
-  { error: oneKeyOf('Stolen', ['stolen', 'trackingPeriod', 'immobilization'], '{"stolen": true}') },
+  {
+    error: oneKeyOf(
+      'errors:field.stolen',
+      ['stolen', 'trackingPeriod', 'immobilization'],
+      'errors:example.stolen',
+    ),
+  },
 );
 
 export const remoteImmobilizationSchema = immobilizationSchema;

@@ -3,7 +3,7 @@
 import { Alert, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { PageHeader } from '../../components/PageHeader.js';
-import { ACCESS_TEXT } from './access-text.js';
+import { t } from '../../i18n/index.js';
 import { useIsAdmin } from './use-access.js';
 
 export function AdminOnlyPage({ title, children }: { title: string; children: ReactNode }) {
@@ -12,8 +12,8 @@ export function AdminOnlyPage({ title, children }: { title: string; children: Re
     return (
       <Stack gap={0}>
         <PageHeader title={title} />
-        <Alert color="yellow" title={ACCESS_TEXT.adminsOnly} data-testid="admins-only-page">
-          {ACCESS_TEXT.adminsOnlyWhy}
+        <Alert color="yellow" title={t('access:adminsOnly')} data-testid="admins-only-page">
+          {t('access:adminsOnly.why')}
         </Alert>
       </Stack>
     );

@@ -2,7 +2,7 @@
 // hidden, and this says who may. `id` lets the control point at it (aria-describedby).
 import { Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import { ACCESS_TEXT } from './access-text.js';
+import { t } from '../../i18n/index.js';
 import { useIsAdmin } from './use-access.js';
 
 export function AdminsOnlyNote({ id }: { id?: string }) {
@@ -10,7 +10,7 @@ export function AdminsOnlyNote({ id }: { id?: string }) {
   if (admin) return null;
   return (
     <Text size="sm" c="dimmed" id={id} data-testid="admins-only">
-      <IconLock size={14} aria-hidden style={{ verticalAlign: '-2px' }} /> {ACCESS_TEXT.adminsOnly}
+      <IconLock size={14} aria-hidden style={{ verticalAlign: '-2px' }} /> {t('access:adminsOnly')}
     </Text>
   );
 }

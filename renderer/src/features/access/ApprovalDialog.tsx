@@ -9,7 +9,8 @@ import type { ClientFailure } from '../../../../preload/contract/client.js';
 import { roleAtLeast, type Role } from '../../../../preload/contract/vocabulary.js';
 import { useStores } from '../../app/stores-context.js';
 import { errorAt } from '../../components/field-errors.js';
-import { ACCESS_TEXT, ROLE_LABELS } from './access-text.js';
+import { t } from '../../i18n/index.js';
+import { roleLabel } from './access-text.js';
 
 export interface Approval {
   approver: string;
@@ -73,8 +74,8 @@ export function ApprovalDialog({
     // React carries events up its own tree, through the portal: the send form around this note must not submit too.
     event.stopPropagation();
     const problems = {
-      ...(chosen ? {} : { approver: ACCESS_TEXT.chooseApprover }),
-      ...(pin ? {} : { pin: ACCESS_TEXT.typePin }),
+      ...(chosen ? {} : { approver: t('access:approve.chooseApprover') }),
+      ...(pin ? {} : { pin: t('access:approve.typePin') }),
     };
     setMissing(problems);
     if (!chosen || !pin) return;
@@ -103,7 +104,7 @@ export function ApprovalDialog({
         <Group gap="xs">
           <IconShieldCheck aria-hidden />
           <Text fw={700} size="lg">
-            {ACCESS_TEXT.approveTitle(needed)}
+            {t('access:approve.title', { role: needed })}
           </Text>
         </Group>
       }
@@ -112,9 +113,9 @@ export function ApprovalDialog({
     >
       <form onSubmit={(e) => void submit(e)} noValidate data-testid="approval-dialog">
         <Stack gap="md">
-          <Text>{ACCESS_TEXT.approveIntro(what, needed)}</Text>
+          <Text>{t('access:approve.intro', { what, role: needed })}</Text>
           {team.status === 'ready' && eligible.length === 0 ? (
-            <Alert color="orange">{ACCESS_TEXT.noApprover(needed)}</Alert>
+            <Alert color="orange">{t('access:approve.noApprover', { role: needed })}</Alert>
           ) : null}
           {team.status === 'error' && team.error ? <Alert color="red">{team.error.message}</Alert> : null}
           {general ? (
@@ -123,8 +124,11 @@ export function ApprovalDialog({
             </Alert>
           ) : null}
           <Select
-            label={ACCESS_TEXT.approver}
-            data={eligible.map((m) => ({ value: m.id, label: `${m.name} (${ROLE_LABELS[m.role]})` }))}
+            label={t('access:approve.approver')}
+            data={eligible.map((m) => ({
+              value: m.id,
+              label: t('access:approve.approverOption', { name: m.name, role: roleLabel(m.role) }),
+            }))}
             value={chosen}
             onChange={(v) => {
               setApprover(v);
@@ -136,7 +140,7 @@ export function ApprovalDialog({
           />
           <PasswordInput
             ref={pinRef}
-            label={ACCESS_TEXT.approverPin}
+            label={t('access:approve.pin')}
             value={pin}
             onChange={(e) => setPin(e.currentTarget.value)}
             error={pinError}
@@ -145,10 +149,10 @@ export function ApprovalDialog({
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onCancel}>
-              {ACCESS_TEXT.cancel}
+              {t('access:approve.cancel')}
             </Button>
             <Button type="submit" loading={busy} disabled={eligible.length === 0}>
-              {ACCESS_TEXT.approveAndSend}
+              {t('access:approve.submit')}
             </Button>
           </Group>
         </Stack>

@@ -4,7 +4,8 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconLockAccess } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ClientFailure } from '../../../../preload/contract/client.js';
-import { ACCESS_TEXT, sendRefusalText } from './access-text.js';
+import { t } from '../../i18n/index.js';
+import { sendRefusalText } from './access-text.js';
 import { ApprovalDialog, isApprovalRefusal, type Approval } from './ApprovalDialog.js';
 import type { SendAccess } from './permissions.js';
 
@@ -36,7 +37,7 @@ export function SendAccessNote({
                 if (!beforeAsk || beforeAsk()) setAsking(true);
               }}
             >
-              {ACCESS_TEXT.askApproval(access.needed)}
+              {t('access:approve.ask', { role: access.needed })}
             </Button>
           ) : null}
         </Stack>

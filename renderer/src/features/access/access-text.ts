@@ -1,20 +1,12 @@
-// The words of roles and permissions: who is signed in, and, for what someone may not do, who may.
+// The words of roles and permissions: who is signed in, and, for what someone may not do, who may. Read from the
+// `access` catalog at each call (the language can change while the app runs); a role in a sentence ("a supervisor",
+// "an admin") is the message's own select, so each language puts its article and case.
 import type { ActorRef, ApproverRef, Role } from '../../../../preload/contract/vocabulary.js';
+import { t } from '../../i18n/index.js';
+import { SYSTEM_PARTS } from './access-text.keys.js';
 
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  viewer: 'Viewer',
-  technician: 'Technician',
-  supervisor: 'Supervisor',
-  admin: 'Admin',
-};
-
-/** "a supervisor", "an admin": the role in a sentence. */
-export const ROLE_WITH_ARTICLE: Readonly<Record<Role, string>> = {
-  viewer: 'a viewer',
-  technician: 'a technician',
-  supervisor: 'a supervisor',
-  admin: 'an admin',
-};
+/** "Supervisor": a role's name on its own (badges, pickers). */
+export const roleLabel = (role: Role): string => t(`access:role.${role}`);
 
 export const ROLE_COLORS: Readonly<Record<Role, string>> = {
   viewer: 'gray',
@@ -23,24 +15,13 @@ export const ROLE_COLORS: Readonly<Record<Role, string>> = {
   admin: 'red',
 };
 
+/** Words other pages use next to their controls: read at each use, so they follow the language. */
 export const ACCESS_TEXT = {
-  adminsOnly: 'Admins only',
-  needsRole: (needed: Role) => `Needs ${ROLE_WITH_ARTICLE[needed]}`,
-  adminsOnlyWhy: 'Admins only: sign in as an admin to do this.',
-  approveTitle: (needed: Role) => `Approval by ${ROLE_WITH_ARTICLE[needed]}`,
-  askApproval: (needed: Role) => `Ask ${ROLE_WITH_ARTICLE[needed]} to approve`,
-  approveIntro: (what: string, needed: Role) =>
-    `${what} needs ${ROLE_WITH_ARTICLE[needed]}. They choose their name and type their own PIN here to approve ` +
-    'this one command; the history records who sent it and who approved it.',
-  approver: 'Approved by',
-  approverPin: 'Their PIN',
-  approveAndSend: 'Approve and send',
-  cancel: 'Cancel',
-  noApprover: (needed: Role) =>
-    `No one here may approve it: an admin must add ${ROLE_WITH_ARTICLE[needed]} (Operators page).`,
-  chooseApprover: 'Choose who approves.',
-  typePin: 'Type their PIN.',
-} as const;
+  get adminsOnly(): string {
+    return t('access:adminsOnly');
+  },
+  needsRole: (needed: Role): string => t('access:needsRole', { role: needed }),
+};
 
 /** Why a remote cannot be sent from this session, and what to do: never a silently disabled button. */
 export function sendRefusalText(
@@ -48,20 +29,30 @@ export function sendRefusalText(
   role: Role | null,
   kind: 'operator' | 'token' | 'machine' | 'system' | null,
 ): string {
-  if (role === 'viewer')
-    return `Viewers cannot send commands: sign in as ${ROLE_WITH_ARTICLE[needed]} (or higher) to send this.`;
-  if (kind === 'operator')
-    return `Needs ${ROLE_WITH_ARTICLE[needed]} (ask one to approve, or sign in as one)`;
-  return `Needs ${ROLE_WITH_ARTICLE[needed]}: this token is ${role ? ROLE_WITH_ARTICLE[role] : 'not allowed'}; sign in as ${ROLE_WITH_ARTICLE[needed]}.`;
+  if (role === 'viewer') return t('access:refusal.viewer', { needed });
+  if (kind === 'operator') return t('access:refusal.operator', { needed });
+  return t('access:refusal.token', { needed, role: role ?? 'none' });
 }
 
 /** Who did it, in a few words: "Tess", "fleet script (token) on behalf of Ana", "machine token". */
-export function actorText(actor: ActorRef): string {
-  const name = actor.kind === 'token' ? `${actor.name} (token)` : actor.name;
-  return actor.onBehalfOf ? `${name} on behalf of ${actor.onBehalfOf}` : name;
+/** Who acted, in words: the machine token and the agent's own parts are named in the reader's language. */
+function actorName(actor: ActorRef): string {
+  if (actor.kind === 'token') return t('access:actor.token', { name: actor.name });
+  if (actor.kind === 'machine') return t('access:actor.machine');
+  if (actor.kind === 'system') {
+    const part = SYSTEM_PARTS.find((p) => p === actor.name);
+    return part ? t(`access:actor.part.${part}`) : actor.name;
+  }
+  return actor.name;
 }
 
-export const approvedByText = (approver: ApproverRef) => `approved by ${approver.name}`;
+export function actorText(actor: ActorRef): string {
+  const name = actorName(actor);
+  return actor.onBehalfOf ? t('access:actor.onBehalfOf', { actor: name, person: actor.onBehalfOf }) : name;
+}
+
+export const approvedByText = (approver: ApproverRef): string =>
+  t('access:approvedBy', { name: approver.name });
 
 /** "sent by Tess, approved by Sam" — or the operator name recorded before there were operators. */
 export function sentByText(
@@ -71,5 +62,7 @@ export function sentByText(
 ): string | null {
   const who = sentBy ? actorText(sentBy) : recorded;
   if (!who) return approvedBy ? approvedByText(approvedBy) : null;
-  return approvedBy ? `sent by ${who}, ${approvedByText(approvedBy)}` : `sent by ${who}`;
+  return approvedBy
+    ? t('access:sentByApproved', { who, approver: approvedBy.name })
+    : t('access:sentBy', { who });
 }

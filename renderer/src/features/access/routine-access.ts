@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import type { SessionDto } from '../../../../preload/contract/access.js';
 import { roleAtLeast, type Role } from '../../../../preload/contract/vocabulary.js';
 import { useStores } from '../../app/stores-context.js';
-import { ROLE_WITH_ARTICLE } from './access-text.js';
+import { t } from '../../i18n/index.js';
 import { sessionRole } from './permissions.js';
 
 export const ROUTINE_ROLES = {
@@ -31,9 +31,15 @@ export function useRoutineAccess(): RoutineAccess {
   return routineAccess(session);
 }
 
-/** Said next to what the session may see but not change. */
+/** Said next to what the session may see but not change: read at each use, so it follows the language. */
 export const ROUTINE_ACCESS_TEXT = {
-  groups: `Read-only: changing groups needs ${ROLE_WITH_ARTICLE.technician} (or higher).`,
-  schedules: `Read-only: schedules are created and changed by supervisors and admins.`,
-  cancelBulk: `Cancelling needs ${ROLE_WITH_ARTICLE.technician} (or higher).`,
-} as const;
+  get groups(): string {
+    return t('access:routine.groups', { role: ROUTINE_ROLES.groups });
+  },
+  get schedules(): string {
+    return t('access:routine.schedules');
+  },
+  get cancelBulk(): string {
+    return t('access:routine.cancelBulk', { role: ROUTINE_ROLES.cancelBulk });
+  },
+};

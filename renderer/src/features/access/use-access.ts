@@ -2,7 +2,7 @@
 import { useStore } from 'zustand';
 import type { RemoteType } from '../../../../preload/contract/vocabulary.js';
 import { useStores } from '../../app/stores-context.js';
-import { ACCESS_TEXT } from './access-text.js';
+import { t } from '../../i18n/index.js';
 import { isAdmin, sendAccess, type SendAccess } from './permissions.js';
 
 export function useIsAdmin(): boolean {
@@ -16,7 +16,7 @@ export function useIsAdmin(): boolean {
  */
 export function useAdminOnly(): { disabled: boolean; reason: string | undefined } {
   const admin = useIsAdmin();
-  return admin ? { disabled: false, reason: undefined } : { disabled: true, reason: ACCESS_TEXT.adminsOnly };
+  return admin ? { disabled: false, reason: undefined } : { disabled: true, reason: t('access:adminsOnly') };
 }
 
 /** Whether this session may send this remote body, and if not, who may and whether to ask them. */

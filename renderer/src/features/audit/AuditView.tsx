@@ -1,10 +1,10 @@
 // #/audit — the append-only audit log: who did what (with their role, and for a token the person it acted for), to
-// which vehicle, and why; newest first. Filters by vehicle, kind of act and operator.
+// which vehicle, and why, and what it recorded in readable fields; newest first. Filters by vehicle, kind of act and
+// operator.
 import {
   Anchor,
   Autocomplete,
   Button,
-  Code,
   Group,
   Paper,
   Select,
@@ -18,15 +18,25 @@ import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { clockText } from '../../components/time-text.js';
+import { shortClockText } from '../../components/time-text.js';
+import { t } from '../../i18n/index.js';
 import { ActorLabel } from '../access/ActorLabel.js';
-import { AUDIT_ACTION_CHOICES, auditActionLabel } from './audit-labels.js';
+import { detailLines } from './audit-detail.js';
+import { auditActionChoices, auditActionLabel } from './audit-labels.js';
 
-function detailText(detail: unknown): string {
-  if (detail === null || detail === undefined) return '';
-  if (typeof detail === 'object' && Object.keys(detail).length === 0) return '';
-  const text = JSON.stringify(detail);
-  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+/** What the entry recorded, one field a line; wrapped, so it never pushes the reason out of sight. */
+function Detail({ detail }: { detail: unknown }) {
+  const lines = detailLines(detail);
+  if (lines.length === 0) return null;
+  return (
+    <Stack gap={2} data-testid="audit-detail" style={{ overflowWrap: 'anywhere' }}>
+      {lines.map((line, i) => (
+        <Text key={`${line.field}-${i}`} size="xs" data-field={line.field || undefined}>
+          {line.label ? t('audit:detail.pair', { label: line.label, value: line.value }) : line.value}
+        </Text>
+      ))}
+    </Stack>
+  );
 }
 
 export function AuditView() {
@@ -46,14 +56,11 @@ export function AuditView() {
 
   return (
     <Stack gap="md">
-      <PageHeader
-        title="Audit log"
-        description="Every command and every change, with who did it and why. It cannot be edited."
-      />
+      <PageHeader title={t('audit:title')} description={t('audit:description')} />
       <Paper withBorder p="md">
         <Group gap="sm" align="flex-end">
           <TextInput
-            label="VIN"
+            label={t('audit:filter.vin')}
             value={vin}
             onChange={(e) => setVin(e.currentTarget.value)}
             onBlur={() => apply()}
@@ -63,8 +70,8 @@ export function AuditView() {
             w={240}
           />
           <Autocomplete
-            label="Operator"
-            placeholder="Anyone"
+            label={t('audit:filter.operator')}
+            placeholder={t('audit:filter.anyone')}
             data={[...new Set(team.map((m) => m.name))]}
             value={operator}
             onChange={setOperator}
@@ -79,10 +86,10 @@ export function AuditView() {
             w={240}
           />
           <Select
-            label="What"
-            placeholder="Everything"
+            label={t('audit:filter.what')}
+            placeholder={t('audit:filter.everything')}
             clearable
-            data={AUDIT_ACTION_CHOICES}
+            data={auditActionChoices()}
             value={filter.action || null}
             onChange={(v) => apply({ action: v ?? '' })}
             w={260}
@@ -92,22 +99,22 @@ export function AuditView() {
       <ErrorSummary error={error} />
       <Paper withBorder>
         <Table.ScrollContainer minWidth={900}>
-          <Table verticalSpacing="xs" aria-label="Audit log">
+          <Table verticalSpacing="xs" aria-label={t('audit:title')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>What</Table.Th>
-                <Table.Th>Vehicle</Table.Th>
-                <Table.Th>Reason</Table.Th>
-                <Table.Th>Detail</Table.Th>
+                <Table.Th>{t('audit:column.when')}</Table.Th>
+                <Table.Th>{t('audit:column.who')}</Table.Th>
+                <Table.Th>{t('audit:column.what')}</Table.Th>
+                <Table.Th>{t('audit:column.vehicle')}</Table.Th>
+                <Table.Th>{t('audit:column.reason')}</Table.Th>
+                <Table.Th>{t('audit:column.detail')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {items.map((e) => (
                 <Table.Tr key={e.seq} data-testid="audit-row">
                   <Table.Td>
-                    <Text size="sm">{clockText(e.at)}</Text>
+                    <Text size="sm">{shortClockText(e.at)}</Text>
                   </Table.Td>
                   <Table.Td>
                     <ActorLabel actor={e.actor} fallback={e.operator} />
@@ -132,13 +139,8 @@ export function AuditView() {
                     </Text>
                   </Table.Td>
                   <Table.Td miw={180}>{e.reason ?? ''}</Table.Td>
-                  <Table.Td>
-                    {/* The request as sent, wrapped: it must not push the reason out of sight. */}
-                    {detailText(e.detail) ? (
-                      <Code fz="xs" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-                        {detailText(e.detail)}
-                      </Code>
-                    ) : null}
+                  <Table.Td miw={220}>
+                    <Detail detail={e.detail} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -147,14 +149,14 @@ export function AuditView() {
         </Table.ScrollContainer>
         {items.length === 0 && !loading ? (
           <Text p="md" c="dimmed">
-            Nothing recorded yet.
+            {t('audit:empty')}
           </Text>
         ) : null}
       </Paper>
       {hasMore ? (
         <Group>
           <Button variant="light" loading={loading} onClick={() => void stores.audit.getState().loadOlder()}>
-            Show older entries
+            {t('audit:older')}
           </Button>
         </Group>
       ) : null}

@@ -3,7 +3,7 @@
 // who skipped and why, how long), then Confirm — with the typed reason, the operator and a second confirmation for
 // Immobilization and Stolen, as a single send has. A change to the command after the preview asks for a new one:
 // what is confirmed is what was previewed. Once started, the bulk's own page follows it.
-import { Anchor, Button, Checkbox, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { IconEye } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
@@ -13,6 +13,7 @@ import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import type { FieldError } from '../../components/field-errors.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { t } from '../../i18n/index.js';
 import type { Approval } from '../access/ApprovalDialog.js';
 import { preferredCallbackId } from '../remotes/CallbackPicker.js';
 import type { RemoteType } from '../remotes/features.js';
@@ -26,7 +27,7 @@ import { RemoteChooser } from './RemoteChooser.js';
 const LOCAL = (errors: FieldError[]): ClientFailure => ({
   status: 0,
   code: 'LOCAL',
-  message: 'Check the highlighted fields.',
+  message: t('bulks:form.checkFields'),
   errors,
 });
 
@@ -99,22 +100,16 @@ export function BulkComposeView({ groupId }: { groupId?: string | undefined }) {
     return null;
   }
 
-  const targetName = groupId
-    ? group
-      ? `“${group.name}”`
-      : 'a group'
-    : `${vehicleIds.length.toLocaleString()} selected vehicle${vehicleIds.length === 1 ? '' : 's'}`;
-
   if (groupId && !group) {
     return (
       <Stack gap="md">
-        <PageHeader title="Send a command to a group" />
+        <PageHeader title={t('bulks:compose.title.someGroup')} />
         {groupsStatus === 'ready' || groupsStatus === 'error' ? (
           <Text>
-            This group does not exist (any more). <Anchor href="#/groups">See the groups</Anchor>
+            {t('bulks:compose.groupMissing')} <Anchor href="#/groups">{t('bulks:link.groups')}</Anchor>
           </Text>
         ) : (
-          <Loader aria-label="Loading the group" />
+          <Loader aria-label={t('bulks:compose.loadingGroup')} />
         )}
       </Stack>
     );
@@ -122,27 +117,39 @@ export function BulkComposeView({ groupId }: { groupId?: string | undefined }) {
   if (!groupId && vehicleIds.length === 0) {
     return (
       <Stack gap="md">
-        <PageHeader title="Send a command to selected vehicles" />
-        <Text>
-          No vehicle is selected. In the <Anchor href="#/vehicles">fleet</Anchor>, tick vehicles (Space on a
-          row, or “Select all shown”), then choose “Send to selected”; or send to a{' '}
-          <Anchor href="#/groups">group</Anchor>.
-        </Text>
+        <PageHeader title={t('bulks:compose.title.noneSelected')} />
+        <Text>{t('bulks:compose.noneSelected')}</Text>
+        <Group gap="lg">
+          <Anchor href="#/vehicles">{t('bulks:link.fleet')}</Anchor>
+          <Anchor href="#/groups">{t('bulks:link.groups')}</Anchor>
+        </Group>
       </Stack>
     );
   }
 
+  const previewFirst = t('bulks:compose.previewFirst');
   return (
     <Stack gap="md">
       <PageHeader
-        title={`Send a command to ${targetName}`}
+        title={
+          group
+            ? t('bulks:compose.title.group', { name: group.name })
+            : t('bulks:compose.title.selected', { count: vehicleIds.length })
+        }
         description={
           group
-            ? `${group.vehicleIds.length.toLocaleString()} vehicles in the group now. Preview first: nothing is sent until you confirm.`
-            : 'Preview first: nothing is sent until you confirm.'
+            ? `${t('bulks:compose.groupSize', { count: group.vehicleIds.length })} ${previewFirst}`
+            : previewFirst
         }
       />
-      <Paper withBorder p="lg" component="form" onSubmit={preview} noValidate aria-label="The command">
+      <Paper
+        withBorder
+        p="lg"
+        component="form"
+        onSubmit={preview}
+        noValidate
+        aria-label={t('bulks:compose.form')}
+      >
         <Stack gap="md">
           <ErrorSummary error={failure} focusOnShow />
           <RemoteChooser
@@ -159,7 +166,7 @@ export function BulkComposeView({ groupId }: { groupId?: string | undefined }) {
           />
           {whenAsked ? (
             <Checkbox
-              label="Vehicles with this command already in progress queue it (otherwise they are skipped)"
+              label={t('bulks:compose.queueBusy')}
               checked={queueBusy}
               onChange={(e) => setQueueBusy(e.currentTarget.checked)}
             />
@@ -173,12 +180,12 @@ export function BulkComposeView({ groupId }: { groupId?: string | undefined }) {
               loading={busy}
               disabled={!chosen}
             >
-              Preview
+              {t('bulks:compose.preview')}
             </Button>
           </div>
           {plan && !current ? (
             <Text c="orange.9" fw={600} role="status">
-              The command changed since the preview: preview again before sending.
+              {t('bulks:compose.stale')}
             </Text>
           ) : null}
         </Stack>

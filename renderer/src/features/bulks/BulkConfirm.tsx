@@ -11,12 +11,13 @@ import { REASON_MAX_LENGTH, REASON_MIN_LENGTH } from '../../../../preload/contra
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import type { FieldError } from '../../components/field-errors.js';
+import { t } from '../../i18n/index.js';
 import { isApprovalRefusal, type Approval } from '../access/ApprovalDialog.js';
 import { SendAccessNote } from '../access/SendAccessNote.js';
 import { useSendAccess } from '../access/use-access.js';
 import { DangerConfirm } from '../remotes/DangerConfirm.js';
 import { immobilizationText, stolenText } from '../remotes/danger-text.js';
-import { FEATURES, type RemoteType } from '../remotes/features.js';
+import { FEATURES, featureLabel, type RemoteType } from '../remotes/features.js';
 import type { Drafts } from '../remotes/models/remote-draft.js';
 import { OPERATOR_FIELD, REASON_FIELD } from '../remotes/SendRemotePanel.js';
 
@@ -49,8 +50,13 @@ export function BulkConfirm({
   const [busy, setBusy] = useState(false);
   const feature = FEATURES[type];
   const count = plan.counts.queued;
-  const vehicles = `${count.toLocaleString()} vehicle${count === 1 ? '' : 's'}`;
+  // A noun phrase the danger texts put in their own sentences ("Immobilize 2 vehicles?").
+  const vehicles = t('bulks:confirm.vehicles', { count });
   const errors = [...local, ...(failure?.errors ?? [])];
+  const localFailure: ClientFailure | null =
+    local.length > 0
+      ? { status: 0, code: 'LOCAL', message: t('bulks:form.checkFields'), errors: local }
+      : null;
   const danger =
     type === 'Immobilization'
       ? immobilizationText(drafts.Immobilization, vehicles)
@@ -64,12 +70,12 @@ export function BulkConfirm({
       if (reason.trim().length < REASON_MIN_LENGTH)
         problems.push({
           field: REASON_FIELD,
-          message: `Give the reason (at least ${REASON_MIN_LENGTH} characters): it goes to the audit log.`,
+          message: t('bulks:confirm.error.reason', { min: REASON_MIN_LENGTH }),
         });
       if (!operator.trim())
         problems.push({
           field: OPERATOR_FIELD,
-          message: 'Enter your name: it goes to the audit log with the reason.',
+          message: t('bulks:confirm.error.operator'),
         });
     }
     setLocal(problems);
@@ -92,22 +98,16 @@ export function BulkConfirm({
   }
 
   return (
-    <Paper withBorder p="lg" aria-label="Confirm and send">
+    <Paper withBorder p="lg" aria-label={t('bulks:confirm.region')}>
       <Stack gap="md">
-        {local.length > 0 ? (
-          <ErrorSummary
-            error={{ status: 0, code: 'LOCAL', message: 'Check the highlighted fields.', errors: local }}
-          />
-        ) : null}
+        {localFailure ? <ErrorSummary error={localFailure} /> : null}
         <ErrorSummary error={failure} />
         {feature.dangerous ? (
           <Paper withBorder p="md" bg="var(--mantine-color-red-light)">
             <Stack gap="sm">
-              <Text fw={700}>
-                Dangerous command: a reason and your name are required, and it is written to the audit log.
-              </Text>
+              <Text fw={700}>{t('bulks:confirm.danger')}</Text>
               <Textarea
-                label="Reason"
+                label={t('bulks:confirm.reason')}
                 required
                 autosize
                 minRows={2}
@@ -117,8 +117,8 @@ export function BulkConfirm({
                 error={fieldMessage(errors, REASON_FIELD)}
               />
               <TextInput
-                label="Operator"
-                description="Your name, remembered on this computer."
+                label={t('bulks:confirm.operator')}
+                description={t('bulks:confirm.operatorHint')}
                 required
                 value={operator}
                 onChange={(e) => stores.session.getState().setOperator(e.currentTarget.value)}
@@ -130,7 +130,7 @@ export function BulkConfirm({
         ) : null}
         {count === 0 ? (
           <Text fw={600} c="orange.9">
-            Every vehicle would be skipped: there is nothing to send.
+            {t('bulks:confirm.nothingToSend')}
           </Text>
         ) : null}
         <Group>
@@ -147,12 +147,12 @@ export function BulkConfirm({
             }}
             data-testid="bulk-confirm"
           >
-            Confirm: send to {vehicles}
+            {t('bulks:confirm.send', { count })}
           </Button>
         </Group>
         <SendAccessNote
           access={access}
-          what={danger?.confirmLabel ?? `${feature.label} to ${vehicles}`}
+          what={danger?.confirmLabel ?? t('bulks:confirm.what', { feature: featureLabel(type), count })}
           beforeAsk={check}
           onApprove={(approval) => send(approval)}
         />

@@ -3,20 +3,22 @@
 import { Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import type { BulkCountsDto } from '../../../../preload/contract/routines.js';
 import { BULK_ITEM_STATES } from '../../../../preload/contract/vocabulary.js';
-import { BULK_ITEM_STATE_COLORS, BULK_ITEM_STATE_LABELS, settledCount } from './bulk-text.js';
+import { formatNumber, formatPercent } from '../../i18n/format.js';
+import { t } from '../../i18n/index.js';
+import { BULK_ITEM_STATE_COLORS, bulkItemStateLabel, settledCount } from './bulk-text.js';
 
 export function BulkCounts({ counts, progress = true }: { counts: BulkCountsDto; progress?: boolean }) {
   const settled = settledCount(counts);
-  const percent = counts.total > 0 ? Math.round((settled / counts.total) * 100) : 100;
+  const share = counts.total > 0 ? settled / counts.total : 1;
   return (
     <Stack gap="sm">
       <Group gap="md" wrap="wrap" data-testid="bulk-counts">
         <Paper withBorder px="md" py={6}>
           <Text size="xs" c="dimmed">
-            Vehicles
+            {t('bulks:counts.total')}
           </Text>
           <Text fw={800} size="lg" data-testid="count-total">
-            {counts.total.toLocaleString()}
+            {formatNumber(counts.total)}
           </Text>
         </Paper>
         {BULK_ITEM_STATES.map((state) => (
@@ -28,10 +30,10 @@ export function BulkCounts({ counts, progress = true }: { counts: BulkCountsDto;
             style={{ borderLeft: `4px solid var(--mantine-color-${BULK_ITEM_STATE_COLORS[state]}-6)` }}
           >
             <Text size="xs" c="dimmed">
-              {BULK_ITEM_STATE_LABELS[state]}
+              {bulkItemStateLabel(state)}
             </Text>
             <Text fw={800} size="lg" data-testid={`count-${state}`}>
-              {counts[state].toLocaleString()}
+              {formatNumber(counts[state])}
             </Text>
           </Paper>
         ))}
@@ -39,12 +41,12 @@ export function BulkCounts({ counts, progress = true }: { counts: BulkCountsDto;
       {progress ? (
         <Stack gap={4}>
           <Text size="sm">
-            {settled.toLocaleString()} of {counts.total.toLocaleString()} vehicles settled ({percent}%)
+            {t('bulks:counts.settled', { settled, total: counts.total, percent: formatPercent(share) })}
           </Text>
           <Progress
-            value={percent}
+            value={Math.round(share * 100)}
             size="lg"
-            aria-label={`${settled.toLocaleString()} of ${counts.total.toLocaleString()} vehicles settled`}
+            aria-label={t('bulks:counts.settledLabel', { settled, total: counts.total })}
             data-testid="bulk-progress"
           />
         </Stack>

@@ -5,16 +5,20 @@ import { Anchor, Badge } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { BulkItemDto } from '../../../../preload/contract/routines.js';
-import { BULK_ITEM_STATE_COLORS, BULK_ITEM_STATE_LABELS, outcomeLabel, skipReasonText } from './bulk-text.js';
+import { t } from '../../i18n/index.js';
+import { BULK_ITEM_STATE_COLORS, bulkItemStateLabel, outcomeLabel, whyText } from './bulk-text.js';
 import classes from './BulkItems.module.css';
 
 const ROW_HEIGHT = 44;
-const COLUMNS = ['Vehicle', 'State', 'Outcome', 'Why', 'Command'];
 
-/** Why a vehicle did not go or did not succeed, in words: the skip reason, else the network's failure cause. */
-function whyText(item: BulkItemDto): string {
-  return skipReasonText(item) || item.failureCause || '';
-}
+/** The columns' headings, in the chosen language (asked at each render: the language can change). */
+const columns = () => [
+  t('bulks:items.column.vehicle'),
+  t('bulks:items.column.state'),
+  t('bulks:items.column.outcome'),
+  t('bulks:items.column.why'),
+  t('bulks:items.column.command'),
+];
 
 export function BulkItemsList({ items, label }: { items: readonly BulkItemDto[]; label: string }) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -30,7 +34,7 @@ export function BulkItemsList({ items, label }: { items: readonly BulkItemDto[];
       <div role="table" aria-label={label} aria-rowcount={items.length + 1} className={classes.table}>
         <div role="rowgroup">
           <div role="row" aria-rowindex={1} className={classes.header}>
-            {COLUMNS.map((c) => (
+            {columns().map((c) => (
               <div role="columnheader" key={c}>
                 {c}
               </div>
@@ -44,7 +48,7 @@ export function BulkItemsList({ items, label }: { items: readonly BulkItemDto[];
           role="rowgroup"
           className={classes.scroller}
           tabIndex={0}
-          aria-label={`${label}: scroll`}
+          aria-label={t('bulks:items.scroll', { label })}
           data-testid="bulk-items-scroller"
         >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -71,7 +75,7 @@ export function BulkItemsList({ items, label }: { items: readonly BulkItemDto[];
                       variant="light"
                       data-testid="item-state"
                     >
-                      {BULK_ITEM_STATE_LABELS[item.state]}
+                      {bulkItemStateLabel(item.state)}
                     </Badge>
                   </div>
                   <div role="cell" data-testid="item-outcome">
@@ -85,12 +89,12 @@ export function BulkItemsList({ items, label }: { items: readonly BulkItemDto[];
                       <Anchor
                         href={`#/actions/${encodeURIComponent(item.remoteActionId)}`}
                         size="sm"
-                        aria-label={`Open the command of ${item.label ?? item.vin}`}
+                        aria-label={t('bulks:items.openLabel', { name: item.label ?? item.vin })}
                       >
-                        Open
+                        {t('bulks:items.open')}
                       </Anchor>
                     ) : (
-                      <span className={classes.dimmed}>Not sent</span>
+                      <span className={classes.dimmed}>{t('bulks:items.notSent')}</span>
                     )}
                   </div>
                 </div>

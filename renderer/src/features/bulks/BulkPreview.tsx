@@ -6,7 +6,8 @@ import type { BulkPlanDto } from '../../../../preload/contract/routines.js';
 import type { BulkSkipReason } from '../../../../preload/contract/vocabulary.js';
 import { BulkCounts } from './BulkCounts.js';
 import { BulkItemsList } from './BulkItemsList.js';
-import { BULK_SKIP_REASON_LABELS, durationText } from './bulk-text.js';
+import { t } from '../../i18n/index.js';
+import { durationText, skipReasonLabel } from './bulk-text.js';
 
 /** Skipped vehicles per reason, most first. */
 function skippedByReason(plan: BulkPlanDto): [BulkSkipReason, number][] {
@@ -23,27 +24,32 @@ export function BulkPreview({ plan }: { plan: BulkPlanDto }) {
     <Paper withBorder p="lg" data-testid="bulk-preview" aria-labelledby="bulk-preview-title">
       <Stack gap="md">
         <Title order={2} size="h3" id="bulk-preview-title">
-          Preview: nothing has been sent
+          {t('bulks:preview.title')}
         </Title>
         <Text fw={600} data-testid="preview-summary">
-          {toSend.toLocaleString()} of {plan.counts.total.toLocaleString()} vehicles would be sent the command
-          {plan.counts.skipped > 0 ? `; ${plan.counts.skipped.toLocaleString()} skipped` : ''}. Sending takes{' '}
-          {durationText(plan.estimatedSeconds)} at the pace set in Settings.
+          {plan.counts.skipped > 0
+            ? t('bulks:preview.summarySkipped', {
+                sent: toSend,
+                total: plan.counts.total,
+                skipped: plan.counts.skipped,
+              })
+            : t('bulks:preview.summary', { sent: toSend, total: plan.counts.total })}{' '}
+          {t('bulks:preview.duration', { duration: durationText(plan.estimatedSeconds) })}
         </Text>
         <BulkCounts counts={plan.counts} progress={false} />
         {reasons.length > 0 ? (
           <div>
-            <Text fw={600}>Skipped, and why:</Text>
+            <Text fw={600}>{t('bulks:preview.skippedTitle')}</Text>
             <List size="sm" data-testid="skip-reasons">
               {reasons.map(([reason, count]) => (
                 <List.Item key={reason}>
-                  {BULK_SKIP_REASON_LABELS[reason]}: {count.toLocaleString()}
+                  {t('bulks:preview.skipReason', { reason: skipReasonLabel(reason), count })}
                 </List.Item>
               ))}
             </List>
           </div>
         ) : null}
-        <BulkItemsList items={plan.items} label="Vehicles of the preview" />
+        <BulkItemsList items={plan.items} label={t('bulks:preview.items')} />
       </Stack>
     </Paper>
   );

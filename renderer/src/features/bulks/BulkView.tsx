@@ -11,13 +11,14 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { shortClockText } from '../../components/time-text.js';
+import { t } from '../../i18n/index.js';
 import { actorText } from '../access/access-text.js';
 import { ROUTINE_ACCESS_TEXT, useRoutineAccess } from '../access/routine-access.js';
 import { featureLabel } from '../remotes/features.js';
 import { remoteSummary } from '../remotes/remote-summary.js';
 import { BulkCounts } from './BulkCounts.js';
 import { BulkItemsList } from './BulkItemsList.js';
-import { BULK_STATUS_COLORS, BULK_STATUS_LABELS } from './bulk-text.js';
+import { BULK_STATUS_COLORS, bulkStatusLabel } from './bulk-text.js';
 import { downloadText, reportFileName } from './download.js';
 
 export function BulkView({ bulkId }: { bulkId: string }) {
@@ -45,7 +46,7 @@ export function BulkView({ bulkId }: { bulkId: string }) {
     if (!result.ok) return setFailure(result.error);
     setAsking(false);
     setFailure(null);
-    setNotice('Cancelled: vehicles not yet sent will not be sent.');
+    setNotice(t('bulks:view.cancelledNotice'));
   }
 
   async function download() {
@@ -53,36 +54,43 @@ export function BulkView({ bulkId }: { bulkId: string }) {
     if (!result.ok) return setFailure(result.error);
     setFailure(null);
     downloadText(result.value, reportFileName(bulkId));
-    setNotice(`Report downloaded (${reportFileName(bulkId)}).`);
+    setNotice(t('bulks:view.downloaded', { file: reportFileName(bulkId) }));
   }
 
   if (!bulk) {
     return (
       <Stack gap="md">
-        <PageHeader title="Bulk command" />
+        <PageHeader title={t('bulks:view.title')} />
         <ErrorSummary error={readError} />
         {readError ? (
-          <Anchor href="#/bulks">See the bulk commands</Anchor>
+          <Anchor href="#/bulks">{t('bulks:link.bulks')}</Anchor>
         ) : (
-          <Loader aria-label="Loading the bulk command" />
+          <Loader aria-label={t('bulks:view.loading')} />
         )}
       </Stack>
     );
   }
 
   const running = bulk.status === 'running';
-  const toWhom = bulk.groupId
-    ? `group “${groupName ?? bulk.groupId}”`
-    : bulk.scheduleId
-      ? 'a schedule'
-      : 'selected vehicles';
+  // Who it went to, as the sentence's select chooses: a group (by its name), a schedule's, or the ticked vehicles.
+  const when = {
+    time: shortClockText(bulk.createdAt),
+    target: bulk.groupId ? 'group' : bulk.scheduleId ? 'schedule' : 'vehicles',
+    group: groupName ?? bulk.groupId ?? '',
+  };
+  const started = bulk.createdBy
+    ? t('bulks:view.startedBy', { ...when, actor: actorText(bulk.createdBy) })
+    : t('bulks:view.started', when);
+  const ended = bulk.finishedAt ? t('bulks:view.ended', { time: shortClockText(bulk.finishedAt) }) : '';
   return (
     <Stack gap="md">
       <PageHeader
-        title={`${featureLabel(bulk.type)}: ${remoteSummary(bulk.remote) || featureLabel(bulk.type)} to ${bulk.counts.total.toLocaleString()} vehicles`}
-        description={`Started ${shortClockText(bulk.createdAt)}${
-          bulk.createdBy ? ` by ${actorText(bulk.createdBy)}` : ''
-        } for ${toWhom}${bulk.finishedAt ? ` · ended ${shortClockText(bulk.finishedAt)}` : ''}.`}
+        title={t('bulks:view.heading', {
+          feature: featureLabel(bulk.type),
+          summary: remoteSummary(bulk.remote) || featureLabel(bulk.type),
+          count: bulk.counts.total,
+        })}
+        description={ended ? `${started} ${ended}` : started}
         actions={
           <>
             {running ? (
@@ -97,7 +105,7 @@ export function BulkView({ bulkId }: { bulkId: string }) {
                 disabled={!access.cancelBulk}
                 title={access.cancelBulk ? undefined : ROUTINE_ACCESS_TEXT.cancelBulk}
               >
-                Cancel
+                {t('bulks:view.cancel')}
               </Button>
             ) : null}
             <Button
@@ -105,17 +113,19 @@ export function BulkView({ bulkId }: { bulkId: string }) {
               leftSection={<IconDownload size={18} aria-hidden />}
               onClick={() => void download()}
             >
-              Download report
+              {t('bulks:view.download')}
             </Button>
           </>
         }
       />
       <Group gap="sm">
         <Badge size="lg" color={BULK_STATUS_COLORS[bulk.status]} data-testid="bulk-status">
-          {BULK_STATUS_LABELS[bulk.status]}
+          {bulkStatusLabel(bulk.status)}
         </Badge>
         {bulk.scheduleId ? (
-          <Anchor href={`#/schedules/${encodeURIComponent(bulk.scheduleId)}`}>Its schedule</Anchor>
+          <Anchor href={`#/schedules/${encodeURIComponent(bulk.scheduleId)}`}>
+            {t('bulks:view.schedule')}
+          </Anchor>
         ) : null}
         <Text role="status" size="sm" c="green.9">
           {notice}
@@ -125,20 +135,20 @@ export function BulkView({ bulkId }: { bulkId: string }) {
       <Paper withBorder p="md">
         <BulkCounts counts={bulk.counts} />
       </Paper>
-      <BulkItemsList items={bulk.items} label="Vehicles of this bulk command" />
+      <BulkItemsList items={bulk.items} label={t('bulks:view.items')} />
       <ConfirmDialog
         opened={asking}
-        title="Cancel this bulk command?"
-        confirmLabel="Cancel the bulk command"
-        keepLabel="Keep sending"
+        title={t('bulks:view.cancelDialog.title')}
+        confirmLabel={t('bulks:view.cancelDialog.confirm')}
+        keepLabel={t('bulks:view.cancelDialog.keep')}
         busy={busy}
         error={failure}
         onClose={() => setAsking(false)}
         onConfirm={() => void cancel()}
       >
         <Text>
-          The {bulk.counts.queued.toLocaleString()} vehicles not yet sent will not be sent. The{' '}
-          {bulk.counts.sent.toLocaleString()} already sent keep going to their end.
+          {t('bulks:view.cancelDialog.queued', { count: bulk.counts.queued })}{' '}
+          {t('bulks:view.cancelDialog.sent', { count: bulk.counts.sent })}
         </Text>
       </ConfirmDialog>
     </Stack>

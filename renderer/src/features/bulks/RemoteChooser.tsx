@@ -6,7 +6,8 @@ import type { CallbackDto } from '../../../../preload/contract/dto.js';
 import { errorAt, type FieldError } from '../../components/field-errors.js';
 import { CallbackPicker } from '../remotes/CallbackPicker.js';
 import { FeatureForm } from '../remotes/FeatureForm.js';
-import { FEATURE_ORDER, FEATURES, type RemoteType } from '../remotes/features.js';
+import { t } from '../../i18n/index.js';
+import { FEATURE_ORDER, FEATURES, featureLabel, type RemoteType } from '../remotes/features.js';
 import type { Drafts } from '../remotes/models/remote-draft.js';
 
 /** The API names a remote's fields under `remote.`; the feature forms name them from the remote's own root. */
@@ -41,15 +42,21 @@ export function RemoteChooser({
   types?: readonly RemoteType[];
 }) {
   const formErrors = remoteFieldErrors(errors);
+  const typeError = errorAt(errors, 'type');
+  const callbackError = errorAt(errors, 'callbackId');
+  const labelError = errorAt(formErrors, 'label');
   return (
     <Stack gap="md">
       <Select
-        label="Command"
-        data={types.map((t) => ({ value: t, label: `${FEATURES[t].label} — ${FEATURES[t].summary}` }))}
+        label={t('bulks:chooser.command')}
+        data={types.map((type) => ({
+          value: type,
+          label: `${featureLabel(type)} — ${FEATURES[type].summary}`,
+        }))}
         value={type}
         onChange={(value) => value && onType(value as RemoteType)}
         allowDeselect={false}
-        error={errorAt(errors, 'type')}
+        error={typeError}
         maw={420}
         data-testid="bulk-feature"
       />
@@ -65,14 +72,14 @@ export function RemoteChooser({
           type={type}
           value={callbackId}
           onChange={onCallback}
-          error={errorAt(errors, 'callbackId')}
+          error={callbackError}
         />
         <TextInput
-          label="Label (optional)"
-          description="For your records; sent with each command."
+          label={t('bulks:chooser.label')}
+          description={t('bulks:chooser.labelHint')}
           value={label}
           onChange={(e) => onLabel(e.currentTarget.value)}
-          error={errorAt(formErrors, 'label')}
+          error={labelError}
           w={260}
         />
       </Group>

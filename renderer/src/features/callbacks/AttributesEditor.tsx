@@ -2,12 +2,26 @@
 import { ActionIcon, Autocomplete, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { errorAt, type FieldError } from '../../components/field-errors.js';
+import { FIELD } from './callback-fields.js';
+import { t } from '../../i18n/index.js';
 import {
   ATTRIBUTE_TYPES,
   type AttributeDraft,
   type AttributeType,
   CALLBACK_VARIABLES,
 } from './callback-model.js';
+
+/** Where an attribute goes, in words (the value sent is the fleet API's Header, Body or Query). */
+function attributeTypeLabel(type: AttributeType): string {
+  switch (type) {
+    case 'Header':
+      return t('callbacks:attributes.type.header');
+    case 'Body':
+      return t('callbacks:attributes.type.body');
+    case 'Query':
+      return t('callbacks:attributes.type.query');
+  }
+}
 
 export function AttributesEditor({
   value,
@@ -23,8 +37,7 @@ export function AttributesEditor({
   return (
     <Stack gap="xs">
       <Text size="sm" c="dimmed">
-        Added to every delivery, as a header, a body entry or a query parameter. A value may be one of the
-        variables {CALLBACK_VARIABLES.join(', ')}, replaced when the notification is sent.
+        {t('callbacks:attributes.hint', { variables: CALLBACK_VARIABLES.join(', ') })}
       </Text>
       {value.map((attribute, index) => {
         const path = `callback.webhook.attributes[${index}]`;
@@ -35,26 +48,26 @@ export function AttributesEditor({
             gap="xs"
             wrap="wrap"
             role="group"
-            aria-label={`Attribute ${index + 1}`}
+            aria-label={t('callbacks:attributes.group', { n: index + 1 })}
           >
             <Select
-              label="Type"
-              w={120}
-              data={[...ATTRIBUTE_TYPES]}
+              label={t('callbacks:attributes.type.label')}
+              w={140}
+              data={ATTRIBUTE_TYPES.map((type) => ({ value: type, label: attributeTypeLabel(type) }))}
               value={attribute.type}
               allowDeselect={false}
               onChange={(v) => set(index, { type: (v ?? 'Header') as AttributeType })}
               error={errorAt(errors, `${path}.type`)}
             />
             <TextInput
-              label="Key"
+              label={t('callbacks:attributes.key')}
               w={200}
               value={attribute.key}
               onChange={(e) => set(index, { key: e.currentTarget.value })}
               error={errorAt(errors, `${path}.key`)}
             />
             <Autocomplete
-              label="Value"
+              label={t('callbacks:attributes.value')}
               w={240}
               data={[...CALLBACK_VARIABLES]}
               value={attribute.value}
@@ -65,7 +78,7 @@ export function AttributesEditor({
               variant="default"
               size="lg"
               mt={28}
-              aria-label={`Remove attribute ${index + 1}`}
+              aria-label={t('callbacks:attributes.remove', { n: index + 1 })}
               onClick={() => onChange(value.filter((_, i) => i !== index))}
             >
               <IconTrash size={18} aria-hidden />
@@ -73,9 +86,9 @@ export function AttributesEditor({
           </Group>
         );
       })}
-      {errorAt(errors, 'callback.webhook.attributes') ? (
+      {errorAt(errors, FIELD.attributes) ? (
         <Text c="red" size="sm">
-          {errorAt(errors, 'callback.webhook.attributes')}
+          {errorAt(errors, FIELD.attributes)}
         </Text>
       ) : null}
       <Group>
@@ -84,7 +97,7 @@ export function AttributesEditor({
           leftSection={<IconPlus size={16} aria-hidden />}
           onClick={() => onChange([...value, { type: 'Header', key: '', value: '' }])}
         >
-          Add an attribute
+          {t('callbacks:attributes.add')}
         </Button>
       </Group>
     </Stack>

@@ -20,9 +20,12 @@ import type { ClientFailure } from '../../../../preload/contract/client.js';
 import type { CallbackDto } from '../../../../preload/contract/dto.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { errorAt, errorUnder } from '../../components/field-errors.js';
-import { FEATURES, FEATURE_ORDER } from '../remotes/features.js';
+import { FIELD } from './callback-fields.js';
+import { t } from '../../i18n/index.js';
+import { featureLabel, FEATURE_ORDER } from '../remotes/features.js';
 import { AttributesEditor } from './AttributesEditor.js';
 import { callbackBody, type CallbackDraft, draftOf, newCallbackDraft } from './callback-model.js';
+import { newCallbackTitle } from './callback-text.js';
 import { AuthenticationField, SigningSecretField } from './SecurityFields.js';
 import type { ReactNode } from 'react';
 
@@ -61,64 +64,64 @@ export function CallbackForm({
       component="form"
       onSubmit={submit}
       noValidate
-      aria-label={existing ? 'Edit callback' : 'New callback'}
+      aria-label={existing ? t('callbacks:form.edit.label') : newCallbackTitle()}
     >
       <Stack gap="lg">
         <ErrorSummary error={failure} focusOnShow />
         <Stack gap="sm">
           <Title order={2} size="h4">
-            Webhook
+            {t('callbacks:form.webhook.title')}
           </Title>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <TextInput
-              label="Name"
-              description="Short name of the receiving system."
+              label={t('callbacks:form.name.label')}
+              description={t('callbacks:form.name.description')}
               required
               value={draft.name}
               onChange={(e) => change({ name: e.currentTarget.value })}
-              error={errorAt(errors, 'callback.webhook.name')}
+              error={errorAt(errors, FIELD.name)}
             />
             <TextInput
-              label="Label (optional)"
-              description="How it is shown in lists."
+              label={t('callbacks:form.label.label')}
+              description={t('callbacks:form.label.description')}
               value={draft.label}
               onChange={(e) => change({ label: e.currentTarget.value })}
-              error={errorAt(errors, 'label')}
+              error={errorAt(errors, FIELD.label)}
             />
           </SimpleGrid>
           <TextInput
-            label="Target URL"
-            description="Where notifications are posted, e.g. https://fleet.depot.example/stellantis/events"
+            label={t('callbacks:form.target.label')}
+            description={t('callbacks:form.target.description')}
             required
             value={draft.target}
             onChange={(e) => change({ target: e.currentTarget.value })}
-            error={errorAt(errors, 'callback.webhook.target') ?? errorAt(errors, 'callback.webhook')}
+            error={errorAt(errors, FIELD.target) ?? errorAt(errors, FIELD.webhook)}
           />
         </Stack>
         <Divider />
         <Stack gap="sm">
           <Group justify="space-between">
             <Title order={2} size="h4">
-              Remote types
+              {t('callbacks:form.remoteTypes.title')}
             </Title>
             <Group gap="xs">
               <Button variant="subtle" size="xs" onClick={() => change({ remoteTypes: [...FEATURE_ORDER] })}>
-                All
+                {t('callbacks:form.remoteTypes.all')}
               </Button>
               <Button variant="subtle" size="xs" onClick={() => change({ remoteTypes: [] })}>
-                None
+                {t('callbacks:form.remoteTypes.none')}
               </Button>
             </Group>
           </Group>
           <Checkbox.Group
             value={draft.remoteTypes}
             onChange={(remoteTypes) => change({ remoteTypes })}
-            error={errorUnder(errors, 'remoteTypes')}
-            aria-label="Remote types this callback receives"
+            error={errorUnder(errors, FIELD.remoteTypes)}
+            aria-label={t('callbacks:form.remoteTypes.label')}
           >
             <SimpleGrid cols={{ base: 2, md: 3 }} mt="xs">
-              {FEATURE_ORDER.map((t) => (
-                <Checkbox key={t} value={t} label={FEATURES[t].label} />
+              {FEATURE_ORDER.map((type) => (
+                <Checkbox key={type} value={type} label={featureLabel(type)} />
               ))}
             </SimpleGrid>
           </Checkbox.Group>
@@ -126,15 +129,15 @@ export function CallbackForm({
         <Divider />
         <Stack gap="sm">
           <Title order={2} size="h4">
-            Retries and batching
+            {t('callbacks:form.retries.title')}
           </Title>
           <Group align="flex-start" gap="md" wrap="wrap">
             <SegmentedControl
-              aria-label="Retry policy"
+              aria-label={t('callbacks:form.retry.label')}
               mt={24}
               data={[
-                { value: 'Bounded', label: 'Retry' },
-                { value: 'None', label: 'Single try' },
+                { value: 'Bounded', label: t('callbacks:form.retry.bounded') },
+                { value: 'None', label: t('callbacks:form.retry.none') },
               ]}
               value={draft.retry}
               onChange={(retry) => change({ retry })}
@@ -142,58 +145,57 @@ export function CallbackForm({
             {draft.retry === 'Bounded' ? (
               <>
                 <NumberInput
-                  label="Attempts"
+                  label={t('callbacks:form.retry.attempts')}
                   min={1}
                   allowDecimal={false}
                   value={draft.retryNumber}
                   onChange={(v) => change({ retryNumber: typeof v === 'number' ? v : '' })}
-                  error={errorAt(errors, 'retryPolicy.retryNumber')}
+                  error={errorAt(errors, FIELD.retryNumber)}
                   w={140}
                 />
                 <NumberInput
-                  label="Seconds between attempts"
+                  label={t('callbacks:form.retry.delay')}
                   min={1}
                   allowDecimal={false}
                   value={draft.retryDelay}
                   onChange={(v) => change({ retryDelay: typeof v === 'number' ? v : '' })}
-                  error={errorAt(errors, 'retryPolicy.retryDelay')}
+                  error={errorAt(errors, FIELD.retryDelay)}
                   w={240}
                 />
               </>
             ) : null}
           </Group>
-          {errorAt(errors, 'retryPolicy') ? (
+          {errorAt(errors, FIELD.retryPolicy) ? (
             <Text c="red" size="sm">
-              {errorAt(errors, 'retryPolicy')}
+              {errorAt(errors, FIELD.retryPolicy)}
             </Text>
           ) : null}
           <Text size="sm" c="dimmed">
-            Time the site is offline does not count against retries; retries stop after 3 days whatever the
-            policy.
+            {t('callbacks:form.retry.note')}
           </Text>
           <Switch
-            label="Gather several events into one call (batch)"
+            label={t('callbacks:form.batch.label')}
             checked={draft.batch}
             onChange={(e) => change({ batch: e.currentTarget.checked })}
           />
           {draft.batch ? (
             <Group align="flex-start">
               <NumberInput
-                label="Events per call"
+                label={t('callbacks:form.batch.size')}
                 min={1}
                 allowDecimal={false}
                 value={draft.batchSize}
                 onChange={(v) => change({ batchSize: typeof v === 'number' ? v : '' })}
-                error={errorAt(errors, 'batchNotify.size')}
+                error={errorAt(errors, FIELD.batchSize)}
                 w={160}
               />
               <NumberInput
-                label="Wait at most (seconds)"
+                label={t('callbacks:form.batch.window')}
                 min={5}
                 allowDecimal={false}
                 value={draft.batchWindow}
                 onChange={(v) => change({ batchWindow: typeof v === 'number' ? v : '' })}
-                error={errorAt(errors, 'batchNotify.timeWindow')}
+                error={errorAt(errors, FIELD.batchWindow)}
                 w={200}
               />
             </Group>
@@ -202,7 +204,7 @@ export function CallbackForm({
         <Divider />
         <Stack gap="sm">
           <Title order={2} size="h4">
-            Attributes
+            {t('callbacks:form.attributes.title')}
           </Title>
           <AttributesEditor
             value={draft.attributes}
@@ -213,7 +215,7 @@ export function CallbackForm({
         <Divider />
         <Stack gap="sm">
           <Title order={2} size="h4">
-            Security
+            {t('callbacks:form.security.title')}
           </Title>
           <SigningSecretField
             draft={draft}
@@ -230,11 +232,11 @@ export function CallbackForm({
         </Stack>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
-            Cancel
+            {t('callbacks:form.cancel')}
           </Button>
           {readOnlyNote}
           <Button type="submit" loading={busy} disabled={readOnlyNote !== undefined}>
-            {existing ? 'Save changes' : 'Create callback'}
+            {existing ? t('callbacks:form.save') : t('callbacks:form.create')}
           </Button>
         </Group>
       </Stack>

@@ -11,9 +11,10 @@ import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { NotAvailable } from '../../components/NotAvailable.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { t } from '../../i18n/index.js';
 import { DeliveryTable } from '../deliveries/DeliveryTable.js';
 import { BuiltInCallbackForm } from './BuiltInCallbackForm.js';
-import { BUILT_IN_WHERE, callbackTitle, isBuiltIn, NEW_CALLBACK_TITLE } from './callback-text.js';
+import { callbackTitle, isBuiltIn, newCallbackTitle } from './callback-text.js';
 import { CallbackForm } from './CallbackForm.js';
 import { CallbackStatusBadge } from './CallbackStatusBadge.js';
 import { RevealedSecret } from './RevealedSecret.js';
@@ -30,13 +31,13 @@ function DeliveryLog({ callbackId }: { callbackId: string }) {
   useEffect(() => {
     void stores.deliveries.getState().load({ callback: callbackId, limit: 50 });
   }, [stores, callbackId]);
-  if (available === false) return <NotAvailable what="Delivery log" />;
+  if (available === false) return <NotAvailable what={t('callbacks:log.title')} />;
   const mine = query.callback === callbackId ? items : [];
   return (
     <Stack gap="xs">
       <Group justify="space-between">
         <Title order={2} size="h4">
-          Delivery log
+          {t('callbacks:log.title')}
         </Title>
         <Button
           size="xs"
@@ -45,14 +46,10 @@ function DeliveryLog({ callbackId }: { callbackId: string }) {
           disabled={adminOnly.disabled || !mine.some((d) => d.state === 'Failed' || d.state === 'Dead')}
           onClick={async () => {
             const r = await stores.deliveries.getState().retryAll(callbackId, operator);
-            setMessage(
-              r.ok
-                ? `${r.value} failed deliver${r.value === 1 ? 'y is' : 'ies are'} queued again.`
-                : r.error.message,
-            );
+            setMessage(r.ok ? t('callbacks:log.retryAll.done', { count: r.value }) : r.error.message);
           }}
         >
-          Retry all failed
+          {t('callbacks:log.retryAll')}
         </Button>
       </Group>
       {message ? <Text role="status">{message}</Text> : null}
@@ -62,7 +59,7 @@ function DeliveryLog({ callbackId }: { callbackId: string }) {
         showCallback={false}
         onRetry={async (id) => {
           const r = await stores.deliveries.getState().retry(id, operator);
-          setMessage(r.ok ? 'Queued again.' : r.error.message);
+          setMessage(r.ok ? t('callbacks:log.retried') : r.error.message);
         }}
       />
     </Stack>
@@ -85,7 +82,7 @@ function Controls({ callback }: { callback: CallbackDto }) {
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={2} size="h4">
-            Status
+            {t('callbacks:controls.title')}
           </Title>
           <CallbackStatusBadge status={callback.status} secretsLost={callback.secretsLost} />
         </Group>
@@ -102,15 +99,11 @@ function Controls({ callback }: { callback: CallbackDto }) {
               const r = await actions.setStatus(callback.id, running ? 'Paused' : 'Running', operator);
               setFailure(r.ok ? null : r.error);
               setNote(
-                r.ok
-                  ? running
-                    ? 'Paused: commands cannot be sent through it until resumed.'
-                    : 'Running again.'
-                  : null,
+                r.ok ? (running ? t('callbacks:controls.paused') : t('callbacks:controls.resumed')) : null,
               );
             }}
           >
-            {running ? 'Pause' : 'Resume'}
+            {running ? t('callbacks:controls.pause') : t('callbacks:controls.resume')}
           </Button>
           {/* Built in: no webhook to test, and never deleted (the API refuses both with CALLBACK_BUILT_IN). */}
           {builtIn ? null : (
@@ -123,15 +116,15 @@ function Controls({ callback }: { callback: CallbackDto }) {
                   const r = await actions.sendTest(callback.id, operator);
                   if (r.ok) {
                     setFailure(null);
-                    setNote('Test notification queued: follow it in the delivery log.');
+                    setNote(t('callbacks:controls.test.queued'));
                     void stores.deliveries.getState().load({ callback: callback.id, limit: 50 });
                   } else if (r.error.status === 404 && r.error.code === 'ROUTE_NOT_FOUND') {
                     setFailure(null);
-                    setNote('Test notifications are not available in this version of the agent.');
+                    setNote(t('callbacks:controls.test.notAvailable'));
                   } else setFailure(r.error);
                 }}
               >
-                Send test notification
+                {t('callbacks:controls.test')}
               </Button>
               <Button
                 variant="light"
@@ -140,7 +133,7 @@ function Controls({ callback }: { callback: CallbackDto }) {
                 leftSection={<IconTrash size={16} aria-hidden />}
                 onClick={() => setDeleting(true)}
               >
-                Delete
+                {t('callbacks:controls.delete')}
               </Button>
             </>
           )}
@@ -148,23 +141,20 @@ function Controls({ callback }: { callback: CallbackDto }) {
         <AdminsOnlyNote />
         {builtIn ? (
           <Text size="sm" c="dimmed">
-            Paused, it takes no command. Being built in, it cannot be deleted.
+            {t('callbacks:controls.builtInNote')}
           </Text>
         ) : null}
       </Stack>
       <Modal
         opened={deleting}
         onClose={() => setDeleting(false)}
-        title={`Delete ${callbackTitle(callback)}?`}
+        title={t('callbacks:delete.title', { name: callbackTitle(callback) })}
         centered
       >
-        <Text mb="md">
-          Commands can no longer be sent through it. Its history stays. It cannot be deleted while a command
-          through it is in progress.
-        </Text>
+        <Text mb="md">{t('callbacks:delete.text')}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setDeleting(false)} data-autofocus>
-            Cancel
+            {t('callbacks:form.cancel')}
           </Button>
           <Button
             color="red"
@@ -175,7 +165,7 @@ function Controls({ callback }: { callback: CallbackDto }) {
               else setFailure(r.error);
             }}
           >
-            Delete
+            {t('callbacks:controls.delete')}
           </Button>
         </Group>
       </Modal>
@@ -194,7 +184,11 @@ export function CallbackPage({ callbackId }: { callbackId?: string }) {
 
   // Not found, it still says so as the page's heading: the focus goes there as on any page opened.
   if (callbackId && !callback)
-    return loaded ? <PageHeader title={`No callback ${callbackId}.`} /> : <Loader aria-label="Loading" />;
+    return loaded ? (
+      <PageHeader title={t('callbacks:page.notFound', { id: callbackId })} />
+    ) : (
+      <Loader aria-label={t('callbacks:page.loading')} />
+    );
 
   const submit = async (body: Record<string, unknown>) => {
     const actions = stores.callbacks.getState();
@@ -207,8 +201,8 @@ export function CallbackPage({ callbackId }: { callbackId?: string }) {
       .getState()
       .show(
         callback
-          ? `Changes to “${callbackTitle(result.value)}” saved.`
-          : `Callback “${callbackTitle(result.value)}” created.`,
+          ? t('callbacks:page.saved', { name: callbackTitle(result.value) })
+          : t('callbacks:page.created', { name: callbackTitle(result.value) }),
       );
     if (!callback) navigate({ name: 'callback', callbackId: result.value.id });
     return null;
@@ -217,16 +211,16 @@ export function CallbackPage({ callbackId }: { callbackId?: string }) {
   return (
     <Stack gap="md">
       <Anchor href="#/callbacks" size="sm">
-        ← Callbacks
+        ← {t('callbacks:list.title')}
       </Anchor>
       <PageHeader
-        title={callback ? callbackTitle(callback) : NEW_CALLBACK_TITLE}
+        title={callback ? callbackTitle(callback) : newCallbackTitle()}
         description={
           callback
             ? isBuiltIn(callback)
-              ? `Built in. ${BUILT_IN_WHERE}.`
-              : `Callback ${callback.id}`
-            : 'Where the notifications of the commands sent through it will go.'
+              ? t('callbacks:page.builtIn.description')
+              : t('callbacks:page.description', { id: callback.id })
+            : t('callbacks:page.new.description')
         }
       />
       {revealed && callback && revealed.callbackId === callback.id ? (
@@ -265,8 +259,7 @@ export function CallbackPage({ callbackId }: { callbackId?: string }) {
       {callback && !isBuiltIn(callback) ? <DeliveryLog callbackId={callback.id} /> : null}
       {callback && isBuiltIn(callback) ? (
         <Text c="dimmed" data-testid="no-delivery-log">
-          {BUILT_IN_WHERE}: nothing is delivered anywhere, so there is no delivery log. The commands sent
-          through it are in the history.
+          {t('callbacks:builtIn.noLog')}
         </Text>
       ) : null}
     </Stack>

@@ -1,12 +1,25 @@
 import { Badge, Group } from '@mantine/core';
 import { IconAlertTriangle, IconKeyOff, IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react';
 import type { CallbackDto } from '../../../../preload/contract/dto.js';
+import { t } from '../../i18n/index.js';
 
 const LOOK = {
-  Running: { color: 'green', Icon: IconPlayerPlay, text: 'Running' },
-  Paused: { color: 'gray', Icon: IconPlayerPause, text: 'Paused' },
-  Failed: { color: 'red', Icon: IconAlertTriangle, text: 'Failed' },
+  Running: { color: 'green', Icon: IconPlayerPlay },
+  Paused: { color: 'gray', Icon: IconPlayerPause },
+  Failed: { color: 'red', Icon: IconAlertTriangle },
 } as const;
+
+/** A callback's status in words (read when shown: the language can change). */
+export function callbackStatusText(status: CallbackDto['status']): string {
+  switch (status) {
+    case 'Running':
+      return t('callbacks:status.running');
+    case 'Paused':
+      return t('callbacks:status.paused');
+    case 'Failed':
+      return t('callbacks:status.failed');
+  }
+}
 
 /** With `secretsLost` (after --forget-secrets), a second badge says the secrets must be entered again. */
 export function CallbackStatusBadge({
@@ -16,10 +29,10 @@ export function CallbackStatusBadge({
   status: CallbackDto['status'];
   secretsLost?: boolean | undefined;
 }) {
-  const { color, Icon, text } = LOOK[status];
+  const { color, Icon } = LOOK[status];
   const badge = (
     <Badge color={color} variant="light" size="lg" leftSection={<Icon size={14} aria-hidden />}>
-      {text}
+      {callbackStatusText(status)}
     </Badge>
   );
   if (!secretsLost) return badge;
@@ -31,9 +44,9 @@ export function CallbackStatusBadge({
         variant="light"
         size="lg"
         leftSection={<IconKeyOff size={14} aria-hidden />}
-        title="Its secrets were cleared (--forget-secrets): edit it to enter its signing secret, authentication and hidden header values again. Deliveries are held until then."
+        title={t('callbacks:status.secretsLost.title')}
       >
-        Secrets lost
+        {t('callbacks:status.secretsLost.badge')}
       </Badge>
     </Group>
   );

@@ -7,9 +7,10 @@ import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
+import { t } from '../../i18n/index.js';
 import { featureLabel, FEATURE_ORDER } from '../remotes/features.js';
 import {
-  BUILT_IN_WHERE,
+  builtInWhere,
   callbackTitle,
   isBuiltIn,
   remoteTypesOf,
@@ -24,20 +25,22 @@ export function CallbacksView() {
   const stores = useStores();
   const { items, error, loaded } = useStore(stores.callbacks);
   const adminOnly = useAdminOnly();
+  // A link to the form for an admin; a disabled button, saying why, for anyone else.
+  const toNewForm = adminOnly.disabled ? {} : ({ component: 'a', href: '#/callbacks/new' } as const);
   return (
     <Stack gap="md">
       <PageHeader
-        title="Callbacks"
-        description="Where each command's notifications go: this workstation, and the webhooks of site systems you add."
+        title={t('callbacks:list.title')}
+        description={t('callbacks:list.description')}
         actions={
           <Stack gap={4} align="flex-end">
             <Button
-              {...(adminOnly.disabled ? {} : { component: 'a' as const, href: '#/callbacks/new' })}
+              {...toNewForm}
               disabled={adminOnly.disabled}
               aria-describedby={adminOnly.disabled ? 'callbacks-admins-only' : undefined}
               leftSection={<IconPlus size={18} aria-hidden />}
             >
-              New callback
+              {t('callbacks:list.new')}
             </Button>
             <AdminsOnlyNote id="callbacks-admins-only" />
           </Stack>
@@ -47,29 +50,26 @@ export function CallbacksView() {
       {loaded && items.length === 0 ? (
         <Paper withBorder p="xl">
           <Text size="lg" fw={600}>
-            No callback yet.
+            {t('callbacks:list.empty.title')}
           </Text>
           <Text c="dimmed" mb="md">
-            Create one first: a command cannot be sent without a callback to report to.
+            {t('callbacks:list.empty.text')}
           </Text>
-          <Button
-            {...(adminOnly.disabled ? {} : { component: 'a' as const, href: '#/callbacks/new' })}
-            disabled={adminOnly.disabled}
-          >
-            Create a callback
+          <Button {...toNewForm} disabled={adminOnly.disabled}>
+            {t('callbacks:list.empty.create')}
           </Button>
         </Paper>
       ) : (
         <Paper withBorder>
           <Table.ScrollContainer minWidth={800}>
-            <Table verticalSpacing="sm" highlightOnHover aria-label="Callbacks">
+            <Table verticalSpacing="sm" highlightOnHover aria-label={t('callbacks:list.title')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Callback</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Remote types</Table.Th>
-                  <Table.Th>Retries</Table.Th>
-                  <Table.Th>Changed</Table.Th>
+                  <Table.Th>{t('callbacks:list.column.callback')}</Table.Th>
+                  <Table.Th>{t('callbacks:list.column.status')}</Table.Th>
+                  <Table.Th>{t('callbacks:list.column.remoteTypes')}</Table.Th>
+                  <Table.Th>{t('callbacks:list.column.retries')}</Table.Th>
+                  <Table.Th>{t('callbacks:list.column.changed')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -86,12 +86,12 @@ export function CallbacksView() {
                           </Anchor>
                           {builtIn ? (
                             <Badge variant="light" color="indigo" data-testid="built-in-badge">
-                              Built in
+                              {t('callbacks:builtIn.badge')}
                             </Badge>
                           ) : null}
                         </Group>
                         <Text size="sm" c="dimmed" truncate maw={360}>
-                          {builtIn ? BUILT_IN_WHERE : targetOf(c)}
+                          {builtIn ? builtInWhere() : targetOf(c)}
                         </Text>
                       </Table.Td>
                       <Table.Td>
@@ -100,17 +100,20 @@ export function CallbacksView() {
                       <Table.Td>
                         <Text size="sm">
                           {types.length === FEATURE_ORDER.length
-                            ? 'All nine'
+                            ? t('callbacks:list.types.all')
                             : types.map(featureLabel).join(', ')}
                         </Text>
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" c={builtIn ? 'dimmed' : undefined}>
                           {builtIn
-                            ? 'None needed'
+                            ? t('callbacks:list.retries.notNeeded')
                             : retry?.policy === 'None'
-                              ? 'Single try'
-                              : `${retry?.retryNumber ?? 3} × every ${retry?.retryDelay ?? 10} s`}
+                              ? t('callbacks:list.retries.single')
+                              : t('callbacks:list.retries.bounded', {
+                                  attempts: retry?.retryNumber ?? 3,
+                                  delay: retry?.retryDelay ?? 10,
+                                })}
                         </Text>
                       </Table.Td>
                       <Table.Td>

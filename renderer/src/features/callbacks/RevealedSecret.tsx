@@ -1,5 +1,6 @@
 import { Alert, Button, Code, CopyButton, Group, Text } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
+import { t } from '../../i18n/index.js';
 
 /** The signing secret in clear, once: the agent never shows it again. */
 export function RevealedSecret({ secret, onDismiss }: { secret: string; onDismiss(): void }) {
@@ -8,23 +9,21 @@ export function RevealedSecret({ secret, onDismiss }: { secret: string; onDismis
       color="yellow"
       variant="light"
       icon={<IconKey aria-hidden />}
-      title="Copy the signing secret now"
+      title={t('callbacks:revealed.title')}
       data-testid="revealed-secret"
     >
-      <Text mb="xs">
-        It is shown only this once. Give it to the receiving system so it can check signatures.
-      </Text>
+      <Text mb="xs">{t('callbacks:revealed.text')}</Text>
       <Code block>{secret}</Code>
       <Group mt="sm" gap="xs">
         <CopyButton value={secret}>
           {({ copied, copy }) => (
             <Button variant="light" onClick={copy}>
-              {copied ? 'Copied' : 'Copy'}
+              {copied ? t('callbacks:revealed.copied') : t('callbacks:revealed.copy')}
             </Button>
           )}
         </CopyButton>
         <Button variant="subtle" onClick={onDismiss}>
-          I have copied it
+          {t('callbacks:revealed.done')}
         </Button>
       </Group>
     </Alert>

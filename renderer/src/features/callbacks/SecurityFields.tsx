@@ -3,6 +3,8 @@
 import { Button, Group, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { errorAt, errorUnder, type FieldError } from '../../components/field-errors.js';
+import { FIELD } from './callback-fields.js';
+import { t } from '../../i18n/index.js';
 import {
   type AuthMode,
   type CallbackDraft,
@@ -23,19 +25,19 @@ export function SigningSecretField({
 }) {
   const options: { value: SecretMode; label: string }[] = current
     ? [
-        { value: 'keep', label: `Keep the current one (${current})` },
-        { value: 'new', label: 'Replace it with a new one' },
-        { value: 'remove', label: 'Stop signing' },
+        { value: 'keep', label: t('callbacks:secret.keep', { current }) },
+        { value: 'new', label: t('callbacks:secret.replace') },
+        { value: 'remove', label: t('callbacks:secret.stop') },
       ]
     : [
-        { value: 'none', label: 'Do not sign' },
-        { value: 'new', label: 'Sign with a new secret' },
+        { value: 'none', label: t('callbacks:secret.none') },
+        { value: 'new', label: t('callbacks:secret.new') },
       ];
   return (
     <Stack gap="xs">
       <Select
-        label="Signing secret"
-        description="Signed deliveries let the receiving system check they come from this agent (Standard Webhooks)."
+        label={t('callbacks:secret.label')}
+        description={t('callbacks:secret.description')}
         data={options}
         value={draft.secretMode}
         allowDeselect={false}
@@ -46,17 +48,17 @@ export function SigningSecretField({
             secret: mode === 'new' ? draft.secret || generateSigningSecret() : '',
           });
         }}
-        error={draft.secretMode !== 'new' ? errorAt(errors, 'signingSecret') : undefined}
+        error={draft.secretMode !== 'new' ? errorAt(errors, FIELD.signingSecret) : undefined}
         maw={460}
       />
       {draft.secretMode === 'new' ? (
         <Group align="flex-end" gap="xs">
           <TextInput
-            label="New secret"
-            description="Shown once, after saving: copy it into the receiving system then."
+            label={t('callbacks:secret.newLabel')}
+            description={t('callbacks:secret.newDescription')}
             value={draft.secret}
             onChange={(e) => onChange({ secret: e.currentTarget.value })}
-            error={errorAt(errors, 'signingSecret')}
+            error={errorAt(errors, FIELD.signingSecret)}
             ff="monospace"
             w={460}
           />
@@ -65,13 +67,13 @@ export function SigningSecretField({
             leftSection={<IconKey size={16} aria-hidden />}
             onClick={() => onChange({ secret: generateSigningSecret() })}
           >
-            Generate
+            {t('callbacks:secret.generate')}
           </Button>
         </Group>
       ) : null}
       {current && draft.secretMode === 'new' ? (
         <Text size="sm" c="dimmed">
-          The current secret stays valid for 24 hours, so the receiving system can switch over.
+          {t('callbacks:secret.overlap')}
         </Text>
       ) : null}
     </Stack>
@@ -94,50 +96,52 @@ export function AuthenticationField({
       ? [
           {
             value: 'keep' as const,
-            label: `Keep the current one (${current.type}${current.username ? `, ${current.username}` : ''})`,
+            label: current.username
+              ? t('callbacks:auth.keepUser', { type: current.type, username: current.username })
+              : t('callbacks:auth.keep', { type: current.type }),
           },
         ]
-      : [{ value: 'none' as const, label: 'None' }]),
-    { value: 'Basic', label: 'Basic (user name and password)' },
-    { value: 'Bearer', label: 'Bearer token' },
-    ...(current ? [{ value: 'remove' as const, label: 'Remove authentication' }] : []),
+      : [{ value: 'none' as const, label: t('callbacks:auth.none') }]),
+    { value: 'Basic', label: t('callbacks:auth.basic') },
+    { value: 'Bearer', label: t('callbacks:auth.bearer') },
+    ...(current ? [{ value: 'remove' as const, label: t('callbacks:auth.remove') }] : []),
   ];
   return (
     <Stack gap="xs">
       <Select
-        label="Authentication"
-        description="Adds an Authorization header to every delivery."
+        label={t('callbacks:auth.label')}
+        description={t('callbacks:auth.description')}
         data={options}
         value={draft.authMode}
         allowDeselect={false}
         onChange={(v) => onChange({ authMode: (v ?? 'none') as AuthMode })}
-        error={errorAt(errors, 'authentication')}
+        error={errorAt(errors, FIELD.authentication)}
         maw={460}
       />
       {draft.authMode === 'Basic' ? (
         <Group align="flex-start">
           <TextInput
-            label="User name"
+            label={t('callbacks:auth.username')}
             value={draft.username}
             onChange={(e) => onChange({ username: e.currentTarget.value })}
-            error={errorAt(errors, 'authentication.username')}
+            error={errorAt(errors, FIELD.username)}
             w={220}
           />
           <PasswordInput
-            label="Password"
+            label={t('callbacks:auth.password')}
             value={draft.password}
             onChange={(e) => onChange({ password: e.currentTarget.value })}
-            error={errorAt(errors, 'authentication.password')}
+            error={errorAt(errors, FIELD.password)}
             w={220}
           />
         </Group>
       ) : null}
       {draft.authMode === 'Bearer' ? (
         <PasswordInput
-          label="Token"
+          label={t('callbacks:auth.token')}
           value={draft.token}
           onChange={(e) => onChange({ token: e.currentTarget.value })}
-          error={errorUnder(errors, 'authentication.token')}
+          error={errorUnder(errors, FIELD.token)}
           w={460}
         />
       ) : null}

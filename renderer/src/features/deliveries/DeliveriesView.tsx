@@ -4,25 +4,42 @@ import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title 
 import { IconRefresh } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import type { DeliveryStateDto } from '../../../../preload/contract/deliveries.js';
+import type { DeliveryCountsDto, DeliveryStateDto } from '../../../../preload/contract/deliveries.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { NotAvailable } from '../../components/NotAvailable.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { formatNumber } from '../../i18n/format.js';
+import { t } from '../../i18n/index.js';
 import { QuarantineFullNotice } from '../quarantine/QuarantineFullNotice.js';
 import { AdminsOnlyNote } from '../access/AdminsOnlyNote.js';
 import { useAdminOnly } from '../access/use-access.js';
+import { deliveryStateText } from './DeliveryStateBadge.js';
 import { DeliveryTable } from './DeliveryTable.js';
 import { TargetsTable } from './TargetsTable.js';
 
-const FILTERS: { value: '' | DeliveryStateDto; label: string }[] = [
-  { value: '', label: 'All' },
-  { value: 'Queued', label: 'Queued' },
-  { value: 'InFlight', label: 'In flight' },
-  { value: 'Failed', label: 'Failed' },
-  { value: 'Dead', label: 'Gave up' },
-  { value: 'Delivered', label: 'Delivered' },
-];
+const FILTER_STATES: DeliveryStateDto[] = ['Queued', 'InFlight', 'Failed', 'Dead', 'Delivered'];
+
+/** The state filter's choices (read when shown: the language can change). */
+function filters(): { value: '' | DeliveryStateDto; label: string }[] {
+  return [
+    { value: '', label: t('deliveries:filter.all') },
+    ...FILTER_STATES.map((value) => ({ value, label: deliveryStateText(value) })),
+  ];
+}
+
+/** The counts shown, in order, with the colour a count above zero takes. */
+const COUNTS = [
+  { key: 'Queued', tone: 'blue' },
+  { key: 'InFlight', tone: 'indigo' },
+  { key: 'waitingForBatch', tone: 'blue' },
+  { key: 'Failed', tone: 'red' },
+  { key: 'Dead', tone: 'red' },
+  { key: 'Delivered', tone: 'green' },
+] as const satisfies readonly { key: keyof DeliveryCountsDto; tone: string }[];
+
+const countLabel = (key: (typeof COUNTS)[number]['key']) =>
+  key === 'waitingForBatch' ? t('deliveries:counts.waitingForBatch') : deliveryStateText(key);
 
 function Count({ label, value, tone }: { label: string; value: number; tone?: string }) {
   return (
@@ -31,7 +48,7 @@ function Count({ label, value, tone }: { label: string; value: number; tone?: st
         {label}
       </Text>
       <Text fw={800} fz={28} c={value > 0 ? tone : undefined}>
-        {value.toLocaleString()}
+        {formatNumber(value)}
       </Text>
     </Paper>
   );
@@ -55,24 +72,21 @@ export function DeliveriesView() {
   if (available === false)
     return (
       <Stack>
-        <PageHeader title="Deliveries" />
-        <NotAvailable what="Deliveries">
-          This agent does not have the delivery queue yet. Notifications to your systems will be listed here,
-          with retries, once the agent is updated.
-        </NotAvailable>
+        <PageHeader title={t('deliveries:page.title')} />
+        <NotAvailable what={t('deliveries:page.title')}>{t('deliveries:page.notAvailable')}</NotAvailable>
       </Stack>
     );
 
   const deadLetters = (counts?.Failed ?? 0) + (counts?.Dead ?? 0);
   async function retry(id: string) {
     const result = await stores.deliveries.getState().retry(id, operator);
-    setMessage(result.ok ? 'Queued again.' : result.error.message);
+    setMessage(result.ok ? t('deliveries:retry.done') : result.error.message);
   }
   async function retryAll() {
     let requeued = 0;
     const ids = new Set([
       ...callbacks.map((c) => c.id),
-      ...targets.flatMap((t) => t.callbacks.map((c) => c.callbackId)),
+      ...targets.flatMap((target) => target.callbacks.map((c) => c.callbackId)),
       ...items.filter((d) => d.state === 'Failed' || d.state === 'Dead').map((d) => d.callbackId),
     ]);
     for (const id of ids) {
@@ -83,14 +97,14 @@ export function DeliveriesView() {
       }
       requeued += result.value;
     }
-    setMessage(`${requeued} deliver${requeued === 1 ? 'y is' : 'ies are'} queued again.`);
+    setMessage(t('deliveries:retry.allDone', { count: requeued }));
   }
 
   return (
     <Stack gap="md">
       <PageHeader
-        title="Deliveries"
-        description="Notifications forwarded to your systems. They are kept while a system is down and sent when it is back."
+        title={t('deliveries:page.title')}
+        description={t('deliveries:page.description')}
         actions={
           <>
             <AdminsOnlyNote id="retry-all-admins" />
@@ -100,7 +114,7 @@ export function DeliveriesView() {
               aria-describedby={adminOnly.disabled ? 'retry-all-admins' : undefined}
               onClick={() => void retryAll()}
             >
-              Retry all failed
+              {t('deliveries:retry.all')}
             </Button>
           </>
         }
@@ -114,23 +128,27 @@ export function DeliveriesView() {
       ) : null}
       {counts ? (
         <SimpleGrid cols={{ base: 2, md: 6 }}>
-          <Count label="Queued" value={counts.Queued} tone="blue" />
-          <Count label="In flight" value={counts.InFlight} tone="indigo" />
-          <Count label="Waiting for a batch" value={counts.waitingForBatch} tone="blue" />
-          <Count label="Failed" value={counts.Failed} tone="red" />
-          <Count label="Gave up" value={counts.Dead} tone="red" />
-          <Count label="Delivered" value={counts.Delivered} tone="green" />
+          {COUNTS.map(({ key, tone }) => (
+            <Count key={key} label={countLabel(key)} value={counts[key]} tone={tone} />
+          ))}
         </SimpleGrid>
       ) : null}
       <Title order={2} size="h4">
-        Targets
+        {t('deliveries:targets.title')}
       </Title>
       <TargetsTable targets={targets} />
       <Group justify="space-between" align="flex-end">
         <Title order={2} size="h4">
-          Deliveries {total > items.length ? `(latest ${items.length} of ${total.toLocaleString()})` : ''}
+          {total > items.length
+            ? t('deliveries:list.title.latest', { shown: items.length, total })
+            : t('deliveries:page.title')}
         </Title>
-        <SegmentedControl aria-label="Delivery state" data={FILTERS} value={state} onChange={setState} />
+        <SegmentedControl
+          aria-label={t('deliveries:filter.label')}
+          data={filters()}
+          value={state}
+          onChange={setState}
+        />
       </Group>
       <DeliveryTable
         items={items}

@@ -4,13 +4,15 @@ import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import type { DeliveryDto } from '../../../../preload/contract/deliveries.js';
 import type { CallbackDto, VehicleSummaryDto } from '../../../../preload/contract/dto.js';
-import { localTimesIn } from '../../components/time-text.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
+import { t } from '../../i18n/index.js';
 import { ACCESS_TEXT } from '../access/access-text.js';
 import { useAdminOnly } from '../access/use-access.js';
 import { callbackTitle } from '../callbacks/callback-text.js';
 import { deliveryWhat } from './delivery-text.js';
 import { DeliveryStateBadge } from './DeliveryStateBadge.js';
+import { heldReasonText } from './held-reason-text.js';
+import { TimePhrase } from './TimePhrase.js';
 
 export function DeliveryTable({
   items,
@@ -31,7 +33,7 @@ export function DeliveryTable({
   if (items.length === 0)
     return (
       <Paper withBorder p="md">
-        <Text c="dimmed">No delivery here.</Text>
+        <Text c="dimmed">{t('deliveries:table.empty')}</Text>
       </Paper>
     );
   const names = new Map((callbacks ?? []).map((c) => [c.id, callbackTitle(c)]));
@@ -39,16 +41,16 @@ export function DeliveryTable({
   return (
     <Paper withBorder>
       <Table.ScrollContainer minWidth={760}>
-        <Table verticalSpacing="sm" aria-label="Deliveries">
+        <Table verticalSpacing="sm" aria-label={t('deliveries:page.title')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Queued</Table.Th>
-              {showCallback ? <Table.Th>Callback</Table.Th> : null}
-              <Table.Th>What</Table.Th>
-              <Table.Th>State</Table.Th>
-              <Table.Th>Attempts</Table.Th>
-              <Table.Th>Last answer / next try</Table.Th>
-              <Table.Th>Actions</Table.Th>
+              <Table.Th>{t('deliveries:table.column.queued')}</Table.Th>
+              {showCallback ? <Table.Th>{t('deliveries:table.column.callback')}</Table.Th> : null}
+              <Table.Th>{t('deliveries:table.column.what')}</Table.Th>
+              <Table.Th>{t('deliveries:table.column.state')}</Table.Th>
+              <Table.Th>{t('deliveries:table.column.attempts')}</Table.Th>
+              <Table.Th>{t('deliveries:table.column.lastAnswer')}</Table.Th>
+              <Table.Th>{t('deliveries:table.column.actions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -71,7 +73,7 @@ export function DeliveryTable({
                   <DeliveryStateBadge state={d.state} />
                   {d.heldReason ? (
                     <Text size="xs" c="orange.9" mt={4}>
-                      {localTimesIn(d.heldReason)}
+                      {heldReasonText(d.heldReason)}
                     </Text>
                   ) : null}
                 </Table.Td>
@@ -79,7 +81,7 @@ export function DeliveryTable({
                   {d.attempts}
                   {d.unreachableTries > 0 ? (
                     <Text size="xs" c="dimmed">
-                      + {d.unreachableTries} while unreachable
+                      {t('deliveries:table.unreachableTries', { count: d.unreachableTries })}
                     </Text>
                   ) : null}
                 </Table.Td>
@@ -93,12 +95,18 @@ export function DeliveryTable({
                   ) : null}
                   {d.state === 'Queued' && d.nextAttemptAt ? (
                     <Text size="sm" c="dimmed">
-                      Next try <TimeAgo iso={d.nextAttemptAt} />
+                      <TimePhrase
+                        iso={d.nextAttemptAt}
+                        phrase={(when) => t('deliveries:table.nextTry', { when })}
+                      />
                     </Text>
                   ) : null}
                   {d.state === 'Delivered' && d.deliveredAt ? (
                     <Text size="sm" c="dimmed">
-                      Delivered <TimeAgo iso={d.deliveredAt} />
+                      <TimePhrase
+                        iso={d.deliveredAt}
+                        phrase={(when) => t('deliveries:table.delivered', { when })}
+                      />
                     </Text>
                   ) : null}
                 </Table.Td>
@@ -112,7 +120,7 @@ export function DeliveryTable({
                       disabled={adminOnly.disabled}
                       title={adminOnly.reason}
                     >
-                      Retry
+                      {t('deliveries:table.retry')}
                     </Button>
                   ) : null}
                   {(d.state === 'Failed' || d.state === 'Dead') && adminOnly.disabled ? (

@@ -3,15 +3,18 @@ import { Alert, Anchor, Text } from '@mantine/core';
 import { IconWifiOff } from '@tabler/icons-react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
-import { TimeAgo } from '../../components/TimeAgo.js';
+import { ageText } from '../../components/time-text.js';
+import { useNow } from '../../components/use-now.js';
+import { t } from '../../i18n/index.js';
 import { offlineTargets } from '../../stores/deliveries-store.js';
 
 export function OfflineBanner() {
   const stores = useStores();
   const targets = useStore(stores.deliveries, (s) => s.targets);
+  const now = useNow();
   const offline = offlineTargets(targets);
   if (offline.length === 0) return null;
-  const waiting = offline.reduce((n, t) => n + t.queued + t.waitingForBatch, 0);
+  const waiting = offline.reduce((n, target) => n + target.queued + target.waitingForBatch, 0);
   const first = offline[0]!;
   return (
     <Alert
@@ -20,26 +23,20 @@ export function OfflineBanner() {
       icon={<IconWifiOff aria-hidden />}
       title={
         offline.length === 1
-          ? `Site offline: ${first.origin} does not answer`
-          : `${offline.length} of your systems do not answer`
+          ? t('deliveries:offline.title.one', { origin: first.origin })
+          : t('deliveries:offline.title.many', { count: offline.length })
       }
       role="status"
       data-testid="offline-banner"
       radius={0}
     >
       <Text size="sm">
-        {waiting > 0 ? `${waiting} notification${waiting === 1 ? ' is' : 's are'} kept in the queue. ` : ''}
-        Nothing is lost: they are delivered as soon as it answers again, and time offline does not use up
-        retries
-        {first.since ? (
-          <>
-            {' '}
-            (down since <TimeAgo iso={first.since} />)
-          </>
-        ) : null}
-        .{' '}
+        {waiting > 0 ? `${t('deliveries:offline.waiting', { count: waiting })} ` : ''}
+        {first.since
+          ? t('deliveries:offline.nothingLost.since', { ago: ageText(first.since, now) })
+          : t('deliveries:offline.nothingLost')}{' '}
         <Anchor href="#/deliveries" c="white" underline="always">
-          See deliveries
+          {t('deliveries:offline.see')}
         </Anchor>
       </Text>
     </Alert>

@@ -2,56 +2,78 @@
 import { Badge, Group, Paper, Table, Text } from '@mantine/core';
 import { IconHelpCircle, IconLockOpen, IconWifi, IconWifiOff } from '@tabler/icons-react';
 import type { DeliveryTargetDto } from '../../../../preload/contract/deliveries.js';
-import { localTimesIn } from '../../components/time-text.js';
-import { TimeAgo } from '../../components/TimeAgo.js';
+import { t } from '../../i18n/index.js';
+import { heldReasonText } from './held-reason-text.js';
+import { TimePhrase } from './TimePhrase.js';
 
 const STATE = {
-  online: { color: 'green', text: 'Online', Icon: IconWifi, variant: 'light' },
-  offline: { color: 'orange', text: 'Offline', Icon: IconWifiOff, variant: 'filled' },
-  unknown: { color: 'gray', text: 'Not tried yet', Icon: IconHelpCircle, variant: 'light' },
+  online: { color: 'green', Icon: IconWifi, variant: 'light' },
+  offline: { color: 'orange', Icon: IconWifiOff, variant: 'filled' },
+  unknown: { color: 'gray', Icon: IconHelpCircle, variant: 'light' },
 } as const;
+
+function stateText(state: DeliveryTargetDto['state']): string {
+  switch (state) {
+    case 'online':
+      return t('deliveries:targets.state.online');
+    case 'offline':
+      return t('deliveries:targets.state.offline');
+    case 'unknown':
+      return t('deliveries:targets.state.unknown');
+  }
+}
+
+/** A callback that is not running, said after its name; a running one says nothing. */
+function callbackStatusText(status: DeliveryTargetDto['callbacks'][number]['status']): string {
+  switch (status) {
+    case 'Running':
+      return '';
+    case 'Paused':
+      return t('deliveries:targets.callback.paused');
+    case 'Failed':
+      return t('deliveries:targets.callback.failed');
+  }
+}
 
 export function TargetsTable({ targets }: { targets: DeliveryTargetDto[] }) {
   return (
     <Paper withBorder>
       <Table.ScrollContainer minWidth={760}>
-        <Table verticalSpacing="sm" aria-label="Webhook targets">
+        <Table verticalSpacing="sm" aria-label={t('deliveries:targets.label')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Target</Table.Th>
-              <Table.Th>State</Table.Th>
-              <Table.Th>Waiting</Table.Th>
-              <Table.Th>Callbacks</Table.Th>
-              <Table.Th>Last error</Table.Th>
+              <Table.Th>{t('deliveries:targets.column.target')}</Table.Th>
+              <Table.Th>{t('deliveries:targets.column.state')}</Table.Th>
+              <Table.Th>{t('deliveries:targets.column.waiting')}</Table.Th>
+              <Table.Th>{t('deliveries:targets.column.callbacks')}</Table.Th>
+              <Table.Th>{t('deliveries:targets.column.lastError')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {targets.length === 0 ? (
               <Table.Tr>
                 <Table.Td colSpan={5}>
-                  <Text c="dimmed">
-                    No target yet: targets appear once a callback has something to deliver.
-                  </Text>
+                  <Text c="dimmed">{t('deliveries:targets.empty')}</Text>
                 </Table.Td>
               </Table.Tr>
             ) : null}
-            {targets.map((t) => {
-              const look = STATE[t.state];
+            {targets.map((target) => {
+              const look = STATE[target.state];
               return (
-                <Table.Tr key={t.origin} data-testid="target-row" data-state={t.state}>
+                <Table.Tr key={target.origin} data-testid="target-row" data-state={target.state}>
                   <Table.Td>
                     <Group gap={6}>
                       <Text ff="monospace" size="sm">
-                        {t.origin}
+                        {target.origin}
                       </Text>
-                      {t.insecure ? (
+                      {target.insecure ? (
                         <Badge
                           color="gray"
                           variant="outline"
                           size="sm"
                           leftSection={<IconLockOpen size={12} aria-hidden />}
                         >
-                          not encrypted
+                          {t('deliveries:targets.notEncrypted')}
                         </Badge>
                       ) : null}
                     </Group>
@@ -63,34 +85,48 @@ export function TargetsTable({ targets }: { targets: DeliveryTargetDto[] }) {
                       variant={look.variant}
                       leftSection={<look.Icon size={14} aria-hidden />}
                     >
-                      {look.text}
+                      {stateText(target.state)}
                     </Badge>
-                    {t.since ? (
+                    {target.since ? (
                       <Text size="xs" c="dimmed" mt={4}>
-                        since <TimeAgo iso={t.since} />
+                        <TimePhrase
+                          iso={target.since}
+                          phrase={(when) => t('deliveries:targets.since', { when })}
+                        />
                       </Text>
                     ) : null}
-                    {t.state === 'offline' && t.nextProbeAt ? (
+                    {target.state === 'offline' && target.nextProbeAt ? (
                       <Text size="xs" c="dimmed">
-                        next check <TimeAgo iso={t.nextProbeAt} />
+                        <TimePhrase
+                          iso={target.nextProbeAt}
+                          phrase={(when) => t('deliveries:targets.nextCheck', { when })}
+                        />
                       </Text>
                     ) : null}
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">
-                      {t.queued} queued · {t.inFlight} in flight
-                      {t.waitingForBatch ? ` · ${t.waitingForBatch} for a batch` : ''}
+                      {target.waitingForBatch
+                        ? t('deliveries:targets.waiting.batch', {
+                            queued: target.queued,
+                            inFlight: target.inFlight,
+                            batch: target.waitingForBatch,
+                          })
+                        : t('deliveries:targets.waiting', {
+                            queued: target.queued,
+                            inFlight: target.inFlight,
+                          })}
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    {t.callbacks.map((c) => (
+                    {target.callbacks.map((c) => (
                       <Text key={c.callbackId} size="sm">
                         {c.label ?? c.callbackId}
-                        {c.status !== 'Running' ? ` (${c.status.toLowerCase()})` : ''}
+                        {c.status !== 'Running' ? ` ${callbackStatusText(c.status)}` : ''}
                         {c.heldReason ? (
                           <Text span size="xs" c="orange.9">
                             {' '}
-                            — {localTimesIn(c.heldReason)}
+                            — {heldReasonText(c.heldReason)}
                           </Text>
                         ) : null}
                       </Text>
@@ -100,13 +136,13 @@ export function TargetsTable({ targets }: { targets: DeliveryTargetDto[] }) {
                     {/* Kept after the target answers again: then it is history, not an alarm. */}
                     <Text
                       size="sm"
-                      c={t.state === 'online' ? 'dimmed' : 'red.8'}
+                      c={target.state === 'online' ? 'dimmed' : 'red.8'}
                       lineClamp={2}
                       data-testid="target-last-error"
                     >
-                      {t.lastError && t.state === 'online'
-                        ? `Before it came back: ${t.lastError}`
-                        : (t.lastError ?? '')}
+                      {target.lastError && target.state === 'online'
+                        ? t('deliveries:targets.lastError.before', { error: target.lastError })
+                        : (target.lastError ?? '')}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

@@ -2,25 +2,29 @@
 // hover. Not focusable (a row is one tab stop, not nine): the features it cannot do are also said in words, hidden
 // from sight but read with the row.
 import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
-import { FEATURES, FEATURE_ORDER } from '../remotes/features.js';
+import { t } from '../../i18n/index.js';
+import { FEATURES, FEATURE_ORDER, featureLabel } from '../remotes/features.js';
+import { capabilityReasonText } from './capability-text.js';
 import classes from './FleetGrid.module.css';
 
 /** The features it cannot do, named (the icons alone would rely on shade). */
 export function cannotText(vehicle: VehicleSummaryDto): string {
-  const cannot = FEATURE_ORDER.filter((t) => vehicle.capabilities[t]?.supported !== true).map(
-    (t) => FEATURES[t].label,
+  const cannot = FEATURE_ORDER.filter((type) => vehicle.capabilities[type]?.supported !== true).map(
+    featureLabel,
   );
-  return cannot.length === 0 ? 'All nine features' : `Cannot: ${cannot.join(', ')}`;
+  return cannot.length === 0
+    ? t('fleet:capability.all')
+    : t('fleet:capability.cannot', { features: cannot.join(', ') });
 }
 
 export function CapabilityIcons({ vehicle }: { vehicle: VehicleSummaryDto }) {
   return (
     <span className={classes.icons} data-testid="capabilities">
       {FEATURE_ORDER.map((type) => {
-        const feature = FEATURES[type];
         const capability = vehicle.capabilities[type];
         const can = capability?.supported === true;
-        const Icon = feature.icon;
+        const Icon = FEATURES[type].icon;
+        const feature = featureLabel(type);
         return (
           <span
             key={type}
@@ -28,8 +32,11 @@ export function CapabilityIcons({ vehicle }: { vehicle: VehicleSummaryDto }) {
             data-can={can}
             title={
               can
-                ? `${feature.label}: available`
-                : `${feature.label}: not available — ${capability?.reason ?? 'unknown'}`
+                ? t('fleet:capability.available', { feature })
+                : t('fleet:capability.unavailable', {
+                    feature,
+                    reason: capabilityReasonText(capability) ?? t('fleet:capability.reasonUnknown'),
+                  })
             }
           >
             <Icon size={15} aria-hidden />

@@ -4,7 +4,8 @@ import type { CSSProperties } from 'react';
 import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import type { VehicleState } from '../../../../preload/contract/vocabulary.js';
 import { useNow } from '../../components/use-now.js';
-import { nextStepText, READINESS_LABELS, READINESS_STATES, STATE_LABELS } from './fleet-text.js';
+import { t } from '../../i18n/index.js';
+import { nextStepText, READINESS_STATES, readinessLabel, stateLabel } from './fleet-text.js';
 import classes from './FleetGrid.module.css';
 
 export const SEVERITY_COLORS = { error: 'red', warning: 'orange', info: 'blue', success: 'green' } as const;
@@ -45,7 +46,7 @@ export function ConditionChips({ vehicle }: { vehicle: VehicleSummaryDto }) {
   const said = READINESS_STATES[readiness.code];
   const others = vehicle.states.filter((s) => !said.includes(s));
   const shown = others.slice(0, ROW_CHIPS);
-  const hidden = others.slice(ROW_CHIPS).map((s) => STATE_LABELS[s]);
+  const hidden = others.slice(ROW_CHIPS).map(stateLabel);
   const step = readiness.nextStep === 'none' ? null : nextStepText(readiness, now);
   return (
     <span className={classes.chips}>
@@ -59,7 +60,7 @@ export function ConditionChips({ vehicle }: { vehicle: VehicleSummaryDto }) {
         data-testid="vehicle-readiness"
         data-code={readiness.code}
       >
-        {READINESS_LABELS[readiness.code]}
+        {readinessLabel(readiness.code)}
       </span>
       {step ? <span className={classes.srOnly}>{step}</span> : null}
       {shown.map((state) => (
@@ -70,12 +71,12 @@ export function ConditionChips({ vehicle }: { vehicle: VehicleSummaryDto }) {
           data-testid="vehicle-state"
           data-state={state}
         >
-          {STATE_LABELS[state]}
+          {stateLabel(state)}
         </span>
       ))}
       {hidden.length > 0 ? (
         <span className={classes.chip} style={chipStyle('gray', 'default')} title={hidden.join(', ')}>
-          <span aria-hidden>+{hidden.length}</span>
+          <span aria-hidden>{t('fleet:row.moreStates', { count: hidden.length })}</span>
           <span className={classes.srOnly}>{hidden.join(', ')}</span>
         </span>
       ) : null}

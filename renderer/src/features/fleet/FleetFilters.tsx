@@ -4,16 +4,15 @@
 import { MultiSelect, Select } from '@mantine/core';
 import { memo } from 'react';
 import { LIST_WHILE_OPEN } from '../../components/list-while-open.js';
-import { FEATURES, FEATURE_ORDER } from '../remotes/features.js';
+import { t } from '../../i18n/index.js';
+import { FEATURE_ORDER, featureLabel } from '../remotes/features.js';
 import {
-  ACTIVITY_STATES,
-  CONDITION_GROUPS,
+  activityStates,
+  conditionGroups,
   type ConditionValue,
-  ENERGY_LABELS,
+  energyLabel,
   type FleetFilter,
 } from './fleet-filter.js';
-
-const CAPABILITIES = FEATURE_ORDER.map((t) => ({ value: t, label: FEATURES[t].label }));
 
 export const FleetFilters = memo(function FleetFilters({
   conditions,
@@ -29,13 +28,15 @@ export const FleetFilters = memo(function FleetFilters({
   energies: string[];
   onChange(change: Partial<FleetFilter>): void;
 }) {
+  // Worded on each render: the language can change while the page is open (the tree renders again then).
+  const capabilities = FEATURE_ORDER.map((type) => ({ value: type, label: featureLabel(type) }));
   return (
     <>
       <MultiSelect
-        label="State"
-        placeholder={conditions.length ? undefined : 'Any'}
+        label={t('fleet:filter.state.label')}
+        placeholder={conditions.length ? undefined : t('fleet:filter.any')}
         clearable
-        data={CONDITION_GROUPS}
+        data={conditionGroups()}
         value={conditions}
         onChange={(v) => onChange({ conditions: v as ConditionValue[] })}
         w={190}
@@ -43,18 +44,18 @@ export const FleetFilters = memo(function FleetFilters({
         comboboxProps={{ ...LIST_WHILE_OPEN, width: 260 }}
       />
       <Select
-        label="Commands"
-        placeholder="Any"
+        label={t('fleet:filter.commands.label')}
+        placeholder={t('fleet:filter.any')}
         clearable
         comboboxProps={LIST_WHILE_OPEN}
-        data={ACTIVITY_STATES}
+        data={activityStates()}
         value={activity || null}
         onChange={(v) => onChange({ activity: v ?? '' })}
         w={160}
       />
       <Select
-        label="Brand"
-        placeholder="All"
+        label={t('fleet:filter.brand.label')}
+        placeholder={t('fleet:filter.all')}
         clearable
         comboboxProps={LIST_WHILE_OPEN}
         data={brands}
@@ -63,21 +64,21 @@ export const FleetFilters = memo(function FleetFilters({
         w={120}
       />
       <Select
-        label="Energy"
-        placeholder="All"
+        label={t('fleet:filter.energy.label')}
+        placeholder={t('fleet:filter.all')}
         clearable
         comboboxProps={LIST_WHILE_OPEN}
-        data={energies.map((e) => ({ value: e, label: ENERGY_LABELS[e] ?? e }))}
+        data={energies.map((e) => ({ value: e, label: energyLabel(e) }))}
         value={energy || null}
         onChange={(v) => onChange({ energy: v ?? '' })}
         w={130}
       />
       <Select
-        label="Can do"
-        placeholder="Anything"
+        label={t('fleet:filter.canDo.label')}
+        placeholder={t('fleet:filter.anything')}
         clearable
         comboboxProps={LIST_WHILE_OPEN}
-        data={CAPABILITIES}
+        data={capabilities}
         value={capability || null}
         onChange={(v) => onChange({ capability: v ?? '' })}
         w={130}

@@ -10,22 +10,47 @@ import { type KeyboardEvent, useEffect, useRef } from 'react';
 import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import type { VehicleSort } from '../../../../preload/contract/vocabulary.js';
 import { movedRow, rowMoveOf } from '../../components/row-keys.js';
+import { t } from '../../i18n/index.js';
 import type { VehicleActivity } from './fleet-filter.js';
 import { ariaSort, type FleetSort } from './fleet-sort.js';
 import classes from './FleetGrid.module.css';
 import { FleetRow, ROW_HEIGHT } from './FleetRow.js';
 import type { QuickSend } from './QuickActions.js';
 
-const COLUMNS: { label: string; sort?: VehicleSort; srOnly?: true }[] = [
-  { label: 'Selected', srOnly: true },
-  { label: 'Vehicle', sort: 'label' },
-  { label: 'VIN', sort: 'vin' },
-  { label: 'State', sort: 'state' },
-  { label: 'Status', sort: 'statusAt' },
-  { label: 'Can do' },
-  { label: 'Now' },
-  { label: 'Quick' },
+type Column = 'selected' | 'vehicle' | 'vin' | 'state' | 'status' | 'canDo' | 'now' | 'quick';
+
+const COLUMNS: { id: Column; sort?: VehicleSort; srOnly?: true }[] = [
+  { id: 'selected', srOnly: true },
+  { id: 'vehicle', sort: 'label' },
+  { id: 'vin', sort: 'vin' },
+  { id: 'state', sort: 'state' },
+  { id: 'status', sort: 'statusAt' },
+  { id: 'canDo' },
+  { id: 'now' },
+  { id: 'quick' },
 ];
+
+/** A column's header, in the language shown now. */
+function columnLabel(id: Column): string {
+  switch (id) {
+    case 'selected':
+      return t('fleet:column.selected');
+    case 'vehicle':
+      return t('fleet:column.vehicle');
+    case 'vin':
+      return t('fleet:column.vin');
+    case 'state':
+      return t('fleet:column.state');
+    case 'status':
+      return t('fleet:column.status');
+    case 'canDo':
+      return t('fleet:column.canDo');
+    case 'now':
+      return t('fleet:column.now');
+    case 'quick':
+      return t('fleet:column.quick');
+  }
+}
 
 const SORT_ICONS = { ascending: IconSortAscending, descending: IconSortDescending, none: IconArrowsSort };
 
@@ -153,7 +178,7 @@ export function FleetGrid({
     <div className={classes.frame}>
       <div
         role="grid"
-        aria-label="Vehicles"
+        aria-label={t('fleet:grid.label')}
         aria-rowcount={Math.max(count, 1) + 1}
         aria-colcount={COLUMNS.length}
         className={classes.grid}
@@ -175,10 +200,11 @@ export function FleetGrid({
         <div role="rowgroup">
           <div role="row" aria-rowindex={1} className={classes.header}>
             {COLUMNS.map((column) => {
+              const label = columnLabel(column.id);
               if (!column.sort) {
                 return (
-                  <div role="columnheader" key={column.label}>
-                    {column.srOnly ? <span className={classes.srOnly}>{column.label}</span> : column.label}
+                  <div role="columnheader" key={column.id}>
+                    {column.srOnly ? <span className={classes.srOnly}>{label}</span> : label}
                   </div>
                 );
               }
@@ -186,13 +212,13 @@ export function FleetGrid({
               const Icon = SORT_ICONS[state];
               const key = column.sort;
               return (
-                <div role="columnheader" key={column.label} aria-sort={state}>
+                <div role="columnheader" key={column.id} aria-sort={state}>
                   <UnstyledButton
                     className={classes.sort}
                     onClick={() => onSort(key)}
                     data-testid={`sort-${key}`}
                   >
-                    {column.label}
+                    {label}
                     <Icon size={14} aria-hidden />
                   </UnstyledButton>
                 </div>
@@ -205,7 +231,7 @@ export function FleetGrid({
             {count === 0 ? (
               <div role="row" aria-rowindex={2}>
                 <div role="gridcell" className={classes.empty}>
-                  No vehicle matches these filters.
+                  {t('fleet:grid.empty')}
                 </div>
               </div>
             ) : null}

@@ -4,13 +4,15 @@
 import { memo } from 'react';
 import type { RemoteActionDto, VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
+import { t } from '../../i18n/index.js';
 import { RowSelect } from '../groups/RowSelect.js';
 import { CapabilityIcons } from './CapabilityIcons.js';
 import { ConditionChips } from './ConditionChips.js';
-import { ENERGY_LABELS } from './fleet-filter.js';
+import { energyLabel } from './fleet-filter.js';
 import classes from './FleetGrid.module.css';
 import { QuickActions, type QuickSend } from './QuickActions.js';
 import { VehicleActivityBadge } from './VehicleActivityBadge.js';
+import { makeAndModel } from './vehicle-name.js';
 
 export const ROW_HEIGHT = 40;
 
@@ -32,6 +34,8 @@ export const FleetRow = memo(function FleetRow({
   onSend: QuickSend;
 }) {
   const name = vehicle.label ?? vehicle.vin;
+  const model = makeAndModel(vehicle.brand, vehicle.model);
+  const energy = energyLabel(vehicle.energy);
   return (
     <div
       role="row"
@@ -56,10 +60,7 @@ export const FleetRow = memo(function FleetRow({
         >
           {name}
         </a>
-        <span className={classes.sub}>
-          {[vehicle.brand, vehicle.model].filter(Boolean).join(' ')} ·{' '}
-          {ENERGY_LABELS[vehicle.energy] ?? vehicle.energy}
-        </span>
+        <span className={classes.sub}>{model ? t('fleet:row.model', { model, energy }) : energy}</span>
       </div>
       <div role="gridcell" className={classes.vin}>
         {vehicle.vin}
@@ -71,7 +72,7 @@ export const FleetRow = memo(function FleetRow({
         {vehicle.statusAt ? (
           <TimeAgo iso={vehicle.statusAt} />
         ) : (
-          <span style={{ color: 'var(--mantine-color-orange-8)' }}>No status</span>
+          <span style={{ color: 'var(--mantine-color-orange-8)' }}>{t('fleet:row.noStatus')}</span>
         )}
       </div>
       <div role="gridcell">

@@ -12,23 +12,25 @@ import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { useSlashFocus } from '../../components/use-slash-focus.js';
+import { t } from '../../i18n/index.js';
 import { actionsByVehicle } from '../../stores/actions-store.js';
 import { distinct, type FleetFilter, filterVehicles } from './fleet-filter.js';
 import { nextSort, sortVehicles } from './fleet-sort.js';
-import { QUICK_TEXT, READINESS_LABELS } from './fleet-text.js';
+import { readinessLabel } from './fleet-text.js';
 import { FleetFilters } from './FleetFilters.js';
 import { FleetGrid } from './FleetGrid.js';
 import classes from './FleetGrid.module.css';
 import type { QuickSend } from './QuickActions.js';
+import { quickText } from './quick-text.js';
 import { SelectionBar } from '../groups/SelectionBar.js';
 
 /** How many vehicles of each pressing readiness, for the line under the title ("Immobilized 31 · …"). */
-function pressingCounts(vehicles: VehicleSummaryDto[]): string {
+function pressingCounts(vehicles: VehicleSummaryDto[]): string[] {
   const counts = new Map<string, number>();
   for (const v of vehicles) counts.set(v.readiness.code, (counts.get(v.readiness.code) ?? 0) + 1);
-  return VEHICLE_READINESS.filter((code) => code !== 'ready' && counts.get(code))
-    .map((code) => `${READINESS_LABELS[code]} ${counts.get(code)!.toLocaleString()}`)
-    .join(' · ');
+  return VEHICLE_READINESS.filter((code) => code !== 'ready' && counts.get(code)).map((code) =>
+    t('fleet:page.pressing', { label: readinessLabel(code), count: counts.get(code)! }),
+  );
 }
 
 export function FleetView() {
@@ -89,21 +91,24 @@ export function FleetView() {
       });
       setNotice(
         result.ok
-          ? { ok: true, text: QUICK_TEXT.sent(action.label, name) }
-          : { ok: false, text: QUICK_TEXT.failed(action.label, name, result.error.message) },
+          ? { ok: true, text: quickText.sent(action.kind, name) }
+          : { ok: false, text: quickText.failed(action.kind, name, result.error.message) },
       );
     },
     [stores, operator],
   );
 
-  const description = `${items.length.toLocaleString()} vehicles${
-    shown.length !== items.length ? ` · ${shown.length.toLocaleString()} shown` : ''
-  }${pressing ? ` · ${pressing}` : ''}`;
+  // Figures side by side, not a sentence: each is worded alone.
+  const description = [
+    t('fleet:page.count', { count: items.length }),
+    ...(shown.length !== items.length ? [t('fleet:page.shown', { count: shown.length })] : []),
+    ...pressing,
+  ].join(' · ');
 
   return (
     <div className={classes.page}>
       <PageHeader
-        title="Fleet"
+        title={t('fleet:page.title')}
         description={description}
         compact
         actions={
@@ -125,8 +130,8 @@ export function FleetView() {
       <Group gap="xs" align="flex-end" wrap="wrap">
         <TextInput
           ref={search}
-          label="Search"
-          placeholder="VIN, label, brand or model — press /"
+          label={t('fleet:search.label')}
+          placeholder={t('fleet:search.placeholder')}
           leftSection={<IconSearch size={16} aria-hidden />}
           value={filter.search}
           onChange={(e) => set({ search: e.currentTarget.value })}
@@ -147,7 +152,7 @@ export function FleetView() {
       <ErrorSummary error={error} />
       {!loaded ? (
         <Stack align="flex-start">
-          <Loader aria-label="Loading the fleet" />
+          <Loader aria-label={t('fleet:page.loading')} />
         </Stack>
       ) : (
         <FleetGrid

@@ -9,14 +9,15 @@ import { useStores } from '../../app/stores-context.js';
 import { ACCESS_TEXT } from '../access/access-text.js';
 import { sendAccess } from '../access/permissions.js';
 import { preferredCallbackId } from '../remotes/CallbackPicker.js';
-import { capabilityOf } from '../remotes/FeaturePicker.js';
+import { capabilityOf, capabilityWhy } from '../remotes/FeaturePicker.js';
 import { remoteBody } from '../remotes/models/remote-draft.js';
-import { QUICK_TEXT } from './fleet-text.js';
 import classes from './FleetGrid.module.css';
+import { type QuickKind, quickText } from './quick-text.js';
 
 export interface QuickAction {
   type: 'Horn' | 'Doors';
-  label: string;
+  /** Which quick action, for its words (quick-text.ts). */
+  kind: QuickKind;
   body: Record<string, unknown>;
   icon: Icon;
 }
@@ -24,11 +25,11 @@ export interface QuickAction {
 export const QUICK_ACTIONS: readonly QuickAction[] = [
   {
     type: 'Horn',
-    label: QUICK_TEXT.horn,
+    kind: 'horn',
     body: remoteBody('Horn', { state: 'Activated' }),
     icon: IconSpeakerphone,
   },
-  { type: 'Doors', label: QUICK_TEXT.lock, body: remoteBody('Doors', { state: 'Locked' }), icon: IconLock },
+  { type: 'Doors', kind: 'lock', body: remoteBody('Doors', { state: 'Locked' }), icon: IconLock },
 ];
 
 export type QuickSend = (
@@ -58,17 +59,17 @@ export function QuickActions({
         const capability = capabilityOf(vehicle, q.type);
         const callbackId = preferredCallbackId(callbacks, q.type);
         const why = !capability.supported
-          ? QUICK_TEXT.cannot(capability.reason)
+          ? quickText.cannot(capabilityWhy(vehicle, q.type))
           : !access.allowed
             ? access.role === 'viewer'
-              ? QUICK_TEXT.viewer
+              ? quickText.viewer()
               : ACCESS_TEXT.needsRole(access.needed)
             : inFlight?.some((a) => a.type === q.type)
-              ? QUICK_TEXT.inProgress
+              ? quickText.inProgress()
               : !callbackId
-                ? QUICK_TEXT.noCallback
+                ? quickText.noCallback()
                 : null;
-        const what = `${q.label} ${name}`;
+        const what = quickText.name(q.kind, name);
         return (
           <button
             key={q.type}
@@ -76,9 +77,9 @@ export function QuickActions({
             className={classes.quickButton}
             tabIndex={-1}
             data-row-item
-            data-testid={`quick-${q.type === 'Horn' ? 'horn' : 'lock'}`}
-            aria-label={why ? `${what} (${why})` : what}
-            title={why ? `${q.label}: ${why}` : what}
+            data-testid={`quick-${q.kind}`}
+            aria-label={why ? quickText.nameWhy(q.kind, name, why) : what}
+            title={why ? quickText.titleWhy(q.kind, why) : what}
             // Not `disabled`: it stays reachable with the arrows, and says why it cannot go.
             aria-disabled={why ? true : undefined}
             aria-busy={busy === q.type || undefined}

@@ -5,7 +5,7 @@ import { Alert } from '@mantine/core';
 import { IconAlertTriangle, IconZzz } from '@tabler/icons-react';
 import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import type { RemoteType } from '../../../../preload/contract/vocabulary.js';
-import { SEND_WARNING_TEXT } from './fleet-text.js';
+import { sendWarningText } from './fleet-text.js';
 
 /** Full privacy refuses every remote but these (the core's readiness rule). */
 const PRIVACY_EXEMPT: readonly RemoteType[] = ['Immobilization', 'Stolen'];
@@ -19,19 +19,19 @@ export function sendWarning(
   const { readiness, wakeUps } = vehicle;
   switch (readiness.code) {
     case 'deep-sleep':
-      return { tone: 'error', text: SEND_WARNING_TEXT.deepSleep(name) };
+      return { tone: 'error', text: sendWarningText.deepSleep(name) };
     case 'privacy':
-      if (!PRIVACY_EXEMPT.includes(type)) return { tone: 'error', text: SEND_WARNING_TEXT.privacy(name) };
+      if (!PRIVACY_EXEMPT.includes(type)) return { tone: 'error', text: sendWarningText.privacy(name) };
       break;
     case 'no-wake-ups-left':
-      return { tone: 'error', text: SEND_WARNING_TEXT.noWakeUpsLeft(name, wakeUps.resetsAt) };
+      return { tone: 'error', text: sendWarningText.noWakeUpsLeft(name, wakeUps.resetsAt) };
     default:
       break;
   }
   // Asleep whatever else it is (immobilized and asleep still wakes for the command).
   if (readiness.code === 'will-wake' || vehicle.states.includes('Asleep')) {
     const left = Number(readiness.params.wakeUpsLeft ?? Math.max(0, wakeUps.budget - wakeUps.usedThisMonth));
-    return { tone: 'info', text: SEND_WARNING_TEXT.willWake(name, left) };
+    return { tone: 'info', text: sendWarningText.willWake(name, left) };
   }
   return null;
 }

@@ -2,6 +2,7 @@ import { Anchor, Group, Text } from '@mantine/core';
 import type { RemoteActionDto } from '../../../../preload/contract/dto.js';
 import { OutcomeBadge } from '../../components/OutcomeBadge.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
+import { t } from '../../i18n/index.js';
 import { featureLabel } from '../remotes/features.js';
 import classes from './FleetGrid.module.css';
 
@@ -22,7 +23,7 @@ export function VehicleActivityBadge({
 }) {
   const shown = inFlight?.[0] ?? latest;
   // Most rows: a plain line (the list redraws every row in view on each filter).
-  if (!shown) return <span className={classes.dimmed}>No command yet</span>;
+  if (!shown) return <span className={classes.dimmed}>{t('fleet:row.noCommand')}</span>;
   return (
     <Group gap={6} wrap="nowrap">
       <OutcomeBadge action={shown} size="sm" />
@@ -37,7 +38,9 @@ export function VehicleActivityBadge({
       <Text size="xs" c="dimmed">
         <TimeAgo iso={shown.updatedAt} />
       </Text>
-      {inFlight && inFlight.length > 1 ? <Text size="xs">+{inFlight.length - 1} more</Text> : null}
+      {inFlight && inFlight.length > 1 ? (
+        <Text size="xs">{t('fleet:row.moreCommands', { count: inFlight.length - 1 })}</Text>
+      ) : null}
     </Group>
   );
 }

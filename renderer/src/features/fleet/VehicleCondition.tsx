@@ -3,15 +3,16 @@
 import { Alert, Anchor, Badge, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import { useNow } from '../../components/use-now.js';
+import { t } from '../../i18n/index.js';
 import { SEVERITY_COLORS, STATE_COLORS } from './ConditionChips.js';
 import {
   nextStepText,
-  READINESS_LABELS,
+  readinessLabel,
   sourceText,
   sourceTitle,
-  STATE_LABELS,
   stateDetailText,
-  WAKE_UPS_TEXT,
+  stateLabel,
+  wakeUpsText,
 } from './fleet-text.js';
 
 /** The readiness under the vehicle's name: its word and what to do. */
@@ -23,7 +24,7 @@ export function ReadinessAlert({ vehicle }: { vehicle: VehicleSummaryDto }) {
       color={SEVERITY_COLORS[readiness.severity]}
       // Filled only for what stops a command or needs a decision; asleep or ready are information.
       variant={readiness.severity === 'error' || readiness.severity === 'warning' ? 'filled' : 'light'}
-      title={READINESS_LABELS[readiness.code]}
+      title={readinessLabel(readiness.code)}
       data-testid="vehicle-readiness"
       data-code={readiness.code}
       p="sm"
@@ -38,32 +39,31 @@ export function VehicleStates({ vehicle }: { vehicle: VehicleSummaryDto }) {
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="xs">
-        States
+        {t('fleet:states.title')}
       </Title>
       {vehicle.states.length === 0 ? (
-        <Text c="dimmed">Nothing to report: no state the agent knows of.</Text>
+        <Text c="dimmed">{t('fleet:states.none')}</Text>
       ) : (
         <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {vehicle.states.map((state) => {
             const source = vehicle.stateSources[state];
             const detail = stateDetailText(state, source);
+            const from = source ? sourceText(state, source, now) : t('fleet:source.unknown');
             return (
               <li key={state} data-testid="vehicle-state" data-state={state}>
                 <Group gap="xs" wrap="nowrap" align="flex-start">
                   <Badge variant="light" color={STATE_COLORS[state]} style={{ flex: 'none' }}>
-                    {STATE_LABELS[state]}
+                    {stateLabel(state)}
                   </Badge>
                   <Text size="sm" title={source ? sourceTitle(source) : undefined}>
-                    {detail ? `${detail}: ` : ''}
-                    {source ? sourceText(state, source, now) : 'source not known'}
+                    {detail ? t('fleet:states.detail', { detail, source: from }) : from}
                     {source?.remoteActionId ? (
                       <>
-                        {' '}
-                        (
+                        {' ('}
                         <Anchor href={`#/actions/${encodeURIComponent(source.remoteActionId)}`} size="sm">
-                          the command
+                          {t('fleet:states.command')}
                         </Anchor>
-                        )
+                        {')'}
                       </>
                     ) : null}
                   </Text>
@@ -81,24 +81,25 @@ export function WakeUps({ vehicle }: { vehicle: VehicleSummaryDto }) {
   const now = useNow();
   const w = vehicle.wakeUps;
   const share = w.budget > 0 ? Math.min(100, (w.usedThisMonth / w.budget) * 100) : 100;
-  const refused = WAKE_UPS_TEXT.refused(w, now);
+  const refused = wakeUpsText.refused(w, now);
+  const used = wakeUpsText.used(w);
   return (
     <Paper withBorder p="md" data-testid="wake-ups">
       <Group justify="space-between" mb={6}>
         <Title order={2} size="h4">
-          {WAKE_UPS_TEXT.title}
+          {t('fleet:wakeUps.title')}
         </Title>
         <Badge variant="outline" color="gray">
-          estimated
+          {t('fleet:wakeUps.badge')}
         </Badge>
       </Group>
-      <Text fw={700}>{WAKE_UPS_TEXT.used(w)}</Text>
+      <Text fw={700}>{used}</Text>
       <Progress
         value={share}
         color={share >= 100 ? 'red' : share >= 75 ? 'orange' : 'indigo'}
         mt={6}
         mb={6}
-        aria-label={WAKE_UPS_TEXT.used(w)}
+        aria-label={used}
       />
       {refused ? (
         <Text size="sm" c="red.8">
@@ -106,7 +107,7 @@ export function WakeUps({ vehicle }: { vehicle: VehicleSummaryDto }) {
         </Text>
       ) : null}
       <Text size="sm" c="dimmed">
-        {WAKE_UPS_TEXT.estimated} {WAKE_UPS_TEXT.resets(w)}
+        {t('fleet:wakeUps.estimated')} {wakeUpsText.resets(w)}
       </Text>
     </Paper>
   );

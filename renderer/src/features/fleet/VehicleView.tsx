@@ -23,12 +23,17 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { OutcomeBadge } from '../../components/OutcomeBadge.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
+import { ageText, clockText } from '../../components/time-text.js';
+import { useNow } from '../../components/use-now.js';
+import { t } from '../../i18n/index.js';
 import { FeaturePicker } from '../remotes/FeaturePicker.js';
 import { featureBySlug, FEATURES, featureLabel, FEATURE_ORDER } from '../remotes/features.js';
 import { SendRemotePanel } from '../remotes/SendRemotePanel.js';
+import { capabilityReasonText } from './capability-text.js';
 import { SendWarning } from './SendWarning.js';
 import { ReadinessAlert, VehicleStates, WakeUps } from './VehicleCondition.js';
-import { ENERGY_LABELS } from './fleet-filter.js';
+import { energyLabel } from './fleet-filter.js';
+import { makeAndModel } from './vehicle-name.js';
 import { statusFacts } from './vehicle-status.js';
 
 const TONE = { good: 'green', warn: 'orange', bad: 'red' } as const;
@@ -49,25 +54,28 @@ function VehicleFacts({
   vehicleRef: string;
 }) {
   const stores = useStores();
+  const now = useNow();
   const error = useStore(stores.vehicles, (s) => s.detailErrors[vehicleRef]);
   const facts = detail ? statusFacts(detail.status) : [];
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="xs">
-        Last known status
+        {t('fleet:facts.title')}
       </Title>
       <Text c={vehicle.statusAt ? 'dimmed' : 'orange.8'} mb="sm">
         {vehicle.statusAt ? (
-          <TimeAgo iso={vehicle.statusAt} prefix="Reported " />
+          <time dateTime={vehicle.statusAt} title={clockText(vehicle.statusAt)}>
+            {t('fleet:facts.reported', { age: ageText(vehicle.statusAt, now) })}
+          </time>
         ) : (
-          'No status reported yet. Send a state refresh to get one.'
+          t('fleet:facts.none')
         )}
       </Text>
       {!detail && vehicle.statusAt ? (
         error ? (
           <ErrorSummary error={error} />
         ) : (
-          <Loader size="sm" role="status" aria-label="Reading the last status" />
+          <Loader size="sm" role="status" aria-label={t('fleet:facts.loading')} />
         )
       ) : null}
       <Stack gap={6}>
@@ -88,9 +96,9 @@ function Capabilities({ vehicle }: { vehicle: VehicleSummaryDto }) {
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="sm">
-        What it can do
+        {t('fleet:capabilities.title')}
       </Title>
-      <List spacing="xs" listStyleType="none" aria-label="Capabilities">
+      <List spacing="xs" listStyleType="none" aria-label={t('fleet:capabilities.label')}>
         {FEATURE_ORDER.map((type) => {
           const capability = vehicle.capabilities[type];
           const can = capability?.supported === true;
@@ -104,10 +112,15 @@ function Capabilities({ vehicle }: { vehicle: VehicleSummaryDto }) {
               }
             >
               <Text span fw={600}>
-                {FEATURES[type].label}
+                {featureLabel(type)}
               </Text>
               <Text span c={can ? 'dimmed' : undefined}>
-                {can ? ' — yes' : ` — no: ${capability?.reason ?? 'unknown'}`}
+                {' — '}
+                {can
+                  ? t('fleet:capabilities.yes')
+                  : t('fleet:capabilities.no', {
+                      reason: capabilityReasonText(capability) ?? t('fleet:capability.reasonUnknown'),
+                    })}
               </Text>
             </List.Item>
           );
@@ -131,9 +144,9 @@ function RecentActions({ vehicleId }: { vehicleId: string }) {
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="sm">
-        Recent commands
+        {t('fleet:recent.title')}
       </Title>
-      {recent.length === 0 ? <Text c="dimmed">None yet.</Text> : null}
+      {recent.length === 0 ? <Text c="dimmed">{t('fleet:recent.none')}</Text> : null}
       <Stack gap="xs">
         {recent.map((a) => (
           <Group key={a.remoteActionId} gap="xs" justify="space-between" wrap="nowrap">
@@ -169,9 +182,9 @@ export function VehicleView({ vehicleId, feature }: { vehicleId: string; feature
   // Not found, it still says so as the page's heading: the focus goes there as on any page opened.
   if (!vehicle)
     return loaded ? (
-      <PageHeader title={`No vehicle ${vehicleId} in this fleet.`} />
+      <PageHeader title={t('fleet:vehicle.notFound', { ref: vehicleId })} />
     ) : (
-      <Loader aria-label="Loading" />
+      <Loader aria-label={t('fleet:vehicle.loading')} />
     );
   const selected = featureBySlug(feature)?.type;
   const select = (type: keyof typeof FEATURES) =>
@@ -184,15 +197,15 @@ export function VehicleView({ vehicleId, feature }: { vehicleId: string; feature
       <Group justify="space-between" align="flex-end">
         <div>
           <Anchor href="#/vehicles" size="sm">
-            ← Fleet
+            {t('fleet:vehicle.back')}
           </Anchor>
           <Title order={1} size="h2" tabIndex={-1}>
             {vehicle.label ?? vehicle.vin}
           </Title>
           <Group gap="xs">
             <Text ff="monospace">{vehicle.vin}</Text>
-            <Text c="dimmed">{[vehicle.brand, vehicle.model].filter(Boolean).join(' ')}</Text>
-            <Badge variant="light">{ENERGY_LABELS[vehicle.energy] ?? vehicle.energy}</Badge>
+            <Text c="dimmed">{makeAndModel(vehicle.brand, vehicle.model)}</Text>
+            <Badge variant="light">{energyLabel(vehicle.energy)}</Badge>
           </Group>
         </div>
       </Group>
@@ -210,7 +223,7 @@ export function VehicleView({ vehicleId, feature }: { vehicleId: string; feature
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             <Title order={2} size="h3">
-              Send a command
+              {t('fleet:vehicle.sendTitle')}
             </Title>
             <FeaturePicker vehicle={vehicle} selected={selected} onSelect={select} />
             {selected ? (
@@ -219,7 +232,7 @@ export function VehicleView({ vehicleId, feature }: { vehicleId: string; feature
                 <SendRemotePanel key={`${vehicle.id}-${selected}`} vehicle={vehicle} type={selected} />
               </>
             ) : (
-              <Text c="dimmed">Choose a feature above.</Text>
+              <Text c="dimmed">{t('fleet:vehicle.chooseFeature')}</Text>
             )}
           </Stack>
         </Grid.Col>

@@ -3,35 +3,43 @@
 import type { RemoteActionDto, VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import { VEHICLE_READINESS, VEHICLE_STATES } from '../../../../preload/contract/vocabulary.js';
 import { verdictOf } from '../../stores/action-phases.js';
+import { t } from '../../i18n/index.js';
 import type { ConditionValue, FleetFilter } from '../../stores/vehicles-store.js';
-import { READINESS_LABELS, STATE_LABELS } from './fleet-text.js';
+import { isVehicleEnergy } from './energies.js';
+import { readinessLabel, stateLabel } from './fleet-text.js';
 
 /** What a vehicle's commands are doing (from the actions this screen knows). */
 export type ActivityState = 'busy' | 'failed' | 'idle' | 'no-status';
 
-export const ACTIVITY_STATES: { value: ActivityState; label: string }[] = [
-  { value: 'busy', label: 'Command in progress' },
-  { value: 'failed', label: 'Last command failed' },
-  { value: 'idle', label: 'No command in progress' },
-  { value: 'no-status', label: 'No status yet' },
-];
+/** The choices of the commands filter, worded. */
+export function activityStates(): { value: ActivityState; label: string }[] {
+  return [
+    { value: 'busy', label: t('fleet:activity.busy') },
+    { value: 'failed', label: t('fleet:activity.failed') },
+    { value: 'idle', label: t('fleet:activity.idle') },
+    { value: 'no-status', label: t('fleet:activity.noStatus') },
+  ];
+}
 
 // The filter's shape lives with the fleet's store, which keeps it while the technician visits a vehicle.
 export { EMPTY_FLEET_FILTER, type ConditionValue, type FleetFilter } from '../../stores/vehicles-store.js';
 
-export const CONDITION_GROUPS: { group: string; items: { value: ConditionValue; label: string }[] }[] = [
-  {
-    group: 'Can it go now',
-    items: VEHICLE_READINESS.map((code) => ({
-      value: `readiness:${code}` as const,
-      label: READINESS_LABELS[code],
-    })),
-  },
-  {
-    group: 'States',
-    items: VEHICLE_STATES.map((state) => ({ value: `state:${state}` as const, label: STATE_LABELS[state] })),
-  },
-];
+/** The choices of the state filter: whether a command can go now, then the states, worded. */
+export function conditionGroups(): { group: string; items: { value: ConditionValue; label: string }[] }[] {
+  return [
+    {
+      group: t('fleet:filter.state.readinessGroup'),
+      items: VEHICLE_READINESS.map((code) => ({
+        value: `readiness:${code}` as const,
+        label: readinessLabel(code),
+      })),
+    },
+    {
+      group: t('fleet:filter.state.statesGroup'),
+      items: VEHICLE_STATES.map((state) => ({ value: `state:${state}` as const, label: stateLabel(state) })),
+    },
+  ];
+}
 
 export interface VehicleActivity {
   latest: Record<string, RemoteActionDto>;
@@ -121,10 +129,7 @@ export function distinct(values: (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => Boolean(v)))].sort((a, b) => a.localeCompare(b));
 }
 
-export const ENERGY_LABELS: Record<string, string> = {
-  Electric: 'Electric',
-  PlugInHybrid: 'Plug-in hybrid',
-  Hybrid: 'Hybrid',
-  Combustion: 'Combustion',
-  Unknown: 'Unknown',
-};
+/** A vehicle's energy in a word ("Plug-in hybrid"); one this version does not know, as the agent sent it. */
+export function energyLabel(energy: string): string {
+  return isVehicleEnergy(energy) ? t(`fleet:energy.${energy}`) : energy;
+}

@@ -10,17 +10,21 @@ import { NAME_MAX_LENGTH } from '../../../../preload/contract/vocabulary.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { errorAt, type FieldError } from '../../components/field-errors.js';
-import { filterText, groupFilterOf, withMembers } from './group-model.js';
+import { t } from '../../i18n/index.js';
+import { filterText, groupFilterOf, leftOutLabel, withMembers } from './group-model.js';
+
+/** The dialogs' fields, as the agent's field errors name them. */
+const FIELD = { name: 'name', groupId: 'groupId', vehicleIds: 'vehicleIds', filter: 'filter' } as const;
 
 const LOCAL = (errors: FieldError[]): ClientFailure => ({
   status: 0,
   code: 'LOCAL',
-  message: 'Check the highlighted fields.',
+  message: t('groups:dialog.checkFields'),
   errors,
 });
 
 function nameErrors(name: string): FieldError[] {
-  return name.trim() ? [] : [{ field: 'name', message: 'Give the group a name.' }];
+  return name.trim() ? [] : [{ field: FIELD.name, message: t('groups:dialog.nameRequired') }];
 }
 
 /** The ticked vehicles into a group: one that lists vehicles, or a new one. */
@@ -68,7 +72,9 @@ export function AddToGroupDialog({
         .create({ name: name.trim(), vehicleIds: [...vehicleIds] }, operator);
     } else {
       const group = memberGroups.find((g) => g.id === groupId);
-      if (!group) return setFailure(LOCAL([{ field: 'groupId', message: 'Choose a group.' }]));
+      if (!group) {
+        return setFailure(LOCAL([{ field: FIELD.groupId, message: t('groups:dialog.chooseGroupError') }]));
+      }
       setBusy(true);
       result = await stores.groups
         .getState()
@@ -77,62 +83,66 @@ export function AddToGroupDialog({
     setBusy(false);
     if (!result.ok) return setFailure(result.error);
     onDone(
-      `${vehicleIds.length.toLocaleString()} vehicle${vehicleIds.length === 1 ? '' : 's'} in “${result.value.name}” (${result.value.vehicleIds.length.toLocaleString()} in all).`,
+      t('groups:add.done', {
+        count: vehicleIds.length,
+        name: result.value.name,
+        total: result.value.vehicleIds.length,
+      }),
     );
     onClose();
   }
 
   const errors = failure?.errors ?? [];
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={700}>Add to a group</Text>} centered>
+    <Modal opened={opened} onClose={onClose} title={<Text fw={700}>{t('groups:add.title')}</Text>} centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Text>
-            {vehicleIds.length.toLocaleString()} selected vehicle{vehicleIds.length === 1 ? '' : 's'}.
-          </Text>
+          <Text>{t('groups:add.selected', { count: vehicleIds.length })}</Text>
           <ErrorSummary error={failure} />
           {memberGroups.length > 0 ? (
             <Radio.Group
-              label="Add them to"
+              label={t('groups:add.target')}
               value={choice}
               onChange={(v) => setTarget(v as 'existing' | 'new')}
             >
               <Group gap="lg" mt={4}>
-                <Radio value="existing" label="An existing group" />
-                <Radio value="new" label="A new group" />
+                <Radio value="existing" label={t('groups:add.existing')} />
+                <Radio value="new" label={t('groups:add.new')} />
               </Group>
             </Radio.Group>
           ) : null}
           {choice === 'existing' ? (
             <Select
-              label="Group"
-              placeholder={status === 'loading' ? 'Loading the groups…' : 'Choose a group'}
+              label={t('groups:add.group')}
+              placeholder={
+                status === 'loading' ? t('groups:add.groupLoading') : t('groups:add.groupPlaceholder')
+              }
               data={memberGroups.map((g) => ({
                 value: g.id,
-                label: `${g.name} (${g.vehicleIds.length.toLocaleString()})`,
+                label: t('groups:add.groupOption', { name: g.name, count: g.vehicleIds.length }),
               }))}
               value={groupId}
               onChange={setGroupId}
-              error={errorAt(errors, 'groupId')}
+              error={errorAt(errors, FIELD.groupId)}
               searchable
               data-autofocus
             />
           ) : (
             <TextInput
-              label="Name of the new group"
+              label={t('groups:add.newName')}
               value={name}
               maxLength={NAME_MAX_LENGTH}
               onChange={(e) => setName(e.currentTarget.value)}
-              error={errorAt(errors, 'name')}
+              error={errorAt(errors, FIELD.name)}
               data-autofocus
             />
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('groups:dialog.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
-              Add to group
+              {t('groups:add.submit')}
             </Button>
           </Group>
         </Stack>
@@ -195,7 +205,11 @@ export function GroupEditorDialog({
       : await stores.groups.getState().create(body, operator);
     setBusy(false);
     if (!result.ok) return setFailure(result.error);
-    onDone(group ? `Renamed “${result.value.name}”.` : `Group “${result.value.name}” created.`);
+    onDone(
+      group
+        ? t('groups:editor.renamed', { name: result.value.name })
+        : t('groups:editor.created', { name: result.value.name }),
+    );
     onClose();
   }
 
@@ -204,56 +218,59 @@ export function GroupEditorDialog({
     <Modal
       opened={opened}
       onClose={onClose}
-      title={<Text fw={700}>{group ? `Rename “${group.name}”` : 'New group'}</Text>}
+      title={
+        <Text fw={700}>
+          {group ? t('groups:editor.renameTitle', { name: group.name }) : t('groups:editor.newTitle')}
+        </Text>
+      }
       centered
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <ErrorSummary error={failure} />
           <TextInput
-            label="Name"
+            label={t('groups:editor.name')}
             value={name}
             maxLength={NAME_MAX_LENGTH}
             onChange={(e) => setName(e.currentTarget.value)}
-            error={errorAt(errors, 'name')}
+            error={errorAt(errors, FIELD.name)}
             data-autofocus
           />
           {group ? null : (
             <Radio.Group
-              label="Vehicles"
+              label={t('groups:editor.vehicles')}
               value={from ?? 'selected'}
               onChange={(v) => setSource(v as 'selected' | 'filter')}
-              error={errorAt(errors, 'vehicleIds') ?? errorAt(errors, 'filter')}
+              error={errorAt(errors, FIELD.vehicleIds) ?? errorAt(errors, FIELD.filter)}
             >
               <Stack gap="xs" mt={4}>
                 <Radio
                   value="selected"
                   disabled={selected.size === 0}
-                  label={`The vehicles selected in the fleet (${selected.size.toLocaleString()})`}
-                  description={
-                    selected.size === 0
-                      ? 'Tick vehicles in the fleet list first (Space on a row).'
-                      : undefined
-                  }
+                  label={t('groups:editor.fromSelected', { count: selected.size })}
+                  description={selected.size === 0 ? t('groups:editor.fromSelectedHint') : undefined}
                 />
                 <Radio
                   value="filter"
-                  label="The fleet's current filters, kept up to date"
-                  description={`${filterText(saved.filter)}${
+                  label={t('groups:editor.fromFilter')}
+                  description={
                     saved.leftOut.length > 0
-                      ? `. Not kept: ${saved.leftOut.join(', ')} (groups keep the search and conditions).`
-                      : ''
-                  }`}
+                      ? t('groups:editor.filterLeftOut', {
+                          filter: filterText(saved.filter),
+                          leftOut: saved.leftOut.map(leftOutLabel).join(', '),
+                        })
+                      : filterText(saved.filter)
+                  }
                 />
               </Stack>
             </Radio.Group>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('groups:dialog.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
-              {group ? 'Rename' : 'Create group'}
+              {group ? t('groups:editor.rename') : t('groups:editor.create')}
             </Button>
           </Group>
         </Stack>

@@ -11,12 +11,26 @@ import { useStores } from '../../app/stores-context.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { formatNumber } from '../../i18n/format.js';
+import { t } from '../../i18n/index.js';
 import { ActorLabel } from '../access/ActorLabel.js';
 import { ROUTINE_ACCESS_TEXT, useRoutineAccess } from '../access/routine-access.js';
 import { GroupEditorDialog } from './GroupDialogs.js';
 import { groupFilterOf, groupKindText } from './group-model.js';
 
 type Dialog = { kind: 'new' } | { kind: 'rename'; group: GroupDto } | { kind: 'delete'; group: GroupDto };
+
+/** The empty page's sentence, its link to the fleet marked <link>…</link> in the catalog (one sentence per language). */
+function EmptyText() {
+  const [before = '', link = '', after = ''] = t('groups:page.empty').split(/<\/?link>/);
+  return (
+    <Text>
+      {before}
+      <Anchor href="#/vehicles">{link}</Anchor>
+      {after}
+    </Text>
+  );
+}
 
 export function GroupsView() {
   const stores = useStores();
@@ -39,7 +53,7 @@ export function GroupsView() {
     setBusy(false);
     if (!result.ok) return setFailure(result.error);
     setDialog(null);
-    setNotice(`Group “${group.name}” deleted.`);
+    setNotice(t('groups:notice.deleted', { name: group.name }));
   }
 
   async function saveFilters(group: GroupDto) {
@@ -47,22 +61,22 @@ export function GroupsView() {
       .getState()
       .replace(group.id, { name: group.name, filter: groupFilterOf(fleetFilter).filter }, operator);
     setFailure(result.ok ? null : result.error);
-    if (result.ok) setNotice(`“${group.name}” now keeps the fleet's current filters.`);
+    if (result.ok) setNotice(t('groups:notice.filtersSaved', { name: group.name }));
   }
 
   const editable = access.groups;
   return (
     <Stack gap="md">
       <PageHeader
-        title="Vehicle groups"
-        description="Named sets of vehicles for bulk commands and schedules: chosen vehicles, or a saved fleet filter."
+        title={t('groups:page.title')}
+        description={t('groups:page.description')}
         actions={
           <Button
             leftSection={<IconPlus size={18} aria-hidden />}
             onClick={() => setDialog({ kind: 'new' })}
             disabled={!editable}
           >
-            New group
+            {t('groups:page.new')}
           </Button>
         }
       />
@@ -76,24 +90,21 @@ export function GroupsView() {
       </Text>
       <ErrorSummary error={error ?? (dialog ? null : failure)} />
       {status === 'loading' || status === 'idle' ? (
-        <Loader aria-label="Loading the groups" />
+        <Loader aria-label={t('groups:page.loading')} />
       ) : items.length === 0 ? (
         <Paper withBorder p="lg">
-          <Text>
-            No group yet. In the <Anchor href="#/vehicles">fleet</Anchor>, tick vehicles (Space on a row) and
-            choose “Add to group”, or create one here from the fleet's current filters.
-          </Text>
+          <EmptyText />
         </Paper>
       ) : (
         <Paper withBorder>
-          <Table striped highlightOnHover verticalSpacing="sm" aria-label="Vehicle groups">
+          <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('groups:table.label')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Made of</Table.Th>
-                <Table.Th ta="right">Vehicles</Table.Th>
-                <Table.Th>Created by</Table.Th>
-                <Table.Th>Actions</Table.Th>
+                <Table.Th>{t('groups:table.name')}</Table.Th>
+                <Table.Th>{t('groups:table.madeOf')}</Table.Th>
+                <Table.Th ta="right">{t('groups:table.vehicles')}</Table.Th>
+                <Table.Th>{t('groups:table.createdBy')}</Table.Th>
+                <Table.Th>{t('groups:table.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -102,7 +113,7 @@ export function GroupsView() {
                   <Table.Td fw={700}>{group.name}</Table.Td>
                   <Table.Td>{groupKindText(group)}</Table.Td>
                   <Table.Td ta="right" data-testid="group-count">
-                    {group.vehicleIds.length.toLocaleString()}
+                    {formatNumber(group.vehicleIds.length)}
                   </Table.Td>
                   <Table.Td>
                     <ActorLabel actor={group.createdBy} />
@@ -114,9 +125,9 @@ export function GroupsView() {
                         leftSection={<IconSend size={14} aria-hidden />}
                         component="a"
                         href={`#/groups/${encodeURIComponent(group.id)}/send`}
-                        aria-label={`Send a command to ${group.name}`}
+                        aria-label={t('groups:row.sendTo', { name: group.name })}
                       >
-                        Send a command
+                        {t('groups:row.send')}
                       </Button>
                       {editable ? (
                         <>
@@ -124,18 +135,18 @@ export function GroupsView() {
                             size="xs"
                             variant="default"
                             onClick={() => setDialog({ kind: 'rename', group })}
-                            aria-label={`Rename ${group.name}`}
+                            aria-label={t('groups:row.renameThis', { name: group.name })}
                           >
-                            Rename
+                            {t('groups:row.rename')}
                           </Button>
                           {group.kind === 'filter' ? (
                             <Button
                               size="xs"
                               variant="default"
                               onClick={() => void saveFilters(group)}
-                              aria-label={`Save the fleet's current filters into ${group.name}`}
+                              aria-label={t('groups:row.saveFiltersInto', { name: group.name })}
                             >
-                              Save current filters
+                              {t('groups:row.saveFilters')}
                             </Button>
                           ) : null}
                           <Button
@@ -146,9 +157,9 @@ export function GroupsView() {
                               setFailure(null);
                               setDialog({ kind: 'delete', group });
                             }}
-                            aria-label={`Delete ${group.name}`}
+                            aria-label={t('groups:row.deleteThis', { name: group.name })}
                           >
-                            Delete
+                            {t('groups:row.delete')}
                           </Button>
                         </>
                       ) : null}
@@ -168,17 +179,14 @@ export function GroupsView() {
       />
       <ConfirmDialog
         opened={dialog?.kind === 'delete'}
-        title={dialog?.kind === 'delete' ? `Delete “${dialog.group.name}”?` : ''}
-        confirmLabel="Delete group"
+        title={dialog?.kind === 'delete' ? t('groups:delete.title', { name: dialog.group.name }) : ''}
+        confirmLabel={t('groups:delete.confirm')}
         busy={busy}
         error={failure}
         onClose={() => setDialog(null)}
         onConfirm={() => dialog?.kind === 'delete' && void remove(dialog.group)}
       >
-        <Text>
-          The vehicles stay in the fleet; bulk commands already started keep going. A group a schedule uses
-          cannot be deleted.
-        </Text>
+        <Text>{t('groups:delete.text')}</Text>
       </ConfirmDialog>
     </Stack>
   );

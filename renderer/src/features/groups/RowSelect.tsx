@@ -4,6 +4,7 @@
 import { memo } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
+import { t } from '../../i18n/index.js';
 
 export const RowSelect = memo(function RowSelect({ vehicleId, name }: { vehicleId: string; name: string }) {
   const stores = useStores();
@@ -12,7 +13,7 @@ export const RowSelect = memo(function RowSelect({ vehicleId, name }: { vehicleI
     <input
       type="checkbox"
       tabIndex={-1}
-      aria-label={`Select ${name}`}
+      aria-label={t('groups:rowSelect.label', { name })}
       checked={selected}
       onChange={() => stores.selection.getState().toggle(vehicleId)}
       data-testid="row-select"

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import { useStores } from '../../app/stores-context.js';
+import { t } from '../../i18n/index.js';
 import { ROUTINE_ACCESS_TEXT, useRoutineAccess } from '../access/routine-access.js';
 import { AddToGroupDialog } from './GroupDialogs.js';
 
@@ -22,7 +23,7 @@ export function SelectionBar({ shown }: { shown: readonly VehicleSummaryDto[] })
   return (
     <Group gap="xs" wrap="wrap" data-testid="selection-bar">
       <Text size="sm" fw={600} role="status" data-testid="selection-count" miw={90}>
-        {count === 0 ? 'None selected' : `${count.toLocaleString()} selected`}
+        {count === 0 ? t('groups:selection.none') : t('groups:selection.count', { count })}
       </Text>
       <Button
         size="xs"
@@ -35,7 +36,9 @@ export function SelectionBar({ shown }: { shown: readonly VehicleSummaryDto[] })
         }
         disabled={shown.length === 0}
       >
-        {allShown ? 'Unselect all shown' : `Select all shown (${shown.length.toLocaleString()})`}
+        {allShown
+          ? t('groups:selection.unselectAll')
+          : t('groups:selection.selectAll', { count: shown.length })}
       </Button>
       <Button
         size="xs"
@@ -43,7 +46,7 @@ export function SelectionBar({ shown }: { shown: readonly VehicleSummaryDto[] })
         onClick={() => stores.selection.getState().clear()}
         disabled={count === 0}
       >
-        Clear selection
+        {t('groups:selection.clear')}
       </Button>
       <Button
         size="xs"
@@ -53,7 +56,7 @@ export function SelectionBar({ shown }: { shown: readonly VehicleSummaryDto[] })
         disabled={count === 0 || !access.groups}
         title={access.groups ? undefined : ROUTINE_ACCESS_TEXT.groups}
       >
-        Add to group
+        {t('groups:selection.addToGroup')}
       </Button>
       <Button
         size="xs"
@@ -61,7 +64,7 @@ export function SelectionBar({ shown }: { shown: readonly VehicleSummaryDto[] })
         onClick={() => stores.router.getState().navigate({ name: 'bulk-new' })}
         disabled={count === 0}
       >
-        Send to selected
+        {t('groups:selection.send')}
       </Button>
       <Text size="sm" c="green.9" role="status" data-testid="selection-notice">
         {notice}

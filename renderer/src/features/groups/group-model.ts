@@ -3,13 +3,18 @@
 // activity are this screen's filters only, so saving them is said to leave them out rather than done silently.
 import type { GroupDto, GroupFilterDto } from '../../../../preload/contract/routines.js';
 import type { VehicleReadiness, VehicleState } from '../../../../preload/contract/vocabulary.js';
+import { formatList } from '../../i18n/format.js';
+import { t } from '../../i18n/index.js';
 import type { FleetFilter } from '../../stores/vehicles-store.js';
-import { READINESS_LABELS, STATE_LABELS } from '../fleet/fleet-text.js';
+import { readinessLabel, stateLabel } from '../fleet/fleet-text.js';
+
+/** A fleet filter a group cannot keep. */
+export type LeftOutFilter = 'brand' | 'energy' | 'capability' | 'activity';
 
 export interface SavedFilter {
   filter: GroupFilterDto;
-  /** The fleet filters in use that a group cannot keep, in words. */
-  leftOut: string[];
+  /** The fleet filters in use that a group cannot keep. */
+  leftOut: LeftOutFilter[];
 }
 
 export function groupFilterOf(fleet: FleetFilter): SavedFilter {
@@ -24,31 +29,46 @@ export function groupFilterOf(fleet: FleetFilter): SavedFilter {
     ...(state.length > 0 ? { state } : {}),
     ...(readiness.length > 0 ? { readiness } : {}),
   };
-  const leftOut = [
-    fleet.brand ? 'brand' : '',
-    fleet.energy ? 'energy' : '',
-    fleet.capability ? 'capability' : '',
-    fleet.activity ? 'command activity' : '',
-  ].filter(Boolean);
+  const leftOut: LeftOutFilter[] = [];
+  if (fleet.brand) leftOut.push('brand');
+  if (fleet.energy) leftOut.push('energy');
+  if (fleet.capability) leftOut.push('capability');
+  if (fleet.activity) leftOut.push('activity');
   return { filter, leftOut };
 }
 
-/** A saved filter in words: "“van” · Asleep, Stolen", or "Every vehicle" when it keeps nothing out. */
+/** A filter a group cannot keep, in a word or two ("command activity"). */
+export function leftOutLabel(left: LeftOutFilter): string {
+  switch (left) {
+    case 'brand':
+      return t('groups:leftOut.brand');
+    case 'energy':
+      return t('groups:leftOut.energy');
+    case 'capability':
+      return t('groups:leftOut.capability');
+    case 'activity':
+      return t('groups:leftOut.activity');
+  }
+}
+
+/** A saved filter in words: "“van” · Asleep or Stolen", or "Every vehicle" when it keeps nothing out. */
 export function filterText(filter: GroupFilterDto | null): string {
   if (!filter) return '';
   const parts: string[] = [];
-  if (filter.search) parts.push(`“${filter.search}”`);
+  if (filter.search) parts.push(t('groups:filter.search', { search: filter.search }));
   const conditions = [
-    ...(filter.readiness ?? []).map((r) => READINESS_LABELS[r]),
-    ...(filter.state ?? []).map((s) => STATE_LABELS[s]),
+    ...(filter.readiness ?? []).map(readinessLabel),
+    ...(filter.state ?? []).map(stateLabel),
   ];
-  if (conditions.length > 0) parts.push(conditions.join(' or '));
-  return parts.length > 0 ? parts.join(' · ') : 'Every vehicle';
+  if (conditions.length > 0) parts.push(formatList(conditions, 'disjunction'));
+  return parts.length > 0 ? parts.join(' · ') : t('groups:filter.every');
 }
 
 /** What a group is made of, in a few words. */
 export function groupKindText(group: GroupDto): string {
-  return group.kind === 'filter' ? `Saved filter: ${filterText(group.filter)}` : 'Chosen vehicles';
+  return group.kind === 'filter'
+    ? t('groups:kind.filter', { filter: filterText(group.filter) })
+    : t('groups:kind.members');
 }
 
 /** The members after adding these, in their order, each once. */

@@ -12,12 +12,14 @@ import { LIST_WHILE_OPEN } from '../../components/list-while-open.js';
 import { OutcomeBadge } from '../../components/OutcomeBadge.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { clockText, shortClockText } from '../../components/time-text.js';
+import { t } from '../../i18n/index.js';
 import { rowAt } from '../../stores/history-store.js';
-import { FEATURES, featureLabel, FEATURE_ORDER } from '../remotes/features.js';
+import { featureLabel, FEATURE_ORDER } from '../remotes/features.js';
 import { positionText } from '../remotes/queue-text.js';
 import { remoteSummary } from '../remotes/remote-summary.js';
 import { verdictOf } from '../../stores/action-phases.js';
 import { actorText, approvedByText, sentByText } from '../access/access-text.js';
+import { explanationWords } from '../timeline/explanation-text.js';
 import classes from './HistoryView.module.css';
 
 const ROW_HEIGHT = 64;
@@ -25,18 +27,20 @@ const ROW_HEIGHT = 64;
 const OVERSCAN = 6;
 /** The scroller's height as its CSS gives it (calc(100vh - 330px), at least 320 px), until it is observed. */
 const estimatedHeight = () => Math.max(320, (typeof window === 'undefined' ? 0 : window.innerHeight) - 330);
-/** Every phase (a missing one fails to compile), in the order a technician looks for them. */
-const PHASE_LABELS = {
-  Pending: 'In progress',
-  Queued: 'Queued (waiting its turn)',
-  Done: 'Done (success or failure)',
-  Refused: 'Refused',
-  TimedOut: 'No answer',
-  Expired: 'Expired (never sent)',
-  Cancelled: 'Cancelled (never sent)',
-  Sending: 'Sending',
-} satisfies Record<ActionPhase, string>;
-const PHASES = Object.entries(PHASE_LABELS).map(([value, label]) => ({ value, label }));
+/** Every phase (a missing one fails to compile), in the order a technician looks for them, in today's language. */
+function phaseOptions(): { value: ActionPhase; label: string }[] {
+  const labels = {
+    Pending: t('history:phase.pending'),
+    Queued: t('history:phase.queued'),
+    Done: t('history:phase.done'),
+    Refused: t('history:phase.refused'),
+    TimedOut: t('history:phase.timedOut'),
+    Expired: t('history:phase.expired'),
+    Cancelled: t('history:phase.cancelled'),
+    Sending: t('history:phase.sending'),
+  } satisfies Record<ActionPhase, string>;
+  return Object.entries(labels).map(([value, label]) => ({ value: value as ActionPhase, label }));
+}
 
 export function HistoryView() {
   const stores = useStores();
@@ -86,16 +90,14 @@ export function HistoryView() {
   return (
     <Stack gap="md">
       <PageHeader
-        title="History"
-        description={
-          total === null ? 'Loading…' : `${total.toLocaleString()} command${total === 1 ? '' : 's'}`
-        }
+        title={t('history:title')}
+        description={total === null ? t('history:loading') : t('history:count', { count: total })}
       />
       <Paper withBorder p="md">
         <Group gap="sm" align="flex-end" wrap="wrap">
           <Select
-            label="Vehicle"
-            placeholder="All vehicles"
+            label={t('history:filter.vehicle.label')}
+            placeholder={t('history:filter.vehicle.placeholder')}
             searchable
             clearable
             comboboxProps={LIST_WHILE_OPEN}
@@ -105,22 +107,22 @@ export function HistoryView() {
             w={320}
           />
           <Select
-            label="Feature"
-            placeholder="All features"
+            label={t('history:filter.feature.label')}
+            placeholder={t('history:filter.feature.placeholder')}
             clearable
             comboboxProps={LIST_WHILE_OPEN}
-            data={FEATURE_ORDER.map((t) => ({ value: t, label: FEATURES[t].label }))}
+            data={FEATURE_ORDER.map((type) => ({ value: type, label: featureLabel(type) }))}
             value={filter.type || null}
             onChange={(v) => setFilter({ type: v ?? '' })}
             w={200}
             data-testid="history-type"
           />
           <Select
-            label="State"
-            placeholder="Any state"
+            label={t('history:filter.state.label')}
+            placeholder={t('history:filter.state.placeholder')}
             clearable
             comboboxProps={LIST_WHILE_OPEN}
-            data={PHASES}
+            data={phaseOptions()}
             value={filter.phase || null}
             onChange={(v) => setFilter({ phase: v ?? '' })}
             w={240}
@@ -134,17 +136,17 @@ export function HistoryView() {
         withBorder
         className={classes.table}
         role="table"
-        aria-label="Command history"
+        aria-label={t('history:table.label')}
         aria-rowcount={count + 1}
       >
         <div role="rowgroup">
           <div className={classes.header} role="row" aria-rowindex={1}>
-            <span role="columnheader">When</span>
-            <span role="columnheader">Vehicle</span>
-            <span role="columnheader">Feature</span>
-            <span role="columnheader">Outcome</span>
-            <span role="columnheader">Request</span>
-            <span role="columnheader">Sent by</span>
+            <span role="columnheader">{t('history:column.when')}</span>
+            <span role="columnheader">{t('history:column.vehicle')}</span>
+            <span role="columnheader">{t('history:column.feature')}</span>
+            <span role="columnheader">{t('history:column.outcome')}</span>
+            <span role="columnheader">{t('history:column.request')}</span>
+            <span role="columnheader">{t('history:column.sentBy')}</span>
           </div>
         </div>
         <div
@@ -153,20 +155,20 @@ export function HistoryView() {
           className={classes.scroller}
           data-testid="history-scroller"
           tabIndex={0}
-          aria-label="History rows"
+          aria-label={t('history:rows.label')}
           onScroll={(e) => setTop(Math.floor(e.currentTarget.scrollTop / ROW_HEIGHT))}
         >
           {total === null ? (
             <div role="row" className={classes.note}>
               <span role="cell">
-                <Loader m="md" role="status" aria-label="Loading the history" />
+                <Loader m="md" role="status" aria-label={t('history:rows.loading')} />
               </span>
             </div>
           ) : null}
           {total === 0 ? (
             <div role="row" className={classes.note}>
               <Text role="cell" p="md" c="dimmed">
-                No command matches.
+                {t('history:rows.none')}
               </Text>
             </div>
           ) : null}
@@ -211,7 +213,7 @@ export function HistoryView() {
                         </Text>
                         {verdictOf(action) === 'failure' ? (
                           <Text size="xs" c="red.8" truncate>
-                            {action.explanation.title}
+                            {explanationWords(action.explanation).title}
                           </Text>
                         ) : null}
                         {action.queue ? (

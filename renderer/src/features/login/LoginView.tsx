@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
-import { LOGIN_TEXT } from './login-text.js';
+import { t } from '../../i18n/index.js';
 import { OperatorPicker } from './OperatorPicker.js';
 import { TokenSignIn } from './TokenSignIn.js';
 
@@ -41,29 +41,29 @@ export function LoginView() {
       <Paper withBorder shadow="sm" p="xl" w={560} maw="100%">
         <Stack gap="md">
           <Title order={1} size="h2">
-            {LOGIN_TEXT.title}
+            {t('login:title')}
           </Title>
           {lockedAfter ? (
             <Alert
               color="blue"
               icon={<IconClockPause aria-hidden />}
-              title={LOGIN_TEXT.lockedTitle(lockedAfter)}
+              title={t('login:locked.title', { minutes: lockedAfter })}
               data-testid="idle-locked"
             >
-              {LOGIN_TEXT.lockedHelp}
+              {t('login:locked.help')}
             </Alert>
           ) : null}
           <ErrorSummary error={ended} />
           {notEnrolled ? (
-            <Alert color="orange" title={LOGIN_TEXT.notEnrolledTitle} data-testid="not-enrolled">
-              {LOGIN_TEXT.notEnrolled}
+            <Alert color="orange" title={t('login:notEnrolled.title')} data-testid="not-enrolled">
+              {t('login:notEnrolled.text')}
             </Alert>
           ) : null}
-          {enrolled && noOperators ? <Alert color="blue">{LOGIN_TEXT.noOperators}</Alert> : null}
+          {enrolled && noOperators ? <Alert color="blue">{t('login:noOperators')}</Alert> : null}
           {picker ? (
             team.status === 'ready' ? (
               <>
-                <Text>{LOGIN_TEXT.pickIntro}</Text>
+                <Text>{t('login:pick.intro')}</Text>
                 <OperatorPicker
                   members={team.items}
                   initial={previous?.kind === 'operator' ? previous.id : null}
@@ -72,20 +72,20 @@ export function LoginView() {
                   onSubmit={(id, pin) => void stores.session.getState().signInAsOperator(id, pin)}
                 />
                 <Anchor component="button" type="button" onClick={() => choose(true)}>
-                  {LOGIN_TEXT.useToken}
+                  {t('login:useToken')}
                 </Anchor>
               </>
             ) : team.status === 'error' && team.error ? (
               <ErrorSummary error={team.error} />
             ) : (
-              <Loader aria-label={LOGIN_TEXT.loadingOperators} />
+              <Loader aria-label={t('login:loadingOperators')} />
             )
           ) : (
             <>
               <TokenSignIn enrolOffer={!enrolled} failure={formError} />
               {enrolled && withToken ? (
                 <Anchor component="button" type="button" onClick={() => choose(false)}>
-                  {LOGIN_TEXT.usePicker}
+                  {t('login:usePicker')}
                 </Anchor>
               ) : null}
             </>

@@ -8,7 +8,8 @@ import type { ClientFailure } from '../../../../preload/contract/client.js';
 import { errorAt } from '../../components/field-errors.js';
 import type { TeamMember } from '../../stores/team-store.js';
 import { RoleBadge } from '../access/RoleBadge.js';
-import { LOGIN_TEXT, signInFailureText } from './login-text.js';
+import { t } from '../../i18n/index.js';
+import { signInFailureText } from './sign-in-failure.js';
 import classes from './OperatorPicker.module.css';
 
 export function OperatorPicker({
@@ -16,7 +17,7 @@ export function OperatorPicker({
   initial,
   busy,
   failure,
-  submitLabel = LOGIN_TEXT.signIn,
+  submitLabel,
   onSubmit,
 }: {
   members: readonly TeamMember[];
@@ -24,6 +25,7 @@ export function OperatorPicker({
   initial?: string | null;
   busy: boolean;
   failure: ClientFailure | null;
+  /** The button's words; "Sign in" by default. */
   submitLabel?: string;
   onSubmit(memberId: string, pin: string): void;
 }) {
@@ -100,12 +102,12 @@ export function OperatorPicker({
   function submit(event: React.FormEvent) {
     event.preventDefault();
     if (!chosen) {
-      setMissing(LOGIN_TEXT.chooseFirst);
+      setMissing(t('login:pick.chooseFirst'));
       listRef.current?.focus();
       return;
     }
     if (!pin) {
-      setMissing(LOGIN_TEXT.typePin);
+      setMissing(t('login:pick.typePin'));
       pinRef.current?.focus();
       return;
     }
@@ -133,7 +135,7 @@ export function OperatorPicker({
         ) : null}
         <div>
           <Text fw={500} size="sm" mb={4} id={`${uid}-label`}>
-            {LOGIN_TEXT.operatorList}
+            {t('login:pick.list')}
           </Text>
           <div
             ref={listRef}
@@ -167,9 +169,9 @@ export function OperatorPicker({
           label={
             chosen
               ? password
-                ? LOGIN_TEXT.passwordFor(chosen.name)
-                : LOGIN_TEXT.pinFor(chosen.name)
-              : LOGIN_TEXT.typePin.replace('.', '')
+                ? t('login:pick.passwordFor', { name: chosen.name })
+                : t('login:pick.pinFor', { name: chosen.name })
+              : t('login:pick.pinLabel')
           }
           value={pin}
           onChange={(e) => setPin(e.currentTarget.value)}
@@ -181,7 +183,7 @@ export function OperatorPicker({
           data-autofocus={initial ? true : undefined}
         />
         <Button type="submit" size="md" loading={busy}>
-          {submitLabel}
+          {submitLabel ?? t('login:signIn')}
         </Button>
       </Stack>
     </form>

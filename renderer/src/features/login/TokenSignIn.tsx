@@ -7,7 +7,24 @@ import { useStore } from 'zustand';
 import type { ClientFailure } from '../../../../preload/contract/client.js';
 import { useStores } from '../../app/stores-context.js';
 import { errorAt } from '../../components/field-errors.js';
-import { LOGIN_TEXT } from './login-text.js';
+import { t } from '../../i18n/index.js';
+
+/** Stands for the path in the sentence, which is cut there to show the path as code. */
+const PATH_MARK = '\u0000';
+/** The file's path under the agent's data folder: a technical name, the same in every language. */
+const TOKEN_FILE = '<data-dir>/api-token';
+
+/** Where the token is, one sentence with the file's path shown as code wherever the language puts it. */
+function TokenWhere() {
+  const [before = '', after = ''] = t('login:token.where', { path: PATH_MARK }).split(PATH_MARK);
+  return (
+    <>
+      {before}
+      <Code>{TOKEN_FILE}</Code>
+      {after}
+    </>
+  );
+}
 
 export function TokenSignIn({ enrolOffer, failure }: { enrolOffer: boolean; failure: ClientFailure | null }) {
   const stores = useStores();
@@ -24,14 +41,14 @@ export function TokenSignIn({ enrolOffer, failure }: { enrolOffer: boolean; fail
       noValidate
     >
       <Stack gap="md">
-        <Text>{LOGIN_TEXT.tokenIntro}</Text>
+        <Text>{t('login:token.intro')}</Text>
         <List size="sm" spacing={4}>
           <List.Item>
-            {LOGIN_TEXT.tokenWhere} (<Code>&lt;data-dir&gt;/api-token</Code>) {LOGIN_TEXT.tokenDefault}
+            <TokenWhere />
           </List.Item>
         </List>
         <PasswordInput
-          label={LOGIN_TEXT.tokenLabel}
+          label={t('login:token.label')}
           leftSection={<IconKey size={16} aria-hidden />}
           value={token}
           onChange={(e) => setToken(e.currentTarget.value)}
@@ -42,14 +59,14 @@ export function TokenSignIn({ enrolOffer, failure }: { enrolOffer: boolean; fail
         />
         {enrolOffer ? (
           <Checkbox
-            label={LOGIN_TEXT.enrol}
-            description={LOGIN_TEXT.enrolHelp}
+            label={t('login:token.enrol')}
+            description={t('login:token.enrolHelp')}
             checked={enrol}
             onChange={(e) => setEnrol(e.currentTarget.checked)}
           />
         ) : null}
         <Button type="submit" size="md" loading={busy}>
-          {LOGIN_TEXT.signIn}
+          {t('login:signIn')}
         </Button>
       </Stack>
     </form>

@@ -19,11 +19,12 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { errorAt } from '../../components/field-errors.js';
 import type { Outcome } from '../../stores/callbacks-store.js';
 import type { OperatorCreateInput, OperatorUpdateInput } from '../../stores/operators-store.js';
-import { ROLE_LABELS } from '../access/access-text.js';
+import { t } from '../../i18n/index.js';
+import { roleLabel } from '../access/access-text.js';
 import { PinFields, pinDraftProblem, type PinDraft } from '../session/PinFields.js';
-import { OPERATORS_TEXT as T } from './operators-text.js';
 
-const ROLE_CHOICES = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
+/** The roles to choose from, in the language shown now. */
+const roleChoices = () => ROLES.map((value) => ({ value, label: roleLabel(value) }));
 const EMPTY: PinDraft = { value: '', again: '' };
 
 /** Runs one change; keeps the refusal to show, and closes on success. */
@@ -69,8 +70,10 @@ export function CreateOperatorDialog({
     attempt.reset();
   }, [opened]);
   const errors = attempt.failure?.errors ?? [];
+  const nameError = errorAt(errors, 'name');
+  const roleError = errorAt(errors, 'role');
   return (
-    <Modal opened={opened} onClose={onClose} title={T.addTitle} centered>
+    <Modal opened={opened} onClose={onClose} title={t('operators:addTitle')} centered>
       <form
         noValidate
         onSubmit={(e) => {
@@ -86,30 +89,30 @@ export function CreateOperatorDialog({
         <Stack gap="md">
           <ErrorSummary error={attempt.failure} />
           <TextInput
-            label={T.name}
+            label={t('operators:name')}
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
-            error={errorAt(errors, 'name')}
+            error={nameError}
             required
             data-autofocus
           />
           <Select
-            label={T.role}
-            data={ROLE_CHOICES}
+            label={t('operators:role')}
+            data={roleChoices()}
             value={role}
             onChange={(v) => v && setRole(v as Role)}
             allowDeselect={false}
-            error={errorAt(errors, 'role')}
+            error={roleError}
           />
           <div>
             <Text size="sm" fw={500} mb={4} id="credential-label">
-              {T.credential}
+              {t('operators:credential')}
             </Text>
             <SegmentedControl
               aria-labelledby="credential-label"
               data={[
-                { value: 'pin', label: T.pin },
-                { value: 'password', label: T.password },
+                { value: 'pin', label: t('operators:credential.pin') },
+                { value: 'password', label: t('operators:credential.password') },
               ]}
               value={credential}
               onChange={(v) => setCredential(v as 'pin' | 'password')}
@@ -124,10 +127,10 @@ export function CreateOperatorDialog({
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              {T.cancel}
+              {t('operators:cancel')}
             </Button>
             <Button type="submit" loading={attempt.busy}>
-              {T.create}
+              {t('operators:create')}
             </Button>
           </Group>
         </Stack>
@@ -157,8 +160,15 @@ export function EditOperatorDialog({
     attempt.reset();
   }, [operator?.id]);
   const errors = attempt.failure?.errors ?? [];
+  const nameError = errorAt(errors, 'name');
+  const roleError = errorAt(errors, 'role');
   return (
-    <Modal opened={operator !== null} onClose={onClose} title={T.editTitle(operator?.name ?? '')} centered>
+    <Modal
+      opened={operator !== null}
+      onClose={onClose}
+      title={t('operators:editTitle', { name: operator?.name ?? '' })}
+      centered
+    >
       {operator ? (
         <form
           noValidate
@@ -177,32 +187,32 @@ export function EditOperatorDialog({
           <Stack gap="md">
             <ErrorSummary error={attempt.failure} />
             <TextInput
-              label={T.name}
+              label={t('operators:name')}
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
-              error={errorAt(errors, 'name')}
+              error={nameError}
               data-autofocus
             />
             <Select
-              label={T.role}
-              data={ROLE_CHOICES}
+              label={t('operators:role')}
+              data={roleChoices()}
               value={role}
               onChange={(v) => v && setRole(v as Role)}
               allowDeselect={false}
-              error={errorAt(errors, 'role')}
+              error={roleError}
             />
             <Switch
-              label={T.enabled}
-              description={T.enabledHelp}
+              label={t('operators:enabled')}
+              description={t('operators:enabledHelp')}
               checked={enabled}
               onChange={(e) => setEnabled(e.currentTarget.checked)}
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
-                {T.cancel}
+                {t('operators:cancel')}
               </Button>
               <Button type="submit" loading={attempt.busy}>
-                {T.save}
+                {t('operators:save')}
               </Button>
             </Group>
           </Stack>
@@ -232,7 +242,12 @@ export function NewPinDialog({
   const password = operator?.credential === 'password';
   const field = password ? 'password' : 'pin';
   return (
-    <Modal opened={operator !== null} onClose={onClose} title={T.newPinTitle(operator?.name ?? '')} centered>
+    <Modal
+      opened={operator !== null}
+      onClose={onClose}
+      title={t('operators:newPinTitle', { name: operator?.name ?? '' })}
+      centered
+    >
       {operator ? (
         <form
           noValidate
@@ -245,7 +260,7 @@ export function NewPinDialog({
           }}
         >
           <Stack gap="md">
-            <Text size="sm">{T.newPinHelp}</Text>
+            <Text size="sm">{t('operators:newPinHelp')}</Text>
             <ErrorSummary error={attempt.failure} />
             <PinFields
               draft={draft}
@@ -258,10 +273,10 @@ export function NewPinDialog({
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
-                {T.cancel}
+                {t('operators:cancel')}
               </Button>
               <Button type="submit" loading={attempt.busy}>
-                {T.save}
+                {t('operators:save')}
               </Button>
             </Group>
           </Stack>
@@ -285,22 +300,27 @@ export function DeleteOperatorDialog({
     attempt.reset();
   }, [operator?.id]);
   return (
-    <Modal opened={operator !== null} onClose={onClose} title={T.deleteTitle(operator?.name ?? '')} centered>
+    <Modal
+      opened={operator !== null}
+      onClose={onClose}
+      title={t('operators:deleteTitle', { name: operator?.name ?? '' })}
+      centered
+    >
       {operator ? (
         <Stack gap="md">
-          <Text>{T.deleteConsequence(operator.name)}</Text>
+          <Text>{t('operators:deleteConsequence', { name: operator.name })}</Text>
           <ErrorSummary error={attempt.failure} />
           <Group justify="flex-end">
             {/* Cancel has the focus: Enter never deletes by accident. */}
             <Button variant="default" onClick={onClose} data-autofocus>
-              {T.cancel}
+              {t('operators:cancel')}
             </Button>
             <Button
               color="red"
               loading={attempt.busy}
               onClick={() => void attempt.run(() => onDelete(operator.id))}
             >
-              {T.deleteConfirm(operator.name)}
+              {t('operators:deleteConfirm', { name: operator.name })}
             </Button>
           </Group>
         </Stack>

@@ -9,8 +9,9 @@ import type { ClientFailure } from '../../../../preload/contract/client.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { clockText } from '../../components/time-text.js';
+import { shortClockText } from '../../components/time-text.js';
 import { useNow } from '../../components/use-now.js';
+import { t } from '../../i18n/index.js';
 import { RoleBadge } from '../access/RoleBadge.js';
 import {
   CreateOperatorDialog,
@@ -18,7 +19,6 @@ import {
   EditOperatorDialog,
   NewPinDialog,
 } from './OperatorDialogs.js';
-import { OPERATORS_TEXT as T } from './operators-text.js';
 
 function OperatorState({ operator, now }: { operator: OperatorDto; now: number }) {
   const locked = operator.lockedUntil !== null && Date.parse(operator.lockedUntil) > now;
@@ -26,16 +26,16 @@ function OperatorState({ operator, now }: { operator: OperatorDto; now: number }
     <Group gap={6}>
       {locked ? (
         <Badge color="red" variant="light" data-testid="operator-locked">
-          {T.stateLocked(clockText(operator.lockedUntil!))}
+          {t('operators:state.locked', { until: shortClockText(operator.lockedUntil!) })}
         </Badge>
       ) : (
         <Badge color={operator.enabled ? 'green' : 'gray'} variant="light">
-          {operator.enabled ? T.stateEnabled : T.stateDisabled}
+          {operator.enabled ? t('operators:state.enabled') : t('operators:state.disabled')}
         </Badge>
       )}
       {operator.failedAttempts > 0 && !locked ? (
         <Text size="xs" c="dimmed">
-          {T.wrongTries(operator.failedAttempts)}
+          {t('operators:wrongTries', { count: operator.failedAttempts })}
         </Text>
       ) : null}
     </Group>
@@ -62,17 +62,17 @@ export function OperatorsView() {
   async function unlock(operator: OperatorDto) {
     const result = await store.unlock(operator.id);
     setRowFailure(result.ok ? null : result.error);
-    setSaid(result.ok ? T.unlocked(operator.name) : null);
+    setSaid(result.ok ? t('operators:unlocked', { name: operator.name }) : null);
   }
 
   return (
     <Stack gap="md">
       <PageHeader
-        title={T.title}
-        description={T.description}
+        title={t('operators:title')}
+        description={t('operators:description')}
         actions={
           <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={() => setAdding(true)}>
-            {T.add}
+            {t('operators:add')}
           </Button>
         }
       />
@@ -85,14 +85,14 @@ export function OperatorsView() {
       ) : null}
       <Paper withBorder>
         <Table.ScrollContainer minWidth={820}>
-          <Table verticalSpacing="sm" aria-label={T.title}>
+          <Table verticalSpacing="sm" aria-label={t('operators:title')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{T.columns.name}</Table.Th>
-                <Table.Th>{T.columns.role}</Table.Th>
-                <Table.Th>{T.columns.state}</Table.Th>
-                <Table.Th>{T.columns.lastSignIn}</Table.Th>
-                <Table.Th>{T.columns.actions}</Table.Th>
+                <Table.Th>{t('operators:column.name')}</Table.Th>
+                <Table.Th>{t('operators:column.role')}</Table.Th>
+                <Table.Th>{t('operators:column.state')}</Table.Th>
+                <Table.Th>{t('operators:column.lastSignIn')}</Table.Th>
+                <Table.Th>{t('operators:column.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -104,7 +104,7 @@ export function OperatorsView() {
                       {o.id === me ? (
                         <Text span c="dimmed" fw={400}>
                           {' '}
-                          ({T.you})
+                          {t('operators:you')}
                         </Text>
                       ) : null}
                     </Text>
@@ -115,24 +115,26 @@ export function OperatorsView() {
                   <Table.Td>
                     <OperatorState operator={o} now={now} />
                   </Table.Td>
-                  <Table.Td>{o.lastSignInAt ? clockText(o.lastSignInAt) : T.never}</Table.Td>
+                  <Table.Td>
+                    {o.lastSignInAt ? shortClockText(o.lastSignInAt) : t('operators:never')}
+                  </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       <Button
                         size="xs"
                         variant="light"
                         onClick={() => setEditing(o)}
-                        aria-label={`${T.edit} ${o.name}`}
+                        aria-label={t('operators:row.edit', { name: o.name })}
                       >
-                        {T.edit}
+                        {t('operators:edit')}
                       </Button>
                       <Button
                         size="xs"
                         variant="light"
                         onClick={() => setSettingPin(o)}
-                        aria-label={`${T.newPin}: ${o.name}`}
+                        aria-label={t('operators:row.newPin', { name: o.name })}
                       >
-                        {T.newPin}
+                        {t('operators:newPin')}
                       </Button>
                       {o.lockedUntil !== null || o.failedAttempts > 0 ? (
                         <Button
@@ -140,9 +142,9 @@ export function OperatorsView() {
                           variant="light"
                           color="orange"
                           onClick={() => void unlock(o)}
-                          aria-label={`${T.unlock} ${o.name}`}
+                          aria-label={t('operators:row.unlock', { name: o.name })}
                         >
-                          {T.unlock}
+                          {t('operators:unlock')}
                         </Button>
                       ) : null}
                       <Button
@@ -153,9 +155,9 @@ export function OperatorsView() {
                           setRowFailure(null);
                           setDeleting(o);
                         }}
-                        aria-label={`${T.delete} ${o.name}`}
+                        aria-label={t('operators:row.delete', { name: o.name })}
                       >
-                        {T.delete}
+                        {t('operators:delete')}
                       </Button>
                     </Group>
                   </Table.Td>
@@ -166,7 +168,7 @@ export function OperatorsView() {
         </Table.ScrollContainer>
         {status === 'ready' && items.length === 0 ? (
           <Text p="md" c="dimmed">
-            {T.none}
+            {t('operators:none')}
           </Text>
         ) : null}
       </Paper>

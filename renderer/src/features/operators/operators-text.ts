@@ -1,39 +1,9 @@
-// The words of the Operators page.
+// The Operators page's title, for the admin-only guard around it (app/Routes.tsx): read at each use, so it
+// follows the language. The page's other words are t('operators:…') calls where they are shown.
+import { t } from '../../i18n/index.js';
+
 export const OPERATORS_TEXT = {
-  title: 'Operators',
-  description:
-    'The people who sign in here with their name and PIN. Each role may do what the roles before it may: ' +
-    'viewer, technician, supervisor, admin.',
-  add: 'Add an operator',
-  addTitle: 'New operator',
-  create: 'Add',
-  editTitle: (name: string) => `Change ${name}`,
-  edit: 'Change',
-  save: 'Save',
-  cancel: 'Cancel',
-  name: 'Name',
-  role: 'Role',
-  enabled: 'May sign in',
-  enabledHelp: 'A disabled operator keeps their history but cannot sign in.',
-  credential: 'Signs in with',
-  pin: 'PIN',
-  password: 'Password',
-  newPin: 'Set a new PIN',
-  newPinTitle: (name: string) => `New PIN for ${name}`,
-  newPinHelp: 'For a forgotten PIN: their wrong tries are cleared too.',
-  unlock: 'Unlock',
-  unlocked: (name: string) => `${name} is unlocked.`,
-  delete: 'Delete',
-  deleteTitle: (name: string) => `Delete ${name}?`,
-  deleteConsequence: (name: string) =>
-    `${name} will no longer sign in. Their name stays in the history and the audit log.`,
-  deleteConfirm: (name: string) => `Delete ${name}`,
-  columns: { name: 'Name', role: 'Role', state: 'State', lastSignIn: 'Last sign-in', actions: 'Actions' },
-  stateEnabled: 'Enabled',
-  stateDisabled: 'Disabled',
-  stateLocked: (until: string) => `Locked until ${until}`,
-  wrongTries: (n: number) => `${n} wrong ${n === 1 ? 'try' : 'tries'}`,
-  never: 'Never',
-  none: 'No operators yet.',
-  you: 'you',
-} as const;
+  get title(): string {
+    return t('operators:title');
+  },
+};

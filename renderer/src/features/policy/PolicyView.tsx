@@ -10,14 +10,13 @@ import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { errorAt } from '../../components/field-errors.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { ROLE_LABELS } from '../access/access-text.js';
-import { POLICY_KEY_LABELS, POLICY_TEXT as T } from './policy-text.js';
+import { t } from '../../i18n/index.js';
+import { roleLabel } from '../access/access-text.js';
+import { policyKeyLabel } from './policy-text.js';
 
 /** Viewers only look: a command is never given to them (the agent refuses it too). */
-const SENDING_ROLES = ROLES.filter((r) => r !== 'viewer').map((value) => ({
-  value,
-  label: ROLE_LABELS[value],
-}));
+const sendingRoles = () =>
+  ROLES.filter((r) => r !== 'viewer').map((value) => ({ value, label: roleLabel(value) }));
 
 export function PolicyView() {
   const stores = useStores();
@@ -39,9 +38,10 @@ export function PolicyView() {
   }, [policy]);
 
   const errors = failure?.errors ?? [];
+  const idleError = errorAt(errors, 'idleLockMinutes');
   return (
     <Stack gap="md">
-      <PageHeader title={T.title} description={T.description} />
+      <PageHeader title={t('policy:title')} description={t('policy:description')} />
       <ErrorSummary error={error} />
       {draft ? (
         <form
@@ -53,8 +53,8 @@ export function PolicyView() {
               setFailure({
                 status: 0,
                 code: 'LOCAL',
-                message: T.idleLockMissing,
-                errors: [{ field: 'idleLockMinutes', message: T.idleLockMissing }],
+                message: t('policy:idleLock.missing'),
+                errors: [{ field: 'idleLockMinutes', message: t('policy:idleLock.missing') }],
               });
               return;
             }
@@ -72,23 +72,23 @@ export function PolicyView() {
           <Stack gap="md">
             <ErrorSummary error={failure} focusOnShow />
             <Paper withBorder>
-              <Table verticalSpacing="xs" aria-label={T.title}>
+              <Table verticalSpacing="xs" aria-label={t('policy:title')}>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{T.command}</Table.Th>
-                    <Table.Th w={260}>{T.lowestRole}</Table.Th>
+                    <Table.Th>{t('policy:column.command')}</Table.Th>
+                    <Table.Th w={260}>{t('policy:column.lowestRole')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {POLICY_KEYS.map((key) => (
                     <Table.Tr key={key} data-testid="policy-row" data-key={key}>
                       <Table.Td>
-                        <Text fw={600}>{POLICY_KEY_LABELS[key]}</Text>
+                        <Text fw={600}>{policyKeyLabel(key)}</Text>
                       </Table.Td>
                       <Table.Td>
                         <Select
-                          aria-label={T.roleFor(POLICY_KEY_LABELS[key])}
-                          data={SENDING_ROLES}
+                          aria-label={t('policy:roleFor', { command: policyKeyLabel(key) })}
+                          data={sendingRoles()}
                           value={draft.rules[key]}
                           onChange={(v) =>
                             v && setDraft({ ...draft, rules: { ...draft.rules, [key]: v as Role } })
@@ -103,23 +103,23 @@ export function PolicyView() {
               </Table>
             </Paper>
             <NumberInput
-              label={T.idleLock}
-              description={T.idleLockHelp}
+              label={t('policy:idleLock.label')}
+              description={t('policy:idleLock.help')}
               min={0}
               max={720}
               allowDecimal={false}
               value={idle}
               onChange={setIdle}
-              error={errorAt(errors, 'idleLockMinutes')}
+              error={idleError}
               w={360}
             />
             <Group>
               <Button type="submit" loading={busy}>
-                {T.save}
+                {t('policy:save')}
               </Button>
               {saved ? (
                 <Text role="status" c="green.8">
-                  {T.saved}
+                  {t('policy:saved')}
                 </Text>
               ) : null}
             </Group>

@@ -6,6 +6,8 @@ import { IconAlertOctagon, IconSend } from '@tabler/icons-react';
 import { type ReactNode, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
+import { formatNumber } from '../../i18n/format.js';
+import { t } from '../../i18n/index.js';
 import classes from './DeliveriesTabs.module.css';
 
 export function DeliveriesTabs({ current }: { current: 'outbox' | 'quarantine' }) {
@@ -35,23 +37,33 @@ export function DeliveriesTabs({ current }: { current: 'outbox' | 'quarantine' }
     </UnstyledButton>
   );
 
+  const count = unresolved ? (
+    <Badge color="orange" variant="filled" size="sm" data-testid="quarantine-count">
+      {formatNumber(unresolved)}
+      <VisuallyHidden> {t('quarantine:tabs.needAttention', { count: unresolved })}</VisuallyHidden>
+    </Badge>
+  ) : null;
+  const outbox = tab(
+    'outbox',
+    '#/deliveries',
+    t('quarantine:tabs.outbox'),
+    <IconSend size={18} aria-hidden />,
+  );
+  const quarantine =
+    status === 'unavailable'
+      ? null
+      : tab(
+          'quarantine',
+          '#/deliveries/quarantine',
+          t('quarantine:page.title'),
+          <IconAlertOctagon size={18} aria-hidden />,
+          count,
+        );
+
   return (
-    <nav aria-label="Deliveries" className={classes.tabs}>
-      {tab('outbox', '#/deliveries', 'Outbox', <IconSend size={18} aria-hidden />)}
-      {status === 'unavailable'
-        ? null
-        : tab(
-            'quarantine',
-            '#/deliveries/quarantine',
-            'Quarantine',
-            <IconAlertOctagon size={18} aria-hidden />,
-            unresolved ? (
-              <Badge color="orange" variant="filled" size="sm" data-testid="quarantine-count">
-                {unresolved.toLocaleString()}
-                <VisuallyHidden> need attention</VisuallyHidden>
-              </Badge>
-            ) : null,
-          )}
+    <nav aria-label={t('quarantine:tabs.label')} className={classes.tabs}>
+      {outbox}
+      {quarantine}
     </nav>
   );
 }

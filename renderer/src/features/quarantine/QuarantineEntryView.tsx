@@ -1,5 +1,6 @@
 // #/deliveries/quarantine/{id} — one kept notification read whole: why it was kept (each problem, the first 100
 // and how many more), the body and headers as received, who sent it; replay it, or resolve it with a reason.
+// Past 300 lines: the page and its two actions (replay, resolve) share one entry's state and one outcome line.
 import {
   Alert,
   Anchor,
@@ -24,10 +25,13 @@ import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { clockText } from '../../components/time-text.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
+import { formatNumber } from '../../i18n/format.js';
+import { t } from '../../i18n/index.js';
 import { AdminsOnlyNote } from '../access/AdminsOnlyNote.js';
 import { useAdminOnly } from '../access/use-access.js';
 import { callbackTitle } from '../callbacks/callback-text.js';
-import { moreText, REASON_LABELS, replayOutcomeText, stateText } from './quarantine-text.js';
+import { TimePhrase } from '../deliveries/TimePhrase.js';
+import { reasonLabel, reasonSentence, replayOutcomeText, stateText, moreText } from './quarantine-text.js';
 import { ReceivedBody } from './ReceivedBody.js';
 import { ResolveDialog } from './ResolveDialog.js';
 
@@ -44,14 +48,20 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function Problems({ detail }: { detail: QuarantineDetailDto }) {
   if (detail.errorCount === 0) return null;
-  const more = moreText(detail.errors.length, detail.errorCount);
+  const more = detail.errorCount - detail.errors.length;
   return (
     <Stack gap="xs">
       <Title order={2} size="h4">
-        Problems ({detail.errorCount.toLocaleString()})
+        {t('quarantine:problems.title', { count: detail.errorCount })}
       </Title>
       {/* Up to 100 lines: scrolled in place, so the body and headers stay near. */}
-      <Box mah={360} style={{ overflowY: 'auto' }} tabIndex={0} role="region" aria-label="Problems">
+      <Box
+        mah={360}
+        style={{ overflowY: 'auto' }}
+        tabIndex={0}
+        role="region"
+        aria-label={t('quarantine:problems.label')}
+      >
         <List size="sm" spacing={4} data-testid="quarantine-errors">
           {detail.errors.map((e, i) => (
             <List.Item key={`${e.field}-${i}`}>
@@ -66,9 +76,9 @@ function Problems({ detail }: { detail: QuarantineDetailDto }) {
           ))}
         </List>
       </Box>
-      {more ? (
+      {more > 0 ? (
         <Text size="sm" c="dimmed" data-testid="quarantine-errors-more">
-          {more} (only the first {detail.errors.length} are kept)
+          {t('quarantine:problems.more', { more, kept: detail.errors.length })}
         </Text>
       ) : null}
     </Stack>
@@ -80,15 +90,19 @@ function Headers({ headers }: { headers: Record<string, string> }) {
   return (
     <Stack gap="xs">
       <Title order={2} size="h4">
-        Headers
+        {t('quarantine:headers.title')}
       </Title>
       {names.length === 0 ? (
         <Text c="dimmed" size="sm">
-          None kept.
+          {t('quarantine:headers.none')}
         </Text>
       ) : (
         <Table.ScrollContainer minWidth={480}>
-          <Table aria-label="Headers" verticalSpacing={4} data-testid="quarantine-headers">
+          <Table
+            aria-label={t('quarantine:headers.title')}
+            verticalSpacing={4}
+            data-testid="quarantine-headers"
+          >
             <Table.Tbody>
               {names.map((name) => (
                 <Table.Tr key={name}>
@@ -109,7 +123,7 @@ function Headers({ headers }: { headers: Record<string, string> }) {
         </Table.ScrollContainer>
       )}
       <Text size="xs" c="dimmed">
-        Only headers that help support are kept; secrets never are.
+        {t('quarantine:headers.note')}
       </Text>
     </Stack>
   );
@@ -173,17 +187,17 @@ export function QuarantineEntryView({ entryId }: { entryId: number }) {
       <Anchor href="#/deliveries/quarantine" size="sm">
         <Group gap={4} component="span">
           <IconArrowLeft size={16} aria-hidden />
-          Quarantine
+          {t('quarantine:page.title')}
         </Group>
       </Anchor>
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Stack gap={4}>
           <Title order={1} size="h2" ref={heading} tabIndex={-1} style={{ outline: 'none' }}>
-            Kept notification {entryId}
+            {t('quarantine:entry.title', { id: String(entryId) })}
           </Title>
           {detail ? (
             <Text c="dimmed">
-              {REASON_LABELS[detail.reason]} — {detail.message}
+              {reasonLabel(detail.reason)} — {reasonSentence(detail)}
             </Text>
           ) : null}
         </Stack>
@@ -196,7 +210,7 @@ export function QuarantineEntryView({ entryId }: { entryId: number }) {
             loading={busy === 'replay'}
             onClick={() => void replay()}
           >
-            Replay
+            {t('quarantine:entry.replay')}
           </Button>
           <Button
             variant="default"
@@ -205,32 +219,32 @@ export function QuarantineEntryView({ entryId }: { entryId: number }) {
             aria-describedby={adminOnly.disabled ? 'quarantine-admins' : undefined}
             onClick={() => setAsking(true)}
           >
-            Resolve
+            {t('quarantine:entry.resolve')}
           </Button>
         </Group>
       </Group>
       {replayed ? <ReplayOutcome result={replayed} /> : null}
       {resolved ? (
         <Text role="status" fw={600}>
-          Resolved: it no longer needs attention.
+          {t('quarantine:entry.resolved')}
         </Text>
       ) : null}
       <ErrorSummary error={failure} />
       <ErrorSummary error={entry?.error ?? null} />
-      {!detail && entry?.loading !== false ? <Loader aria-label="Reading the kept notification" /> : null}
+      {!detail && entry?.loading !== false ? <Loader aria-label={t('quarantine:entry.loading')} /> : null}
       {detail ? (
         <>
           <Paper withBorder p="lg">
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="lg">
-              <Fact label="Received">
+              <Fact label={t('quarantine:fact.received')}>
                 <TimeAgo iso={detail.receivedAt} /> · {clockText(detail.receivedAt)}
               </Fact>
-              <Fact label="Callback">
+              <Fact label={t('quarantine:fact.callback')}>
                 <Anchor href={`#/callbacks/${encodeURIComponent(detail.callbackId)}`}>
                   {callback ? callbackTitle(callback) : detail.callbackId}
                 </Anchor>
               </Fact>
-              <Fact label="State">
+              <Fact label={t('quarantine:fact.state')}>
                 <span data-testid="quarantine-state">{stateText(detail)}</span>
                 {detail.resolvedAt ? (
                   <Text size="sm" c="dimmed">
@@ -238,25 +252,30 @@ export function QuarantineEntryView({ entryId }: { entryId: number }) {
                   </Text>
                 ) : null}
               </Fact>
-              <Fact label="Replays">
-                {detail.replays === 0 ? 'None yet' : detail.replays.toLocaleString()}
+              <Fact label={t('quarantine:fact.replays')}>
+                {detail.replays === 0 ? t('quarantine:fact.replays.none') : formatNumber(detail.replays)}
                 {detail.lastReplayAt ? (
                   <Text size="sm" c="dimmed">
-                    last <TimeAgo iso={detail.lastReplayAt} />
+                    <TimePhrase
+                      iso={detail.lastReplayAt}
+                      phrase={(when) => t('quarantine:fact.replays.last', { when })}
+                    />
                   </Text>
                 ) : null}
               </Fact>
-              <Fact label="Sent from">{detail.remoteAddress ?? 'unknown'}</Fact>
+              <Fact label={t('quarantine:fact.sentFrom')}>
+                {detail.remoteAddress ?? t('quarantine:fact.sentFrom.unknown')}
+              </Fact>
             </SimpleGrid>
           </Paper>
           {detail.remoteActionIdCount > 0 ? (
             <Stack gap="xs">
               <Title order={2} size="h4">
-                Remote actions this agent does not know
+                {t('quarantine:actions.title')}
               </Title>
               {open ? (
                 <Text size="sm" c="dimmed">
-                  It is replayed by itself as soon as they appear here.
+                  {t('quarantine:actions.replayedBySelf')}
                 </Text>
               ) : null}
               <List size="sm" data-testid="quarantine-action-ids">

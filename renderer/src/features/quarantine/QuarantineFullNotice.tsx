@@ -1,16 +1,27 @@
 // Shown with the deliveries while the receiver refuses notifications because its quarantine is full: only
 // notifications waiting for a remote action this agent does not know yet remain there (they are never dropped),
 // so a notification that cannot be applied is answered 500 and the network keeps retrying it. Says what to do.
-import { Alert, Anchor, Text } from '@mantine/core';
+import { Alert, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { QuarantineCapacityDto } from '../../../../preload/contract/quarantine.js';
 import { useStores } from '../../app/stores-context.js';
+import { formatNumber } from '../../i18n/format.js';
+import { t } from '../../i18n/index.js';
+import { LinkedSentence } from '../deliveries/LinkedSentence.js';
 
 /** Refusals store nothing and publish nothing: the state is read again now and then. */
 const REFRESH_MS = 30_000;
 
-const mib = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+/** Megabytes, with a tenth below 10 MB. */
+const mib = (bytes: number) => {
+  const digits = bytes < 10 * 1024 * 1024 ? 1 : 0;
+  const size = formatNumber(bytes / (1024 * 1024), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  return t('quarantine:size.mb', { size });
+};
 
 export function QuarantineFullNotice({ refreshMs = REFRESH_MS }: { refreshMs?: number }) {
   const { client } = useStores();
@@ -48,16 +59,18 @@ export function QuarantineFullNotice({ refreshMs = REFRESH_MS }: { refreshMs?: n
       color="red"
       variant="light"
       icon={<IconAlertTriangle aria-hidden />}
-      title="Notifications from the network are being refused: the quarantine is full"
+      title={t('quarantine:full.title')}
       role="alert"
       data-testid="quarantine-full"
     >
       <Text size="sm">
-        {mib(capacity.waitingBytes)} of its {mib(capacity.capBytes)} hold notifications for remote actions
-        this agent does not know yet, which are never dropped. Until there is room, a notification that cannot
-        be applied is answered with an error and the network sends it again later. Replay or resolve the kept
-        notifications on the <Anchor href="#/deliveries/quarantine">Quarantine page</Anchor>, or restart the
-        agent with a larger --quarantine-max-mb.
+        <LinkedSentence
+          text={t('quarantine:full.text', {
+            waiting: mib(capacity.waitingBytes),
+            cap: mib(capacity.capBytes),
+          })}
+          href="#/deliveries/quarantine"
+        />
       </Text>
     </Alert>
   );

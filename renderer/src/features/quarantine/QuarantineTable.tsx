@@ -4,8 +4,10 @@ import { Badge, Paper, Table, Text } from '@mantine/core';
 import type { CallbackDto } from '../../../../preload/contract/dto.js';
 import type { QuarantineEntryDto } from '../../../../preload/contract/quarantine.js';
 import { TimeAgo } from '../../components/TimeAgo.js';
+import { formatNumber } from '../../i18n/format.js';
+import { t } from '../../i18n/index.js';
 import { callbackTitle } from '../callbacks/callback-text.js';
-import { moreText, REASON_LABELS, stateText } from './quarantine-text.js';
+import { moreText, reasonLabel, reasonSentence, stateText } from './quarantine-text.js';
 import classes from './QuarantineTable.module.css';
 
 /** The first few ids fit a table cell; the entry shows them all. */
@@ -24,15 +26,15 @@ export function QuarantineTable({
   return (
     <Paper withBorder>
       <Table.ScrollContainer minWidth={820}>
-        <Table verticalSpacing="sm" highlightOnHover aria-label="Kept notifications">
+        <Table verticalSpacing="sm" highlightOnHover aria-label={t('quarantine:table.label')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Received</Table.Th>
-              <Table.Th>Callback</Table.Th>
-              <Table.Th>Reason</Table.Th>
-              <Table.Th>Errors</Table.Th>
-              <Table.Th>Remote action ids</Table.Th>
-              <Table.Th>State</Table.Th>
+              <Table.Th>{t('quarantine:table.column.received')}</Table.Th>
+              <Table.Th>{t('quarantine:table.column.callback')}</Table.Th>
+              <Table.Th>{t('quarantine:table.column.reason')}</Table.Th>
+              <Table.Th>{t('quarantine:table.column.errors')}</Table.Th>
+              <Table.Th>{t('quarantine:table.column.actionIds')}</Table.Th>
+              <Table.Th>{t('quarantine:table.column.state')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -45,7 +47,7 @@ export function QuarantineTable({
                   data-id={e.id}
                   className={classes.row}
                   tabIndex={0}
-                  aria-label={`Kept notification ${e.id}: ${REASON_LABELS[e.reason]}. Press Enter to open it.`}
+                  aria-label={t('quarantine:table.row', { id: String(e.id), reason: reasonLabel(e.reason) })}
                   onClick={() => onOpen(e.id)}
                   onKeyDown={(event) => {
                     if (event.key !== 'Enter' && event.key !== ' ') return;
@@ -61,13 +63,13 @@ export function QuarantineTable({
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" fw={600}>
-                      {REASON_LABELS[e.reason]}
+                      {reasonLabel(e.reason)}
                     </Text>
                     <Text size="xs" c="dimmed" lineClamp={2} maw={360}>
-                      {e.message}
+                      {reasonSentence(e)}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{e.errorCount.toLocaleString()}</Table.Td>
+                  <Table.Td>{formatNumber(e.errorCount)}</Table.Td>
                   <Table.Td>
                     {e.remoteActionIds.slice(0, IDS_SHOWN).map((id) => (
                       <Text key={id} size="xs" ff="monospace" truncate maw={260}>

@@ -8,22 +8,31 @@ import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { NotAvailable } from '../../components/NotAvailable.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { t } from '../../i18n/index.js';
 import { QUARANTINE_PAGE, type QuarantineFilter } from '../../stores/quarantine-store.js';
 import { DeliveriesTabs } from './DeliveriesTabs.js';
 import { QuarantineFullNotice } from './QuarantineFullNotice.js';
 import { QuarantineTable } from './QuarantineTable.js';
 
-const FILTERS: { value: QuarantineFilter; label: string }[] = [
-  { value: 'unresolved', label: 'Needs attention' },
-  { value: 'resolved', label: 'Resolved' },
-  { value: 'all', label: 'All' },
-];
+/** The filter's choices (read when shown: the language can change). */
+function filters(): { value: QuarantineFilter; label: string }[] {
+  return [
+    { value: 'unresolved', label: t('quarantine:filter.unresolved') },
+    { value: 'resolved', label: t('quarantine:filter.resolved') },
+    { value: 'all', label: t('quarantine:filter.all') },
+  ];
+}
 
-const EMPTY: Record<QuarantineFilter, string> = {
-  unresolved: 'Nothing needs attention: every notification received was applied.',
-  resolved: 'No kept notification was replayed or resolved yet.',
-  all: 'The receiver has kept no notification.',
-};
+function emptyText(filter: QuarantineFilter): string {
+  switch (filter) {
+    case 'unresolved':
+      return t('quarantine:empty.unresolved');
+    case 'resolved':
+      return t('quarantine:empty.resolved');
+    case 'all':
+      return t('quarantine:empty.all');
+  }
+}
 
 export function QuarantineView() {
   const stores = useStores();
@@ -36,10 +45,7 @@ export function QuarantineView() {
   }, [stores]);
 
   const header = (
-    <PageHeader
-      title="Quarantine"
-      description="Notifications from the network that could not be applied, kept as they were received. Replay one once its problem is fixed, or resolve it."
-    />
+    <PageHeader title={t('quarantine:page.title')} description={t('quarantine:page.description')} />
   );
 
   if (status === 'unavailable')
@@ -47,9 +53,8 @@ export function QuarantineView() {
       <Stack gap={0}>
         <DeliveriesTabs current="quarantine" />
         {header}
-        <NotAvailable what="The quarantine">
-          This agent does not keep notifications it cannot apply yet. They will be listed here once the agent
-          is updated.
+        <NotAvailable what={t('quarantine:page.notAvailable.what')}>
+          {t('quarantine:page.notAvailable.text')}
         </NotAvailable>
       </Stack>
     );
@@ -66,20 +71,18 @@ export function QuarantineView() {
       <QuarantineFullNotice />
       <Group justify="space-between" align="flex-end">
         <Text fw={600} role="status" data-testid="quarantine-total">
-          {status === 'ready'
-            ? `${total.toLocaleString()} kept notification${total === 1 ? '' : 's'}`
-            : 'Reading the quarantine…'}
+          {status === 'ready' ? t('quarantine:list.total', { count: total }) : t('quarantine:list.reading')}
         </Text>
         <SegmentedControl
-          aria-label="Show"
-          data={FILTERS}
+          aria-label={t('quarantine:filter.label')}
+          data={filters()}
           value={query.filter}
           onChange={(filter) => void stores.quarantine.getState().load({ filter, offset: 0 })}
         />
       </Group>
       {status === 'ready' && items.length === 0 ? (
         <Paper withBorder p="md">
-          <Text c="dimmed">{EMPTY[query.filter]}</Text>
+          <Text c="dimmed">{emptyText(query.filter)}</Text>
         </Paper>
       ) : (
         <QuarantineTable
@@ -95,9 +98,10 @@ export function QuarantineView() {
             value={page}
             onChange={(n) => void stores.quarantine.getState().load({ offset: (n - 1) * QUARANTINE_PAGE })}
             getControlProps={(control) => ({
-              'aria-label': control === 'previous' ? 'Previous page' : 'Next page',
+              'aria-label':
+                control === 'previous' ? t('quarantine:pages.previous') : t('quarantine:pages.next'),
             })}
-            getItemProps={(n) => ({ 'aria-label': `Page ${n}` })}
+            getItemProps={(n) => ({ 'aria-label': t('quarantine:pages.page', { page: n }) })}
           />
         </Group>
       ) : null}

@@ -3,6 +3,7 @@
 import { Code, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { QuarantineDetailDto } from '../../../../preload/contract/quarantine.js';
+import { t } from '../../i18n/index.js';
 import { bodyView, sizeText } from './quarantine-text.js';
 
 export function ReceivedBody({ detail }: { detail: QuarantineDetailDto }) {
@@ -14,22 +15,26 @@ export function ReceivedBody({ detail }: { detail: QuarantineDetailDto }) {
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2} size="h4">
-            Body as received
+            {t('quarantine:body.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            {sizeText(detail.size)}
-            {detail.contentType ? ` · ${detail.contentType}` : ''}
-            {view.kind === 'base64' ? ' · not UTF-8 text: shown as base64' : ''}
-            {view.kind === 'text' ? ' · not JSON: shown as text' : ''}
+            {[
+              sizeText(detail.size),
+              detail.contentType,
+              view.kind === 'base64' ? t('quarantine:body.base64') : null,
+              view.kind === 'text' ? t('quarantine:body.text') : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </Text>
         </div>
         {view.kind === 'json' ? (
           <SegmentedControl
-            aria-label="Body layout"
+            aria-label={t('quarantine:body.layout')}
             size="xs"
             data={[
-              { value: 'formatted', label: 'Formatted' },
-              { value: 'raw', label: 'Exactly as received' },
+              { value: 'formatted', label: t('quarantine:body.formatted') },
+              { value: 'raw', label: t('quarantine:body.raw') },
             ]}
             value={raw ? 'raw' : 'formatted'}
             onChange={(v) => setRaw(v === 'raw')}
@@ -37,7 +42,7 @@ export function ReceivedBody({ detail }: { detail: QuarantineDetailDto }) {
         ) : null}
       </Group>
       {detail.body.length === 0 ? (
-        <Text c="dimmed">The body was empty.</Text>
+        <Text c="dimmed">{t('quarantine:body.empty')}</Text>
       ) : (
         <Code
           block
@@ -45,7 +50,7 @@ export function ReceivedBody({ detail }: { detail: QuarantineDetailDto }) {
           data-kind={view.kind}
           style={{ maxHeight: 480, overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
           tabIndex={0}
-          aria-label="Body as received"
+          aria-label={t('quarantine:body.title')}
         >
           {text}
         </Code>

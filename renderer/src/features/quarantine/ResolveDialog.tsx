@@ -3,6 +3,7 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { REASON_MAX_LENGTH } from '../../../../preload/contract/vocabulary.js';
+import { t } from '../../i18n/index.js';
 
 export function ResolveDialog({
   opened,
@@ -24,7 +25,7 @@ export function ResolveDialog({
     <Modal
       opened={opened}
       onClose={onCancel}
-      title={<Text fw={700}>Resolve kept notification {entryId}</Text>}
+      title={<Text fw={700}>{t('quarantine:resolve.title', { id: String(entryId) })}</Text>}
       centered
       size="lg"
     >
@@ -35,14 +36,11 @@ export function ResolveDialog({
         }}
       >
         <Stack gap="md">
-          <Text>
-            Nothing in it is applied: it leaves the list of notifications needing attention and stays readable
-            under Resolved.
-          </Text>
+          <Text>{t('quarantine:resolve.text')}</Text>
           <Textarea
-            label="Reason (optional)"
-            description="Kept in the audit log."
-            placeholder="e.g. sent by a test system; the action was sent again"
+            label={t('quarantine:resolve.reason.label')}
+            description={t('quarantine:resolve.reason.description')}
+            placeholder={t('quarantine:resolve.reason.placeholder')}
             value={reason}
             maxLength={REASON_MAX_LENGTH}
             autosize
@@ -51,14 +49,16 @@ export function ResolveDialog({
             data-autofocus
           />
           <Text size="sm" c="dimmed">
-            Operator: {operator || 'not named (enter your name at the top of the page)'}
+            {operator
+              ? t('quarantine:resolve.operator', { name: operator })
+              : t('quarantine:resolve.operator.unnamed')}
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={onCancel}>
-              Cancel
+              {t('quarantine:resolve.cancel')}
             </Button>
             <Button type="submit" loading={busy}>
-              Resolve
+              {t('quarantine:entry.resolve')}
             </Button>
           </Group>
         </Stack>

@@ -6,24 +6,58 @@ import type {
   QuarantineReasonDto,
   QuarantineReplayDto,
 } from '../../../../preload/contract/quarantine.js';
+import { formatNumber } from '../../i18n/format.js';
+import { t } from '../../i18n/index.js';
 
-export const REASON_LABELS: Record<QuarantineReasonDto, string> = {
-  MALFORMED_JSON: 'Not JSON',
-  SCHEMA_MISMATCH: 'Not a notification',
-  UNKNOWN_ACTION: 'Unknown remote action',
-};
-
-export function stateText(entry: QuarantineEntryDto): string {
-  if (entry.resolvedAt === null) return 'Needs attention';
-  const by = entry.resolvedBy ? ` by ${entry.resolvedBy}` : '';
-  return entry.resolution === 'Replayed' ? `Replayed${by}` : `Resolved${by}, nothing applied`;
+/** Why a notification was kept, in a few words. */
+export function reasonLabel(reason: QuarantineReasonDto): string {
+  switch (reason) {
+    case 'MALFORMED_JSON':
+      return t('quarantine:reason.malformedJson');
+    case 'SCHEMA_MISMATCH':
+      return t('quarantine:reason.schemaMismatch');
+    case 'UNKNOWN_ACTION':
+      return t('quarantine:reason.unknownAction');
+  }
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+/** Remote action ids named in the sentence; the rest are counted. */
+const NAMED_ACTION_IDS = 3;
+
+/**
+ * Why a notification was kept, in a sentence (the entry's `message` is the agent's English one; this one is in the
+ * chosen language, from the code and the remote action ids).
+ */
+export function reasonSentence(
+  entry: Pick<QuarantineEntryDto, 'reason' | 'remoteActionIds' | 'remoteActionIdCount'>,
+): string {
+  switch (entry.reason) {
+    case 'MALFORMED_JSON':
+      return t('quarantine:reason.malformedJson.sentence');
+    case 'SCHEMA_MISMATCH':
+      return t('quarantine:reason.schemaMismatch.sentence');
+    case 'UNKNOWN_ACTION': {
+      const named = entry.remoteActionIds.slice(0, NAMED_ACTION_IDS);
+      return t('quarantine:reason.unknownAction.sentence', {
+        count: entry.remoteActionIdCount,
+        ids: named.join(', '),
+        more: Math.max(0, entry.remoteActionIdCount - named.length),
+      });
+    }
+  }
+}
+
+export function stateText(entry: QuarantineEntryDto): string {
+  if (entry.resolvedAt === null) return t('quarantine:state.needsAttention');
+  const by = entry.resolvedBy;
+  if (entry.resolution === 'Replayed')
+    return by ? t('quarantine:state.replayedBy', { name: by }) : t('quarantine:state.replayed');
+  return by ? t('quarantine:state.resolvedBy', { name: by }) : t('quarantine:state.resolved');
+}
 
 /** "and 3 more" when a list shows only the first of `count`. */
 export function moreText(shown: number, count: number): string | null {
-  return count > shown ? `and ${(count - shown).toLocaleString()} more` : null;
+  return count > shown ? t('quarantine:more', { count: count - shown }) : null;
 }
 
 export function replayOutcomeText(result: QuarantineReplayDto): {
@@ -31,28 +65,24 @@ export function replayOutcomeText(result: QuarantineReplayDto): {
   text: string;
   color: string;
 } {
-  const stored = plural(result.stored, 'event');
-  const duplicates =
-    result.duplicates > 0 ? ` (${plural(result.duplicates, 'event was', 'events were')} already stored)` : '';
+  const counts = { stored: result.stored, duplicates: result.duplicates };
   switch (result.outcome) {
     case 'Applied':
       return {
-        title: 'Applied',
-        text: `${stored} stored${duplicates}. The notification is resolved.`,
+        title: t('quarantine:replay.applied.title'),
+        text: t('quarantine:replay.applied.text', counts),
         color: 'green',
       };
     case 'StillUnknownAction':
       return {
-        title: 'Still waiting for an unknown remote action',
-        text:
-          `${stored} of known remote actions stored${duplicates}; the others still name remote actions this ` +
-          'agent does not know. It is replayed by itself once they appear, or resolve it.',
+        title: t('quarantine:replay.stillUnknown.title'),
+        text: t('quarantine:replay.stillUnknown.text', counts),
         color: 'orange',
       };
     case 'StillInvalid':
       return {
-        title: 'Still invalid',
-        text: 'The body still is not a notification this agent can read: nothing was applied. Resolve it once the sender is fixed.',
+        title: t('quarantine:replay.stillInvalid.title'),
+        text: t('quarantine:replay.stillInvalid.text'),
         color: 'red',
       };
   }
@@ -114,7 +144,8 @@ export function indentJson(json: string): string {
 }
 
 export function sizeText(bytes: number): string {
-  if (bytes < 1024) return plural(bytes, 'byte');
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes < 1024) return t('quarantine:size.bytes', { count: bytes });
+  const tenth = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+  if (bytes < 1024 * 1024) return t('quarantine:size.kb', { size: formatNumber(bytes / 1024, tenth) });
+  return t('quarantine:size.mb', { size: formatNumber(bytes / (1024 * 1024), tenth) });
 }

@@ -2,7 +2,8 @@
 // The built-in one ("This workstation") is picked first, so a newcomer sends without choosing anything.
 import { Anchor, Select, Text } from '@mantine/core';
 import type { CallbackDto } from '../../../../preload/contract/dto.js';
-import { BUILT_IN_WHERE, callbackTitle, isBuiltIn, remoteTypesOf } from '../callbacks/callback-text.js';
+import { t } from '../../i18n/index.js';
+import { callbackTitle, isBuiltIn, remoteTypesOf } from '../callbacks/callback-text.js';
 import type { RemoteType } from './features.js';
 
 export function eligibleCallbacks(callbacks: CallbackDto[], type: RemoteType): CallbackDto[] {
@@ -32,22 +33,24 @@ export function CallbackPicker({
   if (eligible.length === 0) {
     return (
       <Text c="orange.8" fw={600} data-testid="no-callback">
-        No callback receives this feature yet: every remote needs one.{' '}
-        <Anchor href="#/callbacks/new">Create a callback</Anchor>
+        {t('remotes:callback.none')} <Anchor href="#/callbacks/new">{t('remotes:callback.create')}</Anchor>
       </Text>
     );
   }
   return (
     <Select
-      label="Callback"
+      label={t('remotes:callback.label')}
       description={
         isBuiltIn(eligible.find((c) => c.id === value))
-          ? `${BUILT_IN_WHERE}: the history, the notifications and the tray.`
-          : "Where the network sends this command's notifications."
+          ? t('remotes:callback.builtInHint')
+          : t('remotes:callback.hint')
       }
       data={eligible.map((c) => ({
         value: c.id,
-        label: `${callbackTitle(c)}${c.status === 'Running' ? '' : ` (${c.status.toLowerCase()})`}`,
+        label:
+          c.status === 'Running'
+            ? callbackTitle(c)
+            : t('remotes:callback.notRunning', { name: callbackTitle(c), status: c.status }),
         disabled: c.status !== 'Running',
       }))}
       value={value}

@@ -2,6 +2,7 @@
 // for which reason. Cancel has the focus, so Enter never confirms by accident.
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import { t } from '../../i18n/index.js';
 
 export function DangerConfirm({
   opened,
@@ -42,17 +43,17 @@ export function DangerConfirm({
       <Stack gap="md">
         <Text>{consequence}</Text>
         <Text>
-          <b>Reason:</b> {reason}
+          <b>{t('remotes:danger.reasonLabel')}</b> {reason}
         </Text>
         <Text>
-          <b>Operator:</b> {operator}
+          <b>{t('remotes:danger.operatorLabel')}</b> {operator}
         </Text>
         <Text size="sm" c="dimmed">
-          This is written to the audit log.
+          {t('remotes:danger.audit')}
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} data-autofocus>
-            Cancel
+            {t('remotes:danger.cancel')}
           </Button>
           <Button color="red" onClick={onConfirm} loading={busy} data-testid="confirm-danger">
             {confirmLabel}

@@ -6,21 +6,22 @@ import { useStore } from 'zustand';
 import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import { roleAtLeast } from '../../../../preload/contract/vocabulary.js';
 import { useStores } from '../../app/stores-context.js';
+import { t } from '../../i18n/index.js';
 import { ACCESS_TEXT } from '../access/access-text.js';
 import { featureFloor, sessionRole } from '../access/permissions.js';
+import { type CapabilityLike, capabilityReasonText } from '../fleet/capability-text.js';
 import { FEATURES, FEATURE_ORDER, type RemoteType } from './features.js';
 import classes from './FeaturePicker.module.css';
 
-export function capabilityOf(
-  vehicle: VehicleSummaryDto,
-  type: RemoteType,
-): { supported: boolean; reason?: string } {
-  return (
-    vehicle.capabilities[type] ?? {
-      supported: false,
-      reason: 'The network does not say whether this vehicle can do it.',
-    }
-  );
+/** What the vehicle says it can do for a feature (a reason code when it cannot); nothing said is "cannot". */
+export function capabilityOf(vehicle: VehicleSummaryDto, type: RemoteType): CapabilityLike {
+  return vehicle.capabilities[type] ?? { supported: false };
+}
+
+/** Why the vehicle cannot do the feature, in words; null when the vehicle gave no reason. */
+export function capabilityWhy(vehicle: VehicleSummaryDto, type: RemoteType): string | null {
+  const capability = vehicle.capabilities[type];
+  return capability ? capabilityReasonText(capability) : t('remotes:picker.capabilityUnknown');
 }
 
 export function FeaturePicker({
@@ -36,10 +37,11 @@ export function FeaturePicker({
   const session = useStore(stores.session, (s) => s.session);
   const role = sessionRole(session);
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm" role="group" aria-label="Feature to send">
+    <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm" role="group" aria-label={t('remotes:picker.label')}>
       {FEATURE_ORDER.map((type) => {
         const feature = FEATURES[type];
         const capability = capabilityOf(vehicle, type);
+        const why = capability.supported ? null : capabilityWhy(vehicle, type);
         const floor = featureFloor(session?.rules ?? {}, type);
         const needs = role !== null && !roleAtLeast(role, floor) ? floor : null;
         const Icon = feature.icon;
@@ -68,7 +70,9 @@ export function FeaturePicker({
                 <Text size="sm" c="dimmed" lineClamp={2}>
                   {capability.supported
                     ? feature.summary
-                    : `Not available: ${capability.reason ?? 'not supported'}`}
+                    : why
+                      ? t('remotes:picker.unavailable', { reason: why })
+                      : t('remotes:picker.unsupported')}
                 </Text>
                 {needs ? (
                   <Text size="xs" fw={600} c="orange.9" data-testid="feature-needs">

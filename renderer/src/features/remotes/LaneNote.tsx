@@ -3,8 +3,9 @@
 // queued on their own: the note says the agent will refuse it, unless the technician ticks the box to queue it.
 import { Alert, Anchor, Checkbox, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconListNumbers } from '@tabler/icons-react';
+import { t } from '../../i18n/index.js';
 import type { Lane } from './queue-rules.js';
-import { QUEUE_IT_LABEL, queuedPositionText, refusedWhenBusyText, willWaitText } from './queue-text.js';
+import { queueItLabel, queuedPositionText, refusedWhenBusyText, willWaitText } from './queue-text.js';
 
 export function LaneNote({
   type,
@@ -27,7 +28,7 @@ export function LaneNote({
   const position = lane.waiting.length + 1;
   const follow = (
     <Anchor href={`#/actions/${encodeURIComponent(head.remoteActionId)}`}>
-      Follow the one {lane.inFlight.length > 0 ? 'in progress' : 'waiting'}
+      {lane.inFlight.length > 0 ? t('remotes:lane.followInProgress') : t('remotes:lane.followWaiting')}
     </Anchor>
   );
   if (onlyWhenAsked) {
@@ -35,7 +36,7 @@ export function LaneNote({
       <Alert
         color="orange"
         icon={<IconAlertTriangle aria-hidden />}
-        title="Already in progress: not queued unless you ask"
+        title={t('remotes:lane.whenAsked.title')}
         data-testid="in-flight"
         data-queue="when-asked"
       >
@@ -44,7 +45,7 @@ export function LaneNote({
             {refusedWhenBusyText(type, vehicleName)} {follow}.
           </Text>
           <Checkbox
-            label={QUEUE_IT_LABEL}
+            label={queueItLabel()}
             checked={queueIt}
             onChange={(e) => onQueueItChange(e.currentTarget.checked)}
             data-testid="queue-it"
@@ -58,7 +59,7 @@ export function LaneNote({
     <Alert
       color="blue"
       icon={<IconListNumbers aria-hidden />}
-      title="It will wait its turn"
+      title={t('remotes:lane.auto.title')}
       data-testid="in-flight"
       data-queue="auto"
     >

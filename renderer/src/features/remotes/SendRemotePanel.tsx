@@ -13,6 +13,7 @@ import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary, useLocalFailure } from '../../components/ErrorSummary.js';
 import { errorAt, type FieldError } from '../../components/field-errors.js';
 import { useKeepInView } from '../../components/use-keep-in-view.js';
+import { t } from '../../i18n/index.js';
 import { isApprovalRefusal, type Approval } from '../access/ApprovalDialog.js';
 import { SendAccessNote } from '../access/SendAccessNote.js';
 import { useSendAccess } from '../access/use-access.js';
@@ -22,8 +23,8 @@ import { CallbackPicker, eligibleCallbacks, preferredCallbackId } from './Callba
 import { DangerConfirm } from './DangerConfirm.js';
 import { immobilizationText, stolenText } from './danger-text.js';
 import { FeatureForm } from './FeatureForm.js';
-import { capabilityOf } from './FeaturePicker.js';
-import { FEATURES, type RemoteType } from './features.js';
+import { capabilityOf, capabilityWhy } from './FeaturePicker.js';
+import { featureInSentence, FEATURES, type RemoteType } from './features.js';
 import { LaneNote } from './LaneNote.js';
 import { type Drafts, initialDrafts, localErrors, remoteBody } from './models/remote-draft.js';
 import { laneIsBusy, laneOf, queuedOnlyWhenAsked } from './queue-rules.js';
@@ -31,6 +32,8 @@ import { sendLabel } from './send-label.js';
 
 export const REASON_FIELD = 'X-Depot-Reason';
 export const OPERATOR_FIELD = 'X-Depot-Operator';
+/** Where the API reports a problem with the optional label. */
+const LABEL_FIELD = 'label';
 
 function sameField(a: string, b: string) {
   return a.toLowerCase() === b.toLowerCase();
@@ -83,12 +86,12 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleSummaryDto;
       if (reason.trim().length < REASON_MIN_LENGTH)
         problems.push({
           field: REASON_FIELD,
-          message: `Give the reason (at least ${REASON_MIN_LENGTH} characters): it goes to the audit log.`,
+          message: t('remotes:send.reason.tooShort', { min: REASON_MIN_LENGTH }),
         });
       if (!operator.trim())
         problems.push({
           field: OPERATOR_FIELD,
-          message: 'Enter your name: it goes to the audit log with the reason.',
+          message: t('remotes:send.operator.missing'),
         });
     }
     return problems;
@@ -147,16 +150,19 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleSummaryDto;
             <Title order={2} size="h3" id="send-title">
               {feature.label}
             </Title>
-            <Text c="dimmed">to {vehicleName}</Text>
+            <Text c="dimmed">{t('remotes:send.to', { vehicle: vehicleName })}</Text>
           </Group>
           {!capability.supported ? (
             <Alert
               color="orange"
               icon={<IconBan aria-hidden />}
-              title={`${vehicleName} cannot do ${feature.label.toLowerCase()}`}
+              title={t('remotes:send.unsupported.title', {
+                vehicle: vehicleName,
+                feature: featureInSentence(type),
+              })}
               data-testid="capability-reason"
             >
-              {capability.reason ?? 'This vehicle does not support it.'}
+              {capabilityWhy(vehicle, type) ?? t('remotes:send.unsupported.noReason')}
             </Alert>
           ) : null}
           <ErrorSummary error={localFailure} focusOnShow />
@@ -170,12 +176,10 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleSummaryDto;
           {feature.dangerous ? (
             <Paper withBorder p="md" bg="var(--mantine-color-red-light)">
               <Stack gap="sm">
-                <Text fw={700}>
-                  Dangerous command: a reason and your name are required, and it is written to the audit log.
-                </Text>
+                <Text fw={700}>{t('remotes:send.danger.note')}</Text>
                 <Textarea
-                  label="Reason"
-                  placeholder="e.g. Customer reported the vehicle stolen, police report 2024-118"
+                  label={t('remotes:send.reason.label')}
+                  placeholder={t('remotes:send.reason.placeholder')}
                   required
                   autosize
                   minRows={2}
@@ -185,8 +189,8 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleSummaryDto;
                   error={headerError(REASON_FIELD)}
                 />
                 <TextInput
-                  label="Operator"
-                  description="Your name, remembered on this computer."
+                  label={t('remotes:send.operator.label')}
+                  description={t('remotes:send.operator.description')}
                   required
                   value={operator}
                   onChange={(e) => stores.session.getState().setOperator(e.currentTarget.value)}
@@ -199,11 +203,11 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleSummaryDto;
           <Group align="flex-end" gap="md" wrap="wrap">
             <CallbackPicker callbacks={callbacks} type={type} value={chosen} onChange={setCallbackId} />
             <TextInput
-              label="Label (optional)"
-              description="For your records; sent with the command."
+              label={t('remotes:send.label.label')}
+              description={t('remotes:send.label.description')}
               value={label}
               onChange={(e) => setLabel(e.currentTarget.value)}
-              error={errorAt(errors, 'label')}
+              error={errorAt(errors, LABEL_FIELD)}
               w={260}
             />
           </Group>
@@ -229,7 +233,10 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleSummaryDto;
           </Group>
           <SendAccessNote
             access={access}
-            what={danger?.confirmLabel ?? `${sendLabel(type, drafts[type])} (${vehicleName})`}
+            what={
+              danger?.confirmLabel ??
+              t('remotes:send.accessWhat', { action: sendLabel(type, drafts[type]), vehicle: vehicleName })
+            }
             beforeAsk={() => {
               const problems = checkLocally();
               setLocal(problems);
@@ -254,9 +261,11 @@ export function SendRemotePanel({ vehicle, type }: { vehicle: VehicleSummaryDto;
       {sent ? (
         <Paper withBorder p="lg" aria-live="polite" data-testid="sent-action" ref={sentRef}>
           <Group justify="space-between" mb="sm">
-            <Text fw={700}>{sent.phase === 'Queued' ? 'Command queued' : 'Command sent'}</Text>
+            <Text fw={700}>
+              {sent.phase === 'Queued' ? t('remotes:send.sent.queued') : t('remotes:send.sent.sent')}
+            </Text>
             <Anchor href={`#/actions/${encodeURIComponent(sent.remoteActionId)}`}>
-              Open the full timeline
+              {t('remotes:send.sent.openTimeline')}
             </Anchor>
           </Group>
           <ActionTimeline

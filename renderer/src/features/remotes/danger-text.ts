@@ -1,4 +1,6 @@
 // What the second confirmation says for each dangerous request.
+import { formatNumber } from '../../i18n/format.js';
+import { t } from '../../i18n/index.js';
 import type { Drafts } from './models/remote-draft.js';
 
 export interface DangerText {
@@ -10,48 +12,55 @@ export interface DangerText {
 export function immobilizationText(draft: Drafts['Immobilization'], vehicle: string): DangerText {
   return draft.activate
     ? {
-        title: `Immobilize ${vehicle}?`,
-        consequence: `${vehicle} will not start until it is released. A vehicle already driving is not stopped.`,
-        confirmLabel: `Immobilize ${vehicle}`,
+        title: t('remotes:danger.immobilize.title', { vehicle }),
+        consequence: t('remotes:danger.immobilize.consequence', { vehicle }),
+        confirmLabel: t('remotes:danger.immobilize.confirm', { vehicle }),
       }
     : {
-        title: `Release ${vehicle}?`,
-        consequence: `${vehicle} will be able to start again.`,
-        confirmLabel: `Release ${vehicle}`,
+        title: t('remotes:danger.release.title', { vehicle }),
+        consequence: t('remotes:danger.release.consequence', { vehicle }),
+        confirmLabel: t('remotes:danger.release.confirm', { vehicle }),
       };
 }
+
+/** A tracking period as typed: a number in the locale's digits, or nothing when left empty. */
+const period = (value: number | '') => (value === '' ? '' : formatNumber(value));
 
 export function stolenText(draft: Drafts['Stolen'], vehicle: string): DangerText {
   switch (draft.mode) {
     case 'declare':
       return {
-        title: `Declare ${vehicle} stolen?`,
-        consequence: `${vehicle} will be declared stolen to the network: it stays awake and reports its position regularly.`,
-        confirmLabel: `Declare ${vehicle} stolen`,
+        title: t('remotes:danger.declare.title', { vehicle }),
+        consequence: t('remotes:danger.declare.consequence', { vehicle }),
+        confirmLabel: t('remotes:danger.declare.confirm', { vehicle }),
       };
     case 'clear':
       return {
-        title: `Clear the stolen declaration of ${vehicle}?`,
-        consequence: `${vehicle} will no longer be treated as stolen.`,
-        confirmLabel: 'Clear the declaration',
+        title: t('remotes:danger.clear.title', { vehicle }),
+        consequence: t('remotes:danger.clear.consequence', { vehicle }),
+        confirmLabel: t('remotes:danger.clear.confirm'),
       };
     case 'tracking':
       return {
-        title: `Change the stolen tracking of ${vehicle}?`,
-        consequence: `${vehicle} will report every ${draft.running} (ignition on) and ${draft.shutdown} (ignition off).`,
-        confirmLabel: 'Change tracking',
+        title: t('remotes:danger.tracking.title', { vehicle }),
+        consequence: t('remotes:danger.tracking.consequence', {
+          vehicle,
+          running: period(draft.running),
+          shutdown: period(draft.shutdown),
+        }),
+        confirmLabel: t('remotes:danger.tracking.confirm'),
       };
     case 'immobilize':
       return {
-        title: `Immobilize ${vehicle} (stolen flow)?`,
-        consequence: `${vehicle} will not start until it is released.`,
-        confirmLabel: `Immobilize ${vehicle}`,
+        title: t('remotes:danger.stolenImmobilize.title', { vehicle }),
+        consequence: t('remotes:danger.stolenImmobilize.consequence', { vehicle }),
+        confirmLabel: t('remotes:danger.immobilize.confirm', { vehicle }),
       };
     case 'release':
       return {
-        title: `Release ${vehicle} (stolen flow)?`,
-        consequence: `${vehicle} will be able to start again.`,
-        confirmLabel: `Release ${vehicle}`,
+        title: t('remotes:danger.stolenRelease.title', { vehicle }),
+        consequence: t('remotes:danger.release.consequence', { vehicle }),
+        confirmLabel: t('remotes:danger.release.confirm', { vehicle }),
       };
   }
 }

@@ -1,4 +1,5 @@
 // The send button says what will happen, in the technician's words.
+import { t } from '../../i18n/index.js';
 import type { RemoteType } from './features.js';
 import type { Drafts } from './models/remote-draft.js';
 
@@ -6,36 +7,46 @@ export function sendLabel<T extends RemoteType>(type: T, draft: Drafts[T]): stri
   const d = draft as Drafts[RemoteType];
   switch (type) {
     case 'Doors':
-      return (d as Drafts['Doors']).state === 'Locked' ? 'Lock the doors' : 'Unlock the doors';
+      return (d as Drafts['Doors']).state === 'Locked'
+        ? t('remotes:send.button.lockDoors')
+        : t('remotes:send.button.unlockDoors');
     case 'Horn':
-      return (d as Drafts['Horn']).state === 'Activated' ? 'Honk' : 'Stop the horn';
+      return (d as Drafts['Horn']).state === 'Activated'
+        ? t('remotes:action.honk')
+        : t('remotes:action.stopHorn');
     case 'Lights':
-      return (d as Drafts['Lights']).on ? 'Flash the lights' : 'Switch the lights off';
+      return (d as Drafts['Lights']).on
+        ? t('remotes:action.flashLights')
+        : t('remotes:send.button.lightsOff');
     case 'WakeUp':
-      return 'Refresh the state';
+      return t('remotes:send.button.refreshState');
     case 'ElectricBatteryChargingRequest': {
-      const mode = (d as Drafts['ElectricBatteryChargingRequest']).mode;
-      return mode === 'start'
-        ? 'Start charging'
-        : mode === 'stop'
-          ? 'Stop charging'
-          : mode === 'delayed'
-            ? 'Set the delayed start'
-            : mode === 'programs'
-              ? 'Send the charge programs'
-              : 'Set the charge preferences';
+      switch ((d as Drafts['ElectricBatteryChargingRequest']).mode) {
+        case 'start':
+          return t('remotes:action.startCharging');
+        case 'stop':
+          return t('remotes:action.stopCharging');
+        case 'delayed':
+          return t('remotes:send.button.delayedStart');
+        case 'programs':
+          return t('remotes:send.button.chargePrograms');
+        case 'preferences':
+          return t('remotes:send.button.chargePreferences');
+      }
+      break;
     }
     case 'ThermalPreconditioning':
       return (d as Drafts['ThermalPreconditioning']).mode === 'now'
-        ? 'Start preconditioning'
-        : 'Send the programs';
+        ? t('remotes:send.button.startPreconditioning')
+        : t('remotes:send.button.programs');
     case 'Navigation':
-      return 'Send the destination';
+      return t('remotes:send.button.destination');
     case 'Immobilization':
-      return (d as Drafts['Immobilization']).activate ? 'Immobilize…' : 'Release…';
+      return (d as Drafts['Immobilization']).activate
+        ? t('remotes:send.button.immobilize')
+        : t('remotes:send.button.release');
     case 'Stolen':
-      return 'Send to the vehicle…';
-    default:
-      return 'Send';
+      return t('remotes:send.button.stolen');
   }
+  return t('remotes:send.button.send');
 }

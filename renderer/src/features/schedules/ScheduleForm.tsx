@@ -11,6 +11,7 @@ import { NAME_MAX_LENGTH } from '../../../../preload/contract/vocabulary.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary, useLocalFailure } from '../../components/ErrorSummary.js';
 import { errorAt, errorUnder, type FieldError } from '../../components/field-errors.js';
+import { t } from '../../i18n/index.js';
 import { RemoteChooser } from '../bulks/RemoteChooser.js';
 import { eligibleCallbacks, preferredCallbackId } from '../remotes/CallbackPicker.js';
 import { featureLabel } from '../remotes/features.js';
@@ -44,6 +45,15 @@ export function ScheduleForm({
   const set = (change: Partial<ScheduleDraft>) => setDraft((d) => ({ ...d, ...change }));
   const errors = [...local, ...(failure?.errors ?? [])];
   const timeZone = schedule?.timeZone ?? siteZone;
+  // Each field's message (the form's own check, else the agent's), by the path the API names it.
+  const fieldError = {
+    name: errorAt(errors, 'name'),
+    remote: errorAt(errors, 'remote'),
+    groupId: errorAt(errors, 'groupId'),
+    vehicleIds: errorUnder(errors, 'vehicleIds'),
+    days: errorUnder(errors, 'rule.days'),
+    time: errorAt(errors, 'rule.time'),
+  };
 
   useEffect(() => {
     if (stores.groups.getState().status === 'idle') void stores.groups.getState().load();
@@ -75,24 +85,31 @@ export function ScheduleForm({
   }
 
   return (
-    <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate aria-label="Schedule">
+    <Paper
+      withBorder
+      p="lg"
+      component="form"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('schedules:form.region')}
+    >
       <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
         <Stack gap="lg">
           <ErrorSummary error={localFailure} focusOnShow />
           <ErrorSummary error={failure} focusOnShow />
           <TextInput
-            label="Name"
-            placeholder="e.g. Lock the vans at closing"
+            label={t('schedules:form.name')}
+            placeholder={t('schedules:form.namePlaceholder')}
             maxLength={NAME_MAX_LENGTH}
             value={draft.name}
             onChange={(e) => set({ name: e.currentTarget.value })}
-            error={errorAt(errors, 'name')}
+            error={fieldError.name}
             maw={420}
             data-autofocus
           />
           <Stack gap="sm">
             <Title order={2} size="h4">
-              Command
+              {t('schedules:form.command')}
             </Title>
             {draft.savedRemote ? (
               <Group gap="md">
@@ -102,7 +119,7 @@ export function ScheduleForm({
                 </Text>
                 {editable ? (
                   <Button variant="default" size="xs" onClick={() => set({ savedRemote: null })}>
-                    Change the command
+                    {t('schedules:form.changeCommand')}
                   </Button>
                 ) : null}
               </Group>
@@ -121,55 +138,55 @@ export function ScheduleForm({
                 types={SCHEDULABLE_TYPES}
               />
             )}
-            {errorAt(errors, 'remote') ? (
+            {fieldError.remote ? (
               <Text c="red.8" size="sm">
-                {errorAt(errors, 'remote')}
+                {fieldError.remote}
               </Text>
             ) : null}
           </Stack>
           <Stack gap="sm">
             <Title order={2} size="h4">
-              Vehicles
+              {t('schedules:form.vehicles')}
             </Title>
             <Radio.Group
-              label="Send to"
+              label={t('schedules:form.sendTo')}
               value={draft.target}
               onChange={(target) => set({ target: target as ScheduleDraft['target'] })}
             >
               <Group gap="lg" mt={4}>
-                <Radio value="group" label="A group" />
-                <Radio value="vehicles" label="Chosen vehicles" />
+                <Radio value="group" label={t('schedules:form.target.group')} />
+                <Radio value="vehicles" label={t('schedules:form.target.vehicles')} />
               </Group>
             </Radio.Group>
             {draft.target === 'group' ? (
               <Select
-                label="Group"
-                placeholder="Choose a group"
+                label={t('schedules:form.group')}
+                placeholder={t('schedules:form.groupPlaceholder')}
                 data={groups.map((g) => ({
                   value: g.id,
-                  label: `${g.name} (${g.vehicleIds.length.toLocaleString()})`,
+                  label: t('schedules:form.groupOption', { name: g.name, count: g.vehicleIds.length }),
                 }))}
                 value={draft.groupId}
                 onChange={(groupId) => set({ groupId })}
-                error={errorAt(errors, 'groupId')}
+                error={fieldError.groupId}
                 searchable
                 maw={420}
               />
             ) : (
               <Stack gap={4}>
                 <Text data-testid="schedule-vehicle-count">
-                  {draft.vehicleIds.length.toLocaleString()} vehicle{draft.vehicleIds.length === 1 ? '' : 's'}
+                  {t('schedules:form.vehicleCount', { count: draft.vehicleIds.length })}
                 </Text>
                 {selected.size > 0 && editable ? (
                   <div>
                     <Button variant="default" size="xs" onClick={() => set({ vehicleIds: [...selected] })}>
-                      Use the {selected.size.toLocaleString()} vehicles selected in the fleet
+                      {t('schedules:form.useSelected', { count: selected.size })}
                     </Button>
                   </div>
                 ) : null}
-                {errorUnder(errors, 'vehicleIds') ? (
+                {fieldError.vehicleIds ? (
                   <Text c="red.8" size="sm">
-                    {errorUnder(errors, 'vehicleIds')}
+                    {fieldError.vehicleIds}
                   </Text>
                 ) : null}
               </Stack>
@@ -177,25 +194,25 @@ export function ScheduleForm({
           </Stack>
           <Stack gap="sm">
             <Title order={2} size="h4">
-              When
+              {t('schedules:form.when')}
             </Title>
             <WeekdayToggles
               value={draft.days}
               onChange={(days) => set({ days })}
-              error={errorUnder(errors, 'rule.days')}
+              error={fieldError.days}
               disabled={!editable}
             />
             <TextInput
-              label="Time (HH:MM)"
+              label={t('schedules:form.time')}
               description={
                 timeZone
-                  ? `In the site's time zone, ${timeZone} (Settings).`
-                  : "In the site's time zone (Settings)."
+                  ? t('schedules:form.timeHint', { zone: timeZone })
+                  : t('schedules:form.timeHintNoZone')
               }
               placeholder="06:30"
               value={draft.time}
               onChange={(e) => set({ time: e.currentTarget.value })}
-              error={errorAt(errors, 'rule.time')}
+              error={fieldError.time}
               w={200}
               inputMode="numeric"
               maxLength={5}
@@ -204,7 +221,7 @@ export function ScheduleForm({
           {editable ? (
             <Group justify="flex-end">
               <Button type="submit" loading={busy}>
-                {schedule ? 'Save changes' : 'Create schedule'}
+                {schedule ? t('schedules:form.save') : t('schedules:form.create')}
               </Button>
             </Group>
           ) : null}

@@ -4,13 +4,14 @@ import { Anchor, Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ScheduleRunDto } from '../../../../preload/contract/routines.js';
 import type { ScheduleRuns as Runs } from '../../stores/schedules-store.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
-import { runReasonText, SCHEDULE_RUN_COLORS, SCHEDULE_RUN_LABELS } from '../bulks/bulk-text.js';
-import { siteTimeText } from './schedule-model.js';
+import { t } from '../../i18n/index.js';
+import { runReasonText, SCHEDULE_RUN_COLORS, scheduleRunLabel } from './schedule-text.js';
+import { siteTimeText } from './site-clock.js';
 
 export function RunStatus({ run }: { run: ScheduleRunDto }) {
   return (
     <Badge color={SCHEDULE_RUN_COLORS[run.status]} variant="light" data-testid="run-status">
-      {SCHEDULE_RUN_LABELS[run.status]}
+      {scheduleRunLabel(run.status)}
     </Badge>
   );
 }
@@ -20,21 +21,21 @@ export function ScheduleRuns({ runs, timeZone }: { runs: Runs | undefined; timeZ
     <Paper withBorder p="lg" aria-labelledby="runs-title">
       <Stack gap="sm">
         <Title order={2} size="h4" id="runs-title">
-          Runs
+          {t('schedules:runs.title')}
         </Title>
         <ErrorSummary error={runs?.error ?? null} />
         {!runs ? (
-          <Text c="dimmed">Loading the runs…</Text>
+          <Text c="dimmed">{t('schedules:runs.loading')}</Text>
         ) : runs.items.length === 0 ? (
-          <Text c="dimmed">No run yet.</Text>
+          <Text c="dimmed">{t('schedules:runs.none')}</Text>
         ) : (
           <Table striped verticalSpacing="xs" aria-labelledby="runs-title">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Planned for</Table.Th>
-                <Table.Th>Result</Table.Th>
-                <Table.Th>Why</Table.Th>
-                <Table.Th>Bulk command</Table.Th>
+                <Table.Th>{t('schedules:runs.column.planned')}</Table.Th>
+                <Table.Th>{t('schedules:runs.column.result')}</Table.Th>
+                <Table.Th>{t('schedules:runs.column.why')}</Table.Th>
+                <Table.Th>{t('schedules:runs.column.bulk')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -46,17 +47,17 @@ export function ScheduleRuns({ runs, timeZone }: { runs: Runs | undefined; timeZ
                   </Table.Td>
                   <Table.Td data-testid="run-reason">
                     {run.status === 'missed'
-                      ? `The agent was off at the planned time and started after the grace window (${siteTimeText(run.at, timeZone)}).`
+                      ? t('schedules:runs.missed', { at: siteTimeText(run.at, timeZone) })
                       : runReasonText(run.reason)}
                   </Table.Td>
                   <Table.Td>
                     {run.bulkId ? (
                       <Anchor href={`#/bulks/${encodeURIComponent(run.bulkId)}`}>
-                        Open the bulk command
+                        {t('schedules:runs.openBulk')}
                       </Anchor>
                     ) : (
                       <Text size="sm" c="dimmed">
-                        Nothing sent
+                        {t('schedules:runs.nothingSent')}
                       </Text>
                     )}
                   </Table.Td>
@@ -67,7 +68,7 @@ export function ScheduleRuns({ runs, timeZone }: { runs: Runs | undefined; timeZ
         )}
         {runs && runs.total > runs.items.length ? (
           <Text size="sm" c="dimmed">
-            The {runs.items.length} most recent of {runs.total.toLocaleString()} runs.
+            {t('schedules:runs.recent', { shown: runs.items.length, total: runs.total })}
           </Text>
         ) : null}
       </Stack>

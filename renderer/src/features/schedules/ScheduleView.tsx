@@ -9,9 +9,11 @@ import { useStores } from '../../app/stores-context.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { t } from '../../i18n/index.js';
 import { ROUTINE_ACCESS_TEXT, useRoutineAccess } from '../access/routine-access.js';
-import { SCHEDULE_STATUS_LABELS } from '../bulks/bulk-text.js';
-import { draftOf, newScheduleDraft, siteTimeText } from './schedule-model.js';
+import { draftOf, newScheduleDraft } from './schedule-model.js';
+import { scheduleStatusLabel } from './schedule-text.js';
+import { siteTimeText } from './site-clock.js';
 import { ScheduleForm } from './ScheduleForm.js';
 import { ScheduleRuns } from './ScheduleRuns.js';
 import { usePauseResume } from './SchedulesView.js';
@@ -33,7 +35,7 @@ export function NewScheduleView() {
   const [initial] = useState(() => newScheduleDraft([...stores.selection.getState().selected]));
   return (
     <Stack gap="md">
-      <PageHeader title="New schedule" description="Runs at its time on its days, once each time." />
+      <PageHeader title={t('schedules:new.title')} description={t('schedules:new.description')} />
       <ReadOnlyNote />
       <ScheduleForm
         initial={initial}
@@ -67,13 +69,13 @@ export function ScheduleView({ scheduleId }: { scheduleId: string }) {
   if (!schedule) {
     return (
       <Stack gap="md">
-        <PageHeader title="Schedule" />
+        <PageHeader title={t('schedules:view.title')} />
         {status === 'ready' || status === 'error' ? (
           <Text>
-            This schedule does not exist (any more). <Anchor href="#/schedules">See the schedules</Anchor>
+            {t('schedules:view.missing')} <Anchor href="#/schedules">{t('schedules:view.seeAll')}</Anchor>
           </Text>
         ) : (
-          <Loader aria-label="Loading the schedule" />
+          <Loader aria-label={t('schedules:view.loading')} />
         )}
       </Stack>
     );
@@ -94,8 +96,8 @@ export function ScheduleView({ scheduleId }: { scheduleId: string }) {
         title={schedule.name}
         description={
           schedule.nextRunAt
-            ? `Next run: ${siteTimeText(schedule.nextRunAt, schedule.timeZone)}.`
-            : 'Paused: it does not run until resumed.'
+            ? t('schedules:view.nextRun', { at: siteTimeText(schedule.nextRunAt, schedule.timeZone) })
+            : t('schedules:view.paused')
         }
         actions={
           access.schedules ? (
@@ -112,10 +114,11 @@ export function ScheduleView({ scheduleId }: { scheduleId: string }) {
                 onClick={async () => {
                   const result = await pauseResume(schedule);
                   setFailure(result.ok ? null : result.error);
-                  if (result.ok) setNotice(running ? 'Paused.' : 'Resumed.');
+                  if (result.ok)
+                    setNotice(running ? t('schedules:view.pausedNotice') : t('schedules:view.resumedNotice'));
                 }}
               >
-                {running ? 'Pause' : 'Resume'}
+                {running ? t('schedules:action.pause') : t('schedules:action.resume')}
               </Button>
               <Button
                 color="red"
@@ -126,7 +129,7 @@ export function ScheduleView({ scheduleId }: { scheduleId: string }) {
                   setDeleting(true);
                 }}
               >
-                Delete
+                {t('schedules:view.delete')}
               </Button>
             </>
           ) : null
@@ -134,10 +137,10 @@ export function ScheduleView({ scheduleId }: { scheduleId: string }) {
       />
       <Group gap="sm">
         <Badge color={running ? 'green' : 'gray'} size="lg" data-testid="schedule-status">
-          {SCHEDULE_STATUS_LABELS[schedule.status]}
+          {scheduleStatusLabel(schedule.status)}
         </Badge>
         <Text size="sm" c="dimmed">
-          Times in {schedule.timeZone}.
+          {t('schedules:view.zone', { zone: schedule.timeZone })}
         </Text>
         <Text role="status" size="sm" c="green.9">
           {notice}
@@ -150,21 +153,19 @@ export function ScheduleView({ scheduleId }: { scheduleId: string }) {
         initial={draftOf(schedule)}
         schedule={schedule}
         editable={access.schedules}
-        onSaved={() => setNotice('Saved.')}
+        onSaved={() => setNotice(t('schedules:view.saved'))}
       />
       <ScheduleRuns runs={runs} timeZone={schedule.timeZone} />
       <ConfirmDialog
         opened={deleting}
-        title={`Delete “${schedule.name}”?`}
-        confirmLabel="Delete schedule"
+        title={t('schedules:view.deleteDialog.title', { name: schedule.name })}
+        confirmLabel={t('schedules:view.deleteDialog.confirm')}
         busy={busy}
         error={failure}
         onClose={() => setDeleting(false)}
         onConfirm={() => void remove()}
       >
-        <Text>
-          It will not run again. Its past runs stay in the audit log; a bulk it started keeps going.
-        </Text>
+        <Text>{t('schedules:view.deleteDialog.body')}</Text>
       </ConfirmDialog>
     </Stack>
   );

@@ -10,11 +10,13 @@ import type { ScheduleDto } from '../../../../preload/contract/routines.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { t } from '../../i18n/index.js';
 import { ROUTINE_ACCESS_TEXT, useRoutineAccess } from '../access/routine-access.js';
-import { SCHEDULE_STATUS_LABELS } from '../bulks/bulk-text.js';
 import { featureLabel } from '../remotes/features.js';
 import { remoteSummary } from '../remotes/remote-summary.js';
-import { daysText, siteTimeText } from './schedule-model.js';
+import { daysText } from './schedule-model.js';
+import { scheduleStatusLabel } from './schedule-text.js';
+import { siteTimeText } from './site-clock.js';
 import { RunStatus } from './ScheduleRuns.js';
 
 /** Pause or resume from the list; answers the refusal to show. */
@@ -42,21 +44,21 @@ export function SchedulesView() {
 
   const targetText = (s: ScheduleDto) =>
     s.groupId
-      ? `Group “${groups.find((g) => g.id === s.groupId)?.name ?? s.groupId}”`
-      : `${(s.vehicleIds?.length ?? 0).toLocaleString()} vehicles`;
+      ? t('schedules:list.target.group', { name: groups.find((g) => g.id === s.groupId)?.name ?? s.groupId })
+      : t('schedules:list.target.vehicles', { count: s.vehicleIds?.length ?? 0 });
 
   return (
     <Stack gap="md">
       <PageHeader
-        title="Schedules"
-        description="Commands sent to a group or vehicles on set days at a set time of the site, each run once."
+        title={t('schedules:list.title')}
+        description={t('schedules:list.description')}
         actions={
           <Button
             leftSection={<IconPlus size={18} aria-hidden />}
             onClick={() => stores.router.getState().navigate({ name: 'schedule-new' })}
             disabled={!access.schedules}
           >
-            New schedule
+            {t('schedules:new.title')}
           </Button>
         }
       />
@@ -67,23 +69,23 @@ export function SchedulesView() {
       )}
       <ErrorSummary error={error ?? failure} />
       {status === 'idle' || status === 'loading' ? (
-        <Loader aria-label="Loading the schedules" />
+        <Loader aria-label={t('schedules:list.loading')} />
       ) : items.length === 0 ? (
         <Paper withBorder p="lg">
-          <Text>No schedule yet.</Text>
+          <Text>{t('schedules:list.empty')}</Text>
         </Paper>
       ) : (
         <Paper withBorder>
-          <Table striped highlightOnHover verticalSpacing="sm" aria-label="Schedules">
+          <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('schedules:list.title')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Sends</Table.Th>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Next run</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Last run</Table.Th>
-                <Table.Th>Actions</Table.Th>
+                <Table.Th>{t('schedules:list.column.name')}</Table.Th>
+                <Table.Th>{t('schedules:list.column.sends')}</Table.Th>
+                <Table.Th>{t('schedules:list.column.when')}</Table.Th>
+                <Table.Th>{t('schedules:list.column.next')}</Table.Th>
+                <Table.Th>{t('schedules:list.column.status')}</Table.Th>
+                <Table.Th>{t('schedules:list.column.last')}</Table.Th>
+                <Table.Th>{t('schedules:list.column.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -102,14 +104,14 @@ export function SchedulesView() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    {daysText(s.rule.days)} at {s.rule.time}
+                    {t('schedules:list.when', { days: daysText(s.rule.days), time: s.rule.time })}
                   </Table.Td>
                   <Table.Td data-testid="next-run">
-                    {s.nextRunAt ? siteTimeText(s.nextRunAt, s.timeZone) : 'Paused'}
+                    {s.nextRunAt ? siteTimeText(s.nextRunAt, s.timeZone) : t('schedules:list.notPlanned')}
                   </Table.Td>
                   <Table.Td>
                     <Badge color={s.status === 'Running' ? 'green' : 'gray'} variant="light">
-                      {SCHEDULE_STATUS_LABELS[s.status]}
+                      {scheduleStatusLabel(s.status)}
                     </Badge>
                   </Table.Td>
                   <Table.Td>
@@ -120,7 +122,7 @@ export function SchedulesView() {
                       </Group>
                     ) : (
                       <Text size="sm" c="dimmed">
-                        Not run yet
+                        {t('schedules:list.notRun')}
                       </Text>
                     )}
                   </Table.Td>
@@ -136,17 +138,21 @@ export function SchedulesView() {
                             <IconPlayerPlay size={14} aria-hidden />
                           )
                         }
-                        aria-label={`${s.status === 'Running' ? 'Pause' : 'Resume'} ${s.name}`}
+                        aria-label={
+                          s.status === 'Running'
+                            ? t('schedules:list.pauseLabel', { name: s.name })
+                            : t('schedules:list.resumeLabel', { name: s.name })
+                        }
                         onClick={async () => {
                           const result = await pauseResume(s);
                           setFailure(result.ok ? null : result.error);
                         }}
                       >
-                        {s.status === 'Running' ? 'Pause' : 'Resume'}
+                        {s.status === 'Running' ? t('schedules:action.pause') : t('schedules:action.resume')}
                       </Button>
                     ) : (
                       <Anchor href={`#/schedules/${encodeURIComponent(s.id)}`} size="sm">
-                        View
+                        {t('schedules:list.view')}
                       </Anchor>
                     )}
                   </Table.Td>

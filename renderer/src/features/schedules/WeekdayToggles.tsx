@@ -1,13 +1,15 @@
 // The days of a schedule: seven toggle buttons, Monday first (aria-pressed says which are on; each named "Mon", as
-// shown, and described "Monday"), plus the usual sets in one press. A group with its label and error, so a screen
+// shown, and described "Monday" — the names in the chosen language), plus the usual sets in one press. A group with its label and error, so a screen
 // reader hears "Days, group" and the problem.
 import { Button, Group, Input } from '@mantine/core';
 import { WEEKDAYS, type Weekday } from '../../../../preload/contract/vocabulary.js';
-import { WEEKDAY_NAMES } from '../bulks/bulk-text.js';
+import { t } from '../../i18n/index.js';
+import { weekdayLong, weekdayShort } from './site-clock.js';
 
-const SETS: { label: string; days: readonly Weekday[] }[] = [
-  { label: 'Weekdays', days: WEEKDAYS.slice(0, 5) },
-  { label: 'Every day', days: WEEKDAYS },
+/** The usual sets, worded at each render (the language can change). */
+const sets = (): { label: string; days: readonly Weekday[] }[] => [
+  { label: t('schedules:days.weekdays'), days: WEEKDAYS.slice(0, 5) },
+  { label: t('schedules:days.every'), days: WEEKDAYS },
 ];
 
 export function WeekdayToggles({
@@ -24,7 +26,7 @@ export function WeekdayToggles({
   const toggle = (day: Weekday) =>
     onChange(WEEKDAYS.filter((d) => (d === day ? !value.includes(d) : value.includes(d))));
   return (
-    <Input.Wrapper label="Days" error={error} labelElement="div" id="schedule-days">
+    <Input.Wrapper label={t('schedules:days.label')} error={error} labelElement="div" id="schedule-days">
       <Group gap={6} mt={4} wrap="wrap">
         <Group
           gap={4}
@@ -43,16 +45,16 @@ export function WeekdayToggles({
                 variant={on ? 'filled' : 'default'}
                 aria-pressed={on}
                 // Named by what it shows ("Mon"), as speech input says it; the whole name is its description.
-                title={WEEKDAY_NAMES[day]}
+                title={weekdayLong(day)}
                 onClick={() => toggle(day)}
                 disabled={disabled}
               >
-                {day}
+                {weekdayShort(day)}
               </Button>
             );
           })}
         </Group>
-        {SETS.map((set) => (
+        {sets().map((set) => (
           <Button
             key={set.label}
             size="sm"

@@ -1,5 +1,6 @@
 // A schedule as its form holds it, the checks the form makes itself (at the paths the API names, so its messages
-// and the agent's sit under the same fields), the body it sends, and its times in words in the site's time zone.
+// and the agent's sit under the same fields; worded in the chosen language when checked), the body it sends, and its
+// days in words. Its times on the site's clock: ./site-clock.ts.
 import type { ScheduleBodyDto, ScheduleDto } from '../../../../preload/contract/routines.js';
 import {
   NAME_MAX_LENGTH,
@@ -8,8 +9,10 @@ import {
   type Weekday,
 } from '../../../../preload/contract/vocabulary.js';
 import type { FieldError } from '../../components/field-errors.js';
+import { t } from '../../i18n/index.js';
 import { FEATURE_ORDER, type RemoteType } from '../remotes/features.js';
 import { type Drafts, initialDrafts, localErrors, remoteBody } from '../remotes/models/remote-draft.js';
+import { weekdayShort } from './site-clock.js';
 
 /** The features a schedule may send: a theft or an immobilization is a person's decision, made at the time. */
 export const SCHEDULABLE_TYPES: readonly RemoteType[] = FEATURE_ORDER.filter(
@@ -71,22 +74,22 @@ export function draftOf(schedule: ScheduleDto): ScheduleDraft {
 export function scheduleErrors(draft: ScheduleDraft): FieldError[] {
   const errors: FieldError[] = [];
   const name = draft.name.trim();
-  if (!name) errors.push({ field: 'name', message: 'Give the schedule a name.' });
+  if (!name) errors.push({ field: 'name', message: t('schedules:form.error.name') });
   else if (name.length > NAME_MAX_LENGTH)
-    errors.push({ field: 'name', message: `At most ${NAME_MAX_LENGTH} characters.` });
-  if (draft.days.length === 0) errors.push({ field: 'rule.days', message: 'Choose at least one day.' });
+    errors.push({ field: 'name', message: t('schedules:form.error.nameTooLong', { max: NAME_MAX_LENGTH }) });
+  if (draft.days.length === 0) errors.push({ field: 'rule.days', message: t('schedules:form.error.days') });
   if (!CLOCK.test(draft.time.trim()))
-    errors.push({ field: 'rule.time', message: 'Give a time as HH:MM, e.g. 06:30.' });
+    errors.push({ field: 'rule.time', message: t('schedules:form.error.time') });
   if (draft.target === 'group' && !draft.groupId)
-    errors.push({ field: 'groupId', message: 'Choose a group.' });
+    errors.push({ field: 'groupId', message: t('schedules:form.error.group') });
   if (draft.target === 'vehicles' && draft.vehicleIds.length === 0)
     errors.push({
       field: 'vehicleIds',
-      message: 'No vehicle: tick vehicles in the fleet list first, or choose a group.',
+      message: t('schedules:form.error.vehicles'),
     });
   if (!draft.savedRemote) {
     if (UNSCHEDULABLE_REMOTE_TYPES.includes(draft.type))
-      errors.push({ field: 'remote', message: 'Immobilization and Stolen cannot be scheduled.' });
+      errors.push({ field: 'remote', message: t('schedules:form.error.unschedulable') });
     for (const e of localErrors(draft.type, draft.drafts[draft.type]))
       errors.push({ ...e, field: `remote.${e.field}` });
   }
@@ -105,34 +108,13 @@ export function scheduleBody(draft: ScheduleDraft): ScheduleBodyDto {
   };
 }
 
-/** "Every day", "Weekdays", "Weekends", or the days: "Mon, Wed, Fri". */
+/** "Every day", "Weekdays", "Weekends", or the days' short names: "Mon, Wed, Fri". */
 export function daysText(days: readonly Weekday[]): string {
   const set = new Set(days);
-  if (set.size === 7) return 'Every day';
-  if (set.size === 5 && WEEKDAYS.slice(0, 5).every((d) => set.has(d))) return 'Weekdays';
-  if (set.size === 2 && set.has('Sat') && set.has('Sun')) return 'Weekends';
-  return WEEKDAYS.filter((d) => set.has(d)).join(', ');
-}
-
-/** An instant as the site's clock shows it: "Mon 12 Jan, 18:00 CET" (the zone said, as it may not be this PC's). */
-export function siteTimeText(iso: string | null, timeZone: string): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  try {
-    return new Intl.DateTimeFormat(undefined, {
-      timeZone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      // The same 24-hour clock as the rule's HH:MM.
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-    }).format(date);
-  } catch {
-    // A zone this browser does not know: the local clock, which says its own zone.
-    return date.toLocaleString(undefined, { timeZoneName: 'short' });
-  }
+  if (set.size === 7) return t('schedules:days.every');
+  if (set.size === 5 && WEEKDAYS.slice(0, 5).every((d) => set.has(d))) return t('schedules:days.weekdays');
+  if (set.size === 2 && set.has('Sat') && set.has('Sun')) return t('schedules:days.weekends');
+  return WEEKDAYS.filter((d) => set.has(d))
+    .map(weekdayShort)
+    .join(', ');
 }

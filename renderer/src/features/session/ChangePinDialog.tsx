@@ -6,8 +6,8 @@ import { asClientFailure } from '../../../../preload/contract/client.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { errorAt } from '../../components/field-errors.js';
+import { t } from '../../i18n/index.js';
 import { PinFields, pinDraftProblem, type PinDraft } from './PinFields.js';
-import { SESSION_TEXT } from './session-text.js';
 
 export function ChangePinDialog({
   opened,
@@ -46,8 +46,8 @@ export function ChangePinDialog({
         : {
             status: 0,
             code: 'LOCAL',
-            message: SESSION_TEXT.required,
-            errors: [{ field: 'current', message: SESSION_TEXT.required }],
+            message: t('session:required'),
+            errors: [{ field: 'current', message: t('session:required') }],
           },
     );
     if (!current || local) return;
@@ -66,21 +66,22 @@ export function ChangePinDialog({
 
   const errors = failure?.errors ?? [];
   const newField = password ? 'password' : 'pin';
+  const currentError = errorAt(errors, 'current');
   return (
     <Modal
       opened={opened}
       onClose={onClose}
-      title={password ? SESSION_TEXT.changePassword : SESSION_TEXT.changePin}
+      title={password ? t('session:changePassword') : t('session:changePin')}
       centered
     >
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
           {failure && failure.code !== 'LOCAL' ? <ErrorSummary error={failure} /> : null}
           <PasswordInput
-            label={password ? SESSION_TEXT.currentPassword : SESSION_TEXT.currentPin}
+            label={password ? t('session:currentPassword') : t('session:currentPin')}
             value={current}
             onChange={(e) => setCurrent(e.currentTarget.value)}
-            error={errorAt(errors, 'current')}
+            error={currentError}
             inputMode={password ? undefined : 'numeric'}
             autoComplete="current-password"
             data-autofocus
@@ -94,10 +95,10 @@ export function ChangePinDialog({
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              {SESSION_TEXT.cancel}
+              {t('session:cancel')}
             </Button>
             <Button type="submit" loading={busy}>
-              {SESSION_TEXT.save}
+              {t('session:changeSubmit')}
             </Button>
           </Group>
         </Stack>

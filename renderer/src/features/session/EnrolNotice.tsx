@@ -3,7 +3,7 @@
 import { Alert } from '@mantine/core';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
-import { SESSION_TEXT } from './session-text.js';
+import { t } from '../../i18n/index.js';
 
 export function EnrolNotice() {
   const stores = useStores();
@@ -12,9 +12,9 @@ export function EnrolNotice() {
   return (
     <Alert
       color="orange"
-      title={SESSION_TEXT.enrolFailed}
+      title={t('session:enrolFailed')}
       withCloseButton
-      closeButtonLabel={SESSION_TEXT.dismiss}
+      closeButtonLabel={t('session:dismiss')}
       onClose={() => stores.session.getState().dismissNotice()}
       data-testid="enrol-notice"
     >

@@ -9,8 +9,8 @@ import { asClientFailure } from '../../../../preload/contract/client.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { errorAt } from '../../components/field-errors.js';
+import { t } from '../../i18n/index.js';
 import { PinFields, pinDraftProblem, type PinDraft } from './PinFields.js';
-import { SESSION_TEXT } from './session-text.js';
 
 export function FirstAdminBanner() {
   const stores = useStores();
@@ -22,12 +22,12 @@ export function FirstAdminBanner() {
       <Alert
         color="indigo"
         icon={<IconUserPlus aria-hidden />}
-        title={SESSION_TEXT.firstAdminTitle}
+        title={t('session:firstAdmin.title')}
         data-testid="first-admin"
       >
         <Stack gap="xs" align="flex-start">
-          {SESSION_TEXT.firstAdmin}
-          <Button onClick={() => setOpen(true)}>{SESSION_TEXT.firstAdminButton}</Button>
+          {t('session:firstAdmin.text')}
+          <Button onClick={() => setOpen(true)}>{t('session:firstAdmin.button')}</Button>
         </Stack>
       </Alert>
       <FirstAdminDialog opened={open} onClose={() => setOpen(false)} />
@@ -70,31 +70,33 @@ function FirstAdminDialog({ opened, onClose }: { opened: boolean; onClose(): voi
   }
 
   const errors = failure?.errors ?? [];
+  const nameError = errorAt(errors, 'name');
+  const pinError = problem?.field === 'value' ? problem.message : errorAt(errors, 'pin');
   return (
-    <Modal opened={opened} onClose={onClose} title={SESSION_TEXT.firstAdminButton} centered>
+    <Modal opened={opened} onClose={onClose} title={t('session:firstAdmin.button')} centered>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
           <ErrorSummary error={failure} />
           <TextInput
-            label={SESSION_TEXT.firstAdminName}
+            label={t('session:firstAdmin.name')}
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
-            error={errorAt(errors, 'name')}
+            error={nameError}
             required
             data-autofocus
           />
           <PinFields
             draft={draft}
             onChange={setDraft}
-            error={problem?.field === 'value' ? problem.message : errorAt(errors, 'pin')}
+            error={pinError}
             againError={problem?.field === 'again' ? problem.message : undefined}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              {SESSION_TEXT.cancel}
+              {t('session:cancel')}
             </Button>
             <Button type="submit" loading={busy}>
-              {SESSION_TEXT.firstAdminSubmit}
+              {t('session:firstAdmin.submit')}
             </Button>
           </Group>
         </Stack>

@@ -1,6 +1,6 @@
 // A new PIN typed twice (or a password, for an operator who signs in with one), checked to match before it goes.
 import { PasswordInput } from '@mantine/core';
-import { SESSION_TEXT } from './session-text.js';
+import { t } from '../../i18n/index.js';
 
 export interface PinDraft {
   value: string;
@@ -9,8 +9,8 @@ export interface PinDraft {
 
 /** The local problem with a new PIN typed twice, or null. The format is the agent's to check. */
 export function pinDraftProblem(draft: PinDraft): { field: 'value' | 'again'; message: string } | null {
-  if (!draft.value) return { field: 'value', message: SESSION_TEXT.required };
-  if (draft.value !== draft.again) return { field: 'again', message: SESSION_TEXT.mismatch };
+  if (!draft.value) return { field: 'value', message: t('session:required') };
+  if (draft.value !== draft.again) return { field: 'again', message: t('session:mismatch') };
   return null;
 }
 
@@ -27,12 +27,11 @@ export function PinFields({
   error?: string | undefined;
   againError?: string | undefined;
 }) {
-  const label = password ? SESSION_TEXT.newPassword : SESSION_TEXT.newPin;
   return (
     <>
       <PasswordInput
-        label={label}
-        description={password ? SESSION_TEXT.passwordHelp : SESSION_TEXT.pinHelp}
+        label={password ? t('session:newPassword') : t('session:newPin')}
+        description={password ? t('session:passwordHelp') : t('session:pinHelp')}
         value={draft.value}
         onChange={(e) => onChange({ ...draft, value: e.currentTarget.value })}
         error={error}
@@ -40,7 +39,7 @@ export function PinFields({
         autoComplete="new-password"
       />
       <PasswordInput
-        label={`${label} (${SESSION_TEXT.again.toLowerCase()})`}
+        label={password ? t('session:newPasswordAgain') : t('session:newPinAgain')}
         value={draft.again}
         onChange={(e) => onChange({ ...draft, again: e.currentTarget.value })}
         error={againError}

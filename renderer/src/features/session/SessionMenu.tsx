@@ -8,7 +8,7 @@ import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { RoleBadge } from '../access/RoleBadge.js';
 import { ChangePinDialog } from './ChangePinDialog.js';
-import { SESSION_TEXT } from './session-text.js';
+import { followOperatorLanguage, t } from '../../i18n/index.js';
 import { SwitchOperatorDialog } from './SwitchOperatorDialog.js';
 
 export function SessionMenu() {
@@ -23,6 +23,12 @@ export function SessionMenu() {
   useEffect(() => {
     void stores.team.getState().load();
   }, [stores, actor?.id]);
+  // Each operator's language (chosen in Settings, kept per operator) follows them: at sign-in, on a switch, and when
+  // the app opens on a session already signed in. Nothing happens when it is the language shown already.
+  const operatorId = actor?.kind === 'operator' ? actor.id : null;
+  useEffect(() => {
+    if (operatorId) void followOperatorLanguage(operatorId);
+  }, [operatorId]);
 
   if (!actor) return null;
   const isOperator = actor.kind === 'operator';
@@ -34,8 +40,8 @@ export function SessionMenu() {
     <Group gap="sm" wrap="nowrap">
       {!isOperator ? (
         <TextInput
-          aria-label={SESSION_TEXT.onBehalfOf}
-          placeholder={SESSION_TEXT.onBehalfOfPlaceholder}
+          aria-label={t('session:onBehalfOf')}
+          placeholder={t('session:onBehalfOfPlaceholder')}
           leftSection={<IconUser size={16} aria-hidden />}
           value={operator}
           onChange={(e) => stores.session.getState().setOperator(e.currentTarget.value)}
@@ -61,15 +67,15 @@ export function SessionMenu() {
           >
             <Group gap={8} wrap="nowrap">
               <Text fw={600} span data-testid="session-name">
-                {actor.name}
+                {actor.kind === 'machine' ? t('access:actor.machine') : actor.name}
               </Text>
               <RoleBadge role={actor.role} />
             </Group>
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Label>{SESSION_TEXT.switchTo}</Menu.Label>
-          {others.length === 0 ? <Menu.Item disabled>{SESSION_TEXT.noOthers}</Menu.Item> : null}
+          <Menu.Label>{t('session:switchTo')}</Menu.Label>
+          {others.length === 0 ? <Menu.Item disabled>{t('session:noOthers')}</Menu.Item> : null}
           {others.map((m) => (
             <Menu.Item
               key={m.id}
@@ -83,14 +89,14 @@ export function SessionMenu() {
           <Menu.Divider />
           {isOperator ? (
             <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setChangingPin(true)}>
-              {password ? SESSION_TEXT.changePassword : SESSION_TEXT.changePin}
+              {password ? t('session:changePassword') : t('session:changePin')}
             </Menu.Item>
           ) : null}
           <Menu.Item
             leftSection={<IconLogout size={16} aria-hidden />}
             onClick={() => void stores.session.getState().signOut()}
           >
-            {SESSION_TEXT.signOut}
+            {t('session:signOut')}
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
@@ -106,7 +112,7 @@ export function SessionMenu() {
       />
       {pinChanged ? (
         <Text role="status" size="sm" c="green.8" data-testid="pin-changed">
-          {SESSION_TEXT.pinChanged}
+          {t('session:pinChanged')}
         </Text>
       ) : null}
     </Group>

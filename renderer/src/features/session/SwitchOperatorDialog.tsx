@@ -6,7 +6,7 @@ import { useStore } from 'zustand';
 import type { ClientFailure } from '../../../../preload/contract/client.js';
 import { useStores } from '../../app/stores-context.js';
 import { OperatorPicker } from '../login/OperatorPicker.js';
-import { SESSION_TEXT } from './session-text.js';
+import { t } from '../../i18n/index.js';
 
 export function SwitchOperatorDialog({ memberId, onClose }: { memberId: string | null; onClose(): void }) {
   const stores = useStores();
@@ -16,14 +16,14 @@ export function SwitchOperatorDialog({ memberId, onClose }: { memberId: string |
   useEffect(() => setFailure(null), [memberId]);
 
   return (
-    <Modal opened={memberId !== null} onClose={onClose} title={SESSION_TEXT.switchTitle} centered>
+    <Modal opened={memberId !== null} onClose={onClose} title={t('session:switchTitle')} centered>
       {memberId !== null ? (
         <OperatorPicker
           members={members}
           initial={memberId}
           busy={busy}
           failure={failure}
-          submitLabel={SESSION_TEXT.switchSubmit}
+          submitLabel={t('session:switchSubmit')}
           onSubmit={(id, pin) => {
             setBusy(true);
             void stores.session

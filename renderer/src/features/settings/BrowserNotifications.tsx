@@ -1,6 +1,7 @@
 // This browser's notifications (standing in for the desktop tray): ask for permission with a click.
 import { Badge, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
+import { t } from '../../i18n/index.js';
 
 export function notificationPermission(): NotificationPermission | 'unsupported' {
   return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
@@ -10,15 +11,17 @@ export function BrowserNotifications() {
   const [permission, setPermission] = useState(notificationPermission);
   return (
     <Group gap="sm">
-      <Text>Notifications in this browser:</Text>
-      {permission === 'granted' ? <Badge color="green">On</Badge> : null}
+      <Text>{t('settings:browserNotifications.label')}</Text>
+      {permission === 'granted' ? <Badge color="green">{t('settings:browserNotifications.on')}</Badge> : null}
       {permission === 'denied' ? (
-        <Text c="orange.8">Blocked: allow notifications for this site in the browser&apos;s settings.</Text>
+        <Text c="orange.8">{t('settings:browserNotifications.blocked')}</Text>
       ) : null}
-      {permission === 'unsupported' ? <Text c="dimmed">Not supported by this browser.</Text> : null}
+      {permission === 'unsupported' ? (
+        <Text c="dimmed">{t('settings:browserNotifications.unsupported')}</Text>
+      ) : null}
       {permission === 'default' ? (
         <Button variant="light" onClick={() => void Notification.requestPermission().then(setPermission)}>
-          Turn on
+          {t('settings:browserNotifications.turnOn')}
         </Button>
       ) : null}
     </Group>

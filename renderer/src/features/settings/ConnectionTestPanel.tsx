@@ -1,6 +1,7 @@
 // "Test connection": runs the agent's connection check and names each problem with what to do (certificate
 // refused, expired or expiring, host unreachable, wrong password, unknown fleet…), and shows the request budget
-// the network reported. The simulator has nothing to check, and says so.
+// the network reported. The simulator has nothing to check, and says so. The agent sends each check's sentences as
+// codes; they are worded here (connection-text.ts).
 import { Alert, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlugConnected } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
@@ -9,9 +10,10 @@ import { asClientFailure } from '../../../../preload/contract/client.js';
 import type { ConnectionReportDto, RateLimitBudgetDto } from '../../../../preload/contract/connection.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
-import { clockText } from '../../components/time-text.js';
-import { TimeAgo } from '../../components/TimeAgo.js';
-import { CHECK_STATUS, verdictText, windowText } from './connection-text.js';
+import { ageText, clockText, shortClockText } from '../../components/time-text.js';
+import { useNow } from '../../components/use-now.js';
+import { t } from '../../i18n/index.js';
+import { checkMessage, checkStatus, checkTitle, verdictText, windowText } from './connection-text.js';
 
 type Run =
   | { state: 'idle' }
@@ -20,6 +22,7 @@ type Run =
   | { state: 'failed'; error: ClientFailure };
 
 function Budget({ budget }: { budget: RateLimitBudgetDto | null }) {
+  const now = useNow();
   if (!budget) return null;
   const daily = windowText(budget.daily);
   const burst = windowText(budget.burst);
@@ -27,23 +30,23 @@ function Budget({ budget }: { budget: RateLimitBudgetDto | null }) {
   return (
     <Stack gap={4} data-testid="rate-limit">
       <Title order={3} size="h5">
-        Request budget
+        {t('settings:budget.title')}
       </Title>
-      {daily ? <Text size="sm">In the current 24 hours: {daily}</Text> : null}
-      {burst ? <Text size="sm">Per second: {burst}</Text> : null}
+      {daily ? <Text size="sm">{t('settings:budget.daily', { window: daily })}</Text> : null}
+      {burst ? <Text size="sm">{t('settings:budget.burst', { window: burst })}</Text> : null}
       {!daily && !burst ? (
         <Text size="sm" c="dimmed">
-          The network reported no budget.
+          {t('settings:budget.none')}
         </Text>
       ) : null}
       {blocked ? (
         <Text size="sm" c="red.8" fw={600}>
-          The limit is reached: requests go out again at {clockText(budget.blockedUntil)}.
+          {t('settings:budget.blocked', { time: clockText(budget.blockedUntil) })}
         </Text>
       ) : null}
       {budget.updatedAt ? (
-        <Text size="xs" c="dimmed">
-          As the network reported it <TimeAgo iso={budget.updatedAt} />.
+        <Text size="xs" c="dimmed" title={clockText(budget.updatedAt)}>
+          {t('settings:budget.reported', { ago: ageText(budget.updatedAt, now) })}
         </Text>
       ) : null}
     </Stack>
@@ -56,14 +59,19 @@ function Report({ report }: { report: ConnectionReportDto }) {
     <Stack gap="sm">
       <Alert color={verdict.color} variant="light" title={verdict.title} data-testid="connection-verdict">
         <Text size="sm">
-          {report.baseUrl ? `${report.baseUrl}` : 'No base URL'}
-          {report.fleetId ? ` · fleet ${report.fleetId}` : ''} · checked {clockText(report.checkedAt)}
+          {t('settings:connection.checked', {
+            baseUrl: report.baseUrl ?? '',
+            fleetId: report.fleetId ?? '',
+            hasBaseUrl: report.baseUrl ? 'yes' : 'no',
+            hasFleet: report.fleetId ? 'yes' : 'no',
+            time: shortClockText(report.checkedAt),
+          })}
         </Text>
       </Alert>
-      <Table aria-label="Connection checks" verticalSpacing="sm">
+      <Table aria-label={t('settings:connection.checks')} verticalSpacing="sm">
         <Table.Tbody>
           {report.checks.map((check) => {
-            const status = CHECK_STATUS[check.status];
+            const status = checkStatus(check.status);
             return (
               <Table.Tr key={check.name} data-testid="connection-check" data-status={check.status}>
                 <Table.Td w={130}>
@@ -72,8 +80,8 @@ function Report({ report }: { report: ConnectionReportDto }) {
                   </Badge>
                 </Table.Td>
                 <Table.Td>
-                  <Text fw={700}>{check.title}</Text>
-                  <Text size="sm">{check.message}</Text>
+                  <Text fw={700}>{checkTitle(check)}</Text>
+                  <Text size="sm">{checkMessage(check)}</Text>
                 </Table.Td>
               </Table.Tr>
             );
@@ -121,11 +129,10 @@ export function ConnectionTestPanel() {
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <Stack gap={4} maw={640}>
             <Title order={2} size="h4" id="connection-test-title">
-              Test connection
+              {t('settings:connection.title')}
             </Title>
             <Text size="sm" c="dimmed">
-              Checks the certificate, the host, the secure connection, the credentials, the fleet and the rate
-              limit with the settings this agent runs with now (saved changes apply after a restart).
+              {t('settings:connection.description')}
             </Text>
           </Stack>
           <Button
@@ -133,25 +140,22 @@ export function ConnectionTestPanel() {
             loading={run.state === 'running'}
             onClick={() => void test()}
           >
-            Test connection
+            {t('settings:connection.run')}
           </Button>
         </Group>
         <div role="status" aria-live="polite">
           {run.state === 'running' ? (
             <Group gap="sm">
               <Loader size="sm" aria-hidden />
-              <Text>Testing the connection to the vehicle network… this can take up to half a minute.</Text>
+              <Text>{t('settings:connection.running')}</Text>
             </Group>
           ) : null}
           {simulator ? (
-            <Text data-testid="connection-nothing-to-check">
-              This agent uses the built-in simulator: there is no network connection, certificate or password
-              to check.
-            </Text>
+            <Text data-testid="connection-nothing-to-check">{t('settings:connection.simulator')}</Text>
           ) : null}
         </div>
         {run.state === 'failed' ? (
-          <ErrorSummary error={run.error} title="The connection test could not run" />
+          <ErrorSummary error={run.error} title={t('settings:connection.failed')} />
         ) : null}
         {run.state === 'done' && run.report ? <Report report={run.report} /> : null}
         {simulator ? null : <Budget budget={budget} />}

@@ -4,6 +4,8 @@ import { Autocomplete, NumberInput, Stack, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import type { SettingsDto } from '../../../../preload/contract/client.js';
 import { errorAt, type FieldError } from '../../components/field-errors.js';
+import { t } from '../../i18n/index.js';
+import { SETTINGS_FIELD } from './settings-model.js';
 
 type Routines = SettingsDto['routines'];
 
@@ -36,42 +38,42 @@ export function RoutinesSettings({
   return (
     <Stack gap="sm">
       <Title order={2} size="h4">
-        Routines
+        {t('settings:routines.title')}
       </Title>
       <NumberInput
-        label="Bulk commands: vehicles sent per minute"
-        description="A command to many vehicles goes out at this pace (the Stellantis rate limit allows bursts of 100 per second). Applies at once."
+        label={t('settings:routines.bulkRate.label')}
+        description={t('settings:routines.bulkRate.help')}
         min={1}
         max={6000}
         clampBehavior="none"
         allowDecimal={false}
         value={Number.isNaN(value.bulkRatePerMinute) ? '' : value.bulkRatePerMinute}
         onChange={(v) => set({ bulkRatePerMinute: asNumber(v) })}
-        error={errorAt(errors, 'routines.bulkRatePerMinute')}
+        error={errorAt(errors, SETTINGS_FIELD.bulkRate)}
         w={320}
         disabled={disabled}
       />
       <Autocomplete
-        label="Site time zone"
-        description="Schedules run at their times in this zone, daylight saving included."
+        label={t('settings:routines.timeZone.label')}
+        description={t('settings:routines.timeZone.help')}
         data={zones}
         limit={50}
         value={value.timeZone}
         onChange={(timeZone) => set({ timeZone })}
-        error={errorAt(errors, 'routines.timeZone')}
+        error={errorAt(errors, SETTINGS_FIELD.timeZone)}
         w={320}
         disabled={disabled}
       />
       <NumberInput
-        label="Late runs: grace window (minutes)"
-        description="A scheduled run whose time passed while the agent was off still goes on start within this many minutes; later it is recorded as missed. Applies at once."
+        label={t('settings:routines.grace.label')}
+        description={t('settings:routines.grace.help')}
         min={0}
         max={1440}
         clampBehavior="none"
         allowDecimal={false}
         value={Number.isNaN(value.scheduleGraceMinutes) ? '' : value.scheduleGraceMinutes}
         onChange={(v) => set({ scheduleGraceMinutes: asNumber(v) })}
-        error={errorAt(errors, 'routines.scheduleGraceMinutes')}
+        error={errorAt(errors, SETTINGS_FIELD.grace)}
         w={320}
         disabled={disabled}
       />

@@ -1,5 +1,6 @@
-// #/settings — connector (simulator or Stellantis fleet credentials and certificates) with a connection test,
-// receiver, notifications, the vehicles' monthly wake-up budget, the depot routines (bulk pace, time zone, grace).
+// #/settings — for everyone: the interface's language and this browser's notifications; then the connector
+// (simulator or Stellantis fleet credentials and certificates) with a connection test, receiver, notifications,
+// the vehicles' monthly wake-up budget, the depot routines (bulk pace, time zone, grace), changed by admins.
 // When this agent has no settings route yet, the page says so instead of failing. One form saved whole (the agent
 // takes the settings as one body), hence one file past 300 lines; its sections with logic of their own live apart
 // (ConnectionTestPanel, RoutinesSettings).
@@ -26,15 +27,18 @@ import { ErrorSummary, useLocalFailure } from '../../components/ErrorSummary.js'
 import { errorAt, type FieldError } from '../../components/field-errors.js';
 import { NotAvailable } from '../../components/NotAvailable.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { t } from '../../i18n/index.js';
 import { AdminsOnlyNote } from '../access/AdminsOnlyNote.js';
 import { useIsAdmin } from '../access/use-access.js';
 import { BrowserNotifications } from './BrowserNotifications.js';
 import { ConnectionTestPanel } from './ConnectionTestPanel.js';
+import { LanguageSettings } from './LanguageSettings.js';
 import { RoutinesSettings } from './RoutinesSettings.js';
 import {
   DEFAULT_ROUTINES,
   DEFAULT_SETTINGS,
   routinesErrors,
+  SETTINGS_FIELD,
   type SettingsDraft,
   settingsInput,
 } from './settings-model.js';
@@ -60,6 +64,7 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
     description?: string,
   ) => (
     <TextInput
+      key={key}
       label={label}
       description={description}
       value={s.stellantis[key]}
@@ -68,6 +73,18 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
       disabled={!editable}
     />
   );
+  // The account's fields (the password between them and the files has its own input), then the files'.
+  const accountFields = [
+    stellantisField('baseUrl', t('settings:stellantis.baseUrl')),
+    stellantisField('fleetId', t('settings:stellantis.fleetId')),
+    stellantisField('clientId', t('settings:stellantis.clientId')),
+    stellantisField('user', t('settings:stellantis.user')),
+  ];
+  const fileFields = [
+    stellantisField('certFile', t('settings:stellantis.certFile'), t('settings:stellantis.pemPath')),
+    stellantisField('keyFile', t('settings:stellantis.keyFile'), t('settings:stellantis.pemPath')),
+    stellantisField('caFile', t('settings:stellantis.caFile')),
+  ];
 
   return (
     <Paper
@@ -97,63 +114,54 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
           <ErrorSummary error={failure} focusOnShow />
           <Stack gap="sm">
             <Title order={2} size="h4">
-              Vehicle network
+              {t('settings:network.title')}
             </Title>
             <SegmentedControl
-              aria-label="Connector"
+              aria-label={t('settings:network.connector')}
               data={[
-                { value: 'simulator', label: 'Built-in simulator' },
-                { value: 'stellantis', label: 'Stellantis fleet API' },
+                { value: 'simulator', label: t('settings:network.simulator') },
+                { value: 'stellantis', label: t('settings:network.stellantis') },
               ]}
               value={s.connector}
               onChange={(connector) => set({ connector })}
               disabled={!editable}
             />
             {s.connector === 'simulator' ? (
-              <Text c="dimmed">
-                A realistic simulated fleet: every feature can be tried without credentials.
-              </Text>
+              <Text c="dimmed">{t('settings:network.simulatorHelp')}</Text>
             ) : (
               <SimpleGrid cols={{ base: 1, md: 2 }}>
-                {stellantisField('baseUrl', 'API base URL')}
-                {stellantisField('fleetId', 'Fleet id')}
-                {stellantisField('clientId', 'Client id')}
-                {stellantisField('user', 'User')}
+                {accountFields}
                 <PasswordInput
-                  label="Password"
-                  description={
-                    s.stellantis.hasPassword ? 'A password is stored; leave empty to keep it.' : undefined
-                  }
+                  label={t('settings:stellantis.password')}
+                  description={s.stellantis.hasPassword ? t('settings:stellantis.passwordStored') : undefined}
                   value={draft.password}
                   onChange={(e) => {
                     const password = e.currentTarget.value;
                     setDraft((d) => ({ ...d, password }));
                   }}
-                  error={errorAt(errors, 'stellantis.password')}
+                  error={errorAt(errors, SETTINGS_FIELD.password)}
                   disabled={!editable}
                 />
-                {stellantisField('certFile', 'Client certificate file', 'Path on the agent machine (PEM).')}
-                {stellantisField('keyFile', 'Client key file', 'Path on the agent machine (PEM).')}
-                {stellantisField('caFile', 'CA file (optional)')}
+                {fileFields}
               </SimpleGrid>
             )}
             <TextInput
-              label="Public receiver URL"
-              description="The address the Stellantis network can reach the receiver at. Empty: the agent polls command status instead (works behind NAT)."
+              label={t('settings:network.publicUrl')}
+              description={t('settings:network.publicUrlHelp')}
               value={s.publicReceiverUrl ?? ''}
               onChange={(e) => set({ publicReceiverUrl: e.currentTarget.value })}
-              error={errorAt(errors, 'publicReceiverUrl')}
+              error={errorAt(errors, SETTINGS_FIELD.publicReceiverUrl)}
               disabled={!editable}
             />
           </Stack>
           <Divider />
           <Stack gap="sm">
             <Title order={2} size="h4">
-              Receiver
+              {t('settings:receiver.title')}
             </Title>
             <Group align="flex-start">
               <NumberInput
-                label="Port"
+                label={t('settings:receiver.port')}
                 min={1}
                 max={65535}
                 allowDecimal={false}
@@ -161,21 +169,21 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
                 onChange={(v) =>
                   set({ receiver: { ...s.receiver, port: typeof v === 'number' ? v : s.receiver.port } })
                 }
-                error={errorAt(errors, 'receiver.port')}
+                error={errorAt(errors, SETTINGS_FIELD.port)}
                 w={140}
                 disabled={!editable}
               />
               <TextInput
-                label="Bind address"
+                label={t('settings:receiver.bind')}
                 value={s.receiver.bind}
                 onChange={(e) => set({ receiver: { ...s.receiver, bind: e.currentTarget.value } })}
-                error={errorAt(errors, 'receiver.bind')}
+                error={errorAt(errors, SETTINGS_FIELD.bind)}
                 w={220}
                 disabled={!editable}
               />
             </Group>
             <Switch
-              label="TLS"
+              label={t('settings:receiver.tls')}
               checked={s.receiver.tls !== null}
               onChange={(e) =>
                 set({
@@ -190,7 +198,7 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
             {s.receiver.tls ? (
               <SimpleGrid cols={{ base: 1, md: 2 }}>
                 <TextInput
-                  label="Certificate file"
+                  label={t('settings:receiver.certFile')}
                   value={s.receiver.tls.certFile}
                   onChange={(e) =>
                     set({
@@ -200,11 +208,11 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
                       },
                     })
                   }
-                  error={errorAt(errors, 'receiver.tls.certFile')}
+                  error={errorAt(errors, SETTINGS_FIELD.tlsCertFile)}
                   disabled={!editable}
                 />
                 <TextInput
-                  label="Key file"
+                  label={t('settings:receiver.keyFile')}
                   value={s.receiver.tls.keyFile}
                   onChange={(e) =>
                     set({
@@ -214,7 +222,7 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
                       },
                     })
                   }
-                  error={errorAt(errors, 'receiver.tls.keyFile')}
+                  error={errorAt(errors, SETTINGS_FIELD.tlsKeyFile)}
                   disabled={!editable}
                 />
               </SimpleGrid>
@@ -223,10 +231,10 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
           <Divider />
           <Stack gap="sm">
             <Title order={2} size="h4">
-              Notifications
+              {t('settings:notifications.title')}
             </Title>
             <Switch
-              label="Notify when a command finishes"
+              label={t('settings:notifications.desktop')}
               checked={s.notifications.desktop}
               onChange={(e) => set({ notifications: { desktop: e.currentTarget.checked } })}
               disabled={!editable}
@@ -235,11 +243,11 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
           <Divider />
           <Stack gap="sm">
             <Title order={2} size="h4">
-              Vehicles
+              {t('settings:vehicles.title')}
             </Title>
             <NumberInput
-              label="Wake-ups per vehicle per month"
-              description="Stellantis does not publish its limit: the fleet counts each vehicle's wake-ups against this number and shows the count as estimated. Applies at once."
+              label={t('settings:vehicles.wakeUps')}
+              description={t('settings:vehicles.wakeUpsHelp')}
               min={1}
               max={1000}
               allowDecimal={false}
@@ -247,19 +255,19 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
               onChange={(v) =>
                 set({ wakeUps: { monthlyBudget: typeof v === 'number' ? v : s.wakeUps.monthlyBudget } })
               }
-              error={errorAt(errors, 'wakeUps.monthlyBudget')}
+              error={errorAt(errors, SETTINGS_FIELD.wakeUps)}
               w={260}
               disabled={!editable}
             />
             <NumberInput
-              label="Queued commands expire after (minutes)"
-              description="A command waiting behind another of the same feature, or for the network, ends Expired after this long and is never sent. Applies at once."
+              label={t('settings:vehicles.queueExpiry')}
+              description={t('settings:vehicles.queueExpiryHelp')}
               min={1}
               max={1440}
               allowDecimal={false}
               value={s.queueExpiryMinutes}
               onChange={(v) => set({ queueExpiryMinutes: typeof v === 'number' ? v : s.queueExpiryMinutes })}
-              error={errorAt(errors, 'queueExpiryMinutes')}
+              error={errorAt(errors, SETTINGS_FIELD.queueExpiry)}
               w={260}
               disabled={!editable}
             />
@@ -273,8 +281,8 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
           />
           {editable ? (
             <Group justify="flex-end">
-              {saved ? <Text role="status">Saved. Some changes apply when the agent restarts.</Text> : null}
-              <Button type="submit">Save settings</Button>
+              {saved ? <Text role="status">{t('settings:saved')}</Text> : null}
+              <Button type="submit">{t('settings:save')}</Button>
             </Group>
           ) : null}
         </Stack>
@@ -292,16 +300,17 @@ export function SettingsView() {
   }, [stores]);
   return (
     <Stack gap="md">
-      <PageHeader title="Settings" description="How this agent reaches the vehicles and your systems." />
-      <Paper withBorder p="md">
-        <BrowserNotifications />
+      <PageHeader title={t('settings:title')} description={t('settings:description')} />
+      {/* Everyone's own: the language and this browser's notifications, whatever the role. */}
+      <Paper withBorder p="md" component="section" aria-label={t('settings:personal')}>
+        <Stack gap="md">
+          <LanguageSettings />
+          <BrowserNotifications />
+        </Stack>
       </Paper>
       <ConnectionTestPanel />
       {status === 'unavailable' ? (
-        <NotAvailable what="Changing settings here">
-          This agent is configured with its start options (--connector, --receiver-port, --bind; see npm run
-          agent -- --help). The form below shows what this page will let you change.
-        </NotAvailable>
+        <NotAvailable what={t('settings:unavailable.what')}>{t('settings:unavailable.text')}</NotAvailable>
       ) : null}
       <ErrorSummary error={error} />
       {status === 'ready' && settings ? (

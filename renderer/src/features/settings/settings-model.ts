@@ -1,6 +1,22 @@
 import type { SettingsDto, SettingsInput } from '../../../../preload/contract/client.js';
 import { isTimeZone } from '../../../../preload/contract/settings.js';
 import type { FieldError } from '../../components/field-errors.js';
+import { t } from '../../i18n/index.js';
+
+/** Where the API names each setting in its field errors: the form asks for a message at the path its input fills. */
+export const SETTINGS_FIELD = {
+  password: 'stellantis.password',
+  publicReceiverUrl: 'publicReceiverUrl',
+  port: 'receiver.port',
+  bind: 'receiver.bind',
+  tlsCertFile: 'receiver.tls.certFile',
+  tlsKeyFile: 'receiver.tls.keyFile',
+  wakeUps: 'wakeUps.monthlyBudget',
+  queueExpiry: 'queueExpiryMinutes',
+  bulkRate: 'routines.bulkRatePerMinute',
+  timeZone: 'routines.timeZone',
+  grace: 'routines.scheduleGraceMinutes',
+} as const;
 
 /** The agent's defaults for the depot routines (the time zone: this machine's, as the agent's own default). */
 export const DEFAULT_ROUTINES: SettingsDto['routines'] = {
@@ -60,15 +76,15 @@ export function routinesErrors(routines: SettingsDto['routines']): FieldError[] 
   const errors: FieldError[] = [];
   if (!wholeIn(routines.bulkRatePerMinute, 1, 6000))
     errors.push({
-      field: 'routines.bulkRatePerMinute',
-      message: 'Give a whole number of commands per minute, from 1 to 6000.',
+      field: SETTINGS_FIELD.bulkRate,
+      message: t('settings:routines.bulkRate.invalid', { min: 1, max: 6000 }),
     });
   if (!routines.timeZone.trim() || !isTimeZone(routines.timeZone.trim()))
-    errors.push({ field: 'routines.timeZone', message: 'Give an IANA time zone, e.g. Europe/Paris.' });
+    errors.push({ field: SETTINGS_FIELD.timeZone, message: t('settings:routines.timeZone.invalid') });
   if (!wholeIn(routines.scheduleGraceMinutes, 0, 1440))
     errors.push({
-      field: 'routines.scheduleGraceMinutes',
-      message: 'Give a whole number of minutes, from 0 to 1440.',
+      field: SETTINGS_FIELD.grace,
+      message: t('settings:routines.grace.invalid', { min: 0, max: 1440 }),
     });
   return errors;
 }

@@ -18,12 +18,13 @@ import {
 } from '../../../../preload/contract/vocabulary.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { t } from '../../i18n/index.js';
 import { sendRefusalText } from '../access/access-text.js';
 import { ApprovalDialog, isApprovalRefusal, type Approval } from '../access/ApprovalDialog.js';
 import { sendAccess, type SendAccess } from '../access/permissions.js';
-import { featureOf } from '../remotes/features.js';
+import { featureLabel, featureOf } from '../remotes/features.js';
 import { laneIsBusy, laneOf, queuedOnlyWhenAsked } from '../remotes/queue-rules.js';
-import { QUEUE_IT_LABEL, RESEND_TEXT } from '../remotes/queue-text.js';
+import { queueItLabel, RESEND_TEXT } from '../remotes/queue-text.js';
 import { remoteSummary } from '../remotes/remote-summary.js';
 
 type Kind = 'cancel' | 'resend' | 'wake';
@@ -81,9 +82,9 @@ export function ActionCommands({
   const askQueue = !queued && queuedOnlyWhenAsked(type, action.remote) && laneIsBusy(lane);
 
   const what: Record<Kind, string> = {
-    cancel: `Cancelling "${summary}" (${vehicleName})`,
-    resend: `Sending "${summary}" to ${vehicleName} again`,
-    wake: `Waking ${vehicleName} and sending "${summary}" again`,
+    cancel: t('timeline:commands.what.cancel', { summary, vehicle: vehicleName }),
+    resend: t('timeline:commands.what.resend', { summary, vehicle: vehicleName }),
+    wake: t('timeline:commands.what.wake', { summary, vehicle: vehicleName }),
   };
 
   /** Does it (with a supervisor's approval when given); answers the refusal, or null once done. */
@@ -140,9 +141,9 @@ export function ActionCommands({
     event.stopPropagation();
     const found = {
       ...(reason.trim().length < REASON_MIN_LENGTH
-        ? { reason: `Give the reason (at least ${REASON_MIN_LENGTH} characters): it goes to the audit log.` }
+        ? { reason: t('timeline:commands.reasonTooShort', { min: REASON_MIN_LENGTH }) }
         : {}),
-      ...(operator.trim() ? {} : { operator: 'Enter your name: it goes to the audit log with the reason.' }),
+      ...(operator.trim() ? {} : { operator: t('timeline:commands.operatorMissing') }),
     };
     setProblems(found);
     if (Object.keys(found).length === 0 && confirming) go(confirming);
@@ -180,8 +181,8 @@ export function ActionCommands({
           ) : null}
           {askQueue ? (
             <Checkbox
-              label={QUEUE_IT_LABEL}
-              description={`${featureOf(type)?.label ?? type} is busy on ${vehicleName}: the agent refuses another one unless it may wait in the queue.`}
+              label={queueItLabel()}
+              description={t('timeline:commands.busy', { feature: featureLabel(type), vehicle: vehicleName })}
               checked={queueIt}
               onChange={(e) => setQueueIt(e.currentTarget.checked)}
             />
@@ -264,8 +265,8 @@ export function ActionCommands({
             <Text>{RESEND_TEXT.resendConsequence(summary, vehicleName)}</Text>
             {confirming === 'wake' ? <Text>{RESEND_TEXT.wakeAndRetryWhy}</Text> : null}
             <Textarea
-              label="Reason"
-              description="Written to the audit log with the new command."
+              label={t('timeline:commands.reason.label')}
+              description={t('timeline:commands.reason.description')}
               required
               autosize
               minRows={2}
@@ -275,8 +276,8 @@ export function ActionCommands({
               error={problems.reason}
             />
             <TextInput
-              label="Operator"
-              description="Your name, remembered on this computer."
+              label={t('timeline:commands.operator.label')}
+              description={t('timeline:commands.operator.description')}
               required
               value={operator}
               onChange={(e) => stores.session.getState().setOperator(e.currentTarget.value)}
@@ -285,7 +286,7 @@ export function ActionCommands({
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirming(null)} data-autofocus>
-                Cancel
+                {t('timeline:commands.cancel')}
               </Button>
               <Button type="submit" color="red" loading={busy === 'resend' || busy === 'wake'}>
                 {confirming === 'wake' ? RESEND_TEXT.wakeAndRetry : RESEND_TEXT.sendAgain}

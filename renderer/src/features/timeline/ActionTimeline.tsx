@@ -20,8 +20,10 @@ import { isSettled, type ActionPhase } from '../../../../preload/contract/vocabu
 import { OutcomeBadge } from '../../components/OutcomeBadge.js';
 import { timeText } from '../../components/time-text.js';
 import { verdictOf } from '../../stores/action-phases.js';
+import { t } from '../../i18n/index.js';
 import { sentByText } from '../access/access-text.js';
 import { RESEND_TEXT, shortId } from '../remotes/queue-text.js';
+import { explanationWords } from './explanation-text.js';
 import { QueueStatus } from './QueueStatus.js';
 
 const SEVERITY = {
@@ -64,7 +66,7 @@ function ActionLink({
       <Text size="sm">
         {label}{' '}
         <Anchor href={`#/actions/${encodeURIComponent(id)}`} title={id}>
-          command <Code>{shortId(id)}</Code>
+          {t('timeline:link.command')} <Code>{shortId(id)}</Code>
         </Anchor>
       </Text>
     </Group>
@@ -105,6 +107,42 @@ function ActionLinks({ action }: { action: RemoteActionDto }) {
   );
 }
 
+function networkAnswer(error: NonNullable<RemoteActionDto['error']>): string {
+  const { code, message, reference } = error;
+  return reference
+    ? t('timeline:failure.networkAnswerWithReference', { code, message, reference })
+    : t('timeline:failure.networkAnswer', { code, message });
+}
+
+/**
+ * One event: its explanation's title, what it means (for a Done only when compact), when and its raw codes. A
+ * function, not a component: Timeline gives its direct children (the items) their active state.
+ */
+function stepItem(event: ActionEventDto, compact: boolean) {
+  const words = explanationWords(event.explanation);
+  return (
+    <Timeline.Item
+      key={event.seq}
+      role="listitem"
+      bullet={<Bullet severity={event.explanation.severity} />}
+      color={SEVERITY[event.explanation.severity].color}
+      title={words.title}
+      data-testid="timeline-step"
+      data-status={event.status}
+      opacity={event.applied ? 1 : 0.6}
+    >
+      {!compact || event.eventType === 'Done' ? <Text size="sm">{words.text}</Text> : null}
+      <Text size="xs" c="dimmed">
+        {timeText(event.eventDate)}
+        {event.eventDateFromReceipt ? ` ${t('timeline:steps.dateFromReceipt')}` : ''} ·{' '}
+        {/* The network's own codes, for whoever reads its logs: an identifier, shown as one. */}
+        <Code fz="xs">{stepCode(event)}</Code>
+        {event.applied ? '' : ` · ${t('timeline:steps.late')}`}
+      </Text>
+    </Timeline.Item>
+  );
+}
+
 /** The "What happened" box takes the explanation's severity: a command cancelled by a person is no alarm. */
 const ALERT_COLOR = { info: 'gray', success: 'green', warning: 'orange', error: 'red' } as const;
 
@@ -123,6 +161,7 @@ export function ActionTimeline({
   const open = !isSettled(action.phase);
   const queued = action.phase === 'Queued' && action.queue ? { ...action, queue: action.queue } : null;
   const sentBy = sentByText(action.sentBy, action.approvedBy, action.operator);
+  const words = explanationWords(action.explanation);
   return (
     <Stack
       gap="md"
@@ -133,7 +172,7 @@ export function ActionTimeline({
       <Group gap="md" align="center" wrap="wrap">
         <OutcomeBadge action={action} size={compact ? 'lg' : 'xl'} />
         <Title order={compact ? 3 : 2} size={compact ? 'h4' : 'h3'} data-testid="action-headline">
-          {action.explanation.title}
+          {words.title}
         </Title>
       </Group>
       {verdict === 'failure' ? (
@@ -141,28 +180,33 @@ export function ActionTimeline({
           color={ALERT_COLOR[action.explanation.severity]}
           variant="light"
           icon={<IconCircleX aria-hidden />}
-          title="What happened"
+          title={t('timeline:failure.title')}
           role="alert"
           data-testid="failure-explanation"
         >
-          <Text>{action.explanation.explanation}</Text>
+          <Text>{words.text}</Text>
           <Text fw={700} mt="xs">
-            What to do: {action.explanation.nextStep}
+            {t('timeline:failure.next', { next: words.next })}
           </Text>
           {action.error ? (
             <Text size="sm" c="dimmed" mt="xs">
-              Network answer: {action.error.code} — {action.error.message}
-              {action.error.reference ? ` (reference ${action.error.reference})` : ''}
+              {networkAnswer(action.error)}
             </Text>
           ) : null}
         </Alert>
       ) : (
-        <Text>{action.explanation.explanation}</Text>
+        <Text>{words.text}</Text>
       )}
       {queued ? <QueueStatus action={queued} /> : null}
       <ActionLinks action={action} />
       {controls}
-      <Timeline active={events.length} bulletSize={30} lineWidth={3} aria-label="Steps" role="list">
+      <Timeline
+        active={events.length}
+        bulletSize={30}
+        lineWidth={3}
+        aria-label={t('timeline:steps.label')}
+        role="list"
+      >
         <Timeline.Item
           role="listitem"
           bullet={
@@ -174,45 +218,24 @@ export function ActionTimeline({
               )}
             </ThemeIcon>
           }
-          title={NEVER_SENT.includes(action.phase) ? 'Queued' : 'Sent'}
+          title={NEVER_SENT.includes(action.phase) ? t('timeline:steps.queued') : t('timeline:steps.sent')}
         >
           <Text size="sm" c="dimmed">
             {timeText(action.createdAt)}
             {sentBy ? ` · ${sentBy}` : ''}
-            {action.reason ? ` · reason: ${action.reason}` : ''}
+            {action.reason ? ` · ${t('timeline:steps.reason', { reason: action.reason })}` : ''}
           </Text>
         </Timeline.Item>
-        {events.map((event) => (
-          <Timeline.Item
-            key={event.seq}
-            role="listitem"
-            bullet={<Bullet severity={event.explanation.severity} />}
-            color={SEVERITY[event.explanation.severity].color}
-            title={event.explanation.title}
-            data-testid="timeline-step"
-            data-status={event.status}
-            opacity={event.applied ? 1 : 0.6}
-          >
-            {!compact || event.eventType === 'Done' ? (
-              <Text size="sm">{event.explanation.explanation}</Text>
-            ) : null}
-            <Text size="xs" c="dimmed">
-              {timeText(event.eventDate)}
-              {event.eventDateFromReceipt ? ' (when received: the network sent no time)' : ''} ·{' '}
-              {stepCode(event)}
-              {event.applied ? '' : ' · arrived late, ignored'}
-            </Text>
-          </Timeline.Item>
-        ))}
+        {events.map((event) => stepItem(event, compact))}
         {open ? (
           <Timeline.Item
             role="listitem"
             bullet={<Loader size={16} />}
-            title={queued ? 'Waiting its turn…' : 'Waiting for the next step…'}
+            title={queued ? t('timeline:steps.waitingTurn') : t('timeline:steps.waitingNext')}
             lineVariant="dashed"
           >
             <Text size="sm" c="dimmed">
-              {action.explanation.nextStep}
+              {words.next}
             </Text>
           </Timeline.Item>
         ) : null}

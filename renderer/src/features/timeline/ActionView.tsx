@@ -7,9 +7,10 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { clockText } from '../../components/time-text.js';
 import { useStores } from '../../app/stores-context.js';
+import { t } from '../../i18n/index.js';
 import { ActorLabel } from '../access/ActorLabel.js';
 import { RoleBadge } from '../access/RoleBadge.js';
-import { callbackName } from '../callbacks/callback-text.js';
+import { callbackTitle } from '../callbacks/callback-text.js';
 import { featureLabel } from '../remotes/features.js';
 import { ActionCommands } from './ActionCommands.js';
 import { ActionTimeline } from './ActionTimeline.js';
@@ -29,11 +30,11 @@ export function ActionView({ remoteActionId }: { remoteActionId: string }) {
     // Refused (an unknown id), the page keeps a heading for the focus to go to, as any page opened.
     return error ? (
       <Stack gap={0}>
-        <PageHeader title="Command" />
+        <PageHeader title={t('timeline:view.command')} />
         <ErrorSummary error={error} />
       </Stack>
     ) : (
-      <Loader aria-label="Loading the action" />
+      <Loader aria-label={t('timeline:view.loading')} />
     );
   }
   const vehicleName = vehicle?.label ?? action.vin;
@@ -43,7 +44,7 @@ export function ActionView({ remoteActionId }: { remoteActionId: string }) {
         title={`${featureLabel(action.type)} · ${vehicleName}`}
         description={
           <>
-            Command <Code>{action.remoteActionId}</Code>
+            {t('timeline:view.command')} <Code>{action.remoteActionId}</Code>
           </>
         }
       />
@@ -68,7 +69,7 @@ export function ActionView({ remoteActionId }: { remoteActionId: string }) {
             <Table variant="vertical" withRowBorders={false} layout="fixed">
               <Table.Tbody>
                 <Table.Tr>
-                  <Table.Th w={120}>Vehicle</Table.Th>
+                  <Table.Th w={120}>{t('timeline:details.vehicle')}</Table.Th>
                   <Table.Td>
                     <Anchor href={`#/vehicles/${encodeURIComponent(action.vehicleId)}`}>{vehicleName}</Anchor>
                     <Text size="sm" ff="monospace">
@@ -77,32 +78,32 @@ export function ActionView({ remoteActionId }: { remoteActionId: string }) {
                   </Table.Td>
                 </Table.Tr>
                 <Table.Tr>
-                  <Table.Th>Callback</Table.Th>
+                  <Table.Th>{t('timeline:details.callback')}</Table.Th>
                   <Table.Td>
                     <Anchor href={`#/callbacks/${encodeURIComponent(action.callbackId)}`}>
-                      {callbackName(callback?.subscribe) ?? action.callbackId}
+                      {callback ? callbackTitle(callback) : action.callbackId}
                     </Anchor>
                   </Table.Td>
                 </Table.Tr>
                 <Table.Tr>
-                  <Table.Th>Sent</Table.Th>
+                  <Table.Th>{t('timeline:details.sent')}</Table.Th>
                   <Table.Td>{clockText(action.createdAt)}</Table.Td>
                 </Table.Tr>
                 {action.doneAt ? (
                   <Table.Tr>
-                    <Table.Th>Finished</Table.Th>
+                    <Table.Th>{t('timeline:details.finished')}</Table.Th>
                     <Table.Td>{clockText(action.doneAt)}</Table.Td>
                   </Table.Tr>
                 ) : null}
                 <Table.Tr>
-                  <Table.Th>Sent by</Table.Th>
+                  <Table.Th>{t('timeline:details.sentBy')}</Table.Th>
                   <Table.Td data-testid="sent-by">
                     <ActorLabel actor={action.sentBy} fallback={action.operator ?? '—'} />
                   </Table.Td>
                 </Table.Tr>
                 {action.approvedBy ? (
                   <Table.Tr>
-                    <Table.Th>Approved by</Table.Th>
+                    <Table.Th>{t('timeline:details.approvedBy')}</Table.Th>
                     <Table.Td data-testid="approved-by">
                       <Group gap={6} wrap="nowrap">
                         <Text size="sm" fw={600}>
@@ -115,14 +116,14 @@ export function ActionView({ remoteActionId }: { remoteActionId: string }) {
                 ) : null}
                 {action.reason ? (
                   <Table.Tr>
-                    <Table.Th>Reason</Table.Th>
+                    <Table.Th>{t('timeline:details.reason')}</Table.Th>
                     <Table.Td>{action.reason}</Table.Td>
                   </Table.Tr>
                 ) : null}
               </Table.Tbody>
             </Table>
             <Group mt="md" gap="xs">
-              <Text fw={600}>Request body</Text>
+              <Text fw={600}>{t('timeline:details.body')}</Text>
             </Group>
             <Code block mt={4}>
               {JSON.stringify(action.remote, null, 2)}

@@ -5,6 +5,7 @@ import { IconListNumbers } from '@tabler/icons-react';
 import type { RemoteActionDto } from '../../../../preload/contract/dto.js';
 import { clockText } from '../../components/time-text.js';
 import { useNow } from '../../components/use-now.js';
+import { t } from '../../i18n/index.js';
 import { expiryText, positionText, waitingText } from '../remotes/queue-text.js';
 
 export function QueueStatus({
@@ -32,7 +33,11 @@ export function QueueStatus({
           {positionText(position)}
         </Text>
         {expiry ? (
-          <Text c="dimmed" data-testid="queue-expiry" title={`Expires at ${clockText(expiresAt)}`}>
+          <Text
+            c="dimmed"
+            data-testid="queue-expiry"
+            title={t('timeline:queue.expiresAt', { time: clockText(expiresAt) })}
+          >
             {expiry}
           </Text>
         ) : null}

@@ -26,13 +26,14 @@ import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { errorAt } from '../../components/field-errors.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { clockText } from '../../components/time-text.js';
+import { shortClockText } from '../../components/time-text.js';
 import { useNow } from '../../components/use-now.js';
-import { ROLE_LABELS } from '../access/access-text.js';
+import { t } from '../../i18n/index.js';
+import { roleLabel } from '../access/access-text.js';
 import { RoleBadge } from '../access/RoleBadge.js';
-import { TOKENS_TEXT as T } from './tokens-text.js';
 
-const ROLE_CHOICES = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
+/** The roles to choose from, in the language shown now. */
+const roleChoices = () => ROLES.map((value) => ({ value, label: roleLabel(value) }));
 
 /** A datetime-local value (the browser's local time) as the RFC 3339 instant the agent takes. */
 export function expiryOf(local: string): string | undefined {
@@ -42,9 +43,10 @@ export function expiryOf(local: string): string | undefined {
 }
 
 function tokenState(token: TokenDto, now: number): { label: string; color: string } {
-  if (token.revokedAt) return { label: T.revoked, color: 'gray' };
-  if (token.expiresAt && Date.parse(token.expiresAt) <= now) return { label: T.expired, color: 'orange' };
-  return { label: T.active, color: 'green' };
+  if (token.revokedAt) return { label: t('tokens:state.revoked'), color: 'gray' };
+  if (token.expiresAt && Date.parse(token.expiresAt) <= now)
+    return { label: t('tokens:state.expired'), color: 'orange' };
+  return { label: t('tokens:state.active'), color: 'green' };
 }
 
 function CreateTokenForm() {
@@ -55,6 +57,9 @@ function CreateTokenForm() {
   const [failure, setFailure] = useState<ClientFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const errors = failure?.errors ?? [];
+  const labelError = errorAt(errors, 'label');
+  const roleError = errorAt(errors, 'role');
+  const expiresError = errorAt(errors, 'expiresAt');
   return (
     <Paper withBorder p="md">
       <form
@@ -78,40 +83,40 @@ function CreateTokenForm() {
       >
         <Stack gap="sm">
           <Title order={2} size="h4">
-            {T.createTitle}
+            {t('tokens:create.title')}
           </Title>
           <ErrorSummary error={failure} focusOnShow />
           <Group align="flex-start" gap="md" wrap="wrap">
             <TextInput
-              label={T.label}
-              description={T.labelHelp}
+              label={t('tokens:create.label')}
+              description={t('tokens:create.labelHelp')}
               value={label}
               onChange={(e) => setLabel(e.currentTarget.value)}
-              error={errorAt(errors, 'label')}
+              error={labelError}
               w={280}
             />
             <Select
-              label={T.role}
-              data={ROLE_CHOICES}
+              label={t('tokens:create.role')}
+              data={roleChoices()}
               value={role}
               onChange={(v) => v && setRole(v as Role)}
               allowDeselect={false}
-              error={errorAt(errors, 'role')}
+              error={roleError}
               w={180}
             />
             <TextInput
               type="datetime-local"
-              label={T.expires}
-              description={T.expiresHelp}
+              label={t('tokens:create.expires')}
+              description={t('tokens:create.expiresHelp')}
               value={expires}
               onChange={(e) => setExpires(e.currentTarget.value)}
-              error={errorAt(errors, 'expiresAt')}
+              error={expiresError}
               w={240}
             />
           </Group>
           <Group>
             <Button type="submit" loading={busy} leftSection={<IconKey size={18} aria-hidden />}>
-              {T.create}
+              {t('tokens:create.submit')}
             </Button>
           </Group>
         </Stack>
@@ -125,10 +130,13 @@ function RevealedToken() {
   const revealed = useStore(stores.tokens, (s) => s.revealed);
   if (!revealed) return null;
   return (
-    <Alert color="yellow" icon={<IconKey aria-hidden />} title={T.secretTitle} data-testid="revealed-token">
-      <Text mb="xs">
-        <b>{revealed.label}</b>: {T.secretOnce}
-      </Text>
+    <Alert
+      color="yellow"
+      icon={<IconKey aria-hidden />}
+      title={t('tokens:secret.title')}
+      data-testid="revealed-token"
+    >
+      <Text mb="xs">{t('tokens:secret.once', { label: revealed.label })}</Text>
       <Code block data-testid="token-secret">
         {revealed.token}
       </Code>
@@ -136,12 +144,12 @@ function RevealedToken() {
         <CopyButton value={revealed.token}>
           {({ copied, copy }) => (
             <Button variant="light" onClick={copy}>
-              {copied ? T.copied : T.copy}
+              {copied ? t('tokens:secret.copied') : t('tokens:secret.copy')}
             </Button>
           )}
         </CopyButton>
         <Button variant="subtle" onClick={() => stores.tokens.getState().dismissSecret()}>
-          {T.copiedIt}
+          {t('tokens:secret.done')}
         </Button>
       </Group>
     </Alert>
@@ -154,14 +162,19 @@ function RevokeDialog({ token, onClose }: { token: TokenDto | null; onClose(): v
   const [busy, setBusy] = useState(false);
   useEffect(() => setFailure(null), [token?.id]);
   return (
-    <Modal opened={token !== null} onClose={onClose} title={T.revokeTitle(token?.label ?? '')} centered>
+    <Modal
+      opened={token !== null}
+      onClose={onClose}
+      title={t('tokens:revoke.title', { label: token?.label ?? '' })}
+      centered
+    >
       {token ? (
         <Stack gap="md">
-          <Text>{T.revokeConsequence}</Text>
+          <Text>{t('tokens:revoke.consequence')}</Text>
           <ErrorSummary error={failure} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} data-autofocus>
-              {T.cancel}
+              {t('tokens:revoke.cancel')}
             </Button>
             <Button
               color="red"
@@ -178,7 +191,7 @@ function RevokeDialog({ token, onClose }: { token: TokenDto | null; onClose(): v
                   });
               }}
             >
-              {T.revokeConfirm}
+              {t('tokens:revoke.confirm')}
             </Button>
           </Group>
         </Stack>
@@ -198,58 +211,62 @@ export function TokensView() {
 
   return (
     <Stack gap="md">
-      <PageHeader title={T.title} description={T.description} />
+      <PageHeader title={t('tokens:title')} description={t('tokens:description')} />
       <RevealedToken />
       <CreateTokenForm />
       <ErrorSummary error={error} />
       <Paper withBorder>
         <Table.ScrollContainer minWidth={900}>
-          <Table verticalSpacing="sm" aria-label={T.title}>
+          <Table verticalSpacing="sm" aria-label={t('tokens:title')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{T.columns.label}</Table.Th>
-                <Table.Th>{T.columns.role}</Table.Th>
-                <Table.Th>{T.columns.created}</Table.Th>
-                <Table.Th>{T.columns.expires}</Table.Th>
-                <Table.Th>{T.columns.lastUsed}</Table.Th>
-                <Table.Th>{T.columns.state}</Table.Th>
-                <Table.Th>{T.columns.actions}</Table.Th>
+                <Table.Th>{t('tokens:column.label')}</Table.Th>
+                <Table.Th>{t('tokens:column.role')}</Table.Th>
+                <Table.Th>{t('tokens:column.created')}</Table.Th>
+                <Table.Th>{t('tokens:column.expires')}</Table.Th>
+                <Table.Th>{t('tokens:column.lastUsed')}</Table.Th>
+                <Table.Th>{t('tokens:column.state')}</Table.Th>
+                <Table.Th>{t('tokens:column.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {items.map((t) => {
-                const state = tokenState(t, now);
+              {items.map((token) => {
+                const state = tokenState(token, now);
                 return (
-                  <Table.Tr key={t.id} data-testid="token-row" data-label={t.label}>
+                  <Table.Tr key={token.id} data-testid="token-row" data-label={token.label}>
                     <Table.Td>
-                      <Text fw={600}>{t.label}</Text>
+                      <Text fw={600}>{token.label}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <RoleBadge role={t.role} />
+                      <RoleBadge role={token.role} />
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{clockText(t.createdAt)}</Text>
+                      <Text size="sm">{shortClockText(token.createdAt)}</Text>
                       <Text size="xs" c="dimmed">
-                        {T.by(t.createdBy)}
+                        {t('tokens:createdBy', { name: token.createdBy })}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{t.expiresAt ? clockText(t.expiresAt) : T.noExpiry}</Table.Td>
-                    <Table.Td>{t.lastUsedAt ? clockText(t.lastUsedAt) : T.never}</Table.Td>
+                    <Table.Td>
+                      {token.expiresAt ? shortClockText(token.expiresAt) : t('tokens:noExpiry')}
+                    </Table.Td>
+                    <Table.Td>
+                      {token.lastUsedAt ? shortClockText(token.lastUsedAt) : t('tokens:never')}
+                    </Table.Td>
                     <Table.Td>
                       <Badge color={state.color} variant="light">
                         {state.label}
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      {t.revokedAt ? null : (
+                      {token.revokedAt ? null : (
                         <Button
                           size="xs"
                           variant="subtle"
                           color="red"
-                          onClick={() => setRevoking(t)}
-                          aria-label={`${T.revoke} ${t.label}`}
+                          onClick={() => setRevoking(token)}
+                          aria-label={t('tokens:row.revoke', { label: token.label })}
                         >
-                          {T.revoke}
+                          {t('tokens:revoke')}
                         </Button>
                       )}
                     </Table.Td>
@@ -261,7 +278,7 @@ export function TokensView() {
         </Table.ScrollContainer>
         {status === 'ready' && items.length === 0 ? (
           <Text p="md" c="dimmed">
-            {T.none}
+            {t('tokens:none')}
           </Text>
         ) : null}
       </Paper>

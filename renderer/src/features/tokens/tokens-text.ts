@@ -1,41 +1,9 @@
-// The words of the Tokens page.
+// The Tokens page's title, for the admin-only guard around it (app/Routes.tsx): read at each use, so it follows
+// the language. The page's other words are t('tokens:…') calls where they are shown.
+import { t } from '../../i18n/index.js';
+
 export const TOKENS_TEXT = {
-  title: 'Tokens',
-  description:
-    'Tokens for the site’s systems and scripts, each with a role. A token acts as that role; the person a script ' +
-    'names (X-Depot-Operator) is kept as "on behalf of".',
-  createTitle: 'Create a token',
-  label: 'Label',
-  labelHelp: 'Which system uses it, e.g. "fleet management".',
-  role: 'Role',
-  expires: 'Expires (optional)',
-  expiresHelp: 'Empty: until revoked.',
-  create: 'Create the token',
-  secretTitle: 'Copy the token now',
-  secretOnce: 'It will not be shown again. Store it in the system that calls the API.',
-  copy: 'Copy',
-  copied: 'Copied',
-  copiedIt: 'I have copied it',
-  columns: {
-    label: 'Label',
-    role: 'Role',
-    created: 'Created',
-    expires: 'Expires',
-    lastUsed: 'Last used',
-    state: 'State',
-    actions: 'Actions',
+  get title(): string {
+    return t('tokens:title');
   },
-  by: (who: string) => `by ${who}`,
-  never: 'Never',
-  noExpiry: 'Never',
-  active: 'Active',
-  revoked: 'Revoked',
-  expired: 'Expired',
-  revoke: 'Revoke',
-  revokeTitle: (label: string) => `Revoke the token "${label}"?`,
-  revokeConsequence:
-    'Every call with it is refused from now on. The system using it needs a new token to carry on.',
-  revokeConfirm: 'Revoke it',
-  cancel: 'Cancel',
-  none: 'No tokens yet.',
-} as const;
+};

@@ -23,23 +23,18 @@ export function fleetMirrorRoutes(deps: FleetMirrorDeps): FastifyPluginAsyncZod 
       if (typeof fid !== 'string') return;
       const served = deps.fleetId();
       if (fid !== served) {
-        throw notFound(
-          'FLEET_NOT_FOUND',
-          served === null
-            ? `No fleet ${fid}: this agent's connector serves no fleet id.`
-            : `No fleet ${fid} here: this agent serves fleet ${served} (GET /api/v1/fleets).`,
-        );
+        throw served === null
+          ? notFound('FLEET_NOT_FOUND', { fid }, 'errors:code.FLEET_NOT_FOUND.none')
+          : notFound('FLEET_NOT_FOUND', { fid, served });
       }
     });
     app.setNotFoundHandler((request, reply) =>
-      reply
-        .status(404)
-        .send(
-          errorBody(
-            'ROUTE_NOT_FOUND',
-            `No route ${request.method} ${request.url.split('?')[0]} in the fleet API mirror.`,
-          ),
-        ),
+      reply.status(404).send(
+        errorBody(request, 'ROUTE_NOT_FOUND', {
+          params: { method: request.method, path: request.url.split('?')[0] ?? '' },
+          key: 'errors:code.ROUTE_NOT_FOUND.mirror',
+        }),
+      ),
     );
     await app.register(fleetRoutes(deps));
     await app.register(vehicleRoutes(deps));

@@ -67,13 +67,7 @@ function decodePageToken(token: string): number {
     offset = undefined;
   }
   if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
-    throw invalid('The pageToken is not one this agent gave.', [
-      {
-        field: 'query.pageToken',
-        message:
-          'Use the pageToken of a `_links` href of the previous page, or leave it out for the first page.',
-      },
-    ]);
+    throw invalid('errors:invalid.pageToken', [{ field: 'query.pageToken', rule: 'paging.pageToken' }]);
   }
   return offset;
 }
@@ -84,11 +78,8 @@ function rangeOf(indexRange: string | undefined): { start: number; end: number }
   const start = Number(from);
   const end = to === '' ? Number.POSITIVE_INFINITY : Number(to) + 1;
   if (end <= start) {
-    throw invalid('The indexRange is not valid.', [
-      {
-        field: 'query.indexRange',
-        message: `The range ends before it starts (${indexRange}): write it as start-end.`,
-      },
+    throw invalid('errors:invalid.indexRange', [
+      { field: 'query.indexRange', rule: 'paging.indexRange', params: { indexRange: indexRange ?? '' } },
     ]);
   }
   return { start, end };

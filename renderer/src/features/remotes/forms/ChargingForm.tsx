@@ -1,5 +1,6 @@
 import { Group, Select, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { errorAt } from '../../../components/field-errors.js';
+import { t } from '../../../i18n/index.js';
 import {
   type ChargingDraft,
   type ChargingMode,
@@ -17,13 +18,27 @@ import {
   ProgramStart,
 } from './ProgramListEditor.js';
 
-const MODES: { value: ChargingMode; label: string }[] = [
-  { value: 'start', label: 'Start now' },
-  { value: 'stop', label: 'Stop now' },
-  { value: 'delayed', label: 'Delayed start' },
-  { value: 'programs', label: 'Programs' },
-  { value: 'preferences', label: 'Preferences' },
-];
+/** The five things a charging request can do, in the language shown now. */
+function modes(): { value: ChargingMode; label: string }[] {
+  return [
+    { value: 'start', label: t('remotes:charging.mode.start') },
+    { value: 'stop', label: t('remotes:charging.mode.stop') },
+    { value: 'delayed', label: t('remotes:action.delayedStart') },
+    { value: 'programs', label: t('remotes:charging.mode.programs') },
+    { value: 'preferences', label: t('remotes:charging.mode.preferences') },
+  ];
+}
+
+const LEVELS = ['Level1', 'Level2', 'Level3', 'Level4', 'Level5'] as const;
+
+/** Where the API reports problems with this form's fields (the body's paths). */
+const FIELDS = {
+  delayedAt: 'charging.schedule.nextDelayedTime',
+  schedule: 'charging.schedule',
+  preferences: 'charging.preferences',
+  level: 'charging.preferences.level',
+  type: 'charging.preferences.type',
+} as const;
 
 function ProgramEditor(props: ProgramEditorProps<ChargingProgramDraft>) {
   const { program, onChange, errors } = props;
@@ -31,14 +46,14 @@ function ProgramEditor(props: ProgramEditorProps<ChargingProgramDraft>) {
   return (
     <ProgramCard
       {...props}
-      label={`Charge program ${props.index + 1}`}
+      label={t('remotes:charging.program.name', { number: props.index + 1 })}
       path={path}
       fields={
         <>
           <ProgramStart {...props} path={path} />
           <TextInput
             type="time"
-            label="End (optional)"
+            label={t('remotes:charging.program.end')}
             w={150}
             value={program.end}
             onChange={(e) => onChange({ ...program, end: e.currentTarget.value })}
@@ -56,26 +71,22 @@ export function ChargingForm({ draft, onChange, errors }: FormProps<ChargingDraf
   return (
     <Stack gap="md">
       <SegmentedControl
-        aria-label="What to do with charging"
-        data={MODES}
+        aria-label={t('remotes:charging.mode.label')}
+        data={modes()}
         value={draft.mode}
         onChange={(mode) => onChange({ ...draft, mode })}
         fullWidth
       />
-      {draft.mode === 'start' && <Text>Starts charging now, if the vehicle is plugged in.</Text>}
-      {draft.mode === 'stop' && (
-        <Text>
-          Stops the charge now. The vehicle will start again at its next programmed time, if it has one.
-        </Text>
-      )}
+      {draft.mode === 'start' && <Text>{t('remotes:charging.start.hint')}</Text>}
+      {draft.mode === 'stop' && <Text>{t('remotes:charging.stop.hint')}</Text>}
       {draft.mode === 'delayed' && (
         <TextInput
           type="datetime-local"
-          label="Start charging at"
-          description="Local time of this computer."
+          label={t('remotes:charging.delayed.label')}
+          description={t('remotes:charging.delayed.description')}
           value={draft.delayedAt}
           onChange={(e) => onChange({ ...draft, delayedAt: e.currentTarget.value })}
-          error={errorAt(errors, 'charging.schedule.nextDelayedTime') ?? errorAt(errors, 'charging.schedule')}
+          error={errorAt(errors, FIELDS.delayedAt) ?? errorAt(errors, FIELDS.schedule)}
           maw={320}
         />
       )}
@@ -85,7 +96,7 @@ export function ChargingForm({ draft, onChange, errors }: FormProps<ChargingDraf
           onChange={(programs) => onChange({ ...draft, programs })}
           errors={errors}
           path="charging.schedule.programs"
-          intro={<>Up to {MAX_PROGRAMS} weekly programs, one per slot.</>}
+          intro={t('remotes:charging.programs.intro', { max: MAX_PROGRAMS })}
           newProgram={newChargingProgram}
           Editor={ProgramEditor}
         />
@@ -93,36 +104,36 @@ export function ChargingForm({ draft, onChange, errors }: FormProps<ChargingDraf
       {draft.mode === 'preferences' && (
         <Group align="flex-start">
           <Select
-            label="Charge level"
-            placeholder="Keep as is"
-            data={['Level1', 'Level2', 'Level3', 'Level4', 'Level5'].map((v) => ({
-              value: v,
-              label: v.replace('Level', 'Level '),
+            label={t('remotes:charging.level.label')}
+            placeholder={t('remotes:charging.keep')}
+            data={LEVELS.map((value, index) => ({
+              value,
+              label: t('remotes:charging.level.option', { level: index + 1 }),
             }))}
             value={draft.level || null}
             onChange={(v) => onChange({ ...draft, level: v ?? '' })}
             clearable
-            error={errorAt(errors, 'charging.preferences.level')}
+            error={errorAt(errors, FIELDS.level)}
             w={200}
           />
           <Select
-            label="Charge type"
-            placeholder="Keep as is"
+            label={t('remotes:charging.type.label')}
+            placeholder={t('remotes:charging.keep')}
             data={[
-              { value: 'Partial', label: 'Partial' },
-              { value: 'Full', label: 'Full' },
+              { value: 'Partial', label: t('remotes:charging.type.partial') },
+              { value: 'Full', label: t('remotes:charging.type.full') },
             ]}
             value={draft.type || null}
             onChange={(v) => onChange({ ...draft, type: v ?? '' })}
             clearable
-            error={errorAt(errors, 'charging.preferences.type')}
+            error={errorAt(errors, FIELDS.type)}
             w={200}
           />
         </Group>
       )}
-      {draft.mode === 'preferences' && errorAt(errors, 'charging.preferences') ? (
+      {draft.mode === 'preferences' && errorAt(errors, FIELDS.preferences) ? (
         <Text c="red" size="sm">
-          {errorAt(errors, 'charging.preferences')}
+          {errorAt(errors, FIELDS.preferences)}
         </Text>
       ) : null}
     </Stack>

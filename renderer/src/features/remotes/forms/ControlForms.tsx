@@ -1,6 +1,7 @@
 // The one-choice features: doors, horn, lights, state refresh, immobilization and stolen.
 import { Group, NumberInput, SegmentedControl, Stack, Text } from '@mantine/core';
 import { errorAt } from '../../../components/field-errors.js';
+import { t } from '../../../i18n/index.js';
 import type {
   DoorsDraft,
   HornDraft,
@@ -14,11 +15,11 @@ import type { FormProps } from './form-props.js';
 export function DoorsForm({ draft, onChange }: FormProps<DoorsDraft>) {
   return (
     <SegmentedControl
-      aria-label="Lock or unlock"
+      aria-label={t('remotes:doors.label')}
       size="md"
       data={[
-        { value: 'Locked', label: 'Lock' },
-        { value: 'Unlocked', label: 'Unlock' },
+        { value: 'Locked', label: t('remotes:action.lock') },
+        { value: 'Unlocked', label: t('remotes:action.unlock') },
       ]}
       value={draft.state}
       onChange={(state) => onChange({ state })}
@@ -30,17 +31,17 @@ export function HornForm({ draft, onChange }: FormProps<HornDraft>) {
   return (
     <Stack gap="xs">
       <SegmentedControl
-        aria-label="Horn"
+        aria-label={t('vocab:feature.Horn')}
         size="md"
         data={[
-          { value: 'Activated', label: 'Honk' },
-          { value: 'Unactivated', label: 'Stop the horn' },
+          { value: 'Activated', label: t('remotes:action.honk') },
+          { value: 'Unactivated', label: t('remotes:action.stopHorn') },
         ]}
         value={draft.state}
         onChange={(state) => onChange({ state })}
       />
       <Text size="sm" c="dimmed">
-        The vehicle decides how long it honks.
+        {t('remotes:horn.hint')}
       </Text>
     </Stack>
   );
@@ -50,89 +51,94 @@ export function LightsForm({ draft, onChange }: FormProps<LightsDraft>) {
   return (
     <Stack gap="xs">
       <SegmentedControl
-        aria-label="Lights"
+        aria-label={t('vocab:feature.Lights')}
         size="md"
         data={[
-          { value: 'on', label: 'Flash the lights' },
-          { value: 'off', label: 'Lights off' },
+          { value: 'on', label: t('remotes:action.flashLights') },
+          { value: 'off', label: t('remotes:action.lightsOff') },
         ]}
         value={draft.on ? 'on' : 'off'}
         onChange={(v) => onChange({ on: v === 'on' })}
       />
       <Text size="sm" c="dimmed">
-        The vehicle decides how long they stay on (about 10 seconds).
+        {t('remotes:lights.hint')}
       </Text>
     </Stack>
   );
 }
 
 export function WakeUpForm() {
-  return (
-    <Text>
-      Wakes the vehicle so it reports its latest status (battery, range, doors, position). Each wake-up uses
-      some of the vehicle&apos;s monthly budget and of its 12 V battery: use it when the status shown is too
-      old.
-    </Text>
-  );
+  return <Text>{t('remotes:wakeUp.hint')}</Text>;
 }
 
 export function ImmobilizationForm({ draft, onChange }: FormProps<ImmobilizationDraft>) {
   return (
     <Stack gap="xs">
       <SegmentedControl
-        aria-label="Immobilize or release"
+        aria-label={t('remotes:immobilization.label')}
         size="md"
         color={draft.activate ? 'red' : undefined}
         data={[
-          { value: 'on', label: 'Immobilize' },
-          { value: 'off', label: 'Release' },
+          { value: 'on', label: t('remotes:action.immobilize') },
+          { value: 'off', label: t('remotes:action.release') },
         ]}
         value={draft.activate ? 'on' : 'off'}
         onChange={(v) => onChange({ activate: v === 'on' })}
       />
       <Text size="sm">
-        {draft.activate
-          ? 'The vehicle will not start until it is released. A vehicle already driving is not stopped.'
-          : 'Lifts the immobilization: the vehicle can start again.'}
+        {draft.activate ? t('remotes:immobilization.hint.on') : t('remotes:immobilization.hint.off')}
       </Text>
     </Stack>
   );
 }
 
-const STOLEN_MODES: { value: StolenMode; label: string }[] = [
-  { value: 'declare', label: 'Declare stolen' },
-  { value: 'clear', label: 'Clear stolen' },
-  { value: 'tracking', label: 'Tracking periods' },
-  { value: 'immobilize', label: 'Immobilize' },
-  { value: 'release', label: 'Release' },
-];
-
-const STOLEN_TEXT: Record<StolenMode, string> = {
-  declare: 'Declares the vehicle stolen: it stays awake and reports its position regularly.',
-  clear: 'Clears the stolen declaration.',
-  tracking: 'How often the vehicle reports while stolen, with the ignition on and off.',
-  immobilize: 'Immobilizes the vehicle within the stolen flow: it will not start until released.',
-  release: 'Lifts the immobilization set in the stolen flow.',
+/** The stolen-mode requests: what each is called and what it does, in the language shown now. */
+const STOLEN_MODES: Record<StolenMode, { label(): string; hint(): string }> = {
+  declare: {
+    label: () => t('remotes:action.declareStolen'),
+    hint: () => t('remotes:stolen.hint.declare'),
+  },
+  clear: {
+    label: () => t('remotes:action.clearStolen'),
+    hint: () => t('remotes:stolen.hint.clear'),
+  },
+  tracking: {
+    label: () => t('remotes:action.trackingPeriods'),
+    hint: () => t('remotes:stolen.hint.tracking'),
+  },
+  immobilize: {
+    label: () => t('remotes:action.immobilize'),
+    hint: () => t('remotes:stolen.hint.immobilize'),
+  },
+  release: {
+    label: () => t('remotes:action.release'),
+    hint: () => t('remotes:stolen.hint.release'),
+  },
 };
+const STOLEN_ORDER: StolenMode[] = ['declare', 'clear', 'tracking', 'immobilize', 'release'];
+
+/** The fleet API's lowest tracking periods (stellantis-api-notes.md: running ≥ 5, shutdown ≥ 60). */
+const RUNNING_MIN = 5;
+const SHUTDOWN_MIN = 60;
 
 export function StolenForm({ draft, onChange, errors }: FormProps<StolenDraft>) {
   const path = 'stolen.trackingPeriod';
   return (
     <Stack gap="sm">
       <SegmentedControl
-        aria-label="Stolen action"
-        data={STOLEN_MODES}
+        aria-label={t('remotes:stolen.label')}
+        data={STOLEN_ORDER.map((value) => ({ value, label: STOLEN_MODES[value].label() }))}
         value={draft.mode}
         onChange={(mode) => onChange({ ...draft, mode })}
         fullWidth
       />
-      <Text size="sm">{STOLEN_TEXT[draft.mode]}</Text>
+      <Text size="sm">{STOLEN_MODES[draft.mode].hint()}</Text>
       {draft.mode === 'tracking' && (
         <Group align="flex-start">
           <NumberInput
-            label="With ignition on (running)"
-            description="At least 5"
-            min={5}
+            label={t('remotes:stolen.running.label')}
+            description={t('remotes:stolen.atLeast', { min: RUNNING_MIN })}
+            min={RUNNING_MIN}
             allowDecimal={false}
             value={draft.running}
             onChange={(v) => onChange({ ...draft, running: typeof v === 'number' ? v : '' })}
@@ -140,9 +146,9 @@ export function StolenForm({ draft, onChange, errors }: FormProps<StolenDraft>) 
             w={220}
           />
           <NumberInput
-            label="With ignition off (shutdown)"
-            description="At least 60"
-            min={60}
+            label={t('remotes:stolen.shutdown.label')}
+            description={t('remotes:stolen.atLeast', { min: SHUTDOWN_MIN })}
+            min={SHUTDOWN_MIN}
             allowDecimal={false}
             value={draft.shutdown}
             onChange={(v) => onChange({ ...draft, shutdown: typeof v === 'number' ? v : '' })}

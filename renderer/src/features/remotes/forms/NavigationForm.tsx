@@ -1,6 +1,7 @@
 import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconMapPin, IconPlus, IconTrash } from '@tabler/icons-react';
 import { errorAt } from '../../../components/field-errors.js';
+import { t } from '../../../i18n/index.js';
 import {
   addPoint,
   MAX_POINTS,
@@ -12,8 +13,13 @@ import {
 } from '../models/navigation-model.js';
 import type { FormProps } from './form-props.js';
 
+/** Where the API reports a problem with the list of points as a whole. */
+const POSITIONS_FIELD = 'navigation.positions';
+
 function pointName(index: number, count: number): string {
-  return index === count - 1 ? 'Destination' : `Waypoint ${index + 1}`;
+  return index === count - 1
+    ? t('remotes:navigation.destination')
+    : t('remotes:navigation.waypoint', { number: index + 1 });
 }
 
 export function NavigationForm({ draft, onChange, errors }: FormProps<NavigationDraft>) {
@@ -32,8 +38,7 @@ export function NavigationForm({ draft, onChange, errors }: FormProps<Navigation
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        Up to {MAX_POINTS} points: the last one is the destination, the others are waypoints in order. Paste
-        &quot;latitude, longitude&quot; from a map into either field.
+        {t('remotes:navigation.intro', { max: MAX_POINTS })}
       </Text>
       <ol style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: 8 }}>
         {draft.points.map((point, index) => {
@@ -54,7 +59,7 @@ export function NavigationForm({ draft, onChange, errors }: FormProps<Navigation
                     {name}
                   </Badge>
                   <TextInput
-                    label="Latitude"
+                    label={t('remotes:navigation.latitude')}
                     placeholder="48.8566"
                     inputMode="decimal"
                     w={160}
@@ -62,10 +67,10 @@ export function NavigationForm({ draft, onChange, errors }: FormProps<Navigation
                     onPaste={onPaste(index, point)}
                     onChange={(e) => setPoint(index, { ...point, latitude: e.currentTarget.value })}
                     error={errorAt(errors, `${path}.coordinates[1]`)}
-                    aria-label={`${name} latitude`}
+                    aria-label={t('remotes:navigation.latitudeOf', { point: name })}
                   />
                   <TextInput
-                    label="Longitude"
+                    label={t('remotes:navigation.longitude')}
                     placeholder="2.3522"
                     inputMode="decimal"
                     w={160}
@@ -73,37 +78,37 @@ export function NavigationForm({ draft, onChange, errors }: FormProps<Navigation
                     onPaste={onPaste(index, point)}
                     onChange={(e) => setPoint(index, { ...point, longitude: e.currentTarget.value })}
                     error={errorAt(errors, `${path}.coordinates[0]`)}
-                    aria-label={`${name} longitude`}
+                    aria-label={t('remotes:navigation.longitudeOf', { point: name })}
                   />
                   <Group gap={4} mt={28}>
-                    <Tooltip label="Move up">
+                    <Tooltip label={t('remotes:navigation.moveUp')}>
                       <ActionIcon
                         variant="default"
                         size="lg"
-                        aria-label={`Move ${name} up`}
+                        aria-label={t('remotes:navigation.moveUpOf', { point: name })}
                         disabled={index === 0}
                         onClick={() => onChange(movePoint(draft, index, -1))}
                       >
                         <IconArrowUp size={18} aria-hidden />
                       </ActionIcon>
                     </Tooltip>
-                    <Tooltip label="Move down">
+                    <Tooltip label={t('remotes:navigation.moveDown')}>
                       <ActionIcon
                         variant="default"
                         size="lg"
-                        aria-label={`Move ${name} down`}
+                        aria-label={t('remotes:navigation.moveDownOf', { point: name })}
                         disabled={index === count - 1}
                         onClick={() => onChange(movePoint(draft, index, 1))}
                       >
                         <IconArrowDown size={18} aria-hidden />
                       </ActionIcon>
                     </Tooltip>
-                    <Tooltip label="Remove">
+                    <Tooltip label={t('remotes:navigation.remove')}>
                       <ActionIcon
                         variant="default"
                         color="red"
                         size="lg"
-                        aria-label={`Remove ${name}`}
+                        aria-label={t('remotes:navigation.removeOf', { point: name })}
                         disabled={count === 1}
                         onClick={() => onChange(removePoint(draft, index))}
                       >
@@ -122,9 +127,9 @@ export function NavigationForm({ draft, onChange, errors }: FormProps<Navigation
           );
         })}
       </ol>
-      {errorAt(errors, 'navigation.positions') ? (
+      {errorAt(errors, POSITIONS_FIELD) ? (
         <Text c="red" size="sm">
-          {errorAt(errors, 'navigation.positions')}
+          {errorAt(errors, POSITIONS_FIELD)}
         </Text>
       ) : null}
       <Group>
@@ -134,10 +139,10 @@ export function NavigationForm({ draft, onChange, errors }: FormProps<Navigation
           disabled={count >= MAX_POINTS}
           onClick={() => onChange(addPoint(draft))}
         >
-          Add a point
+          {t('remotes:navigation.addPoint')}
         </Button>
         {count >= MAX_POINTS ? (
-          <Text size="sm">10 points at most: 9 waypoints and the destination.</Text>
+          <Text size="sm">{t('remotes:navigation.max', { max: MAX_POINTS, waypoints: MAX_POINTS - 1 })}</Text>
         ) : null}
       </Group>
     </Stack>

@@ -1,5 +1,7 @@
 import { SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { errorAt } from '../../../components/field-errors.js';
+import { formatPercent } from '../../../i18n/format.js';
+import { t } from '../../../i18n/index.js';
 import {
   newPreconditioningProgram,
   type PreconditioningDraft,
@@ -22,16 +24,16 @@ function ProgramEditor(props: ProgramEditorProps<PreconditioningProgramDraft>) {
   return (
     <ProgramCard
       {...props}
-      label={`Preconditioning program ${index + 1}`}
+      label={t('remotes:preconditioning.program.name', { number: index + 1 })}
       path={path}
       fields={
         <>
           <SegmentedControl
-            aria-label={`Program ${index + 1}: set or delete`}
+            aria-label={t('remotes:preconditioning.program.action', { number: index + 1 })}
             mt={24}
             data={[
-              { value: 'Set', label: 'Set' },
-              { value: 'Delete', label: 'Delete' },
+              { value: 'Set', label: t('remotes:preconditioning.program.set') },
+              { value: 'Delete', label: t('remotes:preconditioning.program.delete') },
             ]}
             value={program.action}
             onChange={(action) => onChange({ ...program, action })}
@@ -40,11 +42,11 @@ function ProgramEditor(props: ProgramEditorProps<PreconditioningProgramDraft>) {
             <>
               <ProgramStart {...props} path={path} />
               <Select
-                label="Repeat"
+                label={t('remotes:preconditioning.program.repeat')}
                 w={170}
                 data={[
-                  { value: 'Daily', label: 'Every week' },
-                  { value: 'None', label: 'Once' },
+                  { value: 'Daily', label: t('remotes:preconditioning.program.weekly') },
+                  { value: 'None', label: t('remotes:preconditioning.program.once') },
                 ]}
                 value={program.recurrence}
                 onChange={(v) => onChange({ ...program, recurrence: v === 'None' ? 'None' : 'Daily' })}
@@ -61,7 +63,7 @@ function ProgramEditor(props: ProgramEditorProps<PreconditioningProgramDraft>) {
           <ProgramDays {...props} path={path} />
         ) : (
           <Text size="sm" c="dimmed" mt="xs">
-            Deletes the program stored in slot {program.slot}.
+            {t('remotes:preconditioning.program.deletes', { slot: program.slot })}
           </Text>
         )
       }
@@ -73,32 +75,24 @@ export function PreconditioningForm({ draft, onChange, errors }: FormProps<Preco
   return (
     <Stack gap="md">
       <SegmentedControl
-        aria-label="Preconditioning now or programs"
+        aria-label={t('remotes:preconditioning.mode.label')}
         data={[
-          { value: 'now', label: 'Heat or cool now' },
-          { value: 'programs', label: 'Weekly programs' },
+          { value: 'now', label: t('remotes:action.heatOrCoolNow') },
+          { value: 'programs', label: t('remotes:preconditioning.mode.programs') },
         ]}
         value={draft.mode}
         onChange={(mode) => onChange({ ...draft, mode })}
         fullWidth
       />
       {draft.mode === 'now' ? (
-        <Text>
-          Starts the air conditioning now. Vehicles usually refuse while the engine runs, the doors are
-          unlocked or the battery is below about 20%.
-        </Text>
+        <Text>{t('remotes:preconditioning.now.hint', { level: formatPercent(0.2) })}</Text>
       ) : (
         <ProgramListEditor
           programs={draft.programs}
           onChange={(programs) => onChange({ ...draft, programs })}
           errors={errors}
           path="preconditioning.airConditioning.programs"
-          intro={
-            <>
-              Up to {MAX_PROGRAMS} programs, one per slot. Programs not listed here stay as they are in the
-              vehicle.
-            </>
-          }
+          intro={t('remotes:preconditioning.programs.intro', { max: MAX_PROGRAMS })}
           newProgram={newPreconditioningProgram}
           Editor={ProgramEditor}
         />

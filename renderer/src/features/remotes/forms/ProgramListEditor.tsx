@@ -4,6 +4,7 @@ import { Button, Group, Paper, Select, Stack, Switch, Text, TextInput } from '@m
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
 import { errorAt, errorUnder, type FieldError } from '../../../components/field-errors.js';
+import { t } from '../../../i18n/index.js';
 import { MAX_PROGRAMS, type Weekday } from '../models/shared.js';
 import { DaysPicker } from './DaysPicker.js';
 
@@ -48,7 +49,7 @@ export function ProgramCard<P extends SlotProgram>({
     <Paper withBorder p="sm" component="fieldset" aria-label={label}>
       <Group align="flex-start" gap="sm" wrap="wrap">
         <Select
-          label="Slot"
+          label={t('remotes:program.slot')}
           w={90}
           data={SLOTS}
           value={String(program.slot)}
@@ -65,7 +66,7 @@ export function ProgramCard<P extends SlotProgram>({
             leftSection={<IconTrash size={16} aria-hidden />}
             onClick={onRemove}
           >
-            Remove program {index + 1}
+            {t('remotes:program.remove', { number: index + 1 })}
           </Button>
         ) : null}
       </Group>
@@ -105,7 +106,7 @@ export function ProgramStart<P extends SlotProgram & { start: string }>({
   return (
     <TextInput
       type="time"
-      label="Start"
+      label={t('remotes:program.start')}
       w={130}
       value={program.start}
       onChange={(e) => onChange({ ...program, start: e.currentTarget.value })}
@@ -121,7 +122,7 @@ export function ProgramEnabled<P extends SlotProgram & { enabled: boolean }>({
 }: Pick<ProgramEditorProps<P>, 'program' | 'onChange'>) {
   return (
     <Switch
-      label="Enabled"
+      label={t('remotes:program.enabled')}
       mt={32}
       checked={program.enabled}
       onChange={(e) => onChange({ ...program, enabled: e.currentTarget.checked })}
@@ -178,7 +179,7 @@ export function ProgramListEditor<P extends SlotProgram>({
           disabled={programs.length >= MAX_PROGRAMS}
           onClick={() => onChange([...programs, newProgram(programs.map((p) => p.slot))])}
         >
-          Add a program
+          {t('remotes:program.add')}
         </Button>
       </Group>
     </Stack>

@@ -1,5 +1,6 @@
 // Navigation: up to 10 points, the last being the destination. Technicians type latitude then longitude (as maps
 // show them); the fleet API wants GeoJSON [longitude, latitude].
+import { t } from '../../../i18n/index.js';
 import type { Body } from './shared.js';
 
 export const MAX_POINTS = 10;
@@ -41,12 +42,16 @@ export function localNavigationErrors(draft: NavigationDraft): { field: string; 
     if (parseCoordinate(p.longitude) === null)
       errors.push({
         field: `navigation.positions[${index}].coordinates[0]`,
-        message: p.longitude.trim() ? 'Longitude must be a number, like 2.3522.' : 'Enter the longitude.',
+        message: p.longitude.trim()
+          ? t('remotes:navigation.error.longitudeNotNumber')
+          : t('remotes:navigation.error.longitudeMissing'),
       });
     if (parseCoordinate(p.latitude) === null)
       errors.push({
         field: `navigation.positions[${index}].coordinates[1]`,
-        message: p.latitude.trim() ? 'Latitude must be a number, like 48.8566.' : 'Enter the latitude.',
+        message: p.latitude.trim()
+          ? t('remotes:navigation.error.latitudeNotNumber')
+          : t('remotes:navigation.error.latitudeMissing'),
       });
     return errors;
   });

@@ -1,0 +1,92 @@
+// The fields the core writes into an audit entry's detail (main/core: the services' trail.append calls), each with
+// words in the `audit` catalog (`detail.field.<name>`). A field not listed (written by another version of the
+// agent) shows under its recorded name.
+
+export const AUDIT_DETAIL_FIELDS = [
+  // Commands
+  'type',
+  'remote',
+  'queued',
+  'foundUpstream',
+  'upstreamRemoteActionId',
+  'refused',
+  'interrupted',
+  'expiresAt',
+  'waitingFor',
+  'uncertain',
+  'code',
+  'reason',
+  'message',
+  'from',
+  'to',
+  'resentAs',
+  'wakeUp',
+  // Operators, tokens, sessions, access
+  'id',
+  'name',
+  'label',
+  'role',
+  'enabled',
+  'renamedFrom',
+  'credentialReset',
+  'purpose',
+  'failedAttempts',
+  'lockedUntil',
+  'how',
+  'enrolmentId',
+  'what',
+  'needed',
+  'callbackId',
+  'key',
+  'changed',
+  'idleLockMinutes',
+  // Callbacks, deliveries, kept notifications
+  'remoteTypes',
+  'deliveryId',
+  'count',
+  'target',
+  'httpStatus',
+  'quarantineId',
+  'quarantineReason',
+  'outcome',
+  'stored',
+  'duplicates',
+  'receivedAt',
+  'resolvedAt',
+  'bytes',
+  'capBytes',
+  // Groups, bulk commands, schedules
+  'groupId',
+  'filter',
+  'vehicles',
+  'before',
+  'bulkId',
+  'whenBusy',
+  'counts',
+  'status',
+  'cancelled',
+  'approvedBy',
+  'scheduleId',
+  'rule',
+  'timeZone',
+  'plannedFor',
+  'first',
+  'last',
+  'failure',
+  // Settings and secrets
+  'connector',
+  'passwordChanged',
+  'problem',
+  'keyFile',
+  'previousKeyKeptAs',
+  'cleared',
+  'callbacksNeedingSecrets',
+  'receiverSecretsRenewed',
+  'stellantisPasswordCleared',
+] as const;
+export type AuditDetailField = (typeof AUDIT_DETAIL_FIELDS)[number];
+
+/** How an operator signed in (session.sign-in's `how`). */
+export const SIGN_IN_HOWS = ['pin', 'token'] as const;
+/** What a PIN was checked for (operator.locked's and session.sign-in-failed's `purpose`). */
+export const PIN_PURPOSES = ['sign-in', 'approval'] as const;
