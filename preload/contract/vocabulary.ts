@@ -52,6 +52,32 @@ export const ACTION_PHASES = [
 ] as const;
 export type ActionPhase = (typeof ACTION_PHASES)[number];
 
+/** Why a Done Failed, as the network says (stellantis-api-notes.md N9). */
+export const FAILURE_CAUSES = [
+  'GeneralError',
+  'VehicleError',
+  'WrongCommand',
+  'VehicleConnectionTimeout',
+  'MissingRights',
+  'NotPossibleDueToVehicleBatteryLevel',
+  'NotPossibleDueToVehiclePrivacyLevel',
+  'TooManyWakeUpsOverMonth',
+  'TooManyRequestInShortTime',
+  'SameActionInProgress',
+  'NotPossibleDueToVehicleStolenState',
+  'VehicleInUse',
+  'TooManyRequestSent',
+  'DoorsOpen',
+  'VehicleErrorOrCidInside',
+  'CidInside',
+  'ExternalChargingSystemError',
+  'VehicleChargingSystemError',
+  'VehicleIsNotLocked',
+  'CanceledByDriver',
+] as const;
+/** Known causes; unknown values from the network are kept as they arrive (stellantis-api-notes.md T17). */
+export type FailureCause = (typeof FAILURE_CAUSES)[number];
+
 /** How a Done action ended (the fleet API's Done statuses). AlreadyDone counts as a success. */
 export const DONE_STATUSES = ['Success', 'AlreadyDone', 'Failed'] as const;
 export type DoneStatus = (typeof DONE_STATUSES)[number];

@@ -1,14 +1,11 @@
 // @vitest-environment jsdom
 // The words of bulk commands and schedules in another language (issue 17): a bulk preview rendered in French (its
 // summary, skip reasons, figures and lines), a line's failure cause said in words rather than the network's code,
-// the counts and estimates, and the schedules' days, run reasons and site times; plus the renderer's copy of the
-// network's failure causes, which must be the domain's own.
+// the counts and estimates, and the schedules' days, run reasons and site times.
 import './helpers/dom.js';
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FAILURE_CAUSES as DOMAIN_CAUSES } from '../../main/core/domain/status.js';
 import type { BulkPlanDto } from '../../preload/contract/routines.js';
-import { FAILURE_CAUSES } from '../../renderer/src/features/bulks/bulk-codes.js';
 import { BulkItemsList } from '../../renderer/src/features/bulks/BulkItemsList.js';
 import { BulkPreview } from '../../renderer/src/features/bulks/BulkPreview.js';
 import { bulkCountsText, durationText } from '../../renderer/src/features/bulks/bulk-text.js';
@@ -114,10 +111,6 @@ describe('a line that failed', () => {
       .getAllByTestId('item-why')
       .map((c) => c.textContent);
     expect(why).toEqual(['Eine Tür ist offen', 'NewCause']);
-  });
-
-  it('knows every cause the domain knows', () => {
-    expect([...FAILURE_CAUSES]).toEqual([...DOMAIN_CAUSES]);
   });
 });
 

@@ -20,30 +20,9 @@ export const PENDING_STATUSES = [
 ] as const;
 export type PendingStatus = (typeof PENDING_STATUSES)[number];
 
-export const FAILURE_CAUSES = [
-  'GeneralError',
-  'VehicleError',
-  'WrongCommand',
-  'VehicleConnectionTimeout',
-  'MissingRights',
-  'NotPossibleDueToVehicleBatteryLevel',
-  'NotPossibleDueToVehiclePrivacyLevel',
-  'TooManyWakeUpsOverMonth',
-  'TooManyRequestInShortTime',
-  'SameActionInProgress',
-  'NotPossibleDueToVehicleStolenState',
-  'VehicleInUse',
-  'TooManyRequestSent',
-  'DoorsOpen',
-  'VehicleErrorOrCidInside',
-  'CidInside',
-  'ExternalChargingSystemError',
-  'VehicleChargingSystemError',
-  'VehicleIsNotLocked',
-  'CanceledByDriver',
-] as const;
-/** Known causes; unknown values from the network are kept as they arrive (stellantis-api-notes.md T17). */
-export type FailureCause = (typeof FAILURE_CAUSES)[number];
+// The causes are the contract's vocabulary: the interface words each one (bulk lines, timelines).
+import type { FailureCause } from '../../../preload/contract/vocabulary.js';
+export { FAILURE_CAUSES, type FailureCause } from '../../../preload/contract/vocabulary.js';
 
 export const FEEDBACK_DETAILS = ['NoCIDBlacklisted', 'CIDBlacklisted'] as const;
 export type FeedbackDetail = (typeof FEEDBACK_DETAILS)[number];
