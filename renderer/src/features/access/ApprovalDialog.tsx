@@ -8,7 +8,7 @@ import { useStore } from 'zustand';
 import type { ClientFailure } from '../../../../preload/contract/client.js';
 import { roleAtLeast, type Role } from '../../../../preload/contract/vocabulary.js';
 import { useStores } from '../../app/stores-context.js';
-import { errorAt } from '../../components/field-errors.js';
+import { errorAt, failureMessage } from '../../components/field-errors.js';
 import { t } from '../../i18n/index.js';
 import { roleLabel } from './access-text.js';
 
@@ -117,7 +117,9 @@ export function ApprovalDialog({
           {team.status === 'ready' && eligible.length === 0 ? (
             <Alert color="orange">{t('access:approve.noApprover', { role: needed })}</Alert>
           ) : null}
-          {team.status === 'error' && team.error ? <Alert color="red">{team.error.message}</Alert> : null}
+          {team.status === 'error' && team.error ? (
+            <Alert color="red">{failureMessage(team.error)}</Alert>
+          ) : null}
           {general ? (
             <Alert color="red" role="alert" data-testid="approval-error">
               {general}

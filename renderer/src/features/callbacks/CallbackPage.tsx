@@ -20,6 +20,7 @@ import { CallbackStatusBadge } from './CallbackStatusBadge.js';
 import { RevealedSecret } from './RevealedSecret.js';
 import { useAdminOnly } from '../access/use-access.js';
 import { AdminsOnlyNote } from '../access/AdminsOnlyNote.js';
+import { failureMessage } from '../../components/field-errors.js';
 
 function DeliveryLog({ callbackId }: { callbackId: string }) {
   const stores = useStores();
@@ -46,7 +47,7 @@ function DeliveryLog({ callbackId }: { callbackId: string }) {
           disabled={adminOnly.disabled || !mine.some((d) => d.state === 'Failed' || d.state === 'Dead')}
           onClick={async () => {
             const r = await stores.deliveries.getState().retryAll(callbackId, operator);
-            setMessage(r.ok ? t('callbacks:log.retryAll.done', { count: r.value }) : r.error.message);
+            setMessage(r.ok ? t('callbacks:log.retryAll.done', { count: r.value }) : failureMessage(r.error));
           }}
         >
           {t('callbacks:log.retryAll')}
@@ -59,7 +60,7 @@ function DeliveryLog({ callbackId }: { callbackId: string }) {
         showCallback={false}
         onRetry={async (id) => {
           const r = await stores.deliveries.getState().retry(id, operator);
-          setMessage(r.ok ? t('callbacks:log.retried') : r.error.message);
+          setMessage(r.ok ? t('callbacks:log.retried') : failureMessage(r.error));
         }}
       />
     </Stack>

@@ -17,6 +17,7 @@ import { useAdminOnly } from '../access/use-access.js';
 import { deliveryStateText } from './DeliveryStateBadge.js';
 import { DeliveryTable } from './DeliveryTable.js';
 import { TargetsTable } from './TargetsTable.js';
+import { failureMessage } from '../../components/field-errors.js';
 
 const FILTER_STATES: DeliveryStateDto[] = ['Queued', 'InFlight', 'Failed', 'Dead', 'Delivered'];
 
@@ -80,7 +81,7 @@ export function DeliveriesView() {
   const deadLetters = (counts?.Failed ?? 0) + (counts?.Dead ?? 0);
   async function retry(id: string) {
     const result = await stores.deliveries.getState().retry(id, operator);
-    setMessage(result.ok ? t('deliveries:retry.done') : result.error.message);
+    setMessage(result.ok ? t('deliveries:retry.done') : failureMessage(result.error));
   }
   async function retryAll() {
     let requeued = 0;
@@ -92,7 +93,7 @@ export function DeliveriesView() {
     for (const id of ids) {
       const result = await stores.deliveries.getState().retryAll(id, operator);
       if (!result.ok) {
-        setMessage(result.error.message);
+        setMessage(failureMessage(result.error));
         return;
       }
       requeued += result.value;

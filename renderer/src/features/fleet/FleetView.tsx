@@ -23,6 +23,7 @@ import classes from './FleetGrid.module.css';
 import type { QuickSend } from './QuickActions.js';
 import { quickText } from './quick-text.js';
 import { SelectionBar } from '../groups/SelectionBar.js';
+import { failureMessage } from '../../components/field-errors.js';
 
 /** How many vehicles of each pressing readiness, for the line under the title ("Immobilized 31 · …"). */
 function pressingCounts(vehicles: VehicleSummaryDto[]): string[] {
@@ -92,7 +93,7 @@ export function FleetView() {
       setNotice(
         result.ok
           ? { ok: true, text: quickText.sent(action.kind, name) }
-          : { ok: false, text: quickText.failed(action.kind, name, result.error.message) },
+          : { ok: false, text: quickText.failed(action.kind, name, failureMessage(result.error)) },
       );
     },
     [stores, operator],

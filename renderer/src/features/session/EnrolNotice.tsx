@@ -4,6 +4,7 @@ import { Alert } from '@mantine/core';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
 import { t } from '../../i18n/index.js';
+import { failureMessage } from '../../components/field-errors.js';
 
 export function EnrolNotice() {
   const stores = useStores();
@@ -18,7 +19,7 @@ export function EnrolNotice() {
       onClose={() => stores.session.getState().dismissNotice()}
       data-testid="enrol-notice"
     >
-      {notice.message}
+      {failureMessage(notice)}
     </Alert>
   );
 }
