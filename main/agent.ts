@@ -1,5 +1,6 @@
 // Headless entry: `npm run agent`. The same core as the desktop app, with Node adapters, no Electron.
 import { parseAgentOptions, USAGE } from './core/config/agent-options.js';
+import { commandOf } from './headless/commands.js';
 import type { Logger } from './core/ports/logger.js';
 import { prepareDataFolder } from './headless/data-folder.js';
 import { createElectronLogLogger } from './headless/electron-log-logger.js';
@@ -74,6 +75,11 @@ async function main() {
   const argv = process.argv.slice(2);
   const faults = { debug: debugRequested(argv), dataDir: null as string | null };
   try {
+    const command = commandOf(argv);
+    if (command) {
+      process.exitCode = await (await command()).run(argv.slice(1));
+      return;
+    }
     await start(argv, faults);
   } catch (err) {
     // One line on stderr, exactly as written (no logger prefix); the stack only when asked for.
