@@ -30,7 +30,7 @@ export function LanguageMenu() {
       leftSection={<IconLanguage size={18} aria-hidden />}
       value={choice}
       size="sm"
-      w={150}
+      w={185}
       data-testid="language-menu"
       onChange={(event) => {
         const next = event.currentTarget.value as LanguageChoice;
