@@ -48,6 +48,16 @@ export const explanationSchema = z.object({
 });
 export type ExplanationDto = z.infer<typeof explanationSchema>;
 
+/** An action's recorded error (action-errors.ts): also the shape the fleet API mirror shows. */
+export const actionErrorSchema = z.object({
+  code: z.string().describe("One of the agent's codes (e.g. SEND_INTERRUPTED), or the network's own"),
+  params: messageParamsSchema
+    .optional()
+    .describe("The message's values (errors catalog, code.<code>); the network's words in detail"),
+  message: z.string().optional().describe('Only on actions recorded before the codes: their English message'),
+  reference: z.string().optional().describe("The network's reference, for support"),
+});
+
 export const capabilitySchema = z.object({
   supported: z.boolean(),
   /** Why not, as a code the clients word (CAPABILITY_REASONS), when unsupported and known. */
@@ -160,7 +170,8 @@ export const remoteActionSchema = z
     vehicleId: z.string(),
     vin: z.string(),
     callbackId: z.string(),
-    error: z.object({ code: z.string(), message: z.string(), reference: z.string().optional() }).nullable(),
+    /** Why it ended without being carried out (action-errors.ts): a code with its values, worded by the client. */
+    error: actionErrorSchema.nullable(),
     operator: z.string().nullable(),
     reason: z.string().nullable(),
     /** Who sent it, with id and role (null for actions older than operators). */

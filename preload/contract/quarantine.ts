@@ -2,13 +2,12 @@
 // the notification schema, or naming a remote action this agent does not know). Kept byte for byte, answered
 // 200 so the network stops retrying, and shown here until an operator replays or resolves them.
 import { z } from 'zod';
+import { notificationProblemSchema } from './notification-rules.js';
 
 export const QUARANTINE_REASONS = ['MALFORMED_JSON', 'SCHEMA_MISMATCH', 'UNKNOWN_ACTION'] as const;
 export type QuarantineReasonDto = (typeof QUARANTINE_REASONS)[number];
 
 export const QUARANTINE_RESOLUTIONS = ['Replayed', 'Dismissed'] as const;
-
-const fieldErrorSchema = z.object({ field: z.string(), message: z.string() });
 
 export const quarantineEntrySchema = z
   .object({
@@ -43,7 +42,7 @@ export type QuarantineEntryDto = z.infer<typeof quarantineEntrySchema>;
 export const quarantineDetailSchema = quarantineEntrySchema
   .extend({
     /** What did not fit, field by field (dotted paths into the body): the first 100 of errorCount. */
-    errors: z.array(fieldErrorSchema),
+    errors: z.array(notificationProblemSchema),
     /** The body as received: text when it is valid UTF-8, else base64 (see bodyEncoding). */
     body: z.string(),
     bodyEncoding: z.enum(['utf8', 'base64']),

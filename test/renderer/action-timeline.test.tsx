@@ -83,6 +83,34 @@ describe('ActionTimeline', () => {
     expect(screen.getByTestId('outcome-badge').textContent).toBe('Refused');
   });
 
+  it("words the agent's own code from its values, and quotes the network's words as they came", () => {
+    const { unmount } = show(
+      action({
+        phase: 'Cancelled',
+        status: null,
+        error: { code: 'WAKE_UP_FAILED', params: { after: 'act-wake-1' } },
+        explanation: { code: 'local.WAKE_UP_FAILED', severity: 'warning', retryable: true },
+        events: [],
+      }),
+    );
+    expect(screen.getByTestId('failure-explanation').textContent).toContain(
+      'Network answer: WAKE_UP_FAILED — The wake-up it waited for (act-wake-1) did not succeed, so it was not sent.',
+    );
+    unmount();
+    show(
+      action({
+        phase: 'Refused',
+        status: null,
+        error: { code: '40300', params: { detail: 'Forbidden' }, reference: 'abc-123' },
+        explanation: { code: 'phase.Refused', severity: 'error', retryable: false },
+        events: [],
+      }),
+    );
+    expect(screen.getByTestId('failure-explanation').textContent).toContain(
+      'Network answer: 40300 — Forbidden (reference abc-123)',
+    );
+  });
+
   it('marks a late event that changed nothing', () => {
     show(
       action({
@@ -147,5 +175,38 @@ describe('ActionTimeline in French', () => {
     expect(accepted!.textContent).toContain('Accepté par le réseau');
     expect(failed!.textContent).toContain('(à la réception : le réseau n’a pas envoyé d’heure)');
     expect(screen.getByRole('list', { name: 'Étapes' })).toBeTruthy();
+  });
+
+  it("words the error the agent recorded in French, and keeps an older row's English message", async () => {
+    await chooseLanguage('fr');
+    const { unmount } = show(
+      action({
+        phase: 'Refused',
+        status: null,
+        error: {
+          code: 'SEND_NOT_RECORDED',
+          params: { type: 'Doors', upstreamId: 'rid-1', detail: 'disk I/O error' },
+        },
+        explanation: { code: 'phase.Refused', severity: 'error', retryable: false },
+        events: [],
+      }),
+    );
+    expect(screen.getByTestId('failure-explanation').textContent).toContain(
+      'Réponse du réseau : SEND_NOT_RECORDED — Le réseau a accepté la commande Doors sous l’id rid-1, mais ' +
+        'l’agent n’a pas pu l’enregistrer (disk I/O error) : elle n’est pas suivie. Vérifiez le véhicule.',
+    );
+    unmount();
+    show(
+      action({
+        phase: 'Refused',
+        status: null,
+        error: { code: 'SEND_INTERRUPTED', message: 'The agent stopped while sending this remote.' },
+        explanation: { code: 'phase.Refused', severity: 'error', retryable: false },
+        events: [],
+      }),
+    );
+    expect(screen.getByTestId('failure-explanation').textContent).toContain(
+      'SEND_INTERRUPTED — The agent stopped while sending this remote.',
+    );
   });
 });

@@ -4,7 +4,7 @@
 import './helpers/dom.js';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type {
   QuarantineDetailDto,
   QuarantineEntryDto,
@@ -12,6 +12,7 @@ import type {
   QuarantineReplayDto,
 } from '../../preload/contract/quarantine.js';
 import { Routes } from '../../renderer/src/app/Routes.js';
+import { chooseLanguage } from '../../renderer/src/i18n/index.js';
 import { bodyView, indentJson } from '../../renderer/src/features/quarantine/quarantine-text.js';
 import { QuarantineView } from '../../renderer/src/features/quarantine/QuarantineView.js';
 import { createStores, startLive } from '../../renderer/src/stores/app-stores.js';
@@ -340,6 +341,39 @@ describe('a kept notification', () => {
     expect(screen.queryByTestId('error-summary')).toBeNull();
   });
 
+  it('words each problem from its rule and values, and shows an older stored message as it is', async () => {
+    const client = quarantineClient();
+    client.getQuarantine.mockResolvedValue(
+      detail({
+        errorCount: 3,
+        errors: [
+          {
+            field: 'events[0].remoteActionId',
+            rule: 'notification.required',
+            params: { what: 'remoteActionId' },
+          },
+          {
+            field: 'events[1].eventStatus',
+            rule: 'notification.unreadableStatus',
+            params: { type: 'Done', status: 'Exploded' },
+          },
+          { field: 'events[2].vin', message: 'Expected vin as text (or null), got 42.' },
+        ],
+      }),
+    );
+    renderApp(client, '#/deliveries/quarantine/7');
+    const problems = () =>
+      within(screen.getByTestId('quarantine-errors'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    await waitFor(() => expect(problems()).toHaveLength(3));
+    expect(problems()[0]).toContain('Required: the remote action id.');
+    expect(problems()[1]).toContain(
+      "type 'Done' with status 'Exploded' is not an event status the agent can read",
+    );
+    expect(problems()[2]).toContain('Expected vin as text (or null), got 42.');
+  });
+
   it('says when the entry does not exist', async () => {
     const client = quarantineClient();
     client.getQuarantine.mockRejectedValue(
@@ -417,5 +451,39 @@ describe('the quarantine, live', () => {
     await waitFor(() => expect(rows()).toHaveLength(0));
     expect(listReads(client)).toHaveLength(reads + 1);
     stop();
+  });
+});
+
+describe('a kept notification in French', () => {
+  afterEach(async () => {
+    await chooseLanguage('en');
+  });
+
+  it('words its problems in French', async () => {
+    await chooseLanguage('fr');
+    const client = quarantineClient();
+    client.getQuarantine.mockResolvedValue(
+      detail({
+        errors: [
+          { field: 'remoteActionId', rule: 'notification.unknownAction', params: { id: 'up-1', count: 2 } },
+          {
+            field: 'events[0].eventDate',
+            rule: 'notification.dateTime',
+            params: { what: 'eventDate', got: 'yesterday' },
+          },
+        ],
+        errorCount: 2,
+      }),
+    );
+    renderApp(client, '#/deliveries/quarantine/7');
+    const list = await screen.findByTestId('quarantine-errors');
+    const [unknown, date] = within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(unknown).toContain('Aucune commande up-1 n’est connue de cet agent (2 événements).');
+    expect(date).toContain(
+      'Attendu : la date de l’événement en date-heure RFC 3339 avec décalage, par ex. 2024-05-01T08:00:01Z ' +
+        '(reçu : yesterday).',
+    );
   });
 });

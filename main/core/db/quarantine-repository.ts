@@ -4,6 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { fromJson, toJson } from './json-column.js';
 import type { Db } from './open-database.js';
 import type { IsoTimestamp } from './records.js';
+import type { NotificationRule } from '../../../preload/contract/notification-rules.js';
 
 export const QUARANTINE_REASONS = ['MALFORMED_JSON', 'SCHEMA_MISMATCH', 'UNKNOWN_ACTION'] as const;
 /**
@@ -17,13 +18,13 @@ export const QUARANTINE_RESOLUTIONS = ['Replayed', 'Dismissed'] as const;
 export type QuarantineResolution = (typeof QUARANTINE_RESOLUTIONS)[number];
 
 /**
- * What was wrong with a quarantined notification, as stored with it (and shown in the quarantine screen). Still
- * worded in English when found (issue 17 has not moved the receiver's problems to codes yet).
+ * What was wrong with a quarantined notification, as stored with it (and shown in the quarantine screen): a rule
+ * and its values, worded by the clients (preload/contract/notification-rules.ts). Rows stored before the rules
+ * hold an English `message` instead, still read and shown as it is.
  */
-export interface NotificationProblem {
-  field: string;
-  message: string;
-}
+export type NotificationProblem =
+  | { field: string; rule: NotificationRule; params?: Readonly<Record<string, string | number>> }
+  | { field: string; message: string };
 
 /** Errors kept with an entry; errorCount counts all of them. */
 export const QUARANTINE_MAX_ERRORS = 100;

@@ -1,4 +1,5 @@
 import type { ActorRef, ApproverRef, QueueReason } from '../../../preload/contract/vocabulary.js';
+import type { MessageParams } from './field-error.js';
 import type { RemoteBody } from './remote/remote-body.js';
 import type { RemoteType } from './remote-type.js';
 import type { ActionPhase, DoneStatus, EventStatus } from './status.js';
@@ -51,8 +52,12 @@ export interface RemoteAction {
   outcome: DoneStatus | null;
   failureCause: string | null;
   feedbackDetail: string | null;
-  /** For Refused: the network's error code, message and reference, kept for support. */
-  error: { code: string; message: string; reference?: string } | null;
+  /**
+   * Why it ended without being carried out (preload/contract/action-errors.ts): a code of the agent with its values,
+   * or the network's code with its words in `params.detail` and its reference. Rows recorded before carry an
+   * English `message` instead, shown as it is.
+   */
+  error: { code: string; params?: MessageParams; message?: string; reference?: string } | null;
   operator: string | null;
   reason: string | null;
   /** Who sent it (absent for actions recorded before operators existed). */

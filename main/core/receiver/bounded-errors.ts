@@ -3,9 +3,16 @@
 // and kept, the others are only counted, so the cost of a bad body is bounded by what is kept, not by its items.
 import { QUARANTINE_MAX_ERRORS } from '../db/quarantine-repository.js';
 import type { NotificationProblem } from '../db/quarantine-repository.js';
+import type { NotificationRule } from '../../../preload/contract/notification-rules.js';
 
 /** The errors kept with a quarantined request (its error count covers all of them). */
 export const MAX_KEPT_ERRORS = QUARANTINE_MAX_ERRORS;
+
+/** A problem as found: the rule it breaks and the values its message names (worded by the clients). */
+export interface Problem {
+  rule: NotificationRule;
+  params?: Readonly<Record<string, string | number>>;
+}
 
 export interface BoundedErrors {
   /** The first errors, at most the limit. */
@@ -13,10 +20,10 @@ export interface BoundedErrors {
   /** Every error, kept or not. */
   readonly count: number;
   /**
-   * Records an error. `field` (and `message` when it is a function) are only worked out while there is room:
+   * Records an error. `field` (and `problem` when it is a function) are only worked out while there is room:
    * past the limit an error costs one increment.
    */
-  add(field: () => string, message: string | (() => string)): void;
+  add(field: () => string, problem: Problem | (() => Problem)): void;
 }
 
 export function boundedErrors(limit = MAX_KEPT_ERRORS): BoundedErrors {
@@ -27,16 +34,16 @@ export function boundedErrors(limit = MAX_KEPT_ERRORS): BoundedErrors {
     get count() {
       return count;
     },
-    add(field, message) {
+    add(field, problem) {
       count += 1;
       if (kept.length < limit) {
-        kept.push({ field: field(), message: typeof message === 'function' ? message() : message });
+        kept.push({ field: field(), ...(typeof problem === 'function' ? problem() : problem) });
       }
     },
   };
 }
 
-/** A value quoted in a message, cut so that an error can never be larger than a line. */
+/** A value quoted in a problem's values, cut so that an error can never be larger than a line. */
 export function quoted(value: unknown, max = 60): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > max ? `${text.slice(0, max)}…` : text;

@@ -5,7 +5,8 @@
 //
 // Checked by hand rather than with a schema library: a 1 MB body can hold 500,000 items, and each bad one must
 // cost a type check and an increment once MAX_KEPT_ERRORS errors are kept (see bounded-errors.ts), never an
-// error object, a path array or a message.
+// error object, a path array or a message. Each problem is a rule and its values (preload/contract/
+// notification-rules.ts), worded by the clients.
 //
 // Event dates are read as instants and stored in one canonical UTC form (domain/event-date.ts). An event without
 // one takes the time the request was received, and says so (`eventDateFromReceipt`).
@@ -13,7 +14,8 @@ import type { RemoteEvent } from '../domain/action.js';
 import { canonicalEventDate } from '../domain/event-date.js';
 import type { NotificationProblem } from '../db/quarantine-repository.js';
 import { normaliseEventStatus, type RawEventStatus } from '../domain/lifecycle.js';
-import { type BoundedErrors, boundedErrors, quoted } from './bounded-errors.js';
+import type { NotificationDate, NotificationId } from '../../../preload/contract/notification-rules.js';
+import { type BoundedErrors, boundedErrors, type Problem, quoted } from './bounded-errors.js';
 
 export type BodyProblem = 'MALFORMED_JSON' | 'SCHEMA_MISMATCH';
 
@@ -48,24 +50,28 @@ const isObject = (value: unknown): value is Fields =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The `at` field must be a non-empty string. */
-function checkId(fields: Fields, at: string, what: string, path: Path, errors: BoundedErrors): void {
+function checkId(fields: Fields, at: string, what: NotificationId, path: Path, errors: BoundedErrors): void {
   const value = fields[at];
   if (typeof value === 'string' && value.length > 0) return;
-  errors.add(
-    child(path, at),
-    value === undefined
-      ? `Required: ${what}.`
-      : value === ''
-        ? `Expected ${what}, got an empty string.`
-        : `Expected ${what} as a non-empty string.`,
-  );
+  errors.add(child(path, at), {
+    rule:
+      value === undefined
+        ? 'notification.required'
+        : value === ''
+          ? 'notification.emptyText'
+          : 'notification.notText',
+    params: { what },
+  });
 }
 
 /** The `at` field may be absent or null; otherwise it must be a string. */
 function checkOptionalText(fields: Fields, at: string, path: Path, errors: BoundedErrors): void {
   const value = fields[at];
   if (value === undefined || value === null || typeof value === 'string') return;
-  errors.add(child(path, at), () => `Expected ${at} as text (or null), got ${quoted(value)}.`);
+  errors.add(child(path, at), () => ({
+    rule: 'notification.textOrNull',
+    params: { name: at, got: quoted(value) },
+  }));
 }
 
 /**
@@ -75,7 +81,7 @@ function checkOptionalText(fields: Fields, at: string, path: Path, errors: Bound
 function checkDate(
   fields: Fields,
   at: string,
-  what: string,
+  what: NotificationDate,
   path: Path,
   errors: BoundedErrors,
 ): string | null {
@@ -83,12 +89,10 @@ function checkDate(
   if (value === undefined || value === null) return null;
   const canonical = typeof value === 'string' ? canonicalEventDate(value) : null;
   if (canonical !== null) return canonical;
-  errors.add(
-    child(path, at),
-    () =>
-      `Expected ${what} as an RFC 3339 date-time with an offset, e.g. 2024-05-01T08:00:01Z ` +
-      `(got ${quoted(value)}).`,
-  );
+  errors.add(child(path, at), () => ({
+    rule: 'notification.dateTime',
+    params: { what, got: quoted(value) },
+  }));
   return null;
 }
 
@@ -96,11 +100,11 @@ function checkEventStatus(fields: Fields, path: Path, errors: BoundedErrors): vo
   const status = fields.eventStatus;
   const at = child(path, 'eventStatus');
   if (!isObject(status)) {
-    errors.add(at, 'Required: eventStatus {type, status}.');
+    errors.add(at, { rule: 'notification.eventStatusRequired' });
     return;
   }
-  checkId(status, 'type', 'the event type (Pending or Done)', at, errors);
-  checkId(status, 'status', 'the event status', at, errors);
+  checkId(status, 'type', 'eventType', at, errors);
+  checkId(status, 'status', 'eventStatus', at, errors);
   checkOptionalText(status, 'failureCause', at, errors);
   checkOptionalText(status, 'feedbackDetail', at, errors);
 }
@@ -118,12 +122,10 @@ function toEvent(
 ): RemoteEvent | null {
   const eventStatus = normaliseEventStatus(status as unknown as RawEventStatus);
   if (!eventStatus) {
-    errors.add(
-      child(path, 'eventStatus'),
-      () =>
-        `type '${quoted(status.type)}' with status '${quoted(status.status)}' is not an event status the ` +
-        'agent can read (type Pending, Done or Failed; a Done status is Success, AlreadyDone or Failed).',
-    );
+    errors.add(child(path, 'eventStatus'), () => ({
+      rule: 'notification.unreadableStatus',
+      params: { type: quoted(status.type), status: quoted(status.status) },
+    }));
     return null;
   }
   const dated = raw.date;
@@ -148,7 +150,7 @@ function readFleetPayload(
   const list = fields.events;
   const listPath = child(path, 'events');
   if (!Array.isArray(list)) {
-    errors.add(listPath, 'Expected events as a list.');
+    errors.add(listPath, { rule: 'notification.eventsNotList' });
     return;
   }
   const before = errors.count;
@@ -157,12 +159,12 @@ function readFleetPayload(
     const event: unknown = list[i];
     const at = child(listPath, i);
     if (!isObject(event)) {
-      errors.add(at, 'Expected an event object.');
+      errors.add(at, { rule: 'notification.eventNotObject' });
       continue;
     }
-    checkId(event, 'remoteActionId', 'the remote action id', at, errors);
+    checkId(event, 'remoteActionId', 'remoteActionId', at, errors);
     checkOptionalText(event, 'vin', at, errors);
-    dates[i] = checkDate(event, 'eventDate', 'the event date', at, errors);
+    dates[i] = checkDate(event, 'eventDate', 'eventDate', at, errors);
     checkOptionalText(event, 'remoteType', at, errors);
     checkEventStatus(event, at, errors);
   }
@@ -194,14 +196,14 @@ function readEndUserMessage(
   errors: BoundedErrors,
 ): void {
   const before = errors.count;
-  const date = checkDate(fields, 'date', 'the message date', path, errors);
+  const date = checkDate(fields, 'date', 'messageDate', path, errors);
   const remote = fields.remoteEvent;
   const at = child(path, 'remoteEvent');
   if (!isObject(remote)) {
-    errors.add(at, 'Required: remoteEvent.');
+    errors.add(at, { rule: 'notification.remoteEventRequired' });
     return;
   }
-  checkId(remote, 'remoteActionId', 'the remote action id', at, errors);
+  checkId(remote, 'remoteActionId', 'remoteActionId', at, errors);
   checkOptionalText(remote, 'remoteType', at, errors);
   checkEventStatus(remote, at, errors);
   if (errors.count > before) return;
@@ -229,17 +231,17 @@ function readItem(
   errors: BoundedErrors,
 ): void {
   if (!isObject(item)) {
-    errors.add(shown(path), 'Expected a notification object ({events: [...]} or {date, remoteEvent}).');
+    errors.add(shown(path), { rule: 'notification.notObject' });
     return;
   }
   if ('events' in item) return readFleetPayload(item, path, receivedAt, events, errors);
   if ('remoteEvent' in item) return readEndUserMessage(item, path, receivedAt, events, errors);
-  errors.add(
-    shown(path),
-    item.type === 'Monitor' || 'monitorEvent' in item
-      ? 'A monitor message: Depot Remote handles remote action events only.'
-      : 'Neither a fleet notification (events) nor an end-user message (remoteEvent).',
-  );
+  errors.add(shown(path), {
+    rule:
+      item.type === 'Monitor' || 'monitorEvent' in item
+        ? 'notification.monitor'
+        : 'notification.unknownShape',
+  });
 }
 
 /**
@@ -259,10 +261,10 @@ export function readNotification(value: unknown, receivedAt: string): ParsedBody
     : { ok: true, events };
 }
 
-const malformed = (message: string): ParsedBody => ({
+const malformed = (problem: Problem): ParsedBody => ({
   ok: false,
   reason: 'MALFORMED_JSON',
-  errors: [{ field: '(body)', message }],
+  errors: [{ field: '(body)', ...problem }],
   errorCount: 1,
 });
 
@@ -271,12 +273,13 @@ const malformed = (message: string): ParsedBody => ({
  * notification shapes.
  */
 export function parseNotificationBody(body: Buffer, receivedAt: string): ParsedBody {
-  if (body.length === 0) return malformed('The body is empty.');
+  if (body.length === 0) return malformed({ rule: 'notification.emptyBody' });
   let value: unknown;
   try {
     value = JSON.parse(body.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (err) {
-    return malformed(`Not JSON: ${(err as Error).message}`);
+    // The parser's own account (where it stopped), quoted as it comes.
+    return malformed({ rule: 'notification.notJson', params: { detail: (err as Error).message } });
   }
   return readNotification(value, receivedAt);
 }

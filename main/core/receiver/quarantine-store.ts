@@ -42,16 +42,13 @@ export interface KeptEntry {
   fields: string[];
 }
 
-/** One error per unknown action, worded for the attention list; the first MAX_KEPT_ERRORS are kept. */
+/** One error per unknown action, for the attention list; the first MAX_KEPT_ERRORS are kept. */
 export function unknownActionProblems(unknown: RemoteEvent[]): QuarantineProblems {
   const counts = new Map<string, number>();
   for (const e of unknown) counts.set(e.remoteActionId, (counts.get(e.remoteActionId) ?? 0) + 1);
   const errors = boundedErrors();
   for (const [id, n] of counts) {
-    errors.add(
-      () => 'remoteActionId',
-      () => `No remote action ${id} is known to this agent (${n} event${n === 1 ? '' : 's'}).`,
-    );
+    errors.add(() => 'remoteActionId', { rule: 'notification.unknownAction', params: { id, count: n } });
   }
   return {
     reason: 'UNKNOWN_ACTION',

@@ -55,16 +55,8 @@ export function createActionWatchdog(
         .filter((a) => a.phase === 'Sending')
         .map(
           (a) =>
-            markRefused(
-              a,
-              {
-                code: 'SEND_INTERRUPTED',
-                message:
-                  'The agent stopped while sending this remote; the network may or may not have received it. ' +
-                  "Check the vehicle's recent actions before sending it again.",
-              },
-              now,
-            ).action,
+            // Worded by the clients (errors catalog, code.SEND_INTERRUPTED).
+            markRefused(a, { code: 'SEND_INTERRUPTED', params: { hasDetail: 'no' } }, now).action,
         );
       save(changed, 'remote.send');
       return changed.length;

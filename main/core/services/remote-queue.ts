@@ -49,12 +49,10 @@ export type RemoteQueue = ReturnType<typeof createRemoteQueue>;
 /** The agent's part that expires and cancels queued commands, as the audit log names it. */
 const QUEUE_ACTOR = systemActor('queue');
 
-const INTERRUPTED = {
-  code: 'SEND_INTERRUPTED',
-  message:
-    'The agent stopped while sending this remote; the network may or may not have received it. ' +
-    "Check the vehicle's recent actions before sending it again.",
-};
+/** What the agent records on an action of its own accord: a code with its values, worded by the clients. */
+type ActionError = NonNullable<RemoteAction['error']>;
+
+const INTERRUPTED: ActionError = { code: 'SEND_INTERRUPTED', params: { hasDetail: 'no' } };
 
 export function createRemoteQueue(deps: RemoteQueueDeps) {
   const { unitOfWork, repos, connector, clock, bus, logger, sender, ingest } = deps;
@@ -98,14 +96,7 @@ export function createRemoteQueue(deps: RemoteQueueDeps) {
   }
 
   function expire(action: ActionRecord, uncertain: boolean) {
-    const error = uncertain
-      ? {
-          code: 'SEND_UNCERTAIN',
-          message:
-            'It expired while the network could not be reached, after an attempt to send it was cut short: the ' +
-            "network may have received it. Check the vehicle's recent actions before sending it again.",
-        }
-      : null;
+    const error: ActionError | null = uncertain ? { code: 'SEND_UNCERTAIN' } : null;
     const { action: expired, applied } = markExpired(action, clock.nowIso(), error);
     if (!applied) return;
     save(expired, {
@@ -119,7 +110,7 @@ export function createRemoteQueue(deps: RemoteQueueDeps) {
     });
   }
 
-  function cancelBySystem(action: ActionRecord, error: { code: string; message: string }) {
+  function cancelBySystem(action: ActionRecord, error: ActionError) {
     const { action: cancelled, applied } = markCancelled(action, clock.nowIso(), error);
     if (applied) save(cancelled, { what: 'remote.cancel', by: QUEUE_ACTOR, detail: { code: error.code } });
   }
@@ -130,7 +121,7 @@ export function createRemoteQueue(deps: RemoteQueueDeps) {
   }
 
   /** Refused without being sent again: its earlier send cannot be ruled out, and the network cannot be asked. */
-  function refuseUncertain(action: ActionRecord, error: { code: string; message: string }) {
+  function refuseUncertain(action: ActionRecord, error: ActionError) {
     const sending = markDispatched(action, clock.nowIso()).action;
     const refused = markRefused(sending, error, clock.nowIso()).action;
     save(refused, {
@@ -180,7 +171,7 @@ export function createRemoteQueue(deps: RemoteQueueDeps) {
       if (current?.phase !== 'Queued') return 'stop';
       if (e.kind === 'unreachable' || e.kind === 'rate-limited') networkDown(current);
       else
-        refuseUncertain(current, { code: INTERRUPTED.code, message: `${INTERRUPTED.message} ${e.message}` });
+        refuseUncertain(current, { code: INTERRUPTED.code, params: { hasDetail: 'yes', detail: e.message } });
       return 'stop';
     }
     networkAnswered();
@@ -223,12 +214,7 @@ export function createRemoteQueue(deps: RemoteQueueDeps) {
     }
     if (current.queue.reason === 'SEND_INTERRUPTED' && queuedOnlyWhenAsked(current.type, current.remote)) {
       // It was to go at once when the agent stopped; these are never sent later without being asked to.
-      cancelBySystem(current, {
-        code: 'NOT_SENT_AFTER_STOP',
-        message:
-          'The agent stopped before this command reached the network. Immobilization, stolen mode and unlocking ' +
-          'are not sent later on their own: send it again if it is still needed.',
-      });
+      cancelBySystem(current, { code: 'NOT_SENT_AFTER_STOP' });
       return 'stop';
     }
     save({ ...current, queue: { ...current.queue, uncertain: false, reason: null } });
@@ -291,10 +277,7 @@ export function createRemoteQueue(deps: RemoteQueueDeps) {
         const first = repos.actions.get(head.queue.after);
         if (first && !isSettled(first.phase)) return waitFor(head, 'WAKE_UP_FIRST');
         if (first?.phase !== 'Done' || !isSuccessOutcome(first.outcome)) {
-          cancelBySystem(head, {
-            code: 'WAKE_UP_FAILED',
-            message: `The wake-up it waited for (${head.queue.after}) did not succeed, so it was not sent.`,
-          });
+          cancelBySystem(head, { code: 'WAKE_UP_FAILED', params: { after: head.queue.after } });
           continue;
         }
       }

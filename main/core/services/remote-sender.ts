@@ -71,7 +71,8 @@ export function createRemoteSender(deps: {
       draft,
       {
         code: e.details.code ?? e.kind,
-        message: e.message,
+        // The network's own words (or the connector's account), quoted as they came.
+        params: { detail: e.message },
         ...(e.details.reference && { reference: e.details.reference }),
       },
       { ...detail, refused: { kind: e.kind, code: e.details.code ?? null } },
@@ -105,20 +106,17 @@ export function createRemoteSender(deps: {
       }
       if (typeof answered !== 'string' || answered.trim() === '') {
         // The connector broke its promise: whatever the network did, nothing can follow this action.
-        const message =
-          `The ${connector.name} connector answered the ${type} remote without a remoteActionId: ` +
-          "the network may have accepted it, but it cannot be followed. Check the vehicle's recent actions " +
-          'before sending it again.';
+        const params = { connector: connector.name, type };
         const action = refuse(
           draft,
-          { code: 'UPSTREAM_ID_MISSING', message },
+          { code: 'UPSTREAM_ID_MISSING', params },
           { ...detail, refused: { kind: 'local', code: 'UPSTREAM_ID_MISSING' } },
         );
         return {
           kind: 'refused',
           action,
           error: new ServiceError(502, 'UPSTREAM_ID_MISSING', {
-            params: { connector: connector.name, type },
+            params,
             errors: recordedAs(draft.id),
           }),
         };
@@ -133,14 +131,17 @@ export function createRemoteSender(deps: {
             // cannot be told apart, so the earlier one keeps the id (it was accepted first and may still hear
             // about it) and this one ends now, loudly, rather than wait for news that would go elsewhere.
             const holder = claim.previousHolder;
-            const conflict =
-              `The network accepted the ${type} remote but answered with id ${upstreamId}, which already names ` +
-              `action ${holder.id} (${holder.type} on ${holder.vin}), still in progress: this one cannot be ` +
-              "followed. It may still be carried out: check the vehicle's recent actions before sending it again.";
+            const params = {
+              type,
+              upstreamId,
+              holder: holder.id,
+              holderType: holder.type,
+              holderVin: holder.vin,
+            };
             const action = refuseInside(
               uow,
               draft,
-              { code: 'UPSTREAM_ID_CONFLICT', message: conflict },
+              { code: 'UPSTREAM_ID_CONFLICT', params },
               {
                 ...detail,
                 upstreamRemoteActionId: upstreamId,
@@ -152,13 +153,7 @@ export function createRemoteSender(deps: {
               kind: 'refused',
               action,
               error: new ServiceError(502, 'UPSTREAM_ID_CONFLICT', {
-                params: {
-                  type,
-                  upstreamId,
-                  holder: holder.id,
-                  holderType: holder.type,
-                  holderVin: holder.vin,
-                },
+                params,
                 errors: recordedAs(draft.id),
               }),
             };
@@ -200,9 +195,7 @@ export function createRemoteSender(deps: {
             draft,
             {
               code: 'SEND_NOT_RECORDED',
-              message:
-                `The network accepted the ${type} remote as ${upstreamId}, but the agent could not record it ` +
-                `(${(err as Error)?.message ?? String(err)}): it is not followed. Check the vehicle.`,
+              params: { type, upstreamId, detail: (err as Error)?.message ?? String(err) },
             },
             {
               ...detail,

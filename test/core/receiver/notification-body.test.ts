@@ -2,6 +2,7 @@
 // field-level reasons for what cannot be read.
 import { describe, expect, it } from 'vitest';
 import { parseNotificationBody } from '../../../main/core/receiver/notification-body.js';
+import { problemWords } from './problem-words.js';
 import { endUserMessage, fleetEvent, fleetPayload } from './receiver-harness.js';
 
 /** When the request was received: it dates events that came without a date. */
@@ -117,8 +118,14 @@ describe('fleet payload', () => {
       'events[2].eventStatus.status',
       'events[5].eventStatus',
     ]);
-    expect(r.errors[0]!.message).toMatch(/Required: the remote action id/);
-    expect(r.errors[1]!.message).toMatch(/RFC 3339/);
+    expect(r.errors[0]).toEqual({
+      field: 'events[0].remoteActionId',
+      rule: 'notification.required',
+      params: { what: 'remoteActionId' },
+    });
+    expect(problemWords(r.errors[0])).toBe('Required: the remote action id.');
+    expect(r.errors[1]).toMatchObject({ rule: 'notification.dateTime', params: { what: 'eventDate' } });
+    expect(problemWords(r.errors[1])).toMatch(/RFC 3339/);
   });
 
   it('reports unreadable statuses once the shape is right', () => {
@@ -129,7 +136,14 @@ describe('fleet payload', () => {
       ),
     );
     expect(!r.ok && r.errors.map((e) => e.field)).toEqual(['events[0].eventStatus', 'events[1].eventStatus']);
-    expect(!r.ok && r.errors[0]!.message).toMatch(/Exploded/);
+    expect(!r.ok && r.errors[0]).toMatchObject({
+      rule: 'notification.unreadableStatus',
+      params: { type: 'Done', status: 'Exploded' },
+    });
+    expect(problemWords(!r.ok && r.errors[0])).toBe(
+      "type 'Done' with status 'Exploded' is not an event status the agent can read (type Pending, Done or " +
+        'Failed; a Done status is Success, AlreadyDone or Failed).',
+    );
   });
 });
 
@@ -163,7 +177,15 @@ describe('end-user messages (N5)', () => {
       42,
     ]);
     expect(!bad.ok && bad.errors.map((e) => e.field)).toEqual(['[1].date', '[2]', '[3]']);
-    expect(!bad.ok && bad.errors[1]!.message).toMatch(/monitor/i);
+    expect(!bad.ok && bad.errors.map((e) => 'rule' in e && e.rule)).toEqual([
+      'notification.dateTime',
+      'notification.monitor',
+      'notification.notObject',
+    ]);
+    expect(problemWords(!bad.ok && bad.errors[1])).toMatch(/monitor/i);
+    expect(problemWords(!bad.ok && bad.errors[2])).toBe(
+      'Expected a notification object ({events: [...]} or {date, remoteEvent}).',
+    );
   });
 });
 
@@ -172,8 +194,15 @@ describe('not a notification', () => {
     expect(parseNotificationBody(Buffer.alloc(0), RECEIVED_AT)).toMatchObject({
       ok: false,
       reason: 'MALFORMED_JSON',
+      errors: [{ field: '(body)', rule: 'notification.emptyBody' }],
     });
-    expect(parse('{"events": [')).toMatchObject({ ok: false, reason: 'MALFORMED_JSON' });
+    const notJson = parse('{"events": [');
+    expect(notJson).toMatchObject({
+      ok: false,
+      reason: 'MALFORMED_JSON',
+      errors: [{ field: '(body)', rule: 'notification.notJson', params: { detail: expect.any(String) } }],
+    });
+    expect(problemWords(!notJson.ok && notJson.errors[0])).toMatch(/^Not JSON: ./);
     expect(parse('"just a string"')).toMatchObject({
       ok: false,
       reason: 'SCHEMA_MISMATCH',
@@ -237,8 +266,15 @@ describe('event dates as instants', () => {
       expect(r.ok, bad).toBe(false);
       if (r.ok) continue;
       expect(r.errors).toEqual([
-        { field: 'events[0].eventDate', message: expect.stringMatching(/RFC 3339.*got/) },
+        {
+          field: 'events[0].eventDate',
+          rule: 'notification.dateTime',
+          params: { what: 'eventDate', got: bad },
+        },
       ]);
+      expect(problemWords(r.errors[0])).toBe(
+        `Expected the event date as an RFC 3339 date-time with an offset, e.g. 2024-05-01T08:00:01Z (got ${bad}).`,
+      );
     }
     expect(dated('2024-02-29T10:00:00Z').ok).toBe(true);
   });
@@ -299,10 +335,10 @@ describe('bodies with many problems', () => {
       ),
     );
     expect(!r.ok && r.errors.map((e) => e.field)).toEqual(['events[0].eventDate', 'events[1].vin']);
-    expect(!r.ok && Math.max(...r.errors.map((e) => e.message.length))).toBeLessThan(200);
+    expect(!r.ok && Math.max(...r.errors.map((e) => problemWords(e).length))).toBeLessThan(200);
     const status = parse(
       fleetPayload(fleetEvent('rid-1', '2026-01-01T10:00:03Z', { type: 'Done', status: huge })),
     );
-    expect(!status.ok && status.errors[0]!.message.length).toBeLessThan(300);
+    expect(problemWords(!status.ok && status.errors[0]).length).toBeLessThan(300);
   });
 });

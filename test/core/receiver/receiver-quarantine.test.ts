@@ -14,6 +14,7 @@ import {
   type ReceiverHarnessOptions,
   startReceiverHarness,
 } from './receiver-harness.js';
+import { problemWords } from './problem-words.js';
 
 let h: ReceiverHarness;
 let api: FastifyInstance;
@@ -116,7 +117,13 @@ describe('bodies that cannot be read', () => {
       reason: 'SCHEMA_MISMATCH',
       bodyEncoding: 'utf8',
       body,
-      errors: [{ field: 'events[1].eventDate', message: expect.stringMatching(/RFC 3339/) }],
+      errors: [
+        {
+          field: 'events[1].eventDate',
+          rule: 'notification.dateTime',
+          params: { what: 'eventDate', got: 'not a date' },
+        },
+      ],
       message: expect.stringMatching(/not a notification/),
     });
     // Replaying it changes nothing while the body is what it is.
@@ -149,8 +156,11 @@ describe('events for actions this agent does not know', () => {
     expect(entry).toMatchObject({
       reason: 'UNKNOWN_ACTION',
       remoteActionIds: ['rid-2'],
-      errors: [{ field: 'remoteActionId', message: expect.stringMatching(/rid-2 .*2 events/) }],
+      errors: [
+        { field: 'remoteActionId', rule: 'notification.unknownAction', params: { id: 'rid-2', count: 2 } },
+      ],
     });
+    expect(problemWords(entry.errors[0])).toBe('No remote action rid-2 is known to this agent (2 events).');
 
     // Still unknown: the replay says so and keeps the entry.
     const early = await call('POST', `/quarantine/${id}/replay`, { 'x-depot-operator': 'alice' });

@@ -31,6 +31,7 @@ import { AdminsOnlyNote } from '../access/AdminsOnlyNote.js';
 import { useAdminOnly } from '../access/use-access.js';
 import { callbackTitle } from '../callbacks/callback-text.js';
 import { TimePhrase } from '../deliveries/TimePhrase.js';
+import { problemText } from './problem-text.js';
 import { reasonLabel, reasonSentence, replayOutcomeText, stateText, moreText } from './quarantine-text.js';
 import { ReceivedBody } from './ReceivedBody.js';
 import { ResolveDialog } from './ResolveDialog.js';
@@ -71,7 +72,7 @@ function Problems({ detail }: { detail: QuarantineDetailDto }) {
                   {': '}
                 </Text>
               ) : null}
-              {e.message}
+              {problemText(e)}
             </List.Item>
           ))}
         </List>

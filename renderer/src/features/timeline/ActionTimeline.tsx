@@ -23,6 +23,7 @@ import { verdictOf } from '../../stores/action-phases.js';
 import { t } from '../../i18n/index.js';
 import { sentByText } from '../access/access-text.js';
 import { RESEND_TEXT, shortId } from '../remotes/queue-text.js';
+import { actionErrorText } from './action-error-text.js';
 import { explanationWords } from './explanation-text.js';
 import { QueueStatus } from './QueueStatus.js';
 
@@ -107,13 +108,6 @@ function ActionLinks({ action }: { action: RemoteActionDto }) {
   );
 }
 
-function networkAnswer(error: NonNullable<RemoteActionDto['error']>): string {
-  const { code, message, reference } = error;
-  return reference
-    ? t('timeline:failure.networkAnswerWithReference', { code, message, reference })
-    : t('timeline:failure.networkAnswer', { code, message });
-}
-
 /**
  * One event: its explanation's title, what it means (for a Done only when compact), when and its raw codes. A
  * function, not a component: Timeline gives its direct children (the items) their active state.
@@ -190,7 +184,7 @@ export function ActionTimeline({
           </Text>
           {action.error ? (
             <Text size="sm" c="dimmed" mt="xs">
-              {networkAnswer(action.error)}
+              {actionErrorText(action.error)}
             </Text>
           ) : null}
         </Alert>

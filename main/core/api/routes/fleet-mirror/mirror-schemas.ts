@@ -1,6 +1,7 @@
 // The fleet API's own answer shapes (api-b2b.yaml v3.19.2), as the mirror sends them: HAL objects and
 // collections, the xError body, plus the few local extensions each one carries (named in the descriptions).
 import { z } from 'zod';
+import { actionErrorSchema } from '../../../../../preload/contract/dto.js';
 import { ACTION_PHASES } from '../../../../../preload/contract/vocabulary.js';
 
 const link = z.object({ href: z.string(), templated: z.boolean().optional() });
@@ -129,10 +130,9 @@ export const remoteActionSchema = z
     feedbackDetail: z.string().optional(),
     upstreamRemoteActionId: z.string().optional().describe("Local extension: the network's id"),
     phase: z.enum(ACTION_PHASES).describe("Local extension: the agent's view of the action's life"),
-    error: z
-      .object({ code: z.string(), message: z.string(), reference: z.string().optional() })
+    error: actionErrorSchema
       .optional()
-      .describe('Local extension: why the network refused it (phase Refused)'),
+      .describe('Local extension: why it ended without being carried out, as a code with its values'),
     createdAt: z.string().describe('Local extension'),
     updatedAt: z.string().describe('Local extension'),
   })
