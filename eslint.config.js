@@ -28,7 +28,8 @@ const noMainFromRenderer = {
 };
 const inCore = [electronOnlyInShell, electronLog, sqliteOnlyInDb, fastifyOnlyInServers];
 
-// The words (main/core/i18n) are for the edges only: the API and the desktop shell render codes with them.
+// The words (main/core/i18n) are for the edges only: the API and the desktop shell render codes with them; backup
+// and diagnostics are the agent's one-off commands, which nothing below the edges imports either.
 // The layers inside the core import downwards only: domain <- db <- kernel <- services <- outbox, receiver <- api,
 // operations <- create-core.ts (which wires, and holds no rule). The kernel holds what services, outbox and
 // receiver share (ServiceError, Actor, the audit trail, the DTO mappers). A pattern names what a layer must not reach.
@@ -50,6 +51,8 @@ const dbLayer = layer(
     'api',
     'config',
     'connector',
+    'backup',
+    'diagnostics',
     'events',
     'i18n',
     'kernel',
@@ -63,17 +66,50 @@ const dbLayer = layer(
 );
 const kernelLayer = layer(
   'main/core/kernel',
-  ['api', 'config', 'connector', 'i18n', 'operations', 'outbox', 'receiver', 'secrets', 'services'],
+  [
+    'api',
+    'backup',
+    'config',
+    'connector',
+    'diagnostics',
+    'i18n',
+    'operations',
+    'outbox',
+    'receiver',
+    'secrets',
+    'services',
+  ],
   'the domain, db, events, ports and the contract',
 );
 const servicesLayer = layer(
   'main/core/services',
-  ['api', 'i18n', 'operations', 'outbox', 'receiver', 'secrets', connectorImplementations],
+  [
+    'api',
+    'backup',
+    'diagnostics',
+    'i18n',
+    'operations',
+    'outbox',
+    'receiver',
+    'secrets',
+    connectorImplementations,
+  ],
   'the domain, db, kernel, events, ports, config/stored-settings, connector/connector.ts and the contract',
 );
 const outboxLayer = layer(
   'main/core/outbox',
-  ['api', 'config', 'connector', 'i18n', 'operations', 'receiver', 'secrets', 'services'],
+  [
+    'api',
+    'backup',
+    'config',
+    'connector',
+    'diagnostics',
+    'i18n',
+    'operations',
+    'receiver',
+    'secrets',
+    'services',
+  ],
   'the domain, db, kernel, events, ports and the contract',
 );
 // The receiver hands events to the ingest service (its one service dependency, a type).
@@ -81,8 +117,10 @@ const receiverLayer = layer(
   'main/core/receiver',
   [
     'api',
+    'backup',
     'config',
     'connector',
+    'diagnostics',
     'i18n',
     'operations',
     'outbox',
@@ -136,7 +174,7 @@ export default tseslint.config(
             {
               // Every folder of main/core but the domain itself (test/core/layers.test.ts checks none is missing).
               regex:
-                '(^|/)(main|renderer|api|config|connector|db|events|headless|i18n|kernel|operations|outbox|ports|receiver|secrets|services|shell)/|(^|/)create-core\\.js$',
+                '(^|/)(main|renderer|api|backup|config|connector|db|diagnostics|events|headless|i18n|kernel|operations|outbox|ports|receiver|secrets|services|shell)/|(^|/)create-core\\.js$',
               message: 'The domain depends on nothing else in the app.',
             },
             {

@@ -3,6 +3,7 @@
 // (test/packaging: electron-builder with a stand-in Electron) and the Electron end-to-end tests (test/e2e-electron,
 // skipped with their reason where no Electron runtime exists) run inside vitest.
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const major = Number(process.versions.node.split('.')[0]);
@@ -26,7 +27,8 @@ const failures = [];
 function step(name, cmd, args) {
   const started = Date.now();
   console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
+  // On Windows the tools in node_modules/.bin are .cmd files, which only a shell starts (Node refuses them bare).
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
   const ok = r.status === 0;
   console.log(`${ok ? '✔' : '✖'} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return ok;
@@ -40,7 +42,8 @@ function check(name, cmd, args) {
   }
 }
 
-const bin = (name) => `node_modules/.bin/${name}`;
+// A path in the platform's own separators: Windows' shell finds node_modules\.bin\<name>.cmd from it.
+const bin = (name) => join('node_modules', '.bin', name);
 check('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 check('lint', bin('eslint'), ['--max-warnings', '0', '.']);
 check('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);

@@ -10,7 +10,11 @@ export interface AgentCommand {
 }
 
 /** Commands by name. Add one as `name: () => import('./x-command.js').then((m) => m.xCommand)`. */
-export const COMMANDS: Readonly<Record<string, () => Promise<AgentCommand>>> = {};
+export const COMMANDS: Readonly<Record<string, () => Promise<AgentCommand>>> = {
+  backup: () => import('./backup-command.js').then((m) => m.backupCommand),
+  restore: () => import('./restore-command.js').then((m) => m.restoreCommand),
+  diagnostics: () => import('./diagnostics-command.js').then((m) => m.diagnosticsCommand),
+};
 
 /** The command `argv` asks for (its first word), or null when it asks to start the agent. */
 export function commandOf(argv: readonly string[]): (() => Promise<AgentCommand>) | null {

@@ -1,18 +1,19 @@
 // The real desktop app under Playwright's _electron: the built app (out/) launched with an Electron binary. Where
 // no Electron runtime exists (as on the development and CI machines) every test here is skipped, and the reason is
-// printed and shown in the suite's name: these tests never pass silently.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// printed and shown in the suite's name: these tests never pass silently. The desktop workflow's runners have one
+// (DEPOT_REMOTE_E2E_STRICT): there a missing runtime fails the suite.
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { _electron, type ElectronApplication, type Page } from 'playwright-core';
+import type { ElectronApplication, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDisplay, findElectronRuntime } from './electron-runtime.js';
+import { ensureDisplay } from './electron-runtime.js';
+import { assertBuilt, desktopFolders, launchDesktop, suiteRuntime } from './launch-desktop.js';
 
-const runtime = findElectronRuntime();
-if (!runtime.ok) console.warn(`[e2e-electron] skipped: ${runtime.reason}`);
-const suite = runtime.ok
-  ? 'desktop app (Playwright _electron)'
-  : `desktop app (Playwright _electron) — SKIPPED: ${runtime.reason}`;
+const { runtime, suite } = suiteRuntime('desktop app (Playwright _electron)');
+
+/** A tray menu item as main sees it (Electron.MenuItem, reduced to what the test reads). */
+type TrayItem = { id: string; label: string; enabled: boolean; type: string };
+type Recorded = { __shown: string[]; __trayMenus: Electron.Menu[] };
 
 describe.skipIf(!runtime.ok)(suite, () => {
   let app: ElectronApplication;
@@ -22,47 +23,45 @@ describe.skipIf(!runtime.ok)(suite, () => {
 
   beforeAll(async () => {
     if (!runtime.ok) return;
-    for (const file of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
-      if (!existsSync(file))
-        throw new Error(`${file} is missing: run "npx electron-vite build" first (npm test does).`);
-    }
+    assertBuilt();
     const display = await ensureDisplay();
     if ('error' in display) throw new Error(display.error);
     stopDisplay = display.stop;
-    dataDir = mkdtempSync(join(tmpdir(), 'depot-remote-electron-'));
-    const { ELECTRON_RUN_AS_NODE: _n, DEPOT_REMOTE_API_TOKEN: _t, ...env } = process.env;
-    app = await _electron.launch({
-      executablePath: runtime.executable,
-      args: [
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-        '.',
-        '--api-port',
-        '0',
-        '--receiver-port',
-        '0',
-        '--sim-speed',
-        '100',
-      ],
-      env: {
-        ...(env as Record<string, string>),
-        DEPOT_REMOTE_DATA_DIR: dataDir,
-        ...(display.display ? { DISPLAY: display.display } : {}),
-      },
-      timeout: 30_000,
-    });
+    const folders = desktopFolders();
+    dataDir = folders.dataDir;
+    app = await launchDesktop(runtime.executable, folders, display.display);
     page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
-    // Record every native notification main shows (the tray's notifier), for the remote test below.
-    await app.evaluate(({ Notification }) => {
-      const shown: string[] = [];
-      (globalThis as unknown as { __shown: string[] }).__shown = shown;
+    // Record every native notification main shows (the tray's notifier), for the remote test below, and every
+    // context menu the tray is given (the tray itself is not reachable from outside main).
+    await app.evaluate(({ Notification, Tray }) => {
+      const recorded = globalThis as unknown as Recorded;
+      recorded.__shown = [];
+      recorded.__trayMenus = [];
       const show = Notification.prototype.show;
       Notification.prototype.show = function (this: Electron.Notification) {
-        shown.push(this.title);
+        recorded.__shown.push(this.title);
         return show.call(this);
+      };
+      const setContextMenu = Tray.prototype.setContextMenu;
+      Tray.prototype.setContextMenu = function (this: Electron.Tray, menu: Electron.Menu | null) {
+        if (menu) recorded.__trayMenus.push(menu);
+        return setContextMenu.call(this, menu);
       };
     });
   }, 60_000);
+
+  /** The items of the tray's latest menu. */
+  const trayMenu = () =>
+    app.evaluate(() => {
+      const menus = (globalThis as unknown as Recorded).__trayMenus;
+      return (menus.at(-1)?.items ?? []).map((i): TrayItem => ({
+        id: i.id,
+        label: i.label,
+        enabled: i.enabled,
+        type: i.type,
+      }));
+    });
 
   afterAll(async () => {
     await app?.close();
@@ -116,10 +115,40 @@ describe.skipIf(!runtime.ok)(suite, () => {
     });
     expect(result.remoteActionId).toBeTruthy();
     await expect
-      .poll(() => app.evaluate(() => (globalThis as unknown as { __shown: string[] }).__shown), {
+      .poll(() => app.evaluate(() => (globalThis as unknown as Recorded).__shown), {
         timeout: 20_000,
       })
       .toEqual(expect.arrayContaining([expect.stringMatching(/^Horn · /)]));
+  });
+
+  it('has a tray icon whose menu opens the window, shows the status, pauses deliveries and quits', async () => {
+    // The remote above changed an action: the tray has been redrawn since the recorder was installed.
+    await expect
+      .poll(trayMenu, { timeout: 10_000 })
+      .toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ id: 'open', label: 'Open Depot Remote', enabled: true }),
+          expect.objectContaining({ id: 'pause', label: 'Pause deliveries', enabled: true }),
+          expect.objectContaining({ id: 'quit', label: 'Quit Depot Remote', enabled: true }),
+        ]),
+      );
+    const status = (await trayMenu()).filter((i) => i.id.startsWith('status-'));
+    expect(status.length).toBeGreaterThan(0);
+    expect(status.every((i) => !i.enabled)).toBe(true);
+
+    // Clicking the native menu item pauses the outbox; the redrawn menu offers to resume and says so.
+    const click = (id: string) =>
+      app.evaluate((_electron, itemId) => {
+        const menus = (globalThis as unknown as Recorded).__trayMenus;
+        menus.at(-1)!.getMenuItemById(itemId)!.click();
+      }, id);
+    await click('pause');
+    await expect
+      .poll(async () => (await trayMenu()).map((i) => i.id))
+      .toEqual(expect.arrayContaining(['resume']));
+    expect((await trayMenu()).map((i) => i.label)).toContain('Deliveries paused');
+    await click('resume');
+    await expect.poll(async () => (await trayMenu()).map((i) => i.id)).toContain('pause');
   });
 
   it('keeps running in the tray when the window is closed, and stops cleanly on quit', async () => {

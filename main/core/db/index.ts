@@ -1,6 +1,8 @@
 // The database layer's public API. Other modules import from here; better-sqlite3 stays inside main/core/db.
 export { databaseFileProblem, openDatabase } from './open-database.js';
 export type { Db, OpenDatabaseOptions } from './open-database.js';
+export { databaseInUse, inspectDatabaseCopy, snapshotDatabase } from './database-backup.js';
+export type { DatabaseCopy } from './database-backup.js';
 export { createUnitOfWork } from './unit-of-work.js';
 export {
   createInlineStoreWriter,
