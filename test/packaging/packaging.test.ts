@@ -150,7 +150,8 @@ describe('the asar', () => {
     const imported = new Set<string>();
     for (const file of mainFiles) {
       const text = asar.extractFile(archive, file.slice(1)).toString('utf8');
-      for (const m of text.matchAll(/(?:from|import)\s*\(?\s*["']([^"'./][^"']*)["']/g)) {
+      // A module specifier after `from` or `import` as keywords, not a call such as Buffer.from('…').
+      for (const m of text.matchAll(/(?<![.\w$])(?:from|import)\s*\(?\s*["']([^"'./][^"']*)["']/g)) {
         const spec = m[1]!;
         if (builtins.has(spec) || spec === 'electron') continue;
         imported.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
