@@ -36,11 +36,14 @@ import type { CredentialHasher } from './ports/credential-hasher.js';
 import { scryptHasher } from './secrets/credential-hash.js';
 import { createAccessGuard } from './kernel/access-guard.js';
 import { createActionWatchdog, type WatchdogOptions } from './services/action-watchdog.js';
+import { createRetentionRepository } from './db/retention-repository.js';
+import { createRetentionService, type RetentionOptions } from './services/retention-service.js';
 import { createEnrolmentsService } from './services/enrolments-service.js';
 import { createIdentity } from './services/identity.js';
 import { createOperatorsService } from './services/operators-service.js';
 import { createTokensService } from './services/tokens-service.js';
 import { createAuditService } from './services/audit-service.js';
+import { createExportService } from './services/export-service.js';
 import { createBulkService } from './services/bulk-service.js';
 import { createGroupsService } from './services/groups-service.js';
 import { createSchedulesService } from './services/schedules-service.js';
@@ -68,6 +71,8 @@ export interface CoreDeps {
   /** For the $fleetID variable in callback attributes. */
   fleetId?: () => string | null;
   watchdog?: WatchdogOptions;
+  /** How often old history is removed, and how many rows per transaction (issue 18). */
+  retention?: RetentionOptions;
   outbox?: OutboxOptions;
   /** Where the outbox's hot writes run: on a thread of their own (default) or inline on the app's connection. */
   storeWriter?: StoreWriterMode;
@@ -212,8 +217,14 @@ export async function createCore(deps: CoreDeps) {
   // Schedules: each run a bulk command, as its creator is at the time (docs/decisions.md, 24); it watches once started.
   const schedules = createSchedulesService({ unitOfWork, repos, clock, bus, access, logger, bulk });
   const audit = createAuditService({ repos });
+  const exports = createExportService({ repos, access });
   const settings = createSettingsService({ unitOfWork, repos, secrets, clock, bus });
   const watchdog = createActionWatchdog({ unitOfWork, repos, clock, bus }, deps.watchdog);
+  // Old history goes on a timer, a small batch per transaction (issue 18); it sweeps once started.
+  const retention = createRetentionService(
+    { repos, retention: createRetentionRepository(db), clock, logger },
+    deps.retention,
+  );
   // The wire events for live clients, the desktop window and the tray: built only while one of them subscribes.
   const changes = createChangeFeed(
     bus,
@@ -253,6 +264,7 @@ export async function createCore(deps: CoreDeps) {
       remotes,
       ingest,
       audit,
+      exports,
       settings,
       deliveries: outbox.service,
       quarantine,
@@ -279,6 +291,7 @@ export async function createCore(deps: CoreDeps) {
     /** The fleet the connector serves (`{fid}` of the fleet API mirror); null when it has none. */
     fleetId: deps.fleetId ?? (() => null),
     watchdog,
+    retention,
     /** Actions not settled (Queued, Sending, Pending), for the tray. */
     openActions: () => repos.actions.listOpen(),
     /**
@@ -310,6 +323,7 @@ export async function createCore(deps: CoreDeps) {
         logger.warn('callback not registered upstream', { callbackId: f.id, error: f.message });
       outbox.start();
       watchdog.start();
+      retention.start();
       remoteQueue.start();
       // After the queue: a resumed bulk's vehicles join lanes that are moving.
       bulk.resume();
@@ -323,6 +337,7 @@ export async function createCore(deps: CoreDeps) {
       bulk.stop();
       remoteQueue.stop();
       watchdog.stop();
+      await retention.stop();
       await outbox.stop();
       await writer.close();
       inbox.close();

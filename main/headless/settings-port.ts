@@ -11,6 +11,7 @@ import {
 import {
   optionLayer,
   queueExpiryMinutesOf,
+  retentionOf,
   routinesOf,
   stellantisEnvLayer,
   wakeUpBudgetOf,
@@ -97,6 +98,7 @@ export function createSettingsPort(core: Core, options: AgentOptions, ctx: Start
         wakeUps: { monthlyBudget: wakeUpBudgetOf(view) },
         queueExpiryMinutes: queueExpiryMinutesOf(view),
         routines: routinesOf(view),
+        retention: retentionOf(view),
         restartRequired,
         lockedBy,
         secretStorage: core.secretStorage,

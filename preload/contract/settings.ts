@@ -28,6 +28,14 @@ const routines = z.object({
   scheduleGraceMinutes: z.number().int().min(0).max(1440),
 });
 
+/**
+ * How long history is kept (issue 18), in whole days. `actionsDays`: settled actions with their events (default
+ * 400). `deliveredNotificationsDays`: notifications delivered to a webhook, with their attempts (default 30). Open
+ * actions and notifications not yet delivered are never removed. Applies at once.
+ */
+const retentionDays = z.number().int().min(1).max(3650);
+const retention = z.object({ actionsDays: retentionDays, deliveredNotificationsDays: retentionDays });
+
 export const settingsInputSchema = z
   .object({
     connector: z.enum(['simulator', 'stellantis']),
@@ -61,6 +69,8 @@ export const settingsInputSchema = z
     queueExpiryMinutes: queueExpiryMinutes.optional(),
     /** Depot routines; apply at once. Absent keeps the saved values. */
     routines: routines.optional(),
+    /** History kept; applies at once. Absent keeps the saved values. */
+    retention: retention.optional(),
   })
   // No component id: the output schema below extends this one, and the OpenAPI generator would see two
   // schemas under one name.
@@ -75,6 +85,7 @@ export const settingsSchema = settingsInputSchema
     wakeUps: z.object({ monthlyBudget: wakeUpBudget }),
     queueExpiryMinutes,
     routines,
+    retention,
     /** Saved values differ from what the running agent uses: restart the agent to apply them. */
     restartRequired: z.boolean(),
     /** Settings fixed at start by a flag or environment variable (they win over stored values). */

@@ -2,10 +2,12 @@
 // the X-Depot-* headers it reads, the answer per status) for validation and OpenAPI, operationId = the name,
 // and public entries marked so the auth hook (auth.ts) lets them through. The handler is the core's, the same
 // one the desktop bridge calls.
+import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type {
+  FileStream,
   ObjectSchema,
   OperationRegistry,
   OperationSpec,
@@ -166,9 +168,11 @@ export function operationRoute(
       [status]:
         status === 204
           ? z.null()
-          : op.http.produces
-            ? { content: { [op.http.produces]: { schema: op.output } } }
-            : op.output,
+          : op.http.stream
+            ? { content: Object.fromEntries(op.http.stream.map((type) => [type, { schema: op.output }])) }
+            : op.http.produces
+              ? { content: { [op.http.produces]: { schema: op.output } } }
+              : op.output,
       ...(op.http.alternate ? { [op.http.alternate.status]: op.http.alternate.output } : {}),
       ...errors(...op.errors),
     },
@@ -201,7 +205,18 @@ export function operationRoute(
           session: httpSession(req, reply, session),
         },
       );
-      const { alternate, produces } = op.http;
+      const { alternate, produces, stream } = op.http;
+      if (stream) {
+        // A file written as it is read (an export): checked and authorised before this, so any refusal is still
+        // an ordinary error answer; then each chunk goes out as the socket takes it (the stream's back-pressure
+        // paces the reads). The file name is the core's, of [\w.-] only.
+        const file = value as unknown as FileStream;
+        return reply
+          .status(status)
+          .type(`${file.type}; charset=utf-8`)
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .send(Readable.from(file.chunks, { objectMode: false }));
+      }
       const asked =
         alternate && (req.query as Record<string, unknown> | undefined)?.[alternate.whenQuery] === true;
       if (produces) {

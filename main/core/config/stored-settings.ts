@@ -41,6 +41,20 @@ export function routinesOf(
   };
 }
 
+export const DEFAULT_ACTIONS_RETENTION_DAYS = 400;
+export const DEFAULT_DELIVERED_RETENTION_DAYS = 30;
+
+/** How long history is kept (issue 18), defaults filled in. */
+export function retentionOf(
+  stored: Pick<StoredSettings, 'retention'> | null | undefined,
+): NonNullable<StoredSettings['retention']> {
+  return {
+    actionsDays: stored?.retention?.actionsDays ?? DEFAULT_ACTIONS_RETENTION_DAYS,
+    deliveredNotificationsDays:
+      stored?.retention?.deliveredNotificationsDays ?? DEFAULT_DELIVERED_RETENTION_DAYS,
+  };
+}
+
 /** The stored settings as option values, keyed by flag name (see agent-options.ts). */
 export function optionLayer(stored: StoredSettings | null): Record<string, string> {
   if (!stored) return {};

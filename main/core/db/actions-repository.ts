@@ -190,6 +190,22 @@ export function actionListSql(query: Omit<ActionListQuery, 'limit'>): string {
   ORDER BY created_at DESC, id DESC LIMIT @limit${offset}`;
 }
 
+/** The actions created in a period (from included, to excluded), oldest first, one page after a cursor: the export. */
+export interface ActionPeriodQuery {
+  from: string;
+  to: string;
+  vehicleId?: string;
+  after?: ActionCursor;
+  limit: number;
+}
+
+export function actionPeriodSql(query: Pick<ActionPeriodQuery, 'vehicleId' | 'after'>): string {
+  const terms = ['created_at >= @from', 'created_at < @to'];
+  if (query.vehicleId !== undefined) terms.push('vehicle_id = @vehicleId');
+  if (query.after !== undefined) terms.push('(created_at, id) > (@afterCreatedAt, @afterId)');
+  return `SELECT ${COLUMNS} FROM remote_actions ${where(terms)} ORDER BY created_at, id LIMIT @limit`;
+}
+
 export function actionCountSql(filter: ActionFilter): string {
   return `SELECT count(*) FROM remote_actions ${where(filterTerms(filter, false))}`;
 }
@@ -234,6 +250,8 @@ export interface ActionsRepository {
   listForVehicleCallback(vehicleId: string, callbackId: string, page: Page): ActionRecord[];
   /** Newest first. */
   list(query: ActionListQuery): ActionRecord[];
+  /** One page of a period, oldest first (keyset paging: each page is a fresh, short read). */
+  period(query: ActionPeriodQuery): ActionRecord[];
   /** Actions not settled (Queued, Sending, Pending), oldest first. */
   listOpen(): ActionRecord[];
   /**
@@ -373,6 +391,16 @@ export function createActionsRepository(db: Db): ActionsRepository {
         params.beforeId = query.before.id;
       }
       const rows = statement(actionListSql(query)).all(params) as ActionRow[];
+      return rows.map(toAction);
+    },
+    period({ after, vehicleId, ...query }) {
+      const params: Record<string, unknown> = { ...query };
+      if (vehicleId !== undefined) params.vehicleId = vehicleId;
+      if (after !== undefined) {
+        params.afterCreatedAt = after.createdAt;
+        params.afterId = after.id;
+      }
+      const rows = statement(actionPeriodSql({ vehicleId, after })).all(params) as ActionRow[];
       return rows.map(toAction);
     },
     listOpen() {

@@ -36,11 +36,29 @@ export function auditListSql(query: Pick<AuditListQuery, 'vin' | 'action' | 'ope
   return `SELECT ${COLUMNS} FROM audit_log WHERE ${terms.join(' AND ')} ORDER BY seq DESC LIMIT @limit`;
 }
 
+/** The entries of a period (from included, to excluded), oldest first, one page after a seq: the exports. */
+export interface AuditPeriodQuery {
+  from: string;
+  to: string;
+  operator?: string;
+  afterSeq: number;
+  limit: number;
+}
+
+export function auditPeriodSql(query: Pick<AuditPeriodQuery, 'operator'>): string {
+  const operator = query.operator !== undefined ? ' AND (actor_id = @operator OR operator = @operator)' : '';
+  // By seq (the primary key's range), the order entries were appended in; `at` only filters.
+  return `SELECT ${COLUMNS} FROM audit_log WHERE seq > @afterSeq AND at >= @from AND at < @to${operator}
+  ORDER BY seq LIMIT @limit`;
+}
+
 export interface AuditRepository {
   /** Appends an entry and returns its seq. Entries can never be changed or removed (the schema refuses). */
   append(entry: NewAuditEntry): number;
   /** Newest first, paged by seq. */
   list(query: AuditListQuery): AuditEntry[];
+  /** One page of a period, oldest first (keyset paging by seq: each page is a fresh, short read). */
+  period(query: AuditPeriodQuery): AuditEntry[];
 }
 
 export function createAuditRepository(db: Db): AuditRepository {
@@ -77,6 +95,16 @@ export function createAuditRepository(db: Db): AuditRepository {
       if (query.action !== undefined) params.action = query.action;
       if (query.operator !== undefined) params.operator = query.operator;
       return statement.all(params).map(toEntry);
+    },
+    period(query) {
+      const sql = auditPeriodSql(query);
+      let statement = lists.get(sql);
+      if (!statement) {
+        statement = db.raw.prepare<Record<string, unknown>, AuditRow>(sql);
+        lists.set(sql, statement);
+      }
+      const { operator, ...params } = query;
+      return statement.all(operator !== undefined ? { ...params, operator } : params).map(toEntry);
     },
   };
 }

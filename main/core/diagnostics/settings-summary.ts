@@ -20,6 +20,7 @@ const ALLOWED: Readonly<Record<string, Shape>> = {
     wakeUps: { monthlyBudget: true },
     queueExpiryMinutes: true,
     routines: { bulkRatePerMinute: true, timeZone: true, scheduleGraceMinutes: true },
+    retention: { actionsDays: true, deliveredNotificationsDays: true },
   },
   'access.policy': { rules: 'record', idleLockMinutes: true },
 };

@@ -45,6 +45,9 @@ export const FIELD_RULES = [
   'slot.zero',
   'stolen.trackingNeedsOne',
   'timeOfDay.beforeMidnight',
+  // The exports' period (services/export-service.ts)
+  'export.date',
+  'export.periodOrder',
   // The callback form (domain/callback)
   'callback.notObject',
   'callback.unknownField',

@@ -2,8 +2,8 @@
 import type { ConnectionReportDto, RateLimitBudgetDto } from '../../../preload/contract/connection.js';
 import type {
   HandlerInputOf,
+  HandlerOutputOf,
   OperationRegistry,
-  OutputOf,
 } from '../../../preload/contract/operations/define.js';
 import type { Operations } from '../../../preload/contract/operations/index.js';
 import type { SettingsDto } from '../../../preload/contract/settings.js';
@@ -39,7 +39,7 @@ export interface OperationContext {
 export type OperationHandler<Op> = (
   input: HandlerInputOf<Op>,
   ctx: OperationContext,
-) => Promise<OutputOf<Op>> | OutputOf<Op>;
+) => Promise<HandlerOutputOf<Op>> | HandlerOutputOf<Op>;
 
 /** One handler per operation of the registry. */
 export type OperationHandlers<R extends OperationRegistry = Operations> = {

@@ -1,5 +1,6 @@
 // Remote actions: send (the body is the domain's to validate), take one out of the queue, send one again, and read
 // them by vehicle and callback or by id.
+import type { ExportService } from '../services/export-service.js';
 import type { RemotesService } from '../services/remotes-service.js';
 import type { OperationHandlers } from './ports.js';
 
@@ -8,11 +9,15 @@ type RemoteOperations =
   | 'listVehicleCallbackRemotes'
   | 'getVehicleCallbackRemote'
   | 'listRemotes'
+  | 'exportRemotes'
   | 'getRemote'
   | 'cancelRemote'
   | 'resendRemote';
 
-export function remoteHandlers(remotes: RemotesService): Pick<OperationHandlers, RemoteOperations> {
+export function remoteHandlers(
+  remotes: RemotesService,
+  exports: ExportService,
+): Pick<OperationHandlers, RemoteOperations> {
   return {
     sendRemote: async ({ vid, cbid, body, whenBusy, expiresInSeconds }, { actor }) => {
       const action = await remotes.send({
@@ -41,6 +46,7 @@ export function remoteHandlers(remotes: RemotesService): Pick<OperationHandlers,
     getVehicleCallbackRemote: ({ vid, cbid, rid }) => remotes.getForVehicleCallback(vid, cbid, rid),
     listRemotes: ({ vehicle, ...rest }) =>
       remotes.list({ ...rest, ...(vehicle ? { vehicleRef: vehicle } : {}) }),
+    exportRemotes: (query, { actor }) => exports.remotes(actor, query),
     getRemote: ({ rid }) => remotes.get(rid),
     cancelRemote: ({ rid }, { actor }) => remotes.cancel(rid, actor),
     resendRemote: ({ rid, wakeFirst, whenBusy, expiresInSeconds }, { actor }) =>

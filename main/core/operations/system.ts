@@ -1,6 +1,7 @@
-// health and listAudit.
+// health, and the audit log: its list and its export.
 import type { StorageStatus } from '../db/index.js';
 import type { AuditService } from '../services/audit-service.js';
+import type { ExportService } from '../services/export-service.js';
 import type { OperationHandlers } from './ports.js';
 
 export interface SystemDeps {
@@ -9,13 +10,16 @@ export interface SystemDeps {
   startedAt: number;
   now: () => number;
   audit: AuditService;
+  exports: ExportService;
   /** Whether writes reach the disk; absent = always "ok". */
   storage?: { status(): StorageStatus };
   /** Bound off loopback without TLS: said to authenticated callers so the UI can warn. */
   insecureLan?: boolean;
 }
 
-export function systemHandlers(deps: SystemDeps): Pick<OperationHandlers, 'health' | 'listAudit'> {
+export function systemHandlers(
+  deps: SystemDeps,
+): Pick<OperationHandlers, 'health' | 'listAudit' | 'exportAudit'> {
   return {
     health: (_input, ctx) => {
       const storage = deps.storage?.status() ?? { status: 'ok' as const };
@@ -31,5 +35,6 @@ export function systemHandlers(deps: SystemDeps): Pick<OperationHandlers, 'healt
       };
     },
     listAudit: (query) => ({ items: deps.audit.list(query) }),
+    exportAudit: (query, { actor }) => deps.exports.audit(actor, query),
   };
 }

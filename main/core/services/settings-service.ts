@@ -41,12 +41,15 @@ export function createSettingsService(deps: {
         input.queueExpiryMinutes ?? repos.settings.get<StoredSettings>(SETTINGS_KEY)?.queueExpiryMinutes;
       // …and the routines' settings.
       const routines = input.routines ?? repos.settings.get<StoredSettings>(SETTINGS_KEY)?.routines;
+      // …and the retention.
+      const retention = input.retention ?? repos.settings.get<StoredSettings>(SETTINGS_KEY)?.retention;
       const stored: StoredSettings = {
         ...input,
         stellantis,
         ...(wakeUps ? { wakeUps } : {}),
         ...(queueExpiryMinutes ? { queueExpiryMinutes } : {}),
         ...(routines ? { routines } : {}),
+        ...(retention ? { retention } : {}),
       };
       const sealed = password ? await secrets.encrypt(password) : null;
       const now = clock.nowIso();

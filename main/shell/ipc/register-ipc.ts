@@ -14,7 +14,11 @@ import {
   type IpcResult,
   type RendererLogLevel,
 } from '../../../preload/contract/ipc.js';
-import type { OperationRegistry, OperationSpec } from '../../../preload/contract/operations/define.js';
+import type {
+  FileStream,
+  OperationRegistry,
+  OperationSpec,
+} from '../../../preload/contract/operations/define.js';
 import { inputErrorsOf, inputSchemaOf } from '../../../preload/contract/operations/input-schema.js';
 import { OPERATIONS, type Operations } from '../../../preload/contract/operations/index.js';
 import { errorBody, serviceErrorBody } from '../../core/api/api-error.js';
@@ -95,12 +99,21 @@ export async function callOperation(
   }
   const parsed = inputSchemaOf(op).safeParse(args[0] ?? {});
   if (!parsed.success) return { ok: false, error: invalid(inputErrorsOf(op, parsed.error)) };
-  const { operator, reason, approver, approverPin, ...input } = parsed.data as {
-    operator?: string;
-    reason?: string;
-    approver?: string;
-    approverPin?: string;
+  // The X-Depot-* values come apart from the input only where the entry declares those headers: elsewhere a field
+  // of the same name is the operation's own (listAudit's and exportAudit's `operator` filter).
+  const headers = op.input?.headers ?? {};
+  const data = { ...(parsed.data as Record<string, unknown>) };
+  const take = (key: string, declared: boolean | undefined): string | undefined => {
+    if (!declared) return undefined;
+    const value = data[key];
+    delete data[key];
+    return value as string | undefined;
   };
+  const operator = take('operator', headers.operator);
+  const reason = take('reason', headers.reason);
+  const approver = take('approver', headers.approval);
+  const approverPin = take('approverPin', headers.approval);
+  const input = data;
   const caller = session.actor();
   if (!caller && op.http.public !== true) return { ok: false, error: SIGNED_OUT };
   let value: unknown;
@@ -117,6 +130,12 @@ export async function callOperation(
       authenticated: caller !== null,
       session: session.port,
     });
+    // A streamed answer (an export) crosses the bridge whole, as its text: IPC carries values, not streams.
+    if (op.http.stream) {
+      let text = '';
+      for await (const chunk of (value as FileStream).chunks) text += chunk;
+      value = text;
+    }
   } catch (err) {
     return { ok: false, error: failureOf(err, name, logger) };
   }

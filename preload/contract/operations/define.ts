@@ -4,6 +4,9 @@
 // renderer's HTTP client, and the client type. See docs/decisions.md (18).
 import { z } from 'zod';
 import type { ChangeEventName } from '../events.js';
+import type { FileStream, StreamType } from '../export.js';
+
+export type { FileStream, StreamType };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type SuccessStatus = 200 | 201 | 202 | 204;
@@ -62,6 +65,12 @@ export interface OperationSpec {
     produces?: 'text/csv';
     /** The name a download is saved under, with the path's {placeholders} filled in: 'bulk-{bulkId}.csv'. */
     filename?: string;
+    /**
+     * The answer is a file written as it is produced (an export), in one of these types: the handler returns a
+     * FileStream, which HTTP sends chunk by chunk (bounded memory); the bridge answers the whole text (`output`
+     * is then a string).
+     */
+    stream?: readonly StreamType[];
   };
   input?: OperationInputSpec;
   output: z.ZodType;
@@ -110,6 +119,9 @@ export function defineOperation<const Op extends OperationSpec>(op: Op): Readonl
     throw new Error(
       `${where}: the alternate answer's query field ${alternate.whenQuery} is not in its query`,
     );
+  }
+  if (op.http.stream && (op.http.produces || alternate)) {
+    throw new Error(`${where}: a streamed answer has its own types, and no alternate`);
   }
   if (alternate && alternate.status === op.http.status) {
     throw new Error(`${where}: the alternate answer needs a status of its own`);
@@ -178,6 +190,11 @@ export type OutputOf<Op> = Op extends { http: { status: 204 } }
   : Op extends { output: infer O extends z.ZodType }
     ? z.output<O> | AlternateOutputOf<Op>
     : never;
+
+/** What the core's handler answers: a FileStream for a streamed operation, else its output. */
+export type HandlerOutputOf<Op> = Op extends { http: { stream: readonly StreamType[] } }
+  ? FileStream
+  : OutputOf<Op>;
 
 /** One client method: the input object is optional when every field of it is. */
 export type OperationCall<Op> =

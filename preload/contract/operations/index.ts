@@ -42,6 +42,7 @@ import {
 import { getQuarantine, listQuarantine, replayQuarantine, resolveQuarantine } from './quarantine.js';
 import {
   cancelRemote,
+  exportRemotes,
   getRemote,
   getVehicleCallbackRemote,
   listRemotes,
@@ -69,7 +70,7 @@ import {
   startBulkRemote,
 } from './routines.js';
 import { getSettings, putSettings } from './settings.js';
-import { health, listAudit } from './system.js';
+import { exportAudit, health, listAudit } from './system.js';
 import { getVehicle, listVehicles } from './vehicles.js';
 
 export const OPERATIONS = {
@@ -87,6 +88,7 @@ export const OPERATIONS = {
   listVehicleCallbackRemotes,
   getVehicleCallbackRemote,
   listRemotes,
+  exportRemotes,
   getRemote,
   cancelRemote,
   resendRemote,
@@ -104,6 +106,7 @@ export const OPERATIONS = {
   checkConnection,
   connectionRateLimit,
   listAudit,
+  exportAudit,
   getSession,
   signIn,
   signOut,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { pageOf, remoteActionSchema, remotePostResponseSchema } from '../dto.js';
 import { ACTION_PHASES, REMOTE_TYPES, WHEN_BUSY } from '../vocabulary.js';
 import { defineOperation } from './define.js';
+import { exportQuery, exportTypes } from './export-fields.js';
 import { idParam, pageQuery } from './fields.js';
 
 const tags = ['remotes'];
@@ -93,6 +94,19 @@ export const listRemotes = defineOperation({
   },
   output: pageOf(remoteActionSchema),
   errors: [400, 401, 404],
+});
+
+export const exportRemotes = defineOperation({
+  name: 'exportRemotes',
+  summary: 'The history of commands sent in a period as a CSV or JSON Lines file, oldest first (supervisor)',
+  description:
+    'Streamed as it is read, so a long period costs no memory. `vehicle` keeps one vehicle (id or VIN). 400 ' +
+    'VALIDATION_FAILED when `to` is not after `from`.',
+  tags,
+  http: { method: 'GET', path: '/remotes/export', status: 200, stream: exportTypes },
+  input: { query: exportQuery.extend({ vehicle: idParam.optional().describe('Vehicle id or VIN') }) },
+  output: z.string(),
+  errors: [400, 401, 403, 404],
 });
 
 export const getRemote = defineOperation({

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { auditEntrySchema, healthSchema } from '../dto.js';
 import { defineOperation } from './define.js';
+import { exportQuery, exportTypes } from './export-fields.js';
 
 export const health = defineOperation({
   name: 'health',
@@ -30,4 +31,21 @@ export const listAudit = defineOperation({
   },
   output: z.object({ items: z.array(auditEntrySchema) }),
   errors: [400, 401],
+});
+
+export const exportAudit = defineOperation({
+  name: 'exportAudit',
+  summary: 'The audit log of a period as a CSV or JSON Lines file, oldest first (admin)',
+  description:
+    'Streamed as it is read, so a long period costs no memory. `operator` keeps one operator or token (its id, or ' +
+    'a name as recorded). 400 VALIDATION_FAILED when `to` is not after `from`.',
+  tags: ['audit'],
+  http: { method: 'GET', path: '/audit/export', status: 200, stream: exportTypes },
+  input: {
+    query: exportQuery.extend({
+      operator: z.string().max(200).optional().describe("An operator's or token's id, or a name as recorded"),
+    }),
+  },
+  output: z.string(),
+  errors: [400, 401, 403],
 });

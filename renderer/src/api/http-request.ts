@@ -9,8 +9,8 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   query?: Record<string, string | number | undefined>;
-  /** The answer is this text type (a CSV report), returned as the text itself; errors are still JSON. */
-  text?: 'text/csv';
+  /** The answer is text of these types (a CSV report, an export), returned as the text itself; errors are JSON. */
+  text?: string;
 }
 
 export type Requester = <T>(path: string, options?: RequestOptions) => Promise<T>;

@@ -18,7 +18,8 @@ export interface HttpRoute {
   /** It takes a JSON body (`body` in the input object). */
   body?: true;
   headers?: { operator?: true; reason?: true; approval?: true };
-  produces?: 'text/csv';
+  /** A text answer: the type of a report, or the types of a streamed export (the client gets the whole text). */
+  produces?: string;
 }
 
 export type HttpRoutes = Readonly<Record<string, HttpRoute>>;
@@ -36,6 +37,7 @@ export function routeOf(op: OperationSpec): HttpRoute {
     ...(input.body || input.domainBody ? { body: true as const } : {}),
     ...(Object.keys(headers).length > 0 ? { headers: headers as HttpRoute['headers'] } : {}),
     ...(op.http.produces ? { produces: op.http.produces } : {}),
+    ...(op.http.stream ? { produces: op.http.stream.join(', ') } : {}),
   };
 }
 

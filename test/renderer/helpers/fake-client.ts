@@ -545,6 +545,8 @@ export function fakeClient(
     checkConnection: vi.fn(async () => null),
     connectionRateLimit: vi.fn(async () => ({ budget: null })),
     listAudit: vi.fn(async () => ({ items: [] })),
+    exportAudit: vi.fn(async () => 'seq,at\r\n'),
+    exportRemotes: vi.fn(async () => 'remote action id,created at\r\n'),
     ...routines.methods,
     routines: { settle: routines.settle, state: routines.state },
     subscribe: vi.fn((listener: ChangeListener) => {

@@ -21,6 +21,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { shortClockText } from '../../components/time-text.js';
 import { t } from '../../i18n/index.js';
 import { ActorLabel } from '../access/ActorLabel.js';
+import { AuditExport } from './AuditExport.js';
 import { detailLines } from './audit-detail.js';
 import { auditActionChoices, auditActionLabel } from './audit-labels.js';
 
@@ -96,6 +97,7 @@ export function AuditView() {
           />
         </Group>
       </Paper>
+      <AuditExport operator={filter.operator} />
       <ErrorSummary error={error} />
       <Paper withBorder>
         <Table.ScrollContainer minWidth={900}>

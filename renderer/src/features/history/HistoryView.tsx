@@ -20,6 +20,7 @@ import { remoteSummary } from '../remotes/remote-summary.js';
 import { verdictOf } from '../../stores/action-phases.js';
 import { actorText, approvedByText, sentByText } from '../access/access-text.js';
 import { explanationWords } from '../timeline/explanation-text.js';
+import { HistoryExport } from './HistoryExport.js';
 import classes from './HistoryView.module.css';
 
 const ROW_HEIGHT = 64;
@@ -129,6 +130,7 @@ export function HistoryView() {
           />
         </Group>
       </Paper>
+      <HistoryExport vehicle={filter.vehicle} />
       <ErrorSummary error={error} />
       {/* A table of two row groups: the header, and the rows, which scroll (one tab stop; the arrows, Page Up/Down,
           Home and End scroll it). Nothing but rows sits directly in either group. */}

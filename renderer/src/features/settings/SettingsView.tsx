@@ -34,10 +34,13 @@ import { BrowserNotifications } from './BrowserNotifications.js';
 import { ConnectionTestPanel } from './ConnectionTestPanel.js';
 import { LanguageSettings } from './LanguageSettings.js';
 import { RoutinesSettings } from './RoutinesSettings.js';
+import { RetentionSettings } from './RetentionSettings.js';
 import {
   DEFAULT_ROUTINES,
   DEFAULT_SETTINGS,
   routinesErrors,
+  retentionErrors,
+  DEFAULT_RETENTION,
   SETTINGS_FIELD,
   type SettingsDraft,
   settingsInput,
@@ -53,6 +56,7 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
   const s = draft.settings;
   // An agent from before the routines answers without them: the form starts from the defaults.
   const routines = s.routines ?? DEFAULT_ROUTINES;
+  const retention = s.retention ?? DEFAULT_RETENTION;
   const errors = [...local, ...(failure?.errors ?? [])];
   const set = (change: Partial<SettingsDto>) =>
     setDraft((d) => ({ ...d, settings: { ...d.settings, ...change } }));
@@ -94,7 +98,7 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
       noValidate
       onSubmit={async (e: React.FormEvent) => {
         e.preventDefault();
-        const problems = routinesErrors(routines);
+        const problems = [...routinesErrors(routines), ...retentionErrors(retention)];
         setLocal(problems);
         if (problems.length > 0) {
           setFailure(null);
@@ -103,7 +107,7 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
         }
         const r = await stores.settings
           .getState()
-          .save(settingsInput({ ...draft, settings: { ...s, routines } }));
+          .save(settingsInput({ ...draft, settings: { ...s, routines, retention } }));
         setFailure(r.ok ? null : r.error);
         setSaved(r.ok);
       }}
@@ -276,6 +280,13 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
           <RoutinesSettings
             value={routines}
             onChange={(next) => set({ routines: next })}
+            errors={errors}
+            disabled={!editable}
+          />
+          <Divider />
+          <RetentionSettings
+            value={retention}
+            onChange={(next) => set({ retention: next })}
             errors={errors}
             disabled={!editable}
           />

@@ -16,7 +16,15 @@ export const SETTINGS_FIELD = {
   bulkRate: 'routines.bulkRatePerMinute',
   timeZone: 'routines.timeZone',
   grace: 'routines.scheduleGraceMinutes',
+  actionsRetention: 'retention.actionsDays',
+  deliveredRetention: 'retention.deliveredNotificationsDays',
 } as const;
+
+/** The agent's defaults for how long history is kept (issue 18). */
+export const DEFAULT_RETENTION: SettingsDto['retention'] = {
+  actionsDays: 400,
+  deliveredNotificationsDays: 30,
+};
 
 /** The agent's defaults for the depot routines (the time zone: this machine's, as the agent's own default). */
 export const DEFAULT_ROUTINES: SettingsDto['routines'] = {
@@ -43,6 +51,7 @@ export const DEFAULT_SETTINGS: SettingsDto = {
   wakeUps: { monthlyBudget: 20 },
   queueExpiryMinutes: 10,
   routines: DEFAULT_ROUTINES,
+  retention: DEFAULT_RETENTION,
   restartRequired: false,
   lockedBy: [],
   secretStorage: 'key-file',
@@ -85,6 +94,22 @@ export function routinesErrors(routines: SettingsDto['routines']): FieldError[] 
     errors.push({
       field: SETTINGS_FIELD.grace,
       message: t('settings:routines.grace.invalid', { min: 0, max: 1440 }),
+    });
+  return errors;
+}
+
+/** The retention's fields checked before saving, with the API's limits (whole days, 1 to 3650). */
+export function retentionErrors(retention: SettingsDto['retention']): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!wholeIn(retention.actionsDays, 1, 3650))
+    errors.push({
+      field: SETTINGS_FIELD.actionsRetention,
+      message: t('settings:retention.invalid', { min: 1, max: 3650 }),
+    });
+  if (!wholeIn(retention.deliveredNotificationsDays, 1, 3650))
+    errors.push({
+      field: SETTINGS_FIELD.deliveredRetention,
+      message: t('settings:retention.invalid', { min: 1, max: 3650 }),
     });
   return errors;
 }
