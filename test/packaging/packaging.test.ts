@@ -150,8 +150,11 @@ describe('the asar', () => {
     const imported = new Set<string>();
     for (const file of mainFiles) {
       const text = asar.extractFile(archive, file.slice(1)).toString('utf8');
-      // A module specifier after `from` or `import` as keywords, not a call such as Buffer.from('…').
-      for (const m of text.matchAll(/(?<![.\w$])(?:from|import)\s*\(?\s*["']([^"'./][^"']*)["']/g)) {
+      // A package name after `from` or `import` as keywords: not a call such as Buffer.from('…'), nor the word in a
+      // string (an SQL parameter "@from", a field named "from").
+      const specifier =
+        /(?<![.\w$@"'])(?:from|import)\s*\(?\s*["']((?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(?:\/[\w.-]+)*)["']/g;
+      for (const m of text.matchAll(specifier)) {
         const spec = m[1]!;
         if (builtins.has(spec) || spec === 'electron') continue;
         imported.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
