@@ -58,6 +58,7 @@ import { createSettingsService } from './services/settings-service.js';
 import { createUpstreamRegistrar } from './services/upstream-registration.js';
 import { createVehiclesService } from './services/vehicles-service.js';
 import { watchVehicleConditions } from './services/vehicle-condition-watch.js';
+import { currentLogFile } from './diagnostics/index.js';
 
 export interface CoreDeps {
   dataDir: string;
@@ -276,6 +277,16 @@ export async function createCore(deps: CoreDeps) {
       groups,
       bulk,
       schedules,
+    },
+    /** The folder this core keeps its data in, for the support bundle (GET /api/v1/diagnostics). */
+    dataFolder: {
+      dataDir,
+      databaseFile: databaseFile(dataDir),
+      // Where the logger writes: the agent's or the desktop's log, whichever was written last.
+      get logFile() {
+        return currentLogFile(dataDir);
+      },
+      open: (sealed: string) => secrets.decrypt(sealed),
     },
     /** What a session's principal stands for now (the transports resolve callers with it). */
     identity,

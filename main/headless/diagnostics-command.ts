@@ -2,11 +2,12 @@
 // (main/core/diagnostics) to one JSON file. It only reads the folder (the database read-only), so it works while the
 // agent runs there. The data folder is found as the agent finds it: --data-dir, then DEPOT_REMOTE_DATA_DIR, then
 // the per-user default. The core says what went wrong as a code; the words and the fix are here.
-import { resolve, join } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/config/agent-options.js';
 import { databaseFile } from '../core/create-core.js';
 import {
+  currentLogFile,
   buildDiagnosticsBundle,
   DEFAULT_LOG_LINES,
   DiagnosticsError,
@@ -94,7 +95,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promis
       dataDir,
       databaseFile: databaseFile(dataDir),
       // Where electron-log-logger.ts writes the agent's log.
-      logFile: join(dataDir, 'logs', 'agent.log'),
+      logFile: currentLogFile(dataDir),
       logLines: Number(linesText),
       env,
       versions: {

@@ -388,6 +388,15 @@ const SCENARIOS: Record<OperationName, Scenario> = {
   checkConnection: { inputs: same(), succeeds: true },
   connectionRateLimit: { inputs: same(), succeeds: true },
   listAudit: { inputs: same({ limit: 20, action: 'callback.create' }), succeeds: true },
+  getDiagnostics: {
+    inputs: same(),
+    // Built anew on each call: its time, the growing audit log and the log tail differ; its shape must not.
+    normalise: (v) => {
+      const bundle = v as { versions: unknown; database: { present: boolean }; connection: unknown };
+      return { versions: bundle.versions, present: bundle.database.present, connection: bundle.connection };
+    },
+    succeeds: true,
+  },
   exportAudit: {
     // Its `operator` is a filter, not the X-Depot-Operator header: the bridge must hand it to the core as such.
     inputs: same({

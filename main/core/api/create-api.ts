@@ -31,7 +31,7 @@ import { createSessions } from './security/sessions.js';
 import { staticRenderer } from './static-renderer.js';
 
 export interface ApiDeps<R extends OperationRegistry = Operations> {
-  core: Pick<Core, 'services' | 'changes' | 'connectorName' | 'fleetId' | 'identity'>;
+  core: Pick<Core, 'services' | 'changes' | 'connectorName' | 'fleetId' | 'identity' | 'dataFolder'>;
   /** The machine token (the api-token file). */
   token: string;
   logger: Logger;

@@ -235,6 +235,15 @@ export function operationRoute(
           .send(value);
       }
       const answer = asked ? alternate.status : status;
+      if (op.http.filename && answer !== 204) {
+        // A JSON file to save (the support bundle): named from the answer's fields, kept to [\w.-] so nothing in
+        // the header needs quoting ('2026-03-01T10:00:00.000Z' becomes '2026-03-01T100000.000Z').
+        const fields = { ...(value as Record<string, unknown>), ...((req.params ?? {}) as object) };
+        const filename = op.http.filename.replace(/\{(\w+)\}/g, (_m, k: string) =>
+          String((fields as Record<string, unknown>)[k] ?? '').replace(/[^\w.-]/g, ''),
+        );
+        reply.header('content-disposition', `attachment; filename="${filename}"`);
+      }
       return reply.status(answer).send(answer === 204 ? null : value);
     },
   } as RouteOptions;

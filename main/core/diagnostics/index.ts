@@ -3,6 +3,6 @@ export { buildDiagnosticsBundle, BUNDLE_FORMAT } from './build-bundle.js';
 export type { BundleRequest, DiagnosticsBundle } from './build-bundle.js';
 export { DiagnosticsError } from './diagnostics-error.js';
 export type { DiagnosticsProblem } from './diagnostics-error.js';
-export { DEFAULT_LOG_LINES } from './log-tail.js';
+export { currentLogFile, DEFAULT_LOG_LINES } from './log-tail.js';
 export { REMOVED } from './mask-secrets.js';
 export { writeDiagnosticsBundle } from './write-bundle.js';

@@ -1,5 +1,6 @@
 // The last lines of the agent's log, the rotated file first when the current one holds fewer than asked.
 import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { DiagnosticsError, reasonOf } from './diagnostics-error.js';
 
 export const DEFAULT_LOG_LINES = 500;
@@ -16,6 +17,16 @@ function linesOf(file: string): string[] {
   const lines = text.split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
   return lines;
+}
+
+/**
+ * The log of a data folder: the headless agent writes logs/agent.log, the desktop app logs/desktop.log; the one
+ * written last is the one support wants (a folder used by both has both).
+ */
+export function currentLogFile(dataDir: string): string {
+  const candidates = ['agent.log', 'desktop.log'].map((name) => join(dataDir, 'logs', name));
+  const written = (file: string) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  return candidates.reduce((newest, file) => (written(file) > written(newest) ? file : newest));
 }
 
 /** The log file electron-log rotates `file` to (agent.log → agent.old.log). */

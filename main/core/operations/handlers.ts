@@ -4,6 +4,7 @@ import type { Core } from '../create-core.js';
 import { accessHandlers } from './access.js';
 import { callbackHandlers } from './callbacks.js';
 import { deliveryHandlers } from './deliveries.js';
+import { diagnosticsHandlers } from './diagnostics.js';
 import type { ConnectionPort, OperationHandlers, SettingsPort } from './ports.js';
 import { quarantineHandlers } from './quarantine.js';
 import { remoteHandlers } from './remotes.js';
@@ -14,7 +15,7 @@ import { systemHandlers } from './system.js';
 import { vehicleHandlers } from './vehicles.js';
 
 export interface OperationDeps {
-  core: Pick<Core, 'services' | 'connectorName'>;
+  core: Pick<Core, 'services' | 'connectorName' | 'dataFolder'>;
   /** The machine token (the api-token file), which signs in as admin; absent where there is none. */
   machineToken?: string | null;
   version: string;
@@ -58,6 +59,7 @@ export function createOperationHandlers({
       storage: services.storage,
       insecureLan,
     }),
+    ...diagnosticsHandlers({ access: services.access, folder: core.dataFolder, version, now }),
     ...vehicleHandlers(services.vehicles),
     ...callbackHandlers(services.callbacks),
     ...remoteHandlers(services.remotes, services.exports),
@@ -72,6 +74,7 @@ export function createOperationHandlers({
 
 export type {
   ConnectionPort,
+  DataFolderPort,
   OperationContext,
   OperationHandler,
   OperationHandlers,

@@ -56,3 +56,13 @@ export interface ConnectionPort {
   check(): Promise<ConnectionReportDto | null>;
   rateLimit(): RateLimitBudgetDto | null;
 }
+
+/** The running agent's data folder, for its support bundle (main/core/diagnostics): read, never written. */
+export interface DataFolderPort {
+  dataDir: string;
+  databaseFile: string;
+  /** The agent's log (electron-log rotates it to <name>.old.log). */
+  logFile: string;
+  /** Opens a sealed value, only to know which secrets to mask. */
+  open(sealed: string): Promise<string>;
+}

@@ -63,7 +63,10 @@ export interface OperationSpec {
     alternate?: { whenQuery: string; status: SuccessStatus; output: z.ZodType };
     /** The answer is this text type instead of JSON (`output` is then a string): a report to download. */
     produces?: 'text/csv';
-    /** The name a download is saved under, with the path's {placeholders} filled in: 'bulk-{bulkId}.csv'. */
+    /**
+     * The name a download is saved under, with the path's {placeholders} filled in: 'bulk-{bulkId}.csv'. On a JSON
+     * answer, the other {placeholders} are the answer's own fields: 'depot-remote-support-{createdAt}.json'.
+     */
     filename?: string;
     /**
      * The answer is a file written as it is produced (an export), in one of these types: the handler returns a

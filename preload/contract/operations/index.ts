@@ -70,7 +70,7 @@ import {
   startBulkRemote,
 } from './routines.js';
 import { getSettings, putSettings } from './settings.js';
-import { exportAudit, health, listAudit } from './system.js';
+import { exportAudit, getDiagnostics, health, listAudit } from './system.js';
 import { getVehicle, listVehicles } from './vehicles.js';
 
 export const OPERATIONS = {
@@ -107,6 +107,7 @@ export const OPERATIONS = {
   connectionRateLimit,
   listAudit,
   exportAudit,
+  getDiagnostics,
   getSession,
   signIn,
   signOut,

@@ -37,6 +37,7 @@ export const OPERATION_NAMES = [
   'connectionRateLimit',
   'listAudit',
   'exportAudit',
+  'getDiagnostics',
   'getSession',
   'signIn',
   'signOut',

@@ -1,5 +1,6 @@
-// Health and the audit log.
+// Health, the audit log and the support bundle.
 import { z } from 'zod';
+import { diagnosticsBundleSchema } from '../diagnostics.js';
 import { auditEntrySchema, healthSchema } from '../dto.js';
 import { defineOperation } from './define.js';
 import { exportQuery, exportTypes } from './export-fields.js';
@@ -48,4 +49,22 @@ export const exportAudit = defineOperation({
   },
   output: z.string(),
   errors: [400, 401, 403],
+});
+
+export const getDiagnostics = defineOperation({
+  name: 'getDiagnostics',
+  summary: 'The support bundle of the running agent as a JSON file, secrets removed (admin)',
+  description:
+    "What `npm run agent -- diagnostics` writes for this agent's data folder: versions, settings without their " +
+    "secrets, the database's integrity and counts, the connection checked without the network, and the end of the " +
+    'log with secrets masked. Saved as depot-remote-support-<UTC time without colons>.json.',
+  tags: ['system'],
+  http: {
+    method: 'GET',
+    path: '/diagnostics',
+    status: 200,
+    filename: 'depot-remote-support-{createdAt}.json',
+  },
+  output: diagnosticsBundleSchema,
+  errors: [401, 403],
 });

@@ -17,6 +17,7 @@ import { createKeyFileSecretBox } from '../../../main/core/secrets/key-file-secr
 import { adminActor } from '../../helpers/actors.js';
 import { callbackBody, type Harness, startHarness } from '../../helpers/api-harness.js';
 import { addOperator } from '../../helpers/operator-sessions.js';
+import { leaks } from './leaks.js';
 
 const API_TOKEN = 'Qk7vR2xLp9TzW4mNc8HsY1bD6fJgA3eU5iOq0rKt';
 const SIGNING_SECRET = 'whsec_' + Buffer.from('hmac-signing-key-for-diagnostics-32b').toString('base64');
@@ -29,20 +30,6 @@ const PIN = '58203917';
 
 let h: Harness;
 let receiverSecret: string;
-
-/** Every encoding of `secret` a bundle might leak it in, and every 12-character piece of each. */
-function leaks(text: string, secret: string): string[] {
-  const bytes = Buffer.from(secret);
-  const forms = [secret, bytes.toString('base64'), bytes.toString('base64url'), bytes.toString('hex')];
-  const found: string[] = [];
-  for (const form of forms) {
-    if (text.includes(form)) found.push(form);
-    for (let i = 0; i + 12 <= form.length; i++) {
-      if (text.includes(form.slice(i, i + 12))) found.push(form.slice(i, i + 12));
-    }
-  }
-  return found;
-}
 
 function request(overrides: Partial<BundleRequest> = {}): BundleRequest {
   const box = createKeyFileSecretBox(h.dataDir);

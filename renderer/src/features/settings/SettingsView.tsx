@@ -35,6 +35,7 @@ import { ConnectionTestPanel } from './ConnectionTestPanel.js';
 import { LanguageSettings } from './LanguageSettings.js';
 import { RoutinesSettings } from './RoutinesSettings.js';
 import { RetentionSettings } from './RetentionSettings.js';
+import { SupportBundlePanel } from './SupportBundlePanel.js';
 import {
   DEFAULT_ROUTINES,
   DEFAULT_SETTINGS,
@@ -334,6 +335,7 @@ export function SettingsView() {
       {status === 'unavailable' ? (
         <SettingsForm key="preview" initial={DEFAULT_SETTINGS} editable={false} />
       ) : null}
+      <SupportBundlePanel />
     </Stack>
   );
 }
