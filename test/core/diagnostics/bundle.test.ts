@@ -14,10 +14,10 @@ import {
 import type { BundleRequest } from '../../../main/core/diagnostics/index.js';
 import { MIGRATIONS } from '../../../main/core/db/index.js';
 import { createKeyFileSecretBox } from '../../../main/core/secrets/key-file-secret-box.js';
-import { adminActor } from '../../helpers/actors.js';
-import { callbackBody, type Harness, startHarness } from '../../helpers/api-harness.js';
+import { type Harness, startHarness } from '../../helpers/api-harness.js';
 import { addOperator } from '../../helpers/operator-sessions.js';
 import { leaks } from './leaks.js';
+import { seedSecrets } from './secret-folder.js';
 
 const API_TOKEN = 'Qk7vR2xLp9TzW4mNc8HsY1bD6fJgA3eU5iOq0rKt';
 const SIGNING_SECRET = 'whsec_' + Buffer.from('hmac-signing-key-for-diagnostics-32b').toString('base64');
@@ -49,48 +49,21 @@ function request(overrides: Partial<BundleRequest> = {}): BundleRequest {
 beforeEach(async () => {
   h = await startHarness();
   writeFileSync(join(h.dataDir, 'api-token'), `${API_TOKEN}\n`, { mode: 0o600 });
-  const created = await h.call({
-    method: 'POST',
-    url: '/api/v1/callbacks',
-    payload: callbackBody({
-      signingSecret: SIGNING_SECRET,
-      authentication: { type: 'Basic', username: 'depot', password: BASIC_PASSWORD },
-      callback: {
-        webhook: {
-          target: 'http://127.0.0.1:9/site',
-          name: 'site',
-          attributes: [{ type: 'Header', key: 'X-Api-Key', value: HEADER_VALUE }],
-        },
-      },
-    }),
+  const callbackId = await seedSecrets(h, {
+    signingSecret: SIGNING_SECRET,
+    basicPassword: BASIC_PASSWORD,
+    headerValue: HEADER_VALUE,
+    stellantisClientId: STELLANTIS_CLIENT_ID,
+    stellantisUser: STELLANTIS_USER,
+    stellantisPassword: STELLANTIS_PASSWORD,
   });
-  expect(created.statusCode, created.body).toBe(201);
-  await h.core.services.settings.save(
-    {
-      connector: 'simulator',
-      stellantis: {
-        baseUrl: 'https://api.example.test/connectedcar/v3',
-        fleetId: 'fleet-42',
-        clientId: STELLANTIS_CLIENT_ID,
-        user: STELLANTIS_USER,
-        certFile: '/etc/depot/client.pem',
-        keyFile: '/etc/depot/client.key',
-        caFile: '/etc/depot/ca.pem',
-        password: STELLANTIS_PASSWORD,
-      },
-      publicReceiverUrl: null,
-      receiver: { port: 5781, bind: '127.0.0.1', tls: null },
-      notifications: { desktop: false },
-    },
-    adminActor(),
-  );
   await addOperator(h, 'Night shift', 'technician', PIN);
   // The receiver secret is generated, never shown: read it as the agent would, from the sealed column.
   const db = new Database(join(h.dataDir, 'depot-remote.sqlite'), { readonly: true });
   const sealed = db
     .prepare('SELECT receiver_secret FROM callbacks WHERE id = ?')
     .pluck()
-    .get(created.json().id) as string;
+    .get(callbackId) as string;
   db.close();
   receiverSecret = await createKeyFileSecretBox(h.dataDir).decrypt(sealed);
   mkdirSync(join(h.dataDir, 'logs'));

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../main/core/db/index.js';
 import { REMOVED } from '../../../main/core/diagnostics/index.js';
-import { adminActor } from '../../helpers/actors.js';
-import { callbackBody, type Harness, startHarness, TOKEN } from '../../helpers/api-harness.js';
+import { type Harness, startHarness, TOKEN } from '../../helpers/api-harness.js';
 import { signedIn } from '../../helpers/operator-sessions.js';
 import { leaks } from './leaks.js';
+import { seedSecrets } from './secret-folder.js';
 
 const SIGNING_SECRET = 'whsec_' + Buffer.from('route-signing-key-for-diagnostics-32').toString('base64');
 const BASIC_PASSWORD = 'basic-auth-Pa55word-for-the-route';
@@ -22,41 +22,14 @@ beforeEach(async () => {
   h = await startHarness();
   // The machine token as the agent keeps it: the bundle knows it from this file.
   writeFileSync(join(h.dataDir, 'api-token'), `${TOKEN}\n`, { mode: 0o600 });
-  const created = await h.call({
-    method: 'POST',
-    url: '/api/v1/callbacks',
-    payload: callbackBody({
-      signingSecret: SIGNING_SECRET,
-      authentication: { type: 'Basic', username: 'depot', password: BASIC_PASSWORD },
-      callback: {
-        webhook: {
-          target: 'http://127.0.0.1:9/site',
-          name: 'site',
-          attributes: [{ type: 'Header', key: 'X-Api-Key', value: HEADER_VALUE }],
-        },
-      },
-    }),
+  await seedSecrets(h, {
+    signingSecret: SIGNING_SECRET,
+    basicPassword: BASIC_PASSWORD,
+    headerValue: HEADER_VALUE,
+    stellantisClientId: 'client-id-route-5b8e2f1c',
+    stellantisUser: 'fleet.admin.route',
+    stellantisPassword: STELLANTIS_PASSWORD,
   });
-  expect(created.statusCode, created.body).toBe(201);
-  await h.core.services.settings.save(
-    {
-      connector: 'simulator',
-      stellantis: {
-        baseUrl: 'https://api.example.test/connectedcar/v3',
-        fleetId: 'fleet-42',
-        clientId: 'client-id-route-5b8e2f1c',
-        user: 'fleet.admin.route',
-        certFile: '/etc/depot/client.pem',
-        keyFile: '/etc/depot/client.key',
-        caFile: '/etc/depot/ca.pem',
-        password: STELLANTIS_PASSWORD,
-      },
-      publicReceiverUrl: null,
-      receiver: { port: 5781, bind: '127.0.0.1', tls: null },
-      notifications: { desktop: false },
-    },
-    adminActor(),
-  );
   mkdirSync(join(h.dataDir, 'logs'));
   writeFileSync(
     join(h.dataDir, 'logs', 'agent.log'),
