@@ -218,12 +218,12 @@ export async function createCore(deps: CoreDeps) {
   // Schedules: each run a bulk command, as its creator is at the time (docs/decisions.md, 24); it watches once started.
   const schedules = createSchedulesService({ unitOfWork, repos, clock, bus, access, logger, bulk });
   const audit = createAuditService({ repos });
-  const exports = createExportService({ repos, access });
+  const exports = createExportService({ repos, access, bus, clock });
   const settings = createSettingsService({ unitOfWork, repos, secrets, clock, bus });
   const watchdog = createActionWatchdog({ unitOfWork, repos, clock, bus }, deps.watchdog);
   // Old history goes on a timer, a small batch per transaction (issue 18); it sweeps once started.
   const retention = createRetentionService(
-    { repos, retention: createRetentionRepository(db), clock, logger },
+    { repos, bus, retention: createRetentionRepository(db), clock, logger },
     deps.retention,
   );
   // The wire events for live clients, the desktop window and the tray: built only while one of them subscribes.

@@ -2,6 +2,7 @@
 // compile (the completeness test, test/i18n/catalogs.test.ts, then holds the other languages to the same keys).
 import type access from '../../resources/locales/en/access.json';
 import type audit from '../../resources/locales/en/audit.json';
+import type backups from '../../resources/locales/en/backups.json';
 import type bulks from '../../resources/locales/en/bulks.json';
 import type callbacks from '../../resources/locales/en/callbacks.json';
 import type common from '../../resources/locales/en/common.json';
@@ -22,6 +23,7 @@ import type session from '../../resources/locales/en/session.json';
 import type settings from '../../resources/locales/en/settings.json';
 import type timeline from '../../resources/locales/en/timeline.json';
 import type tokens from '../../resources/locales/en/tokens.json';
+import type updates from '../../resources/locales/en/updates.json';
 import type vocab from '../../resources/locales/en/vocab.json';
 
 declare module 'i18next' {
@@ -38,6 +40,7 @@ declare module 'i18next' {
       notices: typeof notices;
       access: typeof access;
       audit: typeof audit;
+      backups: typeof backups;
       bulks: typeof bulks;
       callbacks: typeof callbacks;
       deliveries: typeof deliveries;
@@ -54,6 +57,7 @@ declare module 'i18next' {
       settings: typeof settings;
       timeline: typeof timeline;
       tokens: typeof tokens;
+      updates: typeof updates;
     };
   }
 }

@@ -34,6 +34,7 @@ export const NAMESPACES = [
   'notices',
   'access',
   'audit',
+  'backups',
   'bulks',
   'callbacks',
   'deliveries',
@@ -50,6 +51,7 @@ export const NAMESPACES = [
   'settings',
   'timeline',
   'tokens',
+  'updates',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -30,11 +30,18 @@ const routines = z.object({
 
 /**
  * How long history is kept (issue 18), in whole days. `actionsDays`: settled actions with their events (default
- * 400). `deliveredNotificationsDays`: notifications delivered to a webhook, with their attempts (default 30). Open
- * actions and notifications not yet delivered are never removed. Applies at once.
+ * 400). `deliveredNotificationsDays`: notifications delivered to a webhook, with their attempts (default 30).
+ * `auditDays`: audit entries (default null: forever). Open actions and notifications not yet delivered are never
+ * removed. Applies at once.
  */
 const retentionDays = z.number().int().min(1).max(3650);
-const retention = z.object({ actionsDays: retentionDays, deliveredNotificationsDays: retentionDays });
+/** Saved: absent `auditDays` keeps the saved value (clients that do not know it yet). */
+const retentionInput = z.object({
+  actionsDays: retentionDays,
+  deliveredNotificationsDays: retentionDays,
+  auditDays: retentionDays.nullable().optional(),
+});
+const retention = retentionInput.extend({ auditDays: retentionDays.nullable() });
 
 export const settingsInputSchema = z
   .object({
@@ -70,7 +77,7 @@ export const settingsInputSchema = z
     /** Depot routines; apply at once. Absent keeps the saved values. */
     routines: routines.optional(),
     /** History kept; applies at once. Absent keeps the saved values. */
-    retention: retention.optional(),
+    retention: retentionInput.optional(),
   })
   // No component id: the output schema below extends this one, and the OpenAPI generator would see two
   // schemas under one name.

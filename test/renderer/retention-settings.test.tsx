@@ -14,16 +14,17 @@ import { renderWithStores } from './helpers/render.js';
 
 const ACTIONS = 'Finished commands and their events (days)';
 const DELIVERED = 'Delivered webhook notifications (days)';
+const AUDIT = 'Audit entries (days)';
 
 function page(who = session()) {
   const client = fakeClient({ session: who });
   client.getSettings.mockResolvedValue({
     ...DEFAULT_SETTINGS,
-    retention: { actionsDays: 400, deliveredNotificationsDays: 30 },
+    retention: { actionsDays: 400, deliveredNotificationsDays: 30, auditDays: null },
   });
   client.putSettings.mockImplementation(async ({ body }) => ({
     ...DEFAULT_SETTINGS,
-    retention: body.retention!,
+    retention: { ...body.retention!, auditDays: body.retention!.auditDays ?? null },
   }));
   renderWithStores(<SettingsView />, client, undefined, { session: who });
   return { client, user: userEvent.setup() };
@@ -48,6 +49,7 @@ describe('the retention settings', () => {
     expect(client.putSettings.mock.calls[0]![0].body.retention).toEqual({
       actionsDays: 90,
       deliveredNotificationsDays: 7,
+      auditDays: null,
     });
   });
 
@@ -62,6 +64,28 @@ describe('the retention settings', () => {
       (await screen.findAllByText('Give a whole number of days, from 1 to 3650.')).length,
     ).toBeGreaterThanOrEqual(2);
     expect(client.putSettings).not.toHaveBeenCalled();
+  });
+
+  it('keeps audit entries forever until unticked, then saves the days given', async () => {
+    const { user, client } = page();
+    const forever = await screen.findByRole('checkbox', { name: 'Keep audit entries forever' });
+    expect((forever as HTMLInputElement).checked).toBe(true);
+    expect(screen.queryByRole('textbox', { name: AUDIT })).toBeNull();
+    await user.click(forever);
+    const days = screen.getByRole('textbox', { name: AUDIT });
+    expect((days as HTMLInputElement).value).toBe('800');
+    await user.clear(days);
+    await user.type(days, '0');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(
+      (await screen.findAllByText('Give a whole number of days, from 1 to 3650.')).length,
+    ).toBeGreaterThanOrEqual(1);
+    expect(client.putSettings).not.toHaveBeenCalled();
+    await user.clear(days);
+    await user.type(days, '730');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(client.putSettings).toHaveBeenCalledTimes(1));
+    expect(client.putSettings.mock.calls[0]![0].body.retention?.auditDays).toBe(730);
   });
 
   it('is shown to a supervisor, disabled', async () => {

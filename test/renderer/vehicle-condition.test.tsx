@@ -197,6 +197,7 @@ describe('the wake-up budget setting', () => {
       ...body,
       stellantis: { ...DEFAULT_SETTINGS.stellantis },
       wakeUps: body.wakeUps ?? { monthlyBudget: 20 },
+      retention: DEFAULT_SETTINGS.retention,
     }));
     renderWithStores(<SettingsView />, client);
     const user = userEvent.setup();

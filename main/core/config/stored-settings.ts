@@ -45,13 +45,17 @@ export const DEFAULT_ACTIONS_RETENTION_DAYS = 400;
 export const DEFAULT_DELIVERED_RETENTION_DAYS = 30;
 
 /** How long history is kept (issue 18), defaults filled in. */
-export function retentionOf(
-  stored: Pick<StoredSettings, 'retention'> | null | undefined,
-): NonNullable<StoredSettings['retention']> {
+export function retentionOf(stored: Pick<StoredSettings, 'retention'> | null | undefined): {
+  actionsDays: number;
+  deliveredNotificationsDays: number;
+  auditDays: number | null;
+} {
   return {
     actionsDays: stored?.retention?.actionsDays ?? DEFAULT_ACTIONS_RETENTION_DAYS,
     deliveredNotificationsDays:
       stored?.retention?.deliveredNotificationsDays ?? DEFAULT_DELIVERED_RETENTION_DAYS,
+    // Forever unless a site chose a number of days.
+    auditDays: stored?.retention?.auditDays ?? null,
   };
 }
 

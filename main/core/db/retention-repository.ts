@@ -1,6 +1,7 @@
 // Retention (issue 18): removes settled actions with their events, and delivered notifications with their
 // attempts and payload, older than a cutoff, a bounded batch per call so each transaction stays short. Open actions
-// and deliveries not yet delivered are never touched. The audit log is not here: it is append-only (its triggers).
+// and deliveries not yet delivered are never touched. Audit entries go only when a site chose a number of days: the
+// cutoff is recorded first (audit_retention), since the log's delete trigger lets through only entries older than it.
 import { ACTION_PHASES, isSettled } from '../../../preload/contract/vocabulary.js';
 import type { Db } from './open-database.js';
 
@@ -30,6 +31,8 @@ export interface RetentionRepository {
   pruneActions(cutoff: string, limit: number): number;
   /** Deletes up to `limit` deliveries delivered before `cutoff` (ISO), with their attempts, payload and events. */
   pruneDeliveredNotifications(cutoff: string, limit: number): number;
+  /** Moves the audit cutoff forward to `cutoff` and deletes up to `limit` entries older than it, oldest first. */
+  pruneAudit(cutoff: string, limit: number): number;
 }
 
 export function createRetentionRepository(db: Db): RetentionRepository {
@@ -51,6 +54,17 @@ export function createRetentionRepository(db: Db): RetentionRepository {
     `DELETE FROM deliveries WHERE id ${inIds}`,
   ].map((sql) => db.raw.prepare<{ ids: string }>(sql));
 
+  // Forward only (max): a shorter retention set later must not reopen entries a longer one already protects… and
+  // the table's own trigger refuses a move back anyway.
+  const setAuditCutoff = db.raw.prepare<{ cutoff: string }>(
+    `INSERT INTO audit_retention (id, cutoff) VALUES (1, @cutoff)
+     ON CONFLICT (id) DO UPDATE SET cutoff = max(cutoff, excluded.cutoff)`,
+  );
+  const oldAudit = db.raw.prepare<{ cutoff: string; limit: number }>(
+    `DELETE FROM audit_log WHERE seq IN (
+       SELECT seq FROM audit_log WHERE at < @cutoff ORDER BY at, seq LIMIT @limit)`,
+  );
+
   const batch = (
     select: typeof oldActions,
     steps: typeof removeDeliveries,
@@ -68,5 +82,10 @@ export function createRetentionRepository(db: Db): RetentionRepository {
   return {
     pruneActions: (cutoff, limit) => batch(oldActions, unlinkAction, cutoff, limit),
     pruneDeliveredNotifications: (cutoff, limit) => batch(oldDeliveries, removeDeliveries, cutoff, limit),
+    pruneAudit: (cutoff, limit) =>
+      db.transaction(() => {
+        setAuditCutoff.run({ cutoff });
+        return oldAudit.run({ cutoff, limit }).changes;
+      }),
   };
 }

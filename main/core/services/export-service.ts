@@ -1,10 +1,14 @@
 // The audit log and the history of commands of a period as a file to download (issue 18): checked and authorised at
 // once (a refusal is an ordinary 400/403/404), then read a page at a time as the transport asks for more — HTTP
 // streams it to the client, the desktop bridge gathers the text — so a year of audit costs one page of memory.
+// Each export is itself audited when it starts (who took which period of what out of the agent).
 import { EXPORT_TYPES, type ExportFormat, type FileStream } from '../../../preload/contract/export.js';
 import type { Repositories } from '../db/index.js';
+import type { EventBus } from '../events/event-bus.js';
 import type { AccessGuard } from '../kernel/access-guard.js';
-import type { Actor } from '../kernel/actor.js';
+import { who, type Actor } from '../kernel/actor.js';
+import { createAuditTrail } from '../kernel/audit-trail.js';
+import type { Clock } from '../ports/clock.js';
 import { invalid, notFound } from '../kernel/service-error.js';
 import { ACTION_SHAPE, AUDIT_SHAPE, encodeRows, keysetPages } from './export-rows.js';
 
@@ -50,18 +54,39 @@ export type ExportService = ReturnType<typeof createExportService>;
 export function createExportService({
   repos,
   access,
+  bus,
+  clock,
   pageSize = EXPORT_PAGE_SIZE,
 }: {
   repos: Repositories;
   access: AccessGuard;
+  bus: EventBus;
+  clock: Clock;
   pageSize?: number;
 }) {
+  const trail = createAuditTrail(repos, bus);
+  /** One insert (atomic by itself), published once written; before the first byte leaves. */
+  const record = (actor: Actor, action: 'audit.export' | 'history.export', detail: object, vin?: string) =>
+    trail.append({
+      at: clock.nowIso(),
+      ...who(actor),
+      action,
+      reason: actor.reason ?? null,
+      ...(vin ? { vin } : {}),
+      detail,
+    })();
+
   return {
     /** The audit log of the period, oldest first (admins: it names who did what). */
     audit(actor: Actor, query: ExportPeriod & { operator?: string | undefined }): FileStream {
       access.require(actor, 'admin', 'audit.export');
       const period = periodOf(query);
       const operator = query.operator?.trim() || undefined;
+      record(actor, 'audit.export', {
+        ...period,
+        format: query.format,
+        ...(operator !== undefined ? { operator } : {}),
+      });
       const pages = keysetPages<ReturnType<Repositories['audit']['period']>[number]>(
         (last) =>
           repos.audit.period({
@@ -83,12 +108,15 @@ export function createExportService({
     remotes(actor: Actor, query: ExportPeriod & { vehicle?: string | undefined }): FileStream {
       access.require(actor, 'supervisor', 'remotes.export');
       const period = periodOf(query);
-      let vehicleId: string | undefined;
-      if (query.vehicle) {
-        const vehicle = repos.vehicles.get(query.vehicle);
-        if (!vehicle) throw notFound('VEHICLE_NOT_FOUND', { ref: query.vehicle });
-        vehicleId = vehicle.id;
-      }
+      const vehicle = query.vehicle ? repos.vehicles.get(query.vehicle) : undefined;
+      if (query.vehicle && !vehicle) throw notFound('VEHICLE_NOT_FOUND', { ref: query.vehicle });
+      const vehicleId = vehicle?.id;
+      record(
+        actor,
+        'history.export',
+        { ...period, format: query.format, ...(vehicle ? { vehicle: vehicle.id } : {}) },
+        vehicle?.vin,
+      );
       const pages = keysetPages<ReturnType<Repositories['actions']['period']>[number]>(
         (last) =>
           repos.actions.period({

@@ -1,9 +1,13 @@
-// Retention (issue 18): on a timer, off the request path, removes settled actions (with their events) and delivered
-// notifications (with their attempts and payload) older than the `retention` settings say. Each transaction takes
+// Retention (issue 18): on a timer, off the request path, removes settled actions (with their events), delivered
+// notifications (with their attempts and payload) and — only when a site chose a number of days — audit entries,
+// older than the `retention` settings say; the audit log records each such removal. Each transaction takes
 // one small batch and the sweep yields to the event loop between batches, so API calls, the receiver and the
 // outbox never wait long behind it. The settings are read at each sweep: a change applies at the next one.
 import { retentionOf, SETTINGS_KEY, type StoredSettings } from '../config/stored-settings.js';
 import type { Repositories } from '../db/index.js';
+import type { EventBus } from '../events/event-bus.js';
+import { systemActor, who } from '../kernel/actor.js';
+import { createAuditTrail } from '../kernel/audit-trail.js';
 import type { RetentionRepository } from '../db/retention-repository.js';
 import type { Clock, TimerHandle } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
@@ -20,6 +24,7 @@ export interface RetentionOptions {
 export interface RetentionSweepResult {
   actions: number;
   deliveredNotifications: number;
+  auditEntries: number;
 }
 
 export type RetentionService = ReturnType<typeof createRetentionService>;
@@ -29,7 +34,8 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createRetentionService(
   deps: {
-    repos: Pick<Repositories, 'settings'>;
+    repos: Repositories;
+    bus: EventBus;
     retention: RetentionRepository;
     clock: Clock;
     logger: Logger;
@@ -37,6 +43,7 @@ export function createRetentionService(
   { sweepEveryMs = 60 * 60 * 1000, batchSize = 500 }: RetentionOptions = {},
 ) {
   const { repos, retention, clock, logger } = deps;
+  const trail = createAuditTrail(repos, deps.bus);
   let timer: TimerHandle | null = null;
   let running: Promise<RetentionSweepResult> | null = null;
   let stopped = false;
@@ -52,6 +59,17 @@ export function createRetentionService(
     return total;
   }
 
+  function recordAuditPrune(before: string, count: number, keptDays: number) {
+    // One insert: atomic by itself; published once written.
+    trail.append({
+      at: clock.nowIso(),
+      ...who(systemActor('system')),
+      action: 'audit.prune',
+      reason: `retention: ${keptDays} days`,
+      detail: { before, count },
+    })();
+  }
+
   async function sweepOnce(): Promise<RetentionSweepResult> {
     const days = retentionOf(repos.settings.get<StoredSettings>(SETTINGS_KEY));
     const nowMs = clock.now().getTime();
@@ -62,9 +80,17 @@ export function createRetentionService(
       retention.pruneDeliveredNotifications,
       cutoff(days.deliveredNotificationsDays),
     );
-    if (actions + deliveredNotifications > 0)
-      logger.info('retention: old history removed', { actions, deliveredNotifications });
-    return { actions, deliveredNotifications };
+    let auditEntries = 0;
+    if (days.auditDays !== null) {
+      await yieldToLoop();
+      const before = cutoff(days.auditDays);
+      auditEntries = await drain(retention.pruneAudit, before);
+      // After the removal, so the record of it is newer than any cutoff and stays.
+      if (auditEntries > 0) recordAuditPrune(before, auditEntries, days.auditDays);
+    }
+    if (actions + deliveredNotifications + auditEntries > 0)
+      logger.info('retention: old history removed', { actions, deliveredNotifications, auditEntries });
+    return { actions, deliveredNotifications, auditEntries };
   }
 
   const service = {

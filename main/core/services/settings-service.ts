@@ -42,7 +42,17 @@ export function createSettingsService(deps: {
       // …and the routines' settings.
       const routines = input.routines ?? repos.settings.get<StoredSettings>(SETTINGS_KEY)?.routines;
       // …and the retention.
-      const retention = input.retention ?? repos.settings.get<StoredSettings>(SETTINGS_KEY)?.retention;
+      const saved = repos.settings.get<StoredSettings>(SETTINGS_KEY)?.retention;
+      const retention = input.retention
+        ? {
+            ...input.retention,
+            // null is a choice (forever); only an absent value keeps the saved one.
+            auditDays:
+              input.retention.auditDays === undefined
+                ? (saved?.auditDays ?? null)
+                : input.retention.auditDays,
+          }
+        : saved;
       const stored: StoredSettings = {
         ...input,
         stellantis,

@@ -18,6 +18,7 @@ const TABLES = [
   'action_events',
   'api_tokens',
   'audit_log',
+  'audit_retention',
   'browser_enrolments',
   'bulk_items',
   'bulk_remotes',
@@ -83,6 +84,8 @@ describe('openDatabase', () => {
       expect(triggers.sort()).toEqual([
         'audit_log_no_delete',
         'audit_log_no_update',
+        'audit_retention_forward_only',
+        'audit_retention_kept',
         'quarantine_usage_delete',
         'quarantine_usage_insert',
         'quarantine_usage_update',

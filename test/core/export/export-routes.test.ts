@@ -191,3 +191,43 @@ describe('GET /api/v1/remotes/export', () => {
     expect(reversed.json().errors).toMatchObject([{ field: 'to', rule: 'export.periodOrder' }]);
   });
 });
+
+describe('an export', () => {
+  it('is itself audited when it starts: who, what, the period, the format and the filter', async () => {
+    const newest = async () =>
+      (await h.call({ method: 'GET', url: '/api/v1/audit?limit=1' })).json().items[0] as {
+        action: string;
+        operator: string;
+        vin: string | null;
+        detail: Record<string, unknown>;
+      };
+    const audit = await h.call({
+      method: 'GET',
+      url: `/api/v1/audit/export?${PERIOD}&format=jsonl&operator=Ana`,
+    });
+    expect(audit.statusCode).toBe(200);
+    expect(await newest()).toMatchObject({
+      action: 'audit.export',
+      detail: {
+        from: '2020-01-02T00:00:00.000Z',
+        to: '2020-01-04T00:00:00.000Z',
+        format: 'jsonl',
+        operator: 'Ana',
+      },
+    });
+    const history = await supervisor.call({
+      method: 'GET',
+      url: `/api/v1/remotes/export?${PERIOD}&format=csv&vehicle=${VIN}`,
+    });
+    expect(history.statusCode).toBe(200);
+    expect(await newest()).toMatchObject({
+      action: 'history.export',
+      operator: 'Sam',
+      vin: VIN,
+      detail: { format: 'csv', vehicle: VEHICLE },
+    });
+    // A refused export leaves no such entry.
+    await technician.call({ method: 'GET', url: `/api/v1/remotes/export?${PERIOD}` });
+    expect((await newest()).action).toBe('access.denied');
+  });
+});

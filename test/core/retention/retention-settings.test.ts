@@ -30,16 +30,41 @@ const put = (body: object) =>
 const get = async () => (await h.call({ method: 'GET', url: '/api/v1/settings' })).json();
 
 describe('the retention settings', () => {
-  it('default to 400 days of actions and 30 days of delivered notifications', async () => {
-    expect((await get()).retention).toEqual({ actionsDays: 400, deliveredNotificationsDays: 30 });
+  it('default to 400 days of actions, 30 days of delivered notifications and audit entries forever', async () => {
+    expect((await get()).retention).toEqual({
+      actionsDays: 400,
+      deliveredNotificationsDays: 30,
+      auditDays: null,
+    });
   });
 
   it('are saved, and kept by a save that does not name them', async () => {
     const saved = await put({ ...BASE, retention: { actionsDays: 90, deliveredNotificationsDays: 7 } });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect((await get()).retention).toEqual({ actionsDays: 90, deliveredNotificationsDays: 7 });
+    expect((await get()).retention).toEqual({
+      actionsDays: 90,
+      deliveredNotificationsDays: 7,
+      auditDays: null,
+    });
     expect((await put(BASE)).statusCode).toBe(200);
-    expect((await get()).retention).toEqual({ actionsDays: 90, deliveredNotificationsDays: 7 });
+    expect((await get()).retention).toEqual({
+      actionsDays: 90,
+      deliveredNotificationsDays: 7,
+      auditDays: null,
+    });
+  });
+
+  it('save audit days, keep them when a client leaves them out, and go back to forever with null', async () => {
+    const withAudit = { actionsDays: 400, deliveredNotificationsDays: 30, auditDays: 730 };
+    expect((await put({ ...BASE, retention: withAudit })).statusCode).toBe(200);
+    expect((await get()).retention).toEqual(withAudit);
+    // An older client sends the two it knows: the audit days stay.
+    expect(
+      (await put({ ...BASE, retention: { actionsDays: 300, deliveredNotificationsDays: 30 } })).statusCode,
+    ).toBe(200);
+    expect((await get()).retention).toEqual({ ...withAudit, actionsDays: 300 });
+    expect((await put({ ...BASE, retention: { ...withAudit, auditDays: null } })).statusCode).toBe(200);
+    expect((await get()).retention.auditDays).toBeNull();
   });
 
   it('refuses days that are not whole, below 1 or above 3650, or missing, naming the field', async () => {
@@ -50,12 +75,18 @@ describe('the retention settings', () => {
       [{ actionsDays: '400', deliveredNotificationsDays: 30 }, 'retention.actionsDays'],
       [{ actionsDays: null, deliveredNotificationsDays: 30 }, 'retention.actionsDays'],
       [{ actionsDays: 400 }, 'retention.deliveredNotificationsDays'],
+      [{ actionsDays: 400, deliveredNotificationsDays: 30, auditDays: 0 }, 'retention.auditDays'],
+      [{ actionsDays: 400, deliveredNotificationsDays: 30, auditDays: 'forever' }, 'retention.auditDays'],
     ] as const) {
       const res = await put({ ...BASE, retention });
       expect(res.statusCode, JSON.stringify(retention)).toBe(400);
       expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
     }
-    expect((await get()).retention).toEqual({ actionsDays: 400, deliveredNotificationsDays: 30 });
+    expect((await get()).retention).toEqual({
+      actionsDays: 400,
+      deliveredNotificationsDays: 30,
+      auditDays: null,
+    });
   });
 
   it('drive the core’s sweep: a finished command past them is gone, with its history', async () => {

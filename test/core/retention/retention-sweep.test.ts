@@ -1,6 +1,7 @@
 // Retention (issue 18) on a real SQLite file: settled actions older than the setting go with their events, and
 // notifications delivered longer ago go with their attempts and payload; open actions, notifications not
-// delivered and recent rows stay; the sweep runs on the clock's timer, a small batch per transaction.
+// delivered and recent rows stay; audit entries only when a number of days is set, the removal itself recorded, and
+// the log's trigger refusing any other delete; the sweep runs on the clock's timer, a small batch per transaction.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { retentionWorld, type RetentionWorld } from './retention-world.js';
 
@@ -27,7 +28,7 @@ describe('the retention sweep', () => {
     w.action('recent-done', 'Done', 399);
     w.event('recent-done', 'Success');
 
-    expect(await w.service.sweep()).toEqual({ actions: 2, deliveredNotifications: 0 });
+    expect(await w.service.sweep()).toEqual({ actions: 2, deliveredNotifications: 0, auditEntries: 0 });
     const left = w.db.raw.prepare('SELECT id FROM remote_actions ORDER BY id').pluck().all();
     expect(left).toEqual(['old-pending', 'old-queued', 'recent-done']);
     expect(w.count('action_events', "remote_action_id = 'old-done'")).toBe(0);
@@ -57,7 +58,7 @@ describe('the retention sweep', () => {
     w.delivery('old-queued', 'Queued', 40);
     w.delivery('recent-delivered', 'Delivered', 29);
 
-    expect(await w.service.sweep()).toEqual({ actions: 0, deliveredNotifications: 1 });
+    expect(await w.service.sweep()).toEqual({ actions: 0, deliveredNotifications: 1, auditEntries: 0 });
     const left = w.db.raw.prepare('SELECT id FROM deliveries ORDER BY id').pluck().all();
     expect(left).toEqual(['old-dead', 'old-failed', 'old-queued', 'recent-delivered']);
     for (const table of ['delivery_attempts', 'delivery_payloads', 'delivery_events'])
@@ -69,9 +70,9 @@ describe('the retention sweep', () => {
     w = retentionWorld();
     w.action('a-20', 'Done', 20);
     w.delivery('d-3', 'Delivered', 3);
-    expect(await w.service.sweep()).toEqual({ actions: 0, deliveredNotifications: 0 });
+    expect(await w.service.sweep()).toEqual({ actions: 0, deliveredNotifications: 0, auditEntries: 0 });
     w.setRetention({ actionsDays: 10, deliveredNotificationsDays: 2 });
-    expect(await w.service.sweep()).toEqual({ actions: 1, deliveredNotifications: 1 });
+    expect(await w.service.sweep()).toEqual({ actions: 1, deliveredNotifications: 1, auditEntries: 0 });
   });
 
   it('works through many rows in batches of the given size', async () => {
@@ -105,5 +106,73 @@ describe('the retention sweep', () => {
       w.clock.advance(60 * 60 * 1000);
     }
     await vi.waitFor(() => expect(w.count('remote_actions')).toBe(0));
+  });
+
+  it('keeps audit entries forever by default, however old', async () => {
+    w = retentionWorld();
+    w.auditEntry('remote.send', 5000);
+    w.auditEntry('settings.change', 1);
+    expect((await w.service.sweep()).auditEntries).toBe(0);
+    expect(w.count('audit_log')).toBe(2);
+  });
+
+  it('removes audit entries past the chosen days in batches, and records the removal', async () => {
+    w = retentionWorld({ batchSize: 40 });
+    w.db.transaction(() => {
+      for (let i = 0; i < 130; i++) w.auditEntry('remote.send', 91 + (i % 5));
+      w.auditEntry('callback.create', 89);
+    });
+    const published: unknown[] = [];
+    w.bus.subscribe((event) => published.push(event));
+    w.setRetention({ actionsDays: 400, deliveredNotificationsDays: 30, auditDays: 90 });
+
+    expect((await w.service.sweep()).auditEntries).toBe(130);
+    const left = w.db.raw.prepare('SELECT action, operator, detail FROM audit_log ORDER BY seq').all() as {
+      action: string;
+      operator: string;
+      detail: string | null;
+    }[];
+    expect(left.map((e) => e.action)).toEqual(['callback.create', 'audit.prune']);
+    expect(left[1]!.operator).toBe('system');
+    expect(JSON.parse(left[1]!.detail!)).toEqual({ before: w.ago(90), count: 130 });
+    expect(published).toEqual([
+      expect.objectContaining({
+        type: 'audit.appended',
+        entry: expect.objectContaining({ action: 'audit.prune' }),
+      }),
+    ]);
+    // Nothing more to remove: no second record.
+    expect((await w.service.sweep()).auditEntries).toBe(0);
+    expect(w.count('audit_log')).toBe(2);
+  });
+
+  it('lets no delete through the audit log but entries older than the recorded cutoff', async () => {
+    w = retentionWorld();
+    w.auditEntry('remote.send', 100);
+    w.auditEntry('remote.send', 10);
+    const deleteAll = () => w.db.raw.prepare('DELETE FROM audit_log').run();
+    expect(deleteAll).toThrow(/append-only/);
+    w.setRetention({ actionsDays: 400, deliveredNotificationsDays: 30, auditDays: 50 });
+    await w.service.sweep();
+    // The cutoff now stands at 50 days: a recent entry still cannot go, by any statement.
+    expect(deleteAll).toThrow(/append-only/);
+    expect(() =>
+      w.db.raw.prepare("UPDATE audit_retention SET cutoff = '9999-01-01T00:00:00.000Z'").run(),
+    ).not.toThrow();
+    // …the cutoff may only move forward: back is refused.
+    expect(() =>
+      w.db.raw.prepare("UPDATE audit_retention SET cutoff = '2000-01-01T00:00:00.000Z'").run(),
+    ).toThrow(/only moves forward/);
+    expect(() => w.db.raw.prepare('DELETE FROM audit_retention').run()).toThrow(/cannot be deleted/);
+  });
+
+  it('never moves the cutoff back when the days grow again', async () => {
+    w = retentionWorld();
+    w.auditEntry('remote.send', 100);
+    w.setRetention({ actionsDays: 400, deliveredNotificationsDays: 30, auditDays: 10 });
+    await w.service.sweep();
+    w.setRetention({ actionsDays: 400, deliveredNotificationsDays: 30, auditDays: 1000 });
+    await w.service.sweep();
+    expect(w.db.raw.prepare('SELECT cutoff FROM audit_retention').pluck().get()).toBe(w.ago(10));
   });
 });

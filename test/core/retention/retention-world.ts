@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createRepositories, openDatabase, type Db } from '../../../main/core/db/index.js';
 import { createRetentionRepository } from '../../../main/core/db/retention-repository.js';
 import { SETTINGS_KEY } from '../../../main/core/config/stored-settings.js';
+import { createEventBus, type EventBus } from '../../../main/core/events/event-bus.js';
 import { manualClock, type ManualClock } from '../../../main/core/ports/clock.js';
 import { silentLogger } from '../../../main/core/ports/logger.js';
 import {
@@ -19,10 +20,17 @@ const VIN = 'VR3UHZKXZPT000001';
 export interface RetentionWorld {
   db: Db;
   clock: ManualClock;
+  bus: EventBus;
   service: ReturnType<typeof createRetentionService>;
   /** `days` ago from the clock, as stored (ISO, UTC, milliseconds). */
   ago(days: number): string;
-  setRetention(retention: { actionsDays: number; deliveredNotificationsDays: number }): void;
+  setRetention(retention: {
+    actionsDays: number;
+    deliveredNotificationsDays: number;
+    auditDays?: number | null;
+  }): void;
+  /** An audit entry written `daysAgo` days before the clock's time. */
+  auditEntry(action: string, daysAgo: number): void;
   action(
     id: string,
     phase: string,
@@ -41,8 +49,9 @@ export function retentionWorld(options: RetentionOptions = {}): RetentionWorld {
   const db = openDatabase(join(dir, 'depot-remote.sqlite'));
   const clock = manualClock('2027-06-01T12:00:00.000Z');
   const repos = createRepositories(db);
+  const bus = createEventBus();
   const service = createRetentionService(
-    { repos, retention: createRetentionRepository(db), clock, logger: silentLogger },
+    { repos, bus, retention: createRetentionRepository(db), clock, logger: silentLogger },
     options,
   );
   const ago = (days: number) => new Date(clock.now().getTime() - days * DAY_MS).toISOString();
@@ -78,9 +87,14 @@ export function retentionWorld(options: RetentionOptions = {}): RetentionWorld {
       remote_type, event, created_at) VALUES ('cb-1', @id, '${VIN}', 'Horn', NULL, @at)`);
   let seq = 0;
 
+  const insertAudit = db.raw.prepare(
+    `INSERT INTO audit_log (at, operator, action, detail) VALUES (@at, 'alice', @action, NULL)`,
+  );
+
   return {
     db,
     clock,
+    bus,
     service,
     ago,
     setRetention(retention) {
@@ -98,6 +112,9 @@ export function retentionWorld(options: RetentionOptions = {}): RetentionWorld {
         resentFrom: extra.resentFrom ?? null,
         afterId: extra.afterId ?? null,
       });
+    },
+    auditEntry(action, daysAgo) {
+      insertAudit.run({ at: ago(daysAgo), action });
     },
     event(actionId, status) {
       insertEvent.run({ id: actionId, status });

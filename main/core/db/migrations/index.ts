@@ -9,6 +9,7 @@ import { builtInCallback } from './008-built-in-callback.js';
 import { operators } from './009-operators.js';
 import { actionQueue } from './010-action-queue.js';
 import { routines } from './011-routines.js';
+import { auditRetention } from './012-audit-retention.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   operators,
   actionQueue,
   routines,
+  auditRetention,
 ];

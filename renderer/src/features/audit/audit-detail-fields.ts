@@ -83,6 +83,10 @@ export const AUDIT_DETAIL_FIELDS = [
   'callbacksNeedingSecrets',
   'receiverSecretsRenewed',
   'stellantisPasswordCleared',
+  // Retention and exports
+  'format',
+  'operator',
+  'vehicle',
 ] as const;
 export type AuditDetailField = (typeof AUDIT_DETAIL_FIELDS)[number];
 

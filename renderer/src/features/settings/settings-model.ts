@@ -18,12 +18,14 @@ export const SETTINGS_FIELD = {
   grace: 'routines.scheduleGraceMinutes',
   actionsRetention: 'retention.actionsDays',
   deliveredRetention: 'retention.deliveredNotificationsDays',
+  auditRetention: 'retention.auditDays',
 } as const;
 
 /** The agent's defaults for how long history is kept (issue 18). */
 export const DEFAULT_RETENTION: SettingsDto['retention'] = {
   actionsDays: 400,
   deliveredNotificationsDays: 30,
+  auditDays: null,
 };
 
 /** The agent's defaults for the depot routines (the time zone: this machine's, as the agent's own default). */
@@ -109,6 +111,11 @@ export function retentionErrors(retention: SettingsDto['retention']): FieldError
   if (!wholeIn(retention.deliveredNotificationsDays, 1, 3650))
     errors.push({
       field: SETTINGS_FIELD.deliveredRetention,
+      message: t('settings:retention.invalid', { min: 1, max: 3650 }),
+    });
+  if (retention.auditDays !== null && !wholeIn(retention.auditDays, 1, 3650))
+    errors.push({
+      field: SETTINGS_FIELD.auditRetention,
       message: t('settings:retention.invalid', { min: 1, max: 3650 }),
     });
   return errors;
