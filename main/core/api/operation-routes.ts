@@ -19,7 +19,7 @@ import type { FailureLimiter } from './security/failure-limiter.js';
 import { ENROLMENT_COOKIE, ENROLMENT_MAX_AGE_S, SESSION_COOKIE, type Sessions } from './security/sessions.js';
 import { OPERATOR_MAX_LENGTH, REASON_MAX_LENGTH } from '../../../preload/contract/vocabulary.js';
 import { actorOf } from './request-actor.js';
-import { domainValidatedBody, errors } from './route-kit.js';
+import { domainValidatedBody, errors, MAPPED_ANSWERS, mappedAnswerSerializer } from './route-kit.js';
 
 export interface OperationRoutesOptions<R extends OperationRegistry> {
   registry: R;
@@ -184,6 +184,7 @@ export function operationRoute(
     config: op.http.public ? { public: true } : {},
     schema,
     ...(input.domainBody ? { validatorCompiler: domainValidatedBody } : {}),
+    ...(MAPPED_ANSWERS.has(name) ? { serializerCompiler: mappedAnswerSerializer(status) } : {}),
     ...(queryFields.length + paramFields.length > 0
       ? {
           preValidation: async (req: FastifyRequest) => {

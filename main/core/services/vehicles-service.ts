@@ -1,19 +1,25 @@
 // The fleet as the connector reports it, cached in the store so the list works while offline.
-import type { VehicleDto } from '../../../preload/contract/dto.js';
+import type { VehicleDto, VehicleSummaryDto } from '../../../preload/contract/dto.js';
 import type { VehicleReadiness, VehicleSort, VehicleState } from '../../../preload/contract/vocabulary.js';
 import { SETTINGS_KEY, wakeUpBudgetOf, type StoredSettings } from '../config/stored-settings.js';
 import type { Capabilities, Connector } from '../connector/connector.js';
 import type { RemoteType } from '../domain/remote-type.js';
 import { fleetComparator, matchesFleetFilter } from '../domain/vehicle/fleet-order.js';
 import {
+  conditionOf,
+  deepSleeping,
   NO_FACTS,
+  sameFacts,
   utcMonth,
-  vehicleCondition,
+  type ConditionMoment,
+  type VehicleCondition,
   type VehicleFacts,
 } from '../domain/vehicle/vehicle-condition.js';
 import type { Repositories, VehicleRecord } from '../db/index.js';
+import type { VehicleSummaryRecord } from '../db/vehicles-repository.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Clock } from '../ports/clock.js';
+import { capabilitiesView } from '../kernel/capabilities-view.js';
 import { toVehicleDto } from '../kernel/dto-mappers.js';
 import { notFound } from '../kernel/service-error.js';
 
@@ -42,16 +48,118 @@ export function createVehiclesService(deps: {
   /** The budget is read at each call: a change in the settings shows at once. */
   const wakeUpBudget = () => wakeUpBudgetOf(repos.settings.get<StoredSettings>(SETTINGS_KEY));
 
-  function describe(v: VehicleRecord, facts: VehicleFacts, nowMs: number, budget: number): VehicleDto {
-    return toVehicleDto(
-      v,
-      vehicleCondition({ status: v.status, statusAt: v.statusAt, facts, nowMs, wakeUpBudget: budget }),
-    );
+  /** The time of asking, the budget and the month: once per answer, shared by its vehicles. */
+  function moment(): ConditionMoment {
+    const nowMs = clock.now().getTime();
+    return { nowMs, wakeUpBudget: wakeUpBudget(), month: utcMonth(nowMs) };
+  }
+
+  function describe(v: VehicleRecord, facts: VehicleFacts, at: ConditionMoment): VehicleDto {
+    return toVehicleDto(v, conditionOf(repos.vehicles.digest(v), facts, at));
   }
 
   function view(v: VehicleRecord): VehicleDto {
-    const nowMs = clock.now().getTime();
-    return describe(v, repos.vehicleFacts.one(v.id, utcMonth(nowMs)), nowMs, wakeUpBudget());
+    const at = moment();
+    return describe(v, repos.vehicleFacts.one(v.id, utcMonth(at.nowMs)), at);
+  }
+
+  /** Capabilities as clients see them, once per parsed capabilities object (the repository shares those). */
+  const capabilityViews = new WeakMap<VehicleRecord['capabilities'], VehicleDto['capabilities']>();
+  function capabilitiesOf(stored: VehicleRecord['capabilities']): VehicleDto['capabilities'] {
+    let view = capabilityViews.get(stored);
+    if (!view) capabilityViews.set(stored, (view = capabilitiesView(stored)));
+    return view;
+  }
+
+  /**
+   * A vehicle of the fleet list, its fields in the order of the contract's VehicleSummary: the route answers this
+   * object as it is (api/route-kit.ts, MAPPED_ANSWERS, says why; test/core/api/fleet-answer.test.ts holds it to the
+   * schema).
+   */
+  function summarize(v: VehicleSummaryRecord, facts: VehicleFacts, at: ConditionMoment): VehicleSummaryDto {
+    const condition: VehicleCondition = conditionOf(v.digest, facts, at);
+    return {
+      id: v.id,
+      vin: v.vin,
+      label: v.label,
+      brand: v.brand,
+      model: v.model,
+      energy: v.energy,
+      capabilities: capabilitiesOf(v.capabilities),
+      statusAt: v.statusAt,
+      syncedAt: v.syncedAt,
+      states: condition.states,
+      stateSources: condition.stateSources,
+      wakeUps: condition.wakeUps,
+      readiness: condition.readiness,
+    };
+  }
+
+  /**
+   * Each vehicle's last summary and what it was made from. A summary depends on the row, its status digest and
+   * capabilities (the repository's, the same objects while unchanged), the vehicle's facts, the budget, the month
+   * and whether it is past its deep-sleep instant — nothing else of the time of asking — so while all of those are
+   * the same the same object is answered again (never changed: the route keeps its JSON, api/route-kit.ts).
+   */
+  const made = new Map<string, { v: VehicleSummaryRecord; facts: VehicleFacts; at: ConditionMoment; deep: boolean; summary: VehicleSummaryDto }>(); // prettier-ignore
+  function summary(v: VehicleSummaryRecord, facts: VehicleFacts, at: ConditionMoment): VehicleSummaryDto {
+    const deep = deepSleeping(v.digest, at.nowMs);
+    const last = made.get(v.id);
+    if (
+      last &&
+      last.v.digest === v.digest &&
+      last.v.capabilities === v.capabilities &&
+      last.v.statusAt === v.statusAt &&
+      last.v.syncedAt === v.syncedAt &&
+      last.v.vin === v.vin &&
+      last.v.label === v.label &&
+      last.v.brand === v.brand &&
+      last.v.model === v.model &&
+      last.v.energy === v.energy &&
+      last.deep === deep &&
+      last.at.wakeUpBudget === at.wakeUpBudget &&
+      last.at.month.month === at.month.month &&
+      sameFacts(last.facts, facts)
+    ) {
+      return last.summary;
+    }
+    const fresh = summarize(v, facts, at);
+    made.set(v.id, { v, facts, at, deep, summary: fresh });
+    return fresh;
+  }
+
+  /**
+   * A page of the fleet with each vehicle's condition, filtered and ordered on it. Every vehicle the search matches
+   * is described (states cannot be filtered in SQL); the facts of the whole fleet come in two statements.
+   */
+  function page<R extends { id: string }, T extends VehicleSummaryDto>(
+    query: FleetListQuery,
+    read: (q: { search?: string; limit: number; offset: number }) => R[],
+    describeOne: (record: R, facts: VehicleFacts, at: ConditionMoment) => T,
+  ) {
+    const at = moment();
+    const facts = repos.vehicleFacts.all(utcMonth(at.nowMs));
+    const search = query.search !== undefined ? { search: query.search } : {};
+    const described = (records: R[]) => records.map((v) => describeOne(v, facts.get(v.id) ?? NO_FACTS, at));
+    const { limit, offset } = query;
+    if (
+      !query.state?.length &&
+      !query.readiness?.length &&
+      (query.sort ?? 'vin') === 'vin' &&
+      (query.order ?? 'asc') === 'asc'
+    ) {
+      // The store's own order and paging (the fleet API mirror pages this way): only the page is described.
+      const items = described(read({ ...search, limit, offset }));
+      return { items, total: repos.vehicles.count(search), limit, offset };
+    }
+    const all = described(read({ ...search, limit: -1, offset: 0 }));
+    const filter = {
+      ...(query.state ? { states: query.state } : {}),
+      ...(query.readiness ? { readiness: query.readiness } : {}),
+    };
+    const matching = all.filter((v) => matchesFleetFilter(v, filter));
+    matching.sort(fleetComparator(query.sort ?? 'vin', query.order ?? 'asc'));
+    return { items: matching.slice(offset, offset + limit), total: matching.length, limit, offset };
   }
 
   const service = {
@@ -64,36 +172,17 @@ export function createVehiclesService(deps: {
       return vehicles.length;
     },
 
-    /**
-     * The fleet with each vehicle's condition, filtered and ordered on it. Every vehicle the search matches is
-     * described (states cannot be filtered in SQL); the facts of the whole fleet come in two statements.
-     */
+    /** The fleet with each vehicle's condition and its last status, filtered and ordered on the condition. */
     list(query: FleetListQuery) {
-      const nowMs = clock.now().getTime();
-      const facts = repos.vehicleFacts.all(utcMonth(nowMs));
-      const budget = wakeUpBudget();
-      const search = query.search !== undefined ? { search: query.search } : {};
-      const described = (records: VehicleRecord[]) =>
-        records.map((v) => describe(v, facts.get(v.id) ?? NO_FACTS, nowMs, budget));
-      const { limit, offset } = query;
-      if (
-        !query.state?.length &&
-        !query.readiness?.length &&
-        (query.sort ?? 'vin') === 'vin' &&
-        (query.order ?? 'asc') === 'asc'
-      ) {
-        // The store's own order and paging (the fleet API mirror pages this way): only the page is described.
-        const items = described(repos.vehicles.list({ ...search, limit, offset }));
-        return { items, total: repos.vehicles.count(search), limit, offset };
-      }
-      const all = described(repos.vehicles.list({ ...search, limit: -1, offset: 0 }));
-      const filter = {
-        ...(query.state ? { states: query.state } : {}),
-        ...(query.readiness ? { readiness: query.readiness } : {}),
-      };
-      const matching = all.filter((v) => matchesFleetFilter(v, filter));
-      matching.sort(fleetComparator(query.sort ?? 'vin', query.order ?? 'asc'));
-      return { items: matching.slice(offset, offset + limit), total: matching.length, limit, offset };
+      return page(query, (q) => repos.vehicles.list(q), describe);
+    },
+
+    /**
+     * As list, without each vehicle's raw status (the fleet list's answer): no status is parsed, each vehicle's
+     * condition comes from the digest its status got when it was stored.
+     */
+    summaries(query: FleetListQuery) {
+      return page(query, (q) => repos.vehicles.summaries(q), summary);
     },
 
     get(ref: string): VehicleDto {

@@ -117,9 +117,88 @@ export interface ConditionInput {
   wakeUpBudget: number;
 }
 
+/**
+ * What a vehicle's last status says towards its condition, worked out once, when the status is stored (the
+ * vehicles repository keeps one per vehicle): the readings, and the dates the rules compare as numbers. What
+ * depends on the time of asking is kept as the instant it changes, so a list of 5,000 vehicles compares one number
+ * per vehicle instead of parsing their dates at every request (docs/benchmarks.md, 3 December 2026, session 2).
+ */
+export interface StatusDigest {
+  /** When the agent read the status (null: never): also what the digest is valid for. */
+  statusAt: string | null;
+  readings: StatusReadings | null;
+  /**
+   * DeepSleepRisk while now is past this instant (ms): the last ignition or position plus DEEP_SLEEP_AFTER_MS. The
+   * rule `now - lastActivity > 7 days` is `now > lastActivity + 7 days` for whole milliseconds, exactly.
+   */
+  deepSleepAfterMs: number | null;
+  /** Silent for longer than the awake window when the agent read the status (fixed at the read). */
+  asleep: boolean;
+}
+
+export function digestStatus(status: Record<string, unknown> | null, statusAt: string | null): StatusDigest {
+  const r = status ? readStatus(status) : null;
+  return {
+    statusAt,
+    readings: r,
+    deepSleepAfterMs: r?.lastActivityAt ? Date.parse(r.lastActivityAt) + DEEP_SLEEP_AFTER_MS : null,
+    asleep: Boolean(
+      r?.lastReportAt && statusAt && Date.parse(statusAt) - Date.parse(r.lastReportAt) > AWAKE_WINDOW_MS,
+    ),
+  };
+}
+
+/** The vehicle's condition at `input.nowMs`, from its raw status (one vehicle; a list uses conditionOf). */
 export function vehicleCondition(input: ConditionInput): VehicleCondition {
-  const { status, statusAt, facts, nowMs, wakeUpBudget } = input;
-  const r: StatusReadings | null = status ? readStatus(status) : null;
+  return conditionOf(digestStatus(input.status, input.statusAt), input.facts, {
+    nowMs: input.nowMs,
+    wakeUpBudget: input.wakeUpBudget,
+    month: utcMonth(input.nowMs),
+  });
+}
+
+/** The one part of a condition that moves with time alone (the wake-up month aside). */
+export function deepSleeping(digest: StatusDigest, nowMs: number): boolean {
+  return digest.deepSleepAfterMs !== null && nowMs > digest.deepSleepAfterMs;
+}
+
+/** The same facts, by value (each read of the facts makes new objects). */
+export function sameFacts(a: VehicleFacts, b: VehicleFacts): boolean {
+  const sameEvidence = (x: StateEvidence | null, y: StateEvidence | null) =>
+    x === y ||
+    (x !== null &&
+      y !== null &&
+      x.value === y.value &&
+      x.at === y.at &&
+      x.remoteActionId === y.remoteActionId);
+  return (
+    a === b ||
+    (a.wakeUpsUsed === b.wakeUpsUsed &&
+      sameEvidence(a.immobilization, b.immobilization) &&
+      sameEvidence(a.stolen, b.stolen) &&
+      (a.wakeUpsRefused === b.wakeUpsRefused ||
+        (a.wakeUpsRefused !== null &&
+          b.wakeUpsRefused !== null &&
+          a.wakeUpsRefused.at === b.wakeUpsRefused.at &&
+          a.wakeUpsRefused.remoteActionId === b.wakeUpsRefused.remoteActionId)))
+  );
+}
+
+/** What every vehicle of one answer shares: the time of asking, the budget and the month (worked out once). */
+export interface ConditionMoment {
+  nowMs: number;
+  wakeUpBudget: number;
+  /** utcMonth(nowMs). */
+  month: { month: string; to: string };
+}
+
+export function conditionOf(
+  digest: StatusDigest,
+  facts: VehicleFacts,
+  at: ConditionMoment,
+): VehicleCondition {
+  const { statusAt, readings: r } = digest;
+  const { nowMs, wakeUpBudget, month } = at;
   const found = new Map<VehicleState, StateSource>();
   const fromStatus = (detail?: string): StateSource => ({
     source: 'status',
@@ -141,11 +220,10 @@ export function vehicleCondition(input: ConditionInput): VehicleCondition {
   ]);
   if (immobilized?.value) found.set('Immobilized', immobilized.source);
 
-  if (r?.lastActivityAt && nowMs - Date.parse(r.lastActivityAt) > DEEP_SLEEP_AFTER_MS) {
+  if (r?.lastActivityAt && deepSleeping(digest, nowMs)) {
     found.set('DeepSleepRisk', { source: 'status', at: r.lastActivityAt });
   }
 
-  const month = utcMonth(nowMs);
   if (facts.wakeUpsRefused) {
     found.set('NoWakeUpsLeft', {
       source: 'network-refusal',
@@ -157,9 +235,7 @@ export function vehicleCondition(input: ConditionInput): VehicleCondition {
   }
 
   // Asleep when, as the agent read it, the vehicle had been silent for longer than its awake window.
-  if (r?.lastReportAt && statusAt && Date.parse(statusAt) - Date.parse(r.lastReportAt) > AWAKE_WINDOW_MS) {
-    found.set('Asleep', { source: 'status', at: r.lastReportAt });
-  }
+  if (digest.asleep) found.set('Asleep', { source: 'status', at: r!.lastReportAt });
   if (r?.privacy === 'Geolocation' || r?.privacy === 'Full') found.set('PrivacyMode', fromStatus(r.privacy));
   if (r?.openDoors && r.openDoors.length > 0) found.set('DoorsOpen', fromStatus(r.openDoors.join(',')));
   if (r?.unlocked) found.set('Unlocked', fromStatus());
@@ -180,7 +256,7 @@ export function vehicleCondition(input: ConditionInput): VehicleCondition {
       refusedByNetworkAt: facts.wakeUpsRefused?.at ?? null,
     },
     readiness: readiness(found, {
-      hasStatus: status !== null,
+      hasStatus: r !== null,
       privacy: r?.privacy ?? null,
       lastActivityAt: r?.lastActivityAt ?? null,
       resetsAt: month.to,
