@@ -1,7 +1,7 @@
 // A supervisor (or whoever the policy names) approves one command on a technician's screen: they pick their name
 // and type their own PIN; the command goes out with X-Depot-Approver / X-Depot-Approver-Pin. A wrong PIN or a lock
 // is said here and nothing is sent; the dialog stays open to try again.
-import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
@@ -11,6 +11,7 @@ import { useStores } from '../../app/stores-context.js';
 import { errorAt, failureMessage } from '../../components/field-errors.js';
 import { t } from '../../i18n/index.js';
 import { roleLabel } from './access-text.js';
+import { SecretInput } from '../../components/SecretInput.js';
 
 export interface Approval {
   approver: string;
@@ -140,7 +141,7 @@ export function ApprovalDialog({
             error={approverError}
             data-autofocus
           />
-          <PasswordInput
+          <SecretInput
             ref={pinRef}
             label={t('access:approve.pin')}
             value={pin}

@@ -1,6 +1,6 @@
 // Signing secret (Standard Webhooks) and the authentication helper. Stored secrets are never shown: editing
 // offers to keep, replace or remove them.
-import { Button, Group, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { errorAt, errorUnder, type FieldError } from '../../components/field-errors.js';
 import { FIELD } from './callback-fields.js';
@@ -11,6 +11,7 @@ import {
   generateSigningSecret,
   type SecretMode,
 } from './callback-model.js';
+import { SecretInput } from '../../components/SecretInput.js';
 
 export function SigningSecretField({
   draft,
@@ -127,7 +128,7 @@ export function AuthenticationField({
             error={errorAt(errors, FIELD.username)}
             w={220}
           />
-          <PasswordInput
+          <SecretInput
             label={t('callbacks:auth.password')}
             value={draft.password}
             onChange={(e) => onChange({ password: e.currentTarget.value })}
@@ -137,7 +138,7 @@ export function AuthenticationField({
         </Group>
       ) : null}
       {draft.authMode === 'Bearer' ? (
-        <PasswordInput
+        <SecretInput
           label={t('callbacks:auth.token')}
           value={draft.token}
           onChange={(e) => onChange({ token: e.currentTarget.value })}

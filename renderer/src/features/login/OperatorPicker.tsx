@@ -1,7 +1,7 @@
 // Choose a name, type the PIN: the sign-in of an enrolled browser, the lock screen and "Switch operator". A
 // listbox: the arrows move through the names, Enter (or a click) chooses and puts the focus in the PIN field,
 // Enter there signs in. A refusal empties the PIN and brings the focus back to it.
-import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ClientFailure } from '../../../../preload/contract/client.js';
@@ -11,6 +11,7 @@ import { RoleBadge } from '../access/RoleBadge.js';
 import { t } from '../../i18n/index.js';
 import { signInFailureText } from './sign-in-failure.js';
 import classes from './OperatorPicker.module.css';
+import { SecretInput } from '../../components/SecretInput.js';
 
 export function OperatorPicker({
   members,
@@ -164,7 +165,7 @@ export function OperatorPicker({
             ))}
           </div>
         </div>
-        <PasswordInput
+        <SecretInput
           ref={pinRef}
           label={
             chosen

@@ -1,6 +1,6 @@
 // The token sign-in: the agent's API token (or a scoped token) traded for a session cookie; on a browser not yet
 // enrolled, checked by default, it also enrols the browser so operators can sign in here with a PIN afterwards.
-import { Button, Checkbox, Code, List, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Code, List, Stack, Text } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useStore } from 'zustand';
@@ -8,6 +8,7 @@ import type { ClientFailure } from '../../../../preload/contract/client.js';
 import { useStores } from '../../app/stores-context.js';
 import { errorAt } from '../../components/field-errors.js';
 import { t } from '../../i18n/index.js';
+import { SecretInput } from '../../components/SecretInput.js';
 
 /** Stands for the path in the sentence, which is cut there to show the path as code. */
 const PATH_MARK = '\u0000';
@@ -47,7 +48,7 @@ export function TokenSignIn({ enrolOffer, failure }: { enrolOffer: boolean; fail
             <TokenWhere />
           </List.Item>
         </List>
-        <PasswordInput
+        <SecretInput
           label={t('login:token.label')}
           leftSection={<IconKey size={16} aria-hidden />}
           value={token}

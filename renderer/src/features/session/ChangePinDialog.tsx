@@ -1,5 +1,5 @@
 // The signed-in operator changes their own PIN (or password): the current one, then the new one twice.
-import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ClientFailure } from '../../../../preload/contract/client.js';
 import { asClientFailure } from '../../../../preload/contract/client.js';
@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { errorAt } from '../../components/field-errors.js';
 import { t } from '../../i18n/index.js';
 import { PinFields, pinDraftProblem, type PinDraft } from './PinFields.js';
+import { SecretInput } from '../../components/SecretInput.js';
 
 export function ChangePinDialog({
   opened,
@@ -77,7 +78,7 @@ export function ChangePinDialog({
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
           {failure && failure.code !== 'LOCAL' ? <ErrorSummary error={failure} /> : null}
-          <PasswordInput
+          <SecretInput
             label={password ? t('session:currentPassword') : t('session:currentPin')}
             value={current}
             onChange={(e) => setCurrent(e.currentTarget.value)}

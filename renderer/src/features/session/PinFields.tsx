@@ -1,6 +1,6 @@
 // A new PIN typed twice (or a password, for an operator who signs in with one), checked to match before it goes.
-import { PasswordInput } from '@mantine/core';
 import { t } from '../../i18n/index.js';
+import { SecretInput } from '../../components/SecretInput.js';
 
 export interface PinDraft {
   value: string;
@@ -29,7 +29,7 @@ export function PinFields({
 }) {
   return (
     <>
-      <PasswordInput
+      <SecretInput
         label={password ? t('session:newPassword') : t('session:newPin')}
         description={password ? t('session:passwordHelp') : t('session:pinHelp')}
         value={draft.value}
@@ -38,7 +38,7 @@ export function PinFields({
         inputMode={password ? undefined : 'numeric'}
         autoComplete="new-password"
       />
-      <PasswordInput
+      <SecretInput
         label={password ? t('session:newPasswordAgain') : t('session:newPinAgain')}
         value={draft.again}
         onChange={(e) => onChange({ ...draft, again: e.currentTarget.value })}

@@ -10,7 +10,6 @@ import {
   Group,
   NumberInput,
   Paper,
-  PasswordInput,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -46,6 +45,7 @@ import {
   type SettingsDraft,
   settingsInput,
 } from './settings-model.js';
+import { SecretInput } from '../../components/SecretInput.js';
 
 function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: boolean }) {
   const stores = useStores();
@@ -136,7 +136,7 @@ function SettingsForm({ initial, editable }: { initial: SettingsDto; editable: b
             ) : (
               <SimpleGrid cols={{ base: 1, md: 2 }}>
                 {accountFields}
-                <PasswordInput
+                <SecretInput
                   label={t('settings:stellantis.password')}
                   description={s.stellantis.hasPassword ? t('settings:stellantis.passwordStored') : undefined}
                   value={draft.password}
