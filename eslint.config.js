@@ -61,6 +61,7 @@ const dbLayer = layer(
     'receiver',
     'secrets',
     'services',
+    'updates',
   ],
   'the domain, ports and the contract',
 );
@@ -78,6 +79,7 @@ const kernelLayer = layer(
     'receiver',
     'secrets',
     'services',
+    'updates',
   ],
   'the domain, db, events, ports and the contract',
 );
@@ -93,6 +95,7 @@ const servicesLayer = layer(
     'receiver',
     'secrets',
     connectorImplementations,
+    'updates',
   ],
   'the domain, db, kernel, events, ports, config/stored-settings, connector/connector.ts and the contract',
 );
@@ -109,6 +112,7 @@ const outboxLayer = layer(
     'receiver',
     'secrets',
     'services',
+    'updates',
   ],
   'the domain, db, kernel, events, ports and the contract',
 );
@@ -126,6 +130,7 @@ const receiverLayer = layer(
     'outbox',
     'secrets',
     'services/(?!ingest-service\\.js$)',
+    'updates',
   ],
   'the domain, db, kernel, events, ports, services/ingest-service.ts and the contract',
 );
@@ -174,7 +179,7 @@ export default tseslint.config(
             {
               // Every folder of main/core but the domain itself (test/core/layers.test.ts checks none is missing).
               regex:
-                '(^|/)(main|renderer|api|backup|config|connector|db|diagnostics|events|headless|i18n|kernel|operations|outbox|ports|receiver|secrets|services|shell)/|(^|/)create-core\\.js$',
+                '(^|/)(main|renderer|api|backup|config|connector|db|diagnostics|events|headless|i18n|kernel|operations|outbox|ports|receiver|secrets|services|shell|updates)/|(^|/)create-core\\.js$',
               message: 'The domain depends on nothing else in the app.',
             },
             {
@@ -204,6 +209,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': coreLayer([electronOnlyInShell, electronLog, sqliteOnlyInDb], receiverLayer),
     },
+  },
+  {
+    // Issue 18: the loopback server that serves a shared-folder update feed to electron-updater is a server too.
+    files: ['main/core/updates/folder-server.ts'],
+    rules: { 'no-restricted-imports': coreLayer([electronOnlyInShell, electronLog, sqliteOnlyInDb]) },
   },
   {
     files: ['main/agent.ts', 'main/headless/**/*.ts'],

@@ -5,10 +5,10 @@ import type { Logger } from './core/ports/logger.js';
 import { prepareDataFolder } from './headless/data-folder.js';
 import { createElectronLogLogger } from './headless/electron-log-logger.js';
 import { resolveAgentOptions } from './headless/resolve-options.js';
-import { startAgent } from './headless/start-agent.js';
+import { backUpBeforeMigrating } from './headless/pre-migration-backup.js';
+import { startRestartableAgent, type RestartableAgent } from './headless/restartable-agent.js';
+import { createKeyFileSecretBox } from './core/secrets/key-file-secret-box.js';
 import { STARTUP_FAULT_EXIT_CODE, stackText, startupFaultText } from './headless/startup-fault.js';
-
-type Agent = Awaited<ReturnType<typeof startAgent>>;
 
 /** --debug as given, for a fault before the options are parsed (or when parsing them is the fault). */
 function debugRequested(argv: string[]): boolean {
@@ -18,7 +18,7 @@ function debugRequested(argv: string[]): boolean {
 async function start(
   argv: string[],
   faults: { debug: boolean; dataDir: string | null },
-): Promise<Agent | null> {
+): Promise<RestartableAgent | null> {
   const first = parseAgentOptions(argv);
   if (first.help) {
     console.log(USAGE);
@@ -28,11 +28,24 @@ async function start(
   // Before anything writes into it (saved settings, key, token, log, database).
   prepareDataFolder(first.options.dataDir);
   faults.dataDir = first.options.dataDir;
+  // Reading the saved settings (next) opens the database, which migrates it: an older one is backed up first.
+  await backUpBeforeMigrating(
+    first.options.dataDir,
+    createElectronLogLogger(first.options.dataDir),
+    new Date(),
+    createKeyFileSecretBox(first.options.dataDir),
+  );
   const parsed = await resolveAgentOptions(argv);
   if (parsed.help) return null;
   const { options, context } = parsed;
   const logger: Logger = createElectronLogLogger(options.dataDir);
-  const agent = await startAgent(options, logger, undefined, context);
+  // Restartable: a restore from the UI stops it, restores and starts it again in this process.
+  const running = await startRestartableAgent(options, logger, undefined, context, {}, (error) => {
+    process.stderr.write(`${startupFaultText(error)}\n`);
+    logger.error(startupFaultText(error));
+    process.exit(STARTUP_FAULT_EXIT_CODE);
+  });
+  const agent = running.current;
   // Before the "listening" line: whoever waits for that line may stop the agent at once.
   let stopping = false;
   const stop = async (signal: string) => {
@@ -41,7 +54,7 @@ async function start(
     logger.info(`${signal} received: stopping`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    await agent.stop();
+    await running.stop();
     logger.info('stopped cleanly');
     process.exit(0);
   };
@@ -68,7 +81,7 @@ async function start(
     logger.error('started degraded: the disk is full, nothing new can be stored until space is freed');
   }
 
-  return agent;
+  return running;
 }
 
 async function main() {

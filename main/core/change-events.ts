@@ -67,6 +67,8 @@ export function changeEventOf(views: ChangeViews) {
         const { scheduleId } = event;
         return { name: 'schedule.changed', data: { scheduleId, schedule: views.schedule(scheduleId) } };
       }
+      case 'update.changed':
+        return { name: 'update.changed', data: { update: event.status } };
     }
   };
 }

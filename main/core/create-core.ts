@@ -59,6 +59,8 @@ import { createUpstreamRegistrar } from './services/upstream-registration.js';
 import { createVehiclesService } from './services/vehicles-service.js';
 import { watchVehicleConditions } from './services/vehicle-condition-watch.js';
 import { currentLogFile } from './diagnostics/index.js';
+import { createUpdateFeedService } from './updates/feed-setting.js';
+import { createBackupService, type BackupServiceOptions } from './backup/backup-service.js';
 
 export interface CoreDeps {
   dataDir: string;
@@ -85,6 +87,10 @@ export interface CoreDeps {
   forgetSecrets?: boolean;
   /** Hashes operators' PINs (default: scrypt at the agent's cost; tests pass a cheaper one). */
   credentials?: CredentialHasher;
+  /** The release, for the manifest of the backups the core writes (issue 18). */
+  appVersion?: string;
+  /** How often the backup schedule is looked at (tests shorten it). */
+  backups?: BackupServiceOptions;
 }
 
 export type Core = Awaited<ReturnType<typeof createCore>>;
@@ -220,6 +226,23 @@ export async function createCore(deps: CoreDeps) {
   const audit = createAuditService({ repos });
   const exports = createExportService({ repos, access, bus, clock });
   const settings = createSettingsService({ unitOfWork, repos, secrets, clock, bus });
+  // The update feed setting and the work an install must wait for (issue 18); the runtime's updater is the shell's.
+  const updateFeed = createUpdateFeedService({ unitOfWork, repos, clock, bus, access });
+  // Scheduled backups and backups from Settings (issue 18); audits a restore the shell did before this start.
+  const backups = createBackupService(
+    {
+      dataDir,
+      unitOfWork,
+      repos,
+      secrets,
+      clock,
+      bus,
+      logger,
+      access,
+      appVersion: deps.appVersion ?? '0.0.0',
+    },
+    deps.backups,
+  );
   const watchdog = createActionWatchdog({ unitOfWork, repos, clock, bus }, deps.watchdog);
   // Old history goes on a timer, a small batch per transaction (issue 18); it sweeps once started.
   const retention = createRetentionService(
@@ -277,6 +300,8 @@ export async function createCore(deps: CoreDeps) {
       groups,
       bulk,
       schedules,
+      backups,
+      updateFeed,
     },
     /** The folder this core keeps its data in, for the support bundle (GET /api/v1/diagnostics). */
     dataFolder: {
@@ -339,11 +364,13 @@ export async function createCore(deps: CoreDeps) {
       // After the queue: a resumed bulk's vehicles join lanes that are moving.
       bulk.resume();
       await schedules.start();
+      backups.start();
     },
 
     async close() {
       if (closed) return;
       closed = true;
+      await backups.stop();
       await schedules.stop();
       bulk.stop();
       remoteQueue.stop();

@@ -38,6 +38,8 @@ const WORDS: Record<BackupProblem, (p: Readonly<Record<string, string>>) => stri
     `The backup ${p.file} holds a database at schema version ${p.archiveVersion}, but this Depot Remote knows up to ${p.knownVersion}: update Depot Remote, then restore it.`,
   TARGET_IN_USE: (p) =>
     `The data folder ${p.dataDir} is in use (an agent or the desktop app has its database open): stop it, then restore again.`,
+  BACKUP_PASSPHRASE_UNREADABLE: () =>
+    "The backup passphrase saved in the settings cannot be opened with this agent's key: set it again in Settings.",
   TARGET_HAS_DATA: (p) =>
     `The data folder ${p.dataDir} already holds data (${p.files}): add --force to restore over it (its files are kept aside, renamed with the time), or choose an empty folder with --data-dir.`,
 };

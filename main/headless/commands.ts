@@ -14,6 +14,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<AgentCommand>>> = {
   backup: () => import('./backup-command.js').then((m) => m.backupCommand),
   restore: () => import('./restore-command.js').then((m) => m.restoreCommand),
   diagnostics: () => import('./diagnostics-command.js').then((m) => m.diagnosticsCommand),
+  'update-info': () => import('./update-info-command.js').then((m) => m.updateInfoCommand),
 };
 
 /** The command `argv` asks for (its first word), or null when it asks to start the agent. */

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AgentOptions } from '../core/config/agent-options.js';
 import { resolveApiToken } from '../core/config/api-token.js';
 import { createApi } from '../core/api/create-api.js';
-import { createOperationHandlers } from '../core/operations/handlers.js';
+import { createOperationHandlers, type AgentLifecycle } from '../core/operations/handlers.js';
 import { OPERATIONS } from '../../preload/contract/operations/index.js';
 import { createCore, databaseFile } from '../core/create-core.js';
 import { databaseFileProblem } from '../core/db/index.js';
@@ -26,8 +26,12 @@ import { prepareDataFolder } from './data-folder.js';
 import { createLogNotifier } from './log-notifier.js';
 import { packageVersion } from './package-version.js';
 import { followOpenActions } from './polling.js';
+import { backUpBeforeMigrating } from './pre-migration-backup.js';
 import type { AgentContext } from './resolve-options.js';
 import { createSettingsPort } from './settings-port.js';
+import type { UpdatePort } from '../core/operations/ports.js';
+import { createUpdateCenter } from '../core/updates/index.js';
+import { createAgentUpdatePort } from './update-notice.js';
 
 export class AgentStartError extends Error {}
 
@@ -117,6 +121,10 @@ const reachableHost = (bind: string) => (bind === '0.0.0.0' || bind === '::' ? '
 export interface AgentAdapters {
   notifier?: Notifier;
   secrets?: SecretBox;
+  /** How a restore from the UI stops, restores and starts again (restartable-agent.ts); absent: refused (503). */
+  lifecycle?: AgentLifecycle;
+  /** The desktop's updater (electron-updater); absent: the agent's check-only one, which logs how to update. */
+  updates?: UpdatePort;
 }
 
 export async function startAgent(
@@ -128,6 +136,8 @@ export async function startAgent(
 ) {
   prepareDataFolder(options.dataDir);
   const secrets = adapters.secrets ?? createKeyFileSecretBox(options.dataDir);
+  // Before anything opens (and so migrates) the database: an older one is backed up first, or the start refused.
+  await backUpBeforeMigrating(options.dataDir, logger, clock.now(), secrets);
   // Before the connector: a lost secret.key is refused as such (a SecretKeyError naming it), not as the missing
   // Stellantis password it sealed; --forget-secrets clears what it cannot open instead.
   await guardSealedDataFile(databaseFile(options.dataDir), secrets, {
@@ -165,15 +175,26 @@ export async function startAgent(
     receiverBaseUrl: () => choice.receiverBaseUrl(localReceiverUrl),
     fleetId: () => choice.fleetId,
     outbox: { retentionDays: options.deliveryRetentionDays },
+    appVersion: packageVersion(),
     // MB as MiB, like the receiver's 1 MiB body limit.
     quarantine: { capBytes: options.quarantineMaxMb * 1024 * 1024 },
   }).catch((err: unknown) => {
     // Damage deeper than the schema shows only at the first query that reads it: still name the file.
     throw databaseFileProblem(databaseFile(options.dataDir), err);
   });
+  // Updates (issue 18): checked at start and daily once the core runs; the runtime's port downloads or only tells.
+  const updates = createUpdateCenter({
+    feed: core.services.updateFeed,
+    port: adapters.updates ?? createAgentUpdatePort(packageVersion(), logger),
+    bus: core.bus,
+    clock,
+    logger,
+    version: packageVersion(),
+  });
   const opened: FastifyInstance[] = [];
   const stopAll = async () => {
     for (const app of opened.reverse()) await app.close();
+    await updates.stop();
     await core.close();
   };
 
@@ -212,6 +233,8 @@ export async function startAgent(
       connection: choice.connection,
       settings: createSettingsPort(core, options, context),
       insecureLan: lan === 'insecure',
+      updates,
+      ...(adapters.lifecycle ? { lifecycle: adapters.lifecycle } : {}),
     });
     const api = await createApi({
       core,
@@ -229,6 +252,7 @@ export async function startAgent(
     const port = await listen(api, options.apiPort, options.bind, 'API', '--api-port');
 
     await core.start();
+    updates.start();
     const stopPolling = choice.stellantis ? followOpenActions(core, choice.stellantis.poller) : () => {};
     return {
       url: `${apiTls ? 'https' : 'http'}://${hostOf(options.bind)}:${port}`,
@@ -238,6 +262,7 @@ export async function startAgent(
       token,
       core,
       handlers,
+      updates,
       async stop() {
         stopPolling();
         await stopAll();

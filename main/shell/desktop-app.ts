@@ -11,6 +11,8 @@ import { pickLanguage } from '../../preload/contract/locales.js';
 import type { Logger } from '../core/ports/logger.js';
 import { resolveAgentOptions } from '../headless/resolve-options.js';
 import { startAgent } from '../headless/start-agent.js';
+import { backUpBeforeMigrating } from '../headless/pre-migration-backup.js';
+import { RESTORE_AFTER_MS, restoreInPlace, type RestoreRequest } from '../headless/restore-in-place.js';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.js';
 import { applySessionSecurity } from './content-security.js';
 import { agentArgsFrom, desktopEnv } from './desktop-options.js';
@@ -20,6 +22,7 @@ import { registerIpc } from './ipc/register-ipc.js';
 import { createSenderCheck } from './ipc/sender-check.js';
 import { createRendererLog, createShellLogger, type MainLog } from './logging.js';
 import { createDesktopNotifier } from './notifier.js';
+import { createDesktopUpdatePort } from './updates/desktop-update-port.js';
 import { chooseSecretBox, type SecretStorageChoice } from './safe-storage-secret-box.js';
 import { claimSingleInstance } from './single-instance.js';
 import { createTrayController, type TrayController } from './tray.js';
@@ -125,6 +128,13 @@ export function runDesktop(options: DesktopOptions): { ready: Promise<DesktopSes
 
     let secrets: SecretStorageChoice | null = null;
     const openSecrets = async (dir: string) => (secrets ??= await chooseSecretBox(dir, logger)).box;
+    // Reading the saved settings (next) opens the database, which migrates it: an older one is backed up first.
+    await backUpBeforeMigrating(
+      first.options.dataDir,
+      logger,
+      new Date(),
+      await openSecrets(first.options.dataDir),
+    );
     const resolved = await resolveAgentOptions(args, env, openSecrets);
     if (resolved.help) throw new OptionsError('--help is not a desktop option.');
     const { options: agentOptions, context } = resolved;
@@ -160,6 +170,9 @@ export function runDesktop(options: DesktopOptions): { ready: Promise<DesktopSes
     const running = await startAgent(agentOptions, logger, systemClock(), context, {
       notifier,
       secrets: chosen.box,
+      // electron-updater: downloads from the feed setting, installs at the next restart (issue 18).
+      updates: createDesktopUpdatePort(logger),
+      lifecycle: { restoreAndRestart: (request) => restoreAndRelaunch(request, agentOptions.dataDir) },
     });
     agent = running;
 
@@ -242,6 +255,30 @@ export function runDesktop(options: DesktopOptions): { ready: Promise<DesktopSes
   }
 
   const ready = app.whenReady().then(start).catch(fail);
+
+  /**
+   * A restore from Settings (issue 18), once the archive is proved and the 202 sent: stopped like a quit, restored
+   * in place (the current files kept aside; put back if it fails), then relaunched: the new process opens the
+   * restored data and audits the restore.
+   */
+  let restoring = false;
+  function restoreAndRelaunch(request: RestoreRequest, dataDir: string) {
+    if (restoring || phase !== 'running') return false;
+    restoring = true;
+    setTimeout(() => {
+      quitting = true;
+      phase = 'stopping';
+      shutdown()
+        .then(() => restoreInPlace(dataDir, request, logger))
+        .catch((err: unknown) => logger.error('restore failed', { error: (err as Error).message }))
+        .finally(() => {
+          phase = 'stopped';
+          app.relaunch();
+          app.exit(0);
+        });
+    }, RESTORE_AFTER_MS);
+    return true;
+  }
 
   async function shutdown() {
     const started = await ready;

@@ -4,6 +4,7 @@ import { deliverySchema, targetReachabilitySchema } from './deliveries.js';
 import { auditEntrySchema, callbackSchema, remoteActionSchema, vehicleSchema } from './dto.js';
 import { quarantineEntrySchema } from './quarantine.js';
 import { bulkSummarySchema, groupSchema, scheduleSchema } from './routines.js';
+import { updateStatusSchema } from './updates.js';
 
 export const changeEventSchemas = {
   /** An action was created or changed (new phase, status or outcome). */
@@ -23,6 +24,8 @@ export const changeEventSchemas = {
   'bulk.changed': z.object({ bulk: bulkSummarySchema }),
   /** A schedule was created, changed, paused, resumed, ran or was deleted (`schedule: null`). */
   'schedule.changed': z.object({ scheduleId: z.string(), schedule: scheduleSchema.nullable() }),
+  /** The update state moved (a check, the download's progress, ready to install) or the feed changed. */
+  'update.changed': z.object({ update: updateStatusSchema }),
 } as const;
 
 export type ChangeEventName = keyof typeof changeEventSchemas;

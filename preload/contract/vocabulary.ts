@@ -205,6 +205,11 @@ export const AUDIT_ACTIONS = [
   'schedule.delete',
   'schedule.run',
   'schedule.missed',
+  'updates.settings-change',
+  'updates.install',
+  'backup.create',
+  'backup.restore',
+  'backup.settings-change',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -148,10 +148,10 @@ describe('the desktop builds workflow', () => {
   it('builds each OS’s installers with electron-builder as electron-builder.yml declares them', () => {
     expect(builder.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
     expect(builder.win.target).toEqual(expect.arrayContaining(['nsis']));
-    expect(builder.mac.target).toEqual(expect.arrayContaining(['dmg']));
+    expect(builder.mac.target).toEqual(expect.arrayContaining(['dmg', 'zip']));
     expect(entry('ubuntu-latest').package).toBe('--linux AppImage deb');
     expect(entry('windows-latest').package).toBe('--win nsis');
-    expect(entry('macos-latest').package).toBe('--mac dmg');
+    expect(entry('macos-latest').package).toBe('--mac dmg zip');
     const build =
       steps[stepIndex(runs(/npx electron-builder \$\{\{ matrix\.package \}\}/), 'runs electron-builder')]!;
     expect(build.run).toMatch(/--publish never/);
@@ -162,7 +162,11 @@ describe('the desktop builds workflow', () => {
     const patterns = (os: string) => entry(os).installers.trim().split('\n');
     expect(patterns('ubuntu-latest')).toEqual(expect.arrayContaining(['dist/*.AppImage', 'dist/*.deb']));
     expect(patterns('windows-latest')).toContain('dist/*.exe');
-    expect(patterns('macos-latest')).toContain('dist/*.dmg');
+    expect(patterns('macos-latest')).toEqual(expect.arrayContaining(['dist/*.dmg', 'dist/*.zip']));
+    // The update feed of each OS (README, "Updating an offline site"): the channel file beside the installers.
+    expect(patterns('ubuntu-latest')).toContain('dist/latest-linux.yml');
+    expect(patterns('windows-latest')).toContain('dist/latest.yml');
+    expect(patterns('macos-latest')).toContain('dist/latest-mac.yml');
     const upload = steps.find(
       (s) => s.uses?.startsWith('actions/upload-artifact@') && s.with?.path === '${{ matrix.installers }}',
     );

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAgentOptions } from '../../main/core/config/agent-options.js';
 import { createOperationHandlers, type OperationHandlers } from '../../main/core/operations/handlers.js';
 import { silentLogger } from '../../main/core/ports/logger.js';
+import { manualClock } from '../../main/core/ports/clock.js';
+import { createCheckOnlyPort, createUpdateCenter } from '../../main/core/updates/index.js';
 import { createSettingsPort } from '../../main/headless/settings-port.js';
 import { createEventPush } from '../../main/shell/ipc/event-push.js';
 import { registerIpc } from '../../main/shell/ipc/register-ipc.js';
@@ -49,6 +51,14 @@ beforeAll(async () => {
         settings: createSettingsPort(core, parsed.options, { argv: [], env: {}, startStored: null }),
         version: '0.0.0-test',
         startedAt: Date.now(),
+        updates: createUpdateCenter({
+          feed: core.services.updateFeed,
+          port: createCheckOnlyPort({ version: '0.0.0-test' }),
+          bus: core.bus,
+          clock: manualClock(),
+          logger: silentLogger,
+          version: '0.0.0-test',
+        }),
       });
       return { operations: { registry: OPERATIONS, handlers } };
     },
@@ -555,6 +565,29 @@ const SCENARIOS: Record<OperationName, Scenario> = {
     },
     succeeds: true,
   },
+  // Backups (issue 18): the folder is the harness core's own (<data dir>/backups).
+  getBackups: {
+    inputs: same(),
+    normalise: (v) => (v as { settings: unknown }).settings,
+    succeeds: true,
+  },
+  putBackupSettings: { inputs: same({ body: { keep: 5 }, operator: 'Ana' }), succeeds: true },
+  createBackupNow: {
+    inputs: same({ operator: 'Ana' }),
+    // Each call writes its own archive: its name, time and size differ, not its shape.
+    normalise: (v) => ({
+      kind: (v as { kind: unknown }).kind,
+      encrypted: (v as { encrypted: unknown }).encrypted,
+    }),
+    succeeds: true,
+  },
+  // A traversal: refused alike (404 BACKUP_NOT_FOUND), nothing restored.
+  restoreFromBackup: { inputs: same({ name: '../../etc/passwd', body: {} }) },
+  // Updates (issue 18), the headless agent's check-only runtime: no feed, so a check and an install are refused alike.
+  getUpdates: { inputs: same(), succeeds: true },
+  putUpdateSettings: { inputs: same({ body: { feedUrl: '' } }), succeeds: true },
+  checkForUpdates: { inputs: same() },
+  installUpdate: { inputs: same() },
 };
 
 describe('every operation answers the same over HTTP and over IPC', () => {

@@ -207,11 +207,12 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('builds AppImage and deb, NSIS and dmg, with the app’s id, name and icons', () => {
+  it('builds AppImage and deb, NSIS, dmg and zip, with the app’s id, name and icons', () => {
     expect(config).toMatchObject({ appId: 'com.depotremote.app', productName: 'Depot Remote' });
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.win.target).toEqual(['nsis']);
-    expect(config.mac.target).toEqual(['dmg']);
+    // The zip: what electron-updater installs from on macOS.
+    expect(config.mac.target).toEqual(['dmg', 'zip']);
     for (const icon of [config.icon, config.win.icon, config.mac.icon]) expect(existsSync(icon)).toBe(true);
     expect(existsSync(join(config.linux.icon, '512x512.png'))).toBe(true);
     expect(config.linux.maintainer).toMatch(/<.+@.+>/);

@@ -3,13 +3,15 @@
 // A plain archive is a tar (readable with any tar tool) followed by a 40-byte trailer: PLAIN_MAGIC and the SHA-256
 // of every byte before it, so a change anywhere (a member, the manifest, a header, the padding) is refused. An
 // encrypted archive is that same plain archive sealed whole with AES-256-GCM (envelope-crypto.ts).
-import { basename } from 'node:path';
 import { z } from 'zod';
-import { databaseFile } from '../create-core.js';
 import { KEY_FILE_NAME } from '../secrets/key-file-secret-box.js';
 
 export const MANIFEST_NAME = 'manifest.json';
-export const DATABASE_MEMBER = basename(databaseFile('.'));
+/**
+ * databaseFile()'s name (create-core.ts), written out: create-core wires the backup service, so reading it from
+ * there while this module loads would meet it half-loaded.
+ */
+export const DATABASE_MEMBER = 'depot-remote.sqlite';
 /** main/core/config/api-token.ts writes the local API's token under this name. */
 export const API_TOKEN_MEMBER = 'api-token';
 /**

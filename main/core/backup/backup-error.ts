@@ -25,7 +25,9 @@ export type BackupProblem =
   /** Restore: a process (a running agent, the desktop app) holds the target's database open. Params: dataDir. */
   | 'TARGET_IN_USE'
   /** Restore: the target folder already holds data and --force was not given. Params: dataDir, files. */
-  | 'TARGET_HAS_DATA';
+  | 'TARGET_HAS_DATA'
+  /** Scheduled or "back up now": the saved passphrase does not open with the agent's key. Params: none. */
+  | 'BACKUP_PASSPHRASE_UNREADABLE';
 
 export class BackupError extends Error {
   override readonly name = 'BackupError';

@@ -37,11 +37,11 @@ const DATABASE_COMPANIONS = ['-wal', '-shm', '-journal'];
 /** A file-system-safe stamp, as secret.key.replaced-<time> uses: 2026-01-02T03-04-05-678Z. */
 const stamp = (at: Date) => at.toISOString().replace(/[:.]/g, '-');
 
-/** The folder's files a restore would replace, with the name each is kept under. */
-function filesInTheWay(dataDir: string, at: Date): { file: string; keptAs: string }[] {
+/** Every file a restore at `at` would keep aside, with the name it would be kept under (present or not). */
+export function keptAsideNames(dataDir: string, at: Date): { file: string; keptAs: string }[] {
   const suffix = `.replaced-${stamp(at)}`;
   const db = databaseFile(dataDir);
-  const planned = [
+  return [
     { file: db, keptAs: db + suffix },
     ...DATABASE_COMPANIONS.map((c) => ({ file: db + c, keptAs: db + suffix + c })),
     ...MEMBER_NAMES.filter((name) => name !== DATABASE_MEMBER).map((name) => {
@@ -49,7 +49,11 @@ function filesInTheWay(dataDir: string, at: Date): { file: string; keptAs: strin
       return { file, keptAs: file + suffix };
     }),
   ];
-  return planned.filter(({ file }) => existsSync(file));
+}
+
+/** The folder's files a restore would replace, with the name each is kept under. */
+function filesInTheWay(dataDir: string, at: Date): { file: string; keptAs: string }[] {
+  return keptAsideNames(dataDir, at).filter(({ file }) => existsSync(file));
 }
 
 function checkTarget(dataDir: string, force: boolean, now: Date): { file: string; keptAs: string }[] {

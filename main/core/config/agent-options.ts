@@ -103,7 +103,8 @@ A flag wins over its environment variable.
 One-off commands (each says more with --help):
   npm run agent -- backup <file>       one archive of the database, key and token (also while the agent runs)
   npm run agent -- restore <file>      put a backup back into a data folder the agent is not using
-  npm run agent -- diagnostics <file>  a support bundle (versions, settings without secrets, log, database health)`;
+  npm run agent -- diagnostics <file>  a support bundle (versions, settings without secrets, log, database health)
+  npm run agent -- update-info         this version, the update feed set in Settings and what it offers`;
 
 /** Which options a flag or an environment variable fixes (stored settings cannot change those). */
 export function lockedOptions(

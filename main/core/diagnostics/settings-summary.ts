@@ -1,7 +1,9 @@
 // The saved settings as support sees them: an allow-list. Only the fields named here are copied, and only when
 // they hold a plain value; every other field — a credential, a sealed value, a field added after this list — is
 // shown as "[removed]", so its presence is known and its value is not.
+import { BACKUPS_SETTINGS_KEY } from '../backup/backup-settings.js';
 import { SETTINGS_KEY } from '../config/stored-settings.js';
+import { UPDATE_FEED_KEY } from '../updates/feed-setting.js';
 import { REMOVED } from './mask-secrets.js';
 
 /** `true`: copy a plain value; an object: copy those fields; 'record': copy a record of plain values. */
@@ -20,8 +22,12 @@ const ALLOWED: Readonly<Record<string, Shape>> = {
     wakeUps: { monthlyBudget: true },
     queueExpiryMinutes: true,
     routines: { bulkRatePerMinute: true, timeZone: true, scheduleGraceMinutes: true },
-    retention: { actionsDays: true, deliveredNotificationsDays: true },
+    retention: { actionsDays: true, deliveredNotificationsDays: true, auditDays: true },
   },
+  // The backups' passphrase is sealed under a key of its own (backups.passphrase): never copied.
+  [BACKUPS_SETTINGS_KEY]: { folder: true, keep: true, enabled: true },
+  // A feed URL is refused with credentials in it (updates/feed-url.ts).
+  [UPDATE_FEED_KEY]: true,
   'access.policy': { rules: 'record', idleLockMinutes: true },
 };
 

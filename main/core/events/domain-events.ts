@@ -2,6 +2,7 @@
 // No wire DTO is built here: the edges that show changes to people (SSE, IPC, the tray) build those themselves,
 // and only while someone there listens (change-feed.ts).
 import type { ActionRecord, AuditEntry, DeliveryRecord, QuarantineSummary } from '../db/index.js';
+import type { UpdateStatusDto } from '../../../preload/contract/updates.js';
 
 export type DomainEvent =
   /** An action was created or changed (new phase, status or outcome). */
@@ -21,6 +22,8 @@ export type DomainEvent =
   /** A bulk command started, moved on (a vehicle sent or settled), was cancelled or finished. */
   | { type: 'bulk.changed'; bulkId: string }
   /** A schedule was created, changed, paused, resumed, deleted, or one of its planned times ran or was missed. */
-  | { type: 'schedule.changed'; scheduleId: string };
+  | { type: 'schedule.changed'; scheduleId: string }
+  /** The update state moved or the feed changed: the status as it is now (small, and not a record to read back). */
+  | { type: 'update.changed'; status: UpdateStatusDto };
 
 export type DomainEventType = DomainEvent['type'];

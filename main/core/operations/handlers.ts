@@ -2,16 +2,19 @@
 // local API's generic routes and the desktop bridge's IPC handlers). All response shaping lives here.
 import type { Core } from '../create-core.js';
 import { accessHandlers } from './access.js';
+import { backupHandlers } from './backups.js';
 import { callbackHandlers } from './callbacks.js';
 import { deliveryHandlers } from './deliveries.js';
 import { diagnosticsHandlers } from './diagnostics.js';
-import type { ConnectionPort, OperationHandlers, SettingsPort } from './ports.js';
+import type { AgentLifecycle, ConnectionPort, OperationHandlers, SettingsPort } from './ports.js';
 import { quarantineHandlers } from './quarantine.js';
 import { remoteHandlers } from './remotes.js';
 import { routineHandlers } from './routines.js';
 import { scheduleHandlers } from './schedules.js';
 import { connectionHandlers, NO_CONNECTION, settingsHandlers } from './settings.js';
 import { systemHandlers } from './system.js';
+import { updateHandlers } from './updates.js';
+import type { UpdateCenter } from '../updates/update-center.js';
 import { vehicleHandlers } from './vehicles.js';
 
 export interface OperationDeps {
@@ -28,6 +31,10 @@ export interface OperationDeps {
   settings?: SettingsPort;
   /** The API listens off loopback without TLS (--allow-insecure-lan). */
   insecureLan?: boolean;
+  /** How the shell restores a backup and starts again; absent: restoreFromBackup answers 503 RESTORE_UNAVAILABLE. */
+  lifecycle?: AgentLifecycle;
+  /** The runtime's updater (issue 18); absent: the update operations answer 404 SETTINGS_UNAVAILABLE. */
+  updates?: UpdateCenter;
 }
 
 export function createOperationHandlers({
@@ -39,6 +46,8 @@ export function createOperationHandlers({
   settings,
   insecureLan = false,
   machineToken = null,
+  lifecycle,
+  updates,
 }: OperationDeps): OperationHandlers {
   const { services, connectorName } = core;
   return {
@@ -69,10 +78,13 @@ export function createOperationHandlers({
     ...quarantineHandlers(services.access, services.quarantine),
     ...settingsHandlers(services.access, settings),
     ...connectionHandlers(services.access, connection),
+    ...backupHandlers(services.backups, lifecycle),
+    ...updateHandlers(services.access, updates),
   };
 }
 
 export type {
+  AgentLifecycle,
   ConnectionPort,
   DataFolderPort,
   OperationContext,

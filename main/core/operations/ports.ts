@@ -7,6 +7,7 @@ import type {
 } from '../../../preload/contract/operations/define.js';
 import type { Operations } from '../../../preload/contract/operations/index.js';
 import type { SettingsDto } from '../../../preload/contract/settings.js';
+import type { UpdateStateDto } from '../../../preload/contract/updates.js';
 import type { Actor } from '../kernel/actor.js';
 import type { Principal } from '../services/identity.js';
 
@@ -65,4 +66,38 @@ export interface DataFolderPort {
   logFile: string;
   /** Opens a sealed value, only to know which secrets to mask. */
   open(sealed: string): Promise<string>;
+}
+
+/**
+ * How this runtime updates itself (issue 18): the desktop's electron-updater, which downloads, verifies and installs
+ * (main/shell/updates); the headless agent's, which only reads the feed and says what to do (main/core/updates).
+ */
+export interface UpdatePort {
+  /** `install`: downloads and installs at the next restart; `tell`: only says how to update. */
+  readonly runtime: 'install' | 'tell';
+  /**
+   * Reads the feed (a normalised URL, see main/core/updates/feed-url.ts) and reports every state it goes through;
+   * resolves once the check itself is over (a download may go on, still reporting).
+   */
+  check(feedUrl: string, report: (state: UpdateStateDto) => void): Promise<void>;
+  /** Quits and installs what was downloaded (runtime `install` only). */
+  install(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * How the shell that runs the agent restores a backup (issue 18): the headless agent stops, restores and starts
+ * again in the same process; the desktop stops, restores and relaunches. Called once the archive is proved; it
+ * must return at once and act only after the answer is sent (the stop closes the API that sends it). False: a
+ * restore is already under way (this one is refused).
+ */
+export interface AgentLifecycle {
+  restoreAndRestart(request: {
+    /** An archive of the backups folder, proved to open with `passphrase`. */
+    archive: string;
+    passphrase: string | null;
+    /** Who asked, for the audit entry the next start writes. */
+    actor: Actor;
+    manifest: { createdAt: string; schemaVersion: number; appVersion: string };
+  }): boolean;
 }

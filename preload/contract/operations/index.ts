@@ -30,6 +30,7 @@ import {
   replaceCallback,
   setCallbackStatus,
 } from './callbacks.js';
+import { createBackupNow, getBackups, putBackupSettings, restoreFromBackup } from './backups.js';
 import { checkConnection, connectionRateLimit } from './connection.js';
 import {
   getDelivery,
@@ -71,6 +72,7 @@ import {
 } from './routines.js';
 import { getSettings, putSettings } from './settings.js';
 import { exportAudit, getDiagnostics, health, listAudit } from './system.js';
+import { checkForUpdates, getUpdates, installUpdate, putUpdateSettings } from './updates.js';
 import { getVehicle, listVehicles } from './vehicles.js';
 
 export const OPERATIONS = {
@@ -142,6 +144,14 @@ export const OPERATIONS = {
   deleteSchedule,
   setScheduleStatus,
   listScheduleRuns,
+  getUpdates,
+  putUpdateSettings,
+  checkForUpdates,
+  installUpdate,
+  getBackups,
+  putBackupSettings,
+  createBackupNow,
+  restoreFromBackup,
 } as const;
 
 export type Operations = typeof OPERATIONS;

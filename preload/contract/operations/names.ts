@@ -72,6 +72,14 @@ export const OPERATION_NAMES = [
   'deleteSchedule',
   'setScheduleStatus',
   'listScheduleRuns',
+  'getUpdates',
+  'putUpdateSettings',
+  'checkForUpdates',
+  'installUpdate',
+  'getBackups',
+  'putBackupSettings',
+  'createBackupNow',
+  'restoreFromBackup',
 ] as const;
 
 type Listed = (typeof OPERATION_NAMES)[number];

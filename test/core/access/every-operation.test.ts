@@ -62,6 +62,7 @@ const INPUTS: Partial<Record<OperationName, object>> = {
   createToken: { body: { label: 'x', role: 'viewer' } },
   revokeToken: { id: 'x' },
   putPolicy: { body: {} },
+  restoreFromBackup: { name: 'x', body: {} },
 };
 
 describe('a viewer', () => {

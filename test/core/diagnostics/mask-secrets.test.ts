@@ -84,4 +84,17 @@ describe('the settings allow-list', () => {
       'unset.thing': { value: null, updatedAt: 't' },
     });
   });
+
+  it('shows the backups (not their passphrase) and the update feed', () => {
+    const shown = settingsSummary([
+      { key: 'backups', value: { folder: '/mnt/backups', keep: 7, enabled: true }, updatedAt: 't' },
+      { key: 'backups.passphrase', value: 'kf1:sealed', updatedAt: 't' },
+      { key: 'updates.feed', value: 'http://10.0.0.5/depot-remote/', updatedAt: 't' },
+    ]);
+    expect(shown).toEqual({
+      backups: { value: { folder: '/mnt/backups', keep: 7, enabled: true }, updatedAt: 't' },
+      'backups.passphrase': { value: REMOVED, updatedAt: 't' },
+      'updates.feed': { value: 'http://10.0.0.5/depot-remote/', updatedAt: 't' },
+    });
+  });
 });

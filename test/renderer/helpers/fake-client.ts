@@ -11,6 +11,7 @@ import type {
 } from '../../../preload/contract/client.js';
 import type { OperationInput } from '../../../preload/contract/operations/index.js';
 import type { QuarantineEntryDto } from '../../../preload/contract/quarantine.js';
+import type { UpdateStateDto } from '../../../preload/contract/updates.js';
 import { ClientError } from '../../../preload/contract/client.js';
 import { fakeRoutines, type RoutineFixtures } from './fake-routines.js';
 import type { DeliveryDto, DeliveryTargetDto } from '../../../preload/contract/deliveries.js';
@@ -559,6 +560,54 @@ export function fakeClient(
       log: { files: [], requested: 500, lines: [] },
     })),
     exportRemotes: vi.fn(async () => 'remote action id,created at\r\n'),
+    getBackups: vi.fn(async () => ({
+      settings: { folder: '/var/lib/depot-remote/backups', keep: 7, enabled: true, passphraseSet: false },
+      lastResult: null,
+      running: false,
+      backups: [],
+    })),
+    putBackupSettings: vi.fn(async () => ({
+      settings: { folder: '/var/lib/depot-remote/backups', keep: 7, enabled: true, passphraseSet: false },
+      lastResult: null,
+      running: false,
+      backups: [],
+    })),
+    createBackupNow: vi.fn(async () => ({
+      name: 'depot-remote-manual-2026-03-01T10-00-00-000Z.backup',
+      createdAt: '2026-03-01T10:00:00.000Z',
+      bytes: 4096,
+      encrypted: false,
+      kind: 'manual' as const,
+    })),
+    restoreFromBackup: vi.fn(async () => ({
+      name: 'depot-remote-2026-03-01T10-00-00-000Z.backup',
+      createdAt: '2026-03-01T10:00:00.000Z',
+      schemaVersion: 11,
+      appVersion: '1.0.0',
+    })),
+    // Updates (issue 18): the desktop's runtime, no feed yet.
+    getUpdates: vi.fn(async () => ({
+      currentVersion: '1.2.0',
+      feedUrl: null as string | null,
+      runtime: 'install' as 'install' | 'tell',
+      state: { kind: 'idle' } as UpdateStateDto,
+      lastCheckAt: null as string | null,
+    })),
+    putUpdateSettings: vi.fn(async ({ body }: OperationInput<'putUpdateSettings'>) => ({
+      currentVersion: '1.2.0',
+      feedUrl: body.feedUrl === '' ? null : body.feedUrl,
+      runtime: 'install' as const,
+      state: { kind: 'idle' } as UpdateStateDto,
+      lastCheckAt: null,
+    })),
+    checkForUpdates: vi.fn(async () => ({
+      currentVersion: '1.2.0',
+      feedUrl: 'http://updates.depot.lan/depot-remote/',
+      runtime: 'install' as const,
+      state: { kind: 'up-to-date', latest: '1.2.0' } as UpdateStateDto,
+      lastCheckAt: '2026-03-01T10:00:00.000Z',
+    })),
+    installUpdate: vi.fn(async () => ({ version: '1.3.0' })),
     ...routines.methods,
     routines: { settle: routines.settle, state: routines.state },
     subscribe: vi.fn((listener: ChangeListener) => {

@@ -87,6 +87,21 @@ export const AUDIT_DETAIL_FIELDS = [
   'format',
   'operator',
   'vehicle',
+  // Backups and updates
+  'folder',
+  'keep',
+  'passphraseChanged',
+  'passphraseCleared',
+  'archive',
+  'restoredAt',
+  'ok',
+  'backupCreatedAt',
+  'schemaVersion',
+  'keptAside',
+  'encrypted',
+  'feedUrl',
+  'previous',
+  'version',
 ] as const;
 export type AuditDetailField = (typeof AUDIT_DETAIL_FIELDS)[number];
 

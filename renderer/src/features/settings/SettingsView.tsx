@@ -35,6 +35,8 @@ import { LanguageSettings } from './LanguageSettings.js';
 import { RoutinesSettings } from './RoutinesSettings.js';
 import { RetentionSettings } from './RetentionSettings.js';
 import { SupportBundlePanel } from './SupportBundlePanel.js';
+import { BackupsPanel } from './BackupsPanel.js';
+import { UpdatesPanel } from './UpdatesPanel.js';
 import {
   DEFAULT_ROUTINES,
   DEFAULT_SETTINGS,
@@ -335,6 +337,8 @@ export function SettingsView() {
       {status === 'unavailable' ? (
         <SettingsForm key="preview" initial={DEFAULT_SETTINGS} editable={false} />
       ) : null}
+      <BackupsPanel />
+      <UpdatesPanel />
       <SupportBundlePanel />
     </Stack>
   );
