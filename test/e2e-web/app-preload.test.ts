@@ -1,0 +1,38 @@
+// The page's head announces the app's chunk (electron.vite.config.ts, preloadApp), so the browser fetches it while
+// the entry loads instead of once the entry has run and sent its early reads: in Chromium against the built agent,
+// the app's chunk is asked for before the session read, and it is the same file the entry then imports (no second
+// fetch).
+import type { Browser, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireBuild, type RunningAgent, startAgent } from './helpers/agent.js';
+import { HAS_CHROMIUM, launch } from './helpers/browser.js';
+
+let agent: RunningAgent;
+let browser: Browser;
+
+describe.skipIf(!HAS_CHROMIUM)('the app chunk at page load', () => {
+  beforeAll(async () => {
+    requireBuild();
+    [agent, browser] = await Promise.all([startAgent(), launch()]);
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await agent?.dispose();
+  });
+
+  it('is fetched once, before the entry sends the session read', async () => {
+    const page = await browser.newPage();
+    const requests: Request[] = [];
+    page.on('request', (request) => requests.push(request));
+    await page.goto(`${agent.url}/`);
+    await page.getByLabel('API token').waitFor();
+    const paths = requests.map((r) => new URL(r.url()).pathname);
+    const app = paths.filter((p) => /\/assets\/start-[\w-]+\.js$/.test(p));
+    const session = paths.indexOf('/api/v1/session');
+    expect(app).toHaveLength(1);
+    expect(session).toBeGreaterThan(-1);
+    expect(paths.indexOf(app[0]!)).toBeLessThan(session);
+    await page.close();
+  });
+});
