@@ -63,6 +63,24 @@ describe('http client', () => {
     await expect(client.listCallbacks()).rejects.toMatchObject({ status: 502, code: 'HTTP_502' });
   });
 
+  it('keeps a refusal’s params, so the page words its code in the chosen language as over the bridge', async () => {
+    const fetchImpl = vi.fn().mockResolvedValue(
+      respond(422, {
+        code: 'PASSPHRASE_WRONG',
+        message: 'Does not open.',
+        params: { name: 'depot-remote-2026-12-03.backup' },
+        errors: [],
+      }),
+    );
+    const client = createHttpClient({
+      fetchImpl: fetchImpl as unknown as typeof fetch,
+      onUnauthorized: vi.fn(),
+    });
+    const failure = (await client.listCallbacks().catch((e: unknown) => e)) as ClientError;
+    expect(failure).toBeInstanceOf(ClientError);
+    expect(failure.params).toEqual({ name: 'depot-remote-2026-12-03.backup' });
+  });
+
   it('signs in and out through the session operations', async () => {
     const session = {
       signedIn: true,

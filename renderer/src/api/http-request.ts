@@ -74,7 +74,7 @@ export function createRequester(
       // not JSON: handled below
     }
     if (response.ok) return json as T;
-    const e = (json ?? {}) as { code?: unknown; message?: unknown; errors?: unknown };
+    const e = (json ?? {}) as { code?: unknown; message?: unknown; errors?: unknown; params?: unknown };
     // Only the session's own refusal ends it: a wrong PIN (a sign-in, or a supervisor's approval of one command)
     // is a 401 too, answered to the form that sent it.
     const sessionEnded = e.code === undefined || e.code === 'UNAUTHORIZED';
@@ -87,6 +87,10 @@ export function createRequester(
           ? e.message
           : `The agent answered ${response.status} ${response.statusText}.`,
       errors: Array.isArray(e.errors) ? (e.errors as ClientError['errors']) : [],
+      // The message's values, as the desktop bridge passes them: the page words the code itself with them.
+      ...(e.params !== null && typeof e.params === 'object' && !Array.isArray(e.params)
+        ? { params: e.params as NonNullable<ClientError['params']> }
+        : {}),
     });
   };
 }
