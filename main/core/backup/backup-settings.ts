@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { DEFAULT_BACKUP_KEEP, type BackupSettingsDto } from '../../../preload/contract/backups.js';
 
 export const BACKUPS_SETTINGS_KEY = 'backups';
-export const BACKUPS_PASSPHRASE_KEY = 'backups.passphrase';
+// Kept with the other sealed settings' keys: the start-up's check of sealed values (secrets/) reads it too.
+export { BACKUPS_PASSPHRASE_KEY } from '../config/stored-settings.js';
 
 /** What is stored under BACKUPS_SETTINGS_KEY: only what was set (the defaults follow the data folder). */
 export interface StoredBackupSettings {

@@ -12,6 +12,8 @@ export type StoredSettings = Omit<SettingsInputDto, 'stellantis'> & {
 
 export const SETTINGS_KEY = 'agent';
 export const STELLANTIS_PASSWORD_KEY = 'stellantis.password';
+/** The scheduled backups' passphrase, sealed (main/core/backup/backup-settings.ts). */
+export const BACKUPS_PASSPHRASE_KEY = 'backups.passphrase';
 
 /** The monthly wake-up budget per vehicle the fleet view counts against (estimated: Stellantis publishes none). */
 export function wakeUpBudgetOf(stored: Pick<StoredSettings, 'wakeUps'> | null | undefined): number {

@@ -5,7 +5,7 @@
 // values (a first start), or by --forget-secrets.
 import type { Db, Repositories } from '../db/index.js';
 import { createRepositories, openDatabase } from '../db/index.js';
-import { STELLANTIS_PASSWORD_KEY } from '../config/stored-settings.js';
+import { BACKUPS_PASSPHRASE_KEY, STELLANTIS_PASSWORD_KEY } from '../config/stored-settings.js';
 import { hasSealedHeaders } from '../domain/callback/sealed-headers.js';
 import { newReceiverSecret } from '../domain/callback/receiver-secret.js';
 import type { Clock } from '../ports/clock.js';
@@ -14,15 +14,20 @@ import type { SecretBox } from '../ports/secret-box.js';
 import { SECRETS_FORGOTTEN } from '../kernel/audit-trail.js';
 import { SecretKeyError } from './secret-key-error.js';
 
-/** Every value sealed at rest: callbacks' secrets and receiver secrets (deleted ones too), the Stellantis password. */
+/**
+ * Every value sealed at rest: callbacks' secrets and receiver secrets (deleted ones too), the Stellantis password,
+ * the backups' passphrase.
+ */
 function sealedValues(repos: Repositories): string[] {
   const values: string[] = [];
   for (const c of repos.callbacks.listAll()) {
     if (c.secrets) values.push(c.secrets);
     if (c.receiverSecret) values.push(c.receiverSecret);
   }
-  const password = repos.settings.get<string | null>(STELLANTIS_PASSWORD_KEY);
-  if (password) values.push(password);
+  for (const key of [STELLANTIS_PASSWORD_KEY, BACKUPS_PASSPHRASE_KEY]) {
+    const sealed = repos.settings.get<string | null>(key);
+    if (sealed) values.push(sealed);
+  }
   return values;
 }
 
@@ -86,9 +91,10 @@ async function forgetSealedData(
     if (c.deletedAt === null) fresh.set(c.id, await secrets.encrypt(newReceiverSecret()));
   }
   const password = repos.settings.get<string | null>(STELLANTIS_PASSWORD_KEY) ?? null;
+  const passphrase = repos.settings.get<string | null>(BACKUPS_PASSPHRASE_KEY) ?? null;
   const now = at.toISOString();
   return db.transaction(() => {
-    let cleared = password ? 1 : 0;
+    let cleared = (password ? 1 : 0) + (passphrase ? 1 : 0);
     const needing: string[] = [];
     for (const c of callbacks) {
       cleared += (c.secrets ? 1 : 0) + (c.receiverSecret ? 1 : 0);
@@ -99,6 +105,8 @@ async function forgetSealedData(
       repos.callbacks.forgetSecrets(c.id, fresh.get(c.id) ?? null, lost);
     }
     if (password) repos.settings.set(STELLANTIS_PASSWORD_KEY, null, now);
+    // Scheduled backups then go on unencrypted until an admin sets a passphrase again (Settings → Backups).
+    if (passphrase) repos.settings.set(BACKUPS_PASSPHRASE_KEY, null, now);
     repos.audit.append({
       at: now,
       operator: 'system',
@@ -113,6 +121,7 @@ async function forgetSealedData(
         callbacksNeedingSecrets: needing,
         receiverSecretsRenewed: fresh.size,
         stellantisPasswordCleared: password !== null,
+        backupPassphraseCleared: passphrase !== null,
       },
     });
     return { cleared, callbacksNeedingSecrets: needing };

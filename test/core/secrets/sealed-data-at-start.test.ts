@@ -139,6 +139,7 @@ async function seed(connector: 'simulator' | 'stellantis' = 'simulator') {
   const plain = await api<CallbackJson>(agent, 'POST', '/callbacks', callbackBody({ label: 'plain' }));
   expect(plain.status).toBe(201);
   await agent.core.services.settings.save(stellantisSettings(connector), adminActor('tech'));
+  await agent.core.services.backups.saveSettings({ passphrase: 'backup-passphrase-7' }, adminActor('tech'));
   const oldReceiverSecret = await agent.core.services.callbacks.openReceiverSecret(withSecrets.body.id);
   await stop();
   return {
@@ -274,6 +275,8 @@ describe('--forget-secrets', () => {
     for (const r of rows) expect(r.receiver_secret).toMatch(/^kf1:/);
     const settings = await api<{ stellantis: { hasPassword: boolean } }>(agent, 'GET', '/settings');
     expect(settings.body.stellantis.hasPassword).toBe(false);
+    const backups = await api<{ settings: { passphraseSet: boolean } }>(agent, 'GET', '/backups');
+    expect(backups.body.settings.passphraseSet).toBe(false);
 
     const audit = (await api<Page<AuditJson>>(agent, 'GET', '/audit')).body.items;
     const forgotten = audit.filter((e) => e.action === 'secrets.forgotten');
@@ -283,10 +286,12 @@ describe('--forget-secrets', () => {
       detail: {
         problem: 'SECRET_KEY_MISSING',
         keyFile: keyFile(),
-        // a's secrets and receiver secret, b's and the built-in callback's receiver secrets, the Stellantis password
-        cleared: 5,
+        // a's secrets and receiver secret, b's and the built-in callback's receiver secrets, the Stellantis password,
+        // the backups' passphrase
+        cleared: 6,
         callbacksNeedingSecrets: [a],
         stellantisPasswordCleared: true,
+        backupPassphraseCleared: true,
       },
     });
   });

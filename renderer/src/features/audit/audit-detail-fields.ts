@@ -83,6 +83,7 @@ export const AUDIT_DETAIL_FIELDS = [
   'callbacksNeedingSecrets',
   'receiverSecretsRenewed',
   'stellantisPasswordCleared',
+  'backupPassphraseCleared',
   // Retention and exports
   'format',
   'operator',
