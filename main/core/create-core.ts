@@ -2,6 +2,7 @@
 // The headless agent, the desktop shell and the tests all build the core through this one function.
 // Two phases: createCore() opens the store and builds the services; start() talks to the outside world
 // (connector, fleet sync, upstream registrations, outbound delivery), once the listeners are up.
+// Past 300 lines because it is the one place every service is built and wired, in order; it holds no logic.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connector } from './connector/connector.js';

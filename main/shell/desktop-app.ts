@@ -2,6 +2,7 @@
 // startAgent) with the shell's adapters plugged in — safeStorage secrets, native notifications — plus the window
 // served from app://, the IPC bridge, and the tray. Closing the window keeps it all running in the tray; quitting
 // stops it cleanly (tray and bridge first, then the receiver and API closed and the outbox leases released).
+// Past 300 lines: the start and the ordered stop (quit, restore-and-relaunch) share the session's parts.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, ipcMain, Notification, session } from 'electron';

@@ -1,6 +1,8 @@
 // A vehicle's condition (issue 15): its states, where each was learnt, the wake-ups used this month, and its
 // readiness, from the last status the agent read and what the agent's own history says. Codes and parameters
 // only; the clients word them. Rules from stellantis-api.md §11 and docs/stellantis-api-notes.md N9.
+// Just past 300 lines: the status digest made when a status is stored sits beside the rules it feeds, so the two
+// cannot drift apart.
 import {
   VEHICLE_STATES,
   type ReadinessNextStep,
