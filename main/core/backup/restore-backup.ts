@@ -6,10 +6,10 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { databaseFile } from '../create-core.js';
-import { databaseInUse, inspectDatabaseCopy, MIGRATIONS } from '../db/index.js';
+import { databaseInUse, MIGRATIONS } from '../db/index.js';
 import { DATABASE_MEMBER, MEMBER_NAMES, type BackupManifest } from './archive-layout.js';
 import { BackupError } from './backup-error.js';
-import { unpackBackup } from './unpack-backup.js';
+import { unpackProved } from './prove-archive.js';
 
 export interface RestoreRequest {
   dataDir: string;
@@ -83,26 +83,7 @@ export async function restoreBackup(request: RestoreRequest): Promise<RestoreRes
   // In the folder itself, so the files reach their place by rename; private (0700) like the files it holds.
   const staging = mkdtempSync(join(dataDir, '.restore-'));
   try {
-    const { manifest, encrypted } = await unpackBackup(archive, staging, request.passphrase);
-    const stagedDb = join(staging, DATABASE_MEMBER);
-    const copy = inspectDatabaseCopy(stagedDb);
-    // The file's own version decides (the manifest's could be edited to slip a newer database past this check).
-    const version = Math.max(copy.schemaVersion, manifest.schemaVersion);
-    if (version > known) {
-      throw new BackupError('SCHEMA_TOO_NEW', {
-        file: archive,
-        archiveVersion: String(version),
-        knownVersion: String(known),
-      });
-    }
-    if (!copy.intact || copy.schemaVersion !== manifest.schemaVersion) {
-      throw new BackupError('ARCHIVE_DAMAGED', {
-        file: archive,
-        detail: copy.intact
-          ? 'the database is not the version its manifest says'
-          : (copy.problem ?? 'unknown'),
-      });
-    }
+    const { manifest, encrypted } = await unpackProved(archive, staging, request.passphrase, known);
 
     // Again, now that the archive took its time to check: an agent may have started meanwhile.
     const inTheWay = checkTarget(dataDir, request.force, request.now);
