@@ -11,6 +11,7 @@ const db = new Database(workerData.file, { timeout: workerData.busyTimeoutMs, fi
 db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
 db.pragma('synchronous = FULL');
 db.pragma('foreign_keys = ON');
+const totalChanges = db.prepare('SELECT total_changes()').pluck();
 // Statements by the number the main thread gave their SQL text (sent once, with the first batch using it).
 const statements = [];
 const runSteps = db.transaction((steps) =>
@@ -35,8 +36,12 @@ parentPort.on('message', (message) => {
   try {
     for (const [index, sql] of message.sql) statements[index] = db.prepare(sql);
     // One JSON string each way: cheaper to pass between threads than the same objects cloned one by one.
+    const before = totalChanges.get();
     const results = runSteps.immediate(JSON.parse(message.steps));
-    parentPort.postMessage({ id: message.id, results: JSON.stringify(results) });
+    // Whether the batch changed a row (a claim that found nothing changes none): only then is it news to the
+    // storage health, which probes for room after a write while the disk is full.
+    const changed = totalChanges.get() !== before;
+    parentPort.postMessage({ id: message.id, results: JSON.stringify(results), changed });
   } catch (error) {
     parentPort.postMessage({
       id: message.id,

@@ -93,7 +93,7 @@ interface Pending {
 
 type FromThread =
   | { type: 'ready' }
-  | { id: number; results: string }
+  | { id: number; results: string; changed: boolean }
   | { id: number; error: { message: string; code: string | null } };
 
 /**
@@ -138,7 +138,7 @@ export function createThreadStoreWriter(db: Db, onFallback?: (reason: string) =>
       // Held open only while it owes answers: a process that forgot close() still exits once idle.
       if (pending.size === 0) w.unref();
       if ('results' in message) {
-        db.wroteElsewhere();
+        if (message.changed) db.wroteElsewhere();
         p.resolve(JSON.parse(message.results) as unknown[]);
       } else {
         const error = Object.assign(new Error(message.error.message), {

@@ -94,6 +94,17 @@ describe.each(['thread', 'inline'] as const)('the store writer (%s)', (mode) => 
     expect(full).toBeGreaterThan(0);
   });
 
+  it('tells the storage health of a batch that changed rows, and not of one that changed none', async () => {
+    let wrote = 0;
+    const { writer } = open(mode, { diskFull() {}, wrote: () => (wrote += 1) });
+    // A claim that finds nothing: the disk may still be full, so it is no reason to probe for room.
+    await writer.run([{ sql: "UPDATE t SET v = 'x' WHERE k = 'none'", params: {}, mode: 'run' }]);
+    await writer.run([{ sql: 'SELECT k FROM t', params: {}, mode: 'all' }]);
+    expect(wrote).toBe(0);
+    await writer.run([insert('a', '1')]);
+    expect(wrote).toBe(1);
+  });
+
   it('refuses work once closed', async () => {
     const { writer } = open(mode);
     await writer.close();
