@@ -22,6 +22,7 @@ import type {
 import { inputErrorsOf, inputSchemaOf } from '../../../preload/contract/operations/input-schema.js';
 import { OPERATIONS, type Operations } from '../../../preload/contract/operations/index.js';
 import { errorBody, serviceErrorBody } from '../../core/api/api-error.js';
+import { MAPPED_ANSWERS } from '../../core/api/route-kit.js';
 import { isDiskFull } from '../../core/db/index.js';
 import type { OperationHandler, OperationHandlers } from '../../core/operations/ports.js';
 import type { Logger } from '../../core/ports/logger.js';
@@ -143,6 +144,9 @@ export async function callOperation(
   // The second answer an input may ask for (a bulk command's dry run: its plan) is encoded by its own schema.
   const { alternate } = op.http;
   const asked = alternate && (input as Record<string, unknown>)[alternate.whenQuery] === true;
+  // Answered as built, as over HTTP: one typed mapper makes them and a test holds them to the schema (route-kit.ts
+  // says why; the fleet list's check was ~20 ms at 5,000 vehicles).
+  if (MAPPED_ANSWERS.has(name) && !asked) return { ok: true, value };
   const encoded = z.safeEncode(asked ? alternate.output : op.output, value as never);
   if (!encoded.success) {
     logger.error('answer did not match its schema', { method: name, error: encoded.error.message });
