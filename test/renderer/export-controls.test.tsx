@@ -10,6 +10,7 @@ import { defaultPeriod, periodQuery } from '../../renderer/src/features/exports/
 import { HistoryView } from '../../renderer/src/features/history/HistoryView.js';
 import { chooseLanguage } from '../../renderer/src/i18n/index.js';
 import { failure, fakeClient, operatorActor, session } from './helpers/fake-client.js';
+import { captureDownloads, readBlob } from './helpers/downloads.js';
 import { renderWithStores } from './helpers/render.js';
 
 const supervisor = session({ actor: operatorActor('Sam', 'supervisor') });
@@ -19,31 +20,13 @@ let blobs: Blob[];
 let clicked: string[];
 
 beforeEach(() => {
-  blobs = [];
-  clicked = [];
-  Object.assign(URL, {
-    createObjectURL: vi.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:export';
-    }),
-    revokeObjectURL: vi.fn(),
-  });
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    clicked.push(this.download);
-  });
+  ({ blobs, clicked } = captureDownloads('blob:export'));
 });
 
 afterEach(async () => {
   vi.restoreAllMocks();
   await chooseLanguage('en');
 });
-
-const readBlob = (blob: Blob) =>
-  new Promise<string>((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.readAsText(blob);
-  });
 
 function setPeriod(panel: HTMLElement, from: string, to: string) {
   fireEvent.change(within(panel).getByLabelText('From'), { target: { value: from } });

@@ -17,6 +17,7 @@ import { parseRoute } from '../../renderer/src/stores/router-store.js';
 import { ALL_TYPES, fakeClient, operatorActor, session, vehicle } from './helpers/fake-client.js';
 import { bulk, bulkItem, group } from './helpers/fake-routines.js';
 import { renderWithStores } from './helpers/render.js';
+import { captureDownloads, readBlob } from './helpers/downloads.js';
 import { virtualScroller } from './helpers/virtual-scroller.js';
 
 const capable = Object.fromEntries(ALL_TYPES.map((t) => [t, { supported: true }]));
@@ -241,27 +242,13 @@ describe('a running bulk command', () => {
   });
 
   it('downloads its report as bulk-<id>.csv, the agent CSV as it came', async () => {
-    const blobs: Blob[] = [];
-    const createObjectURL = vi.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:report';
-    });
-    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
-    const clicked: { download: string; href: string }[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicked.push({ download: this.download, href: this.href });
-    });
+    const { blobs, links: clicked } = captureDownloads('blob:report');
     const { user, client } = await open('#/bulks/bulk-7', { fixtures: { bulks: [RUNNING] } });
     await user.click(await screen.findByRole('button', { name: 'Download report' }));
     await waitFor(() => expect(clicked).toHaveLength(1));
     expect(client.getBulkRemoteReport).toHaveBeenCalledWith({ bulkId: 'bulk-7' });
     expect(clicked[0]).toEqual({ download: 'bulk-bulk-7.csv', href: 'blob:report' });
-    // jsdom's Blob is read the old way.
-    const text = await new Promise<string>((resolve) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
-      reader.readAsText(blobs[0]!);
-    });
+    const text = await readBlob(blobs[0]!);
     expect(text.split('\r\n')[0]).toBe('VIN,label,state,outcome,failure cause,reason,sent at,ended at');
     expect(text.split('\r\n')).toHaveLength(4);
     expect(blobs[0]!.type).toContain('text/csv');

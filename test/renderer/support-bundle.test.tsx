@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SupportBundlePanel } from '../../renderer/src/features/settings/SupportBundlePanel.js';
 import { chooseLanguage } from '../../renderer/src/i18n/index.js';
 import { failure, fakeClient, operatorActor, session } from './helpers/fake-client.js';
+import { captureDownloads, readBlob } from './helpers/downloads.js';
 import { renderWithStores } from './helpers/render.js';
 
 const FILE = 'depot-remote-support-2026-03-01T100000.000Z.json';
@@ -17,31 +18,13 @@ let blobs: Blob[];
 let clicked: string[];
 
 beforeEach(() => {
-  blobs = [];
-  clicked = [];
-  Object.assign(URL, {
-    createObjectURL: vi.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:support';
-    }),
-    revokeObjectURL: vi.fn(),
-  });
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    clicked.push(this.download);
-  });
+  ({ blobs, clicked } = captureDownloads('blob:support'));
 });
 
 afterEach(async () => {
   vi.restoreAllMocks();
   await chooseLanguage('en');
 });
-
-const readBlob = (blob: Blob) =>
-  new Promise<string>((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.readAsText(blob);
-  });
 
 describe('the support bundle', () => {
   it('saves the agent’s bundle for an admin and says under which name', async () => {
