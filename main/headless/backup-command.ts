@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultDataDir } from '../core/config/agent-options.js';
 import { BackupError, type BackupProblem } from '../core/backup/backup-error.js';
 import { createBackup } from '../core/backup/create-backup.js';
 import type { AgentCommand } from './commands.js';
+import { dataDirFrom } from './data-folder.js';
 import { packageVersion } from './package-version.js';
 
 /** Exit code of a refusal (what the person must fix is in the line printed); 1 is left for the unexpected. */
@@ -50,12 +50,6 @@ export function backupProblemText(error: BackupError): string {
 
 /** A refusal of the command line itself, already in words. */
 export class CommandLineError extends Error {}
-
-/** The data folder as the agent finds it: the flag, else DEPOT_REMOTE_DATA_DIR, else the per-user default. */
-export function dataDirFrom(flag: string | undefined, env: NodeJS.ProcessEnv): string {
-  const given = flag ?? env.DEPOT_REMOTE_DATA_DIR;
-  return resolve(given === undefined || given === '' ? defaultDataDir(process.platform, env) : given);
-}
 
 /**
  * The passphrase from --passphrase-file (its first line) or the environment; null when neither. Never from a

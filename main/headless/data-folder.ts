@@ -1,9 +1,19 @@
 // The data folder is made (or found) and checked for writing before anything is put in it, so a folder that
 // cannot be used is refused with one line naming it and the way out, instead of a raw ENOTDIR or EACCES later.
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { defaultDataDir } from '../core/config/agent-options.js';
 
 export type DataFolderProblem = 'DATA_DIR_NOT_CREATABLE' | 'DATA_DIR_NOT_A_FOLDER' | 'DATA_DIR_NOT_WRITABLE';
+
+/**
+ * The data folder as the agent finds it, for the one-off commands (backup, restore, diagnostics, update-info): the
+ * flag, else DEPOT_REMOTE_DATA_DIR, else the per-user default.
+ */
+export function dataDirFrom(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  const given = flag ?? env.DEPOT_REMOTE_DATA_DIR;
+  return resolve(given === undefined || given === '' ? defaultDataDir(process.platform, env) : given);
+}
 
 const CHOOSE = 'choose another folder with --data-dir or DEPOT_REMOTE_DATA_DIR';
 

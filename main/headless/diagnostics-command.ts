@@ -4,7 +4,6 @@
 // the per-user default. The core says what went wrong as a code; the words and the fix are here.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultDataDir } from '../core/config/agent-options.js';
 import { databaseFile } from '../core/create-core.js';
 import {
   currentLogFile,
@@ -16,6 +15,7 @@ import {
 import { createKeyFileSecretBox } from '../core/secrets/key-file-secret-box.js';
 import type { AgentCommand } from './commands.js';
 import { packageVersion } from './package-version.js';
+import { dataDirFrom } from './data-folder.js';
 
 const USAGE =
   'npm run agent -- diagnostics <file> [--data-dir <path>] [--log-lines <n>]   write a support bundle (JSON, no secrets)';
@@ -87,7 +87,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promis
     return 2;
   }
   // As the agent resolves it (agent-options.ts): the flag, then the variable, then the per-user default.
-  const dataDir = resolve(parsed.values['data-dir'] || env.DEPOT_REMOTE_DATA_DIR || defaultDataDir());
+  const dataDir = dataDirFrom(parsed.values['data-dir'], env);
   const file = resolve(target);
   const box = createKeyFileSecretBox(dataDir);
   try {

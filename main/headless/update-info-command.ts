@@ -2,15 +2,14 @@
 // folder, and what that feed offers, with the steps to update the agent when it offers something newer. It only
 // reads (the database read-only), so it works while the agent runs.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultDataDir } from '../core/config/agent-options.js';
 import { databaseFile } from '../core/create-core.js';
 import { peekDatabase } from '../core/db/peek-database.js';
 import { checkFeed, UPDATE_FEED_KEY, UpdateError } from '../core/updates/index.js';
 import type { AgentCommand } from './commands.js';
 import { packageVersion } from './package-version.js';
 import { updateSteps } from './update-notice.js';
+import { dataDirFrom } from './data-folder.js';
 
 const USAGE =
   'npm run agent -- update-info [--data-dir <path>]   the version, the update feed and what it offers';
@@ -43,7 +42,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promis
     console.error(`${(err as Error).message}. Usage: ${USAGE}`);
     return 2;
   }
-  const dataDir = resolve(parsed.values['data-dir'] || env.DEPOT_REMOTE_DATA_DIR || defaultDataDir());
+  const dataDir = dataDirFrom(parsed.values['data-dir'], env);
   const version = packageVersion();
   console.log(`Depot Remote ${version}`);
   const feed = savedFeed(dataDir);
