@@ -6,23 +6,43 @@ import {
   DELIVERIES_CLAIM_SQL,
   DELIVERIES_CLAIM_WITHOUT_PAYLOAD_SQL,
   DELIVERIES_NEXT_DUE_SQL,
-  DELIVERIES_SETTLE_SQL,
-  DELIVERY_ATTEMPTS_INSERT_SQL,
+  DELIVERIES_SETTLE_MANY_SQL,
+  DELIVERY_ATTEMPTS_INSERT_MANY_SQL,
 } from './deliveries-repository.js';
 import type { DeliveryRecord, DeliverySettlement, IsoTimestamp, NewAttempt } from './records.js';
 import type { WriteStep } from './store-writer.js';
 
 export const deliverySteps = {
-  recordAttempt(attempt: NewAttempt): WriteStep {
-    return {
-      sql: DELIVERY_ATTEMPTS_INSERT_SQL,
-      params: { ...attempt, counted: attempt.counted ? 1 : 0 },
-      mode: 'run',
-    };
+  /** The attempt rows of many outcomes, in their order (the outbox's pass). */
+  recordAttempts(attempts: readonly NewAttempt[]): WriteStep {
+    const rows = attempts.map((a) => [
+      a.deliveryId,
+      a.startedAt,
+      a.durationMs,
+      a.httpStatus,
+      a.error,
+      a.counted ? 1 : 0,
+    ]);
+    return { sql: DELIVERY_ATTEMPTS_INSERT_MANY_SQL, params: { rows: JSON.stringify(rows) }, mode: 'run' };
   },
-  /** Result: settled() — false when this owner no longer holds the lease. */
-  settle(settlement: DeliverySettlement, owner: string): WriteStep {
-    return { sql: DELIVERIES_SETTLE_SQL, params: { ...settlement, owner }, mode: 'run' };
+  /**
+   * Result: settledIds() — the ids this owner still held. Each delivery at most once per step (an UPDATE … FROM
+   * applies one of several matching rows, unspecified which).
+   */
+  settleMany(settlements: readonly DeliverySettlement[], owner: string): WriteStep {
+    const rows = settlements.map((s) => [
+      s.id,
+      s.state,
+      s.attempts,
+      s.unreachableTries,
+      s.nextAttemptAt,
+      s.retryDeadline,
+      s.deliveredAt,
+      s.gaveUpAt,
+      s.lastStatus,
+      s.lastError,
+    ]);
+    return { sql: DELIVERIES_SETTLE_MANY_SQL, params: { rows: JSON.stringify(rows), owner }, mode: 'all' };
   },
   /**
    * Result: claimed() — Queued → InFlight under the lease, earliest due first. Without the payload (`payload`
@@ -49,7 +69,7 @@ export const deliverySteps = {
 };
 
 export const deliveryStepResults = {
-  settled: (result: unknown): boolean => (result as { changes: number }).changes > 0,
+  settledIds: (result: unknown): Set<string> => new Set((result as { id: string }[]).map((row) => row.id)),
   claimed: (result: unknown): DeliveryRecord[] => claimedDeliveries(result as unknown[]),
   nextDue: (result: unknown): IsoTimestamp | null => {
     const row = result as Record<string, string | null> | null;

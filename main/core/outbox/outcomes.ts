@@ -1,9 +1,9 @@
 // Recording what calls did: each outcome's decision (retry-schedule.ts) becomes the pass's writes — the attempt-log
-// row and the delivery's new state, settled only while this run still holds its lease — run by the store writer
-// in one transaction with the pass's claims. Nothing is Delivered before that commit; a crash before it means the
+// row and the delivery's new state, settled only while this run still holds its lease — written as two set-based
+// statements for the whole batch, run by the store writer in one transaction with the pass's claims. Nothing is Delivered before that commit; a crash before it means the
 // call is made again, with the same webhook-id.
 import { deliveryStepResults, deliverySteps } from '../db/index.js';
-import type { DeliveryRecord, UnitOfWork, WriteStep } from '../db/index.js';
+import type { DeliveryRecord, DeliverySettlement, NewAttempt, UnitOfWork, WriteStep } from '../db/index.js';
 import type { Logger } from '../ports/logger.js';
 import type { CallbackCache } from './callback-cache.js';
 import type { DeliveryEvents } from './delivery-events.js';
@@ -31,7 +31,7 @@ interface Planned {
   outcome: Outcome;
   delivery: DeliveryRecord;
   decision: Decision;
-  /** Index of its settle step in the plan's steps. */
+  /** Index of the step that settles it in the plan's steps. */
   settleAt: number;
 }
 
@@ -65,6 +65,10 @@ export function createOutcomeRecorder(deps: {
      */
     plan(batch: Outcome[]): RecordingPlan {
       const plan: RecordingPlan = { steps: [], planned: [], gone: false };
+      const attempts: NewAttempt[] = [];
+      // One settling step per round: a delivery is settled at most once per step (in practice one round: a
+      // delivery has one call in the air at a time).
+      const rounds: { settlements: DeliverySettlement[]; ids: Set<string>; planned: Planned[] }[] = [];
       for (const o of batch) {
         const cb = callbacks.view(o.delivery.callbackId);
         const deadline = o.delivery.retryDeadline;
@@ -84,13 +88,27 @@ export function createOutcomeRecorder(deps: {
         });
         if (o.result.kind === 'reset' && decision.verdict === 'unreachable') resets.add(o.delivery.id);
         else resets.delete(o.delivery.id);
-        if (decision.attempt) plan.steps.push(deliverySteps.recordAttempt(decision.attempt));
-        plan.planned.push({ outcome: o, delivery, decision, settleAt: plan.steps.length });
-        plan.steps.push(deliverySteps.settle(decision.settlement, owner));
+        if (decision.attempt) attempts.push(decision.attempt);
         const s = decision.settlement;
+        let round = rounds.find((r) => !r.ids.has(s.id));
+        if (!round) {
+          round = { settlements: [], ids: new Set(), planned: [] };
+          rounds.push(round);
+        }
+        round.settlements.push(s);
+        round.ids.add(s.id);
+        round.planned.push({ outcome: o, delivery, decision, settleAt: -1 });
         if (s.state === 'Queued')
           o.lane.nextDueMs = Math.min(o.lane.nextDueMs ?? Infinity, Date.parse(s.nextAttemptAt));
         if (decision.verdict === 'gone') plan.gone = true;
+      }
+      if (attempts.length > 0) plan.steps.push(deliverySteps.recordAttempts(attempts));
+      for (const round of rounds) {
+        for (const p of round.planned) {
+          p.settleAt = plan.steps.length;
+          plan.planned.push(p);
+        }
+        plan.steps.push(deliverySteps.settleMany(round.settlements, owner));
       }
       return plan;
     },
@@ -100,8 +118,14 @@ export function createOutcomeRecorder(deps: {
      * held — the holds of a 410 (written in `uow`), the dead-letter log line, the delivery's change on the bus.
      */
     finish(plan: RecordingPlan, results: unknown[], uow: UnitOfWork) {
+      const settled = new Map<number, Set<string>>();
       for (const { outcome: o, delivery, decision, settleAt } of plan.planned) {
-        if (!deliveryStepResults.settled(results[settleAt])) continue;
+        let ids = settled.get(settleAt);
+        if (!ids) {
+          ids = deliveryStepResults.settledIds(results[settleAt]);
+          settled.set(settleAt, ids);
+        }
+        if (!ids.has(decision.settlement.id)) continue;
         const s = decision.settlement;
         const cb = callbacks.view(o.delivery.callbackId);
         if (decision.verdict === 'gone' && cb) gone.onGone(cb, o.delivery.id, o.finishedMs, uow);

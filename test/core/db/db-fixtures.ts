@@ -154,8 +154,11 @@ export function outboxWrites(db: Db) {
     claim: (callbackId: string, now: string, limit: number, owner: string, leaseUntil: string) =>
       deliveryStepResults.claimed(one(deliverySteps.claim(callbackId, now, limit, owner, leaseUntil))),
     settle: (settlement: DeliverySettlement, owner: string) =>
-      deliveryStepResults.settled(one(deliverySteps.settle(settlement, owner))),
-    recordAttempt: (attempt: NewAttempt) => void one(deliverySteps.recordAttempt(attempt)),
+      deliveryStepResults.settledIds(one(deliverySteps.settleMany([settlement], owner))).has(settlement.id),
+    settleMany: (settlements: DeliverySettlement[], owner: string) =>
+      deliveryStepResults.settledIds(one(deliverySteps.settleMany(settlements, owner))),
+    recordAttempt: (attempt: NewAttempt) => void one(deliverySteps.recordAttempts([attempt])),
+    recordAttempts: (attempts: NewAttempt[]) => void one(deliverySteps.recordAttempts(attempts)),
     nextDue: (callbackId: string) => deliveryStepResults.nextDue(one(deliverySteps.nextDue(callbackId))),
   };
 }

@@ -237,6 +237,80 @@ describe('deliveries repository', () => {
     expect(() => writes(db).recordAttempt(attempt({ deliveryId: 'ghost' }))).toThrow(/FOREIGN KEY/);
   });
 
+  it('settles a pass at once: only what this run holds, every column as given; attempts in their order', () => {
+    const { repos, db } = store();
+    seedParents(repos);
+    for (const id of ['a', 'b', 'c', 'd']) repos.deliveries.insert(delivery({ id }));
+    writes(db).claim('cb-001', at(100), 3, OWNER, at(500));
+    // d was never claimed; b's lease went to another run (a reclaim), so neither is this run's to settle.
+    db.raw.prepare("UPDATE deliveries SET lease_owner = 'run-2' WHERE id = 'b'").run();
+
+    const ids = writes(db).settleMany(
+      [
+        settled('a', { state: 'Delivered', attempts: 1, deliveredAt: at(101), lastStatus: 204 }),
+        settled('b', { state: 'Delivered', attempts: 1, deliveredAt: at(101) }),
+        settled('c', {
+          state: 'Queued',
+          attempts: 2,
+          unreachableTries: 1,
+          nextAttemptAt: at(160),
+          retryDeadline: at(9000),
+          lastStatus: 503,
+          lastError: 'HTTP 503: "busy"',
+        }),
+        settled('d', { state: 'Failed', gaveUpAt: at(101) }),
+      ],
+      OWNER,
+    );
+    expect([...ids].sort()).toEqual(['a', 'c']);
+    expect(repos.deliveries.get('a')).toMatchObject({
+      state: 'Delivered',
+      attempts: 1,
+      deliveredAt: at(101),
+      lastStatus: 204,
+      leaseOwner: null,
+      leaseUntil: null,
+    });
+    expect(repos.deliveries.get('b')).toMatchObject({ state: 'InFlight', leaseOwner: 'run-2' });
+    expect(repos.deliveries.get('c')).toMatchObject({
+      state: 'Queued',
+      attempts: 2,
+      unreachableTries: 1,
+      nextAttemptAt: at(160),
+      retryDeadline: at(9000),
+      deliveredAt: null,
+      gaveUpAt: null,
+      lastStatus: 503,
+      lastError: 'HTTP 503: "busy"',
+      leaseOwner: null,
+    });
+    expect(repos.deliveries.get('d')).toMatchObject({ state: 'Queued', gaveUpAt: null });
+
+    const attempt = (deliveryId: string, second: number, o: object = {}) => ({
+      deliveryId,
+      startedAt: at(second),
+      durationMs: second,
+      httpStatus: 200,
+      error: null,
+      counted: true,
+      ...o,
+    });
+    const batch = [
+      attempt('c', 3, { httpStatus: null, error: 'ECONNRESET', counted: false }),
+      attempt('a', 1),
+      attempt('c', 2, { httpStatus: 503, error: 'HTTP 503' }),
+    ];
+    writes(db).recordAttempts(batch);
+    expect(repos.deliveries.listAttempts('c')).toEqual([
+      { id: expect.any(Number), ...batch[0] },
+      { id: expect.any(Number), ...batch[2] },
+    ]);
+    expect(repos.deliveries.listAttempts('a')).toEqual([{ id: expect.any(Number), ...batch[1] }]);
+    // One bad row fails the whole statement: nothing of the batch is kept.
+    expect(() => writes(db).recordAttempts([attempt('a', 5), attempt('ghost', 6)])).toThrow(/FOREIGN KEY/);
+    expect(repos.deliveries.listAttempts('a')).toHaveLength(1);
+  });
+
   it('counts by state and lists newest first by state, callback, vehicle and time', () => {
     const { repos, db } = store();
     seedParents(repos);
