@@ -63,23 +63,35 @@ describe('outcome recorder', () => {
       probe: false,
       creditMs: 0,
     });
-    const byId = (id: string) => claimed.find((d) => d.id === id)!;
-    return { db, repos, recorder, announced, outcome, byId };
+    /** Plans a pass of [delivery id, HTTP status, second it started], runs it, and returns its step count. */
+    const record = (calls: [string, number, number][]): number => {
+      const plan = recorder.plan(
+        calls.map(([id, status, second]) =>
+          outcome(
+            claimed.find((d) => d.id === id)!,
+            status,
+            second,
+          ),
+        ),
+      );
+      recorder.finish(plan, runStepsInline(db, plan.steps), { afterCommit: (effect) => effect() });
+      return plan.steps.length;
+    };
+    return { db, repos, announced, record };
   }
 
   it('writes a pass as two statements and announces only what this run still held', () => {
-    const { db, repos, recorder, announced, outcome, byId } = world();
+    const { db, repos, announced, record } = world();
     // c's lease went to another run meanwhile (a reclaim): its outcome is logged, not applied.
     db.raw.prepare("UPDATE deliveries SET lease_owner = 'run-2' WHERE id = 'c'").run();
 
-    const plan = recorder.plan([
-      outcome(byId('a'), 204, 101),
-      outcome(byId('b'), 503, 102),
-      outcome(byId('c'), 200, 103),
-    ]);
-    expect(plan.steps).toHaveLength(2);
-    const results = runStepsInline(db, plan.steps);
-    recorder.finish(plan, results, { afterCommit: (effect) => effect() });
+    expect(
+      record([
+        ['a', 204, 101],
+        ['b', 503, 102],
+        ['c', 200, 103],
+      ]),
+    ).toBe(2);
 
     expect(repos.deliveries.get('a')).toMatchObject({ state: 'Delivered', attempts: 1, lastStatus: 204 });
     expect(repos.deliveries.get('b')).toMatchObject({ state: 'Queued', attempts: 1, lastStatus: 503 });
@@ -91,16 +103,15 @@ describe('outcome recorder', () => {
   });
 
   it('gives a second outcome of the same delivery a statement of its own, applied after the first', () => {
-    const { db, repos, recorder, announced, outcome, byId } = world();
+    const { repos, announced, record } = world();
 
-    const plan = recorder.plan([
-      outcome(byId('a'), 503, 101),
-      outcome(byId('b'), 204, 101),
-      outcome(byId('a'), 204, 102),
-    ]);
-    expect(plan.steps).toHaveLength(3);
-    const results = runStepsInline(db, plan.steps);
-    recorder.finish(plan, results, { afterCommit: (effect) => effect() });
+    expect(
+      record([
+        ['a', 503, 101],
+        ['b', 204, 101],
+        ['a', 204, 102],
+      ]),
+    ).toBe(3);
 
     // The first settlement released the lease, so the second finds nothing to settle: as two passes would.
     expect(repos.deliveries.get('a')).toMatchObject({ state: 'Queued', lastStatus: 503, leaseOwner: null });
