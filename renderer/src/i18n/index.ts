@@ -146,5 +146,53 @@ export function currentLanguage(): string {
   return i18next.language ?? SOURCE_LANGUAGE;
 }
 
+const translate = i18next.t.bind(i18next);
+const call = translate as unknown as (...args: unknown[]) => unknown;
+
+/**
+ * Texts already made, by language, key and parameters. A list redraws the same few texts on every row and every
+ * filter (nine capability titles a fleet row, the same labels down a column); i18next resolves, formats and
+ * interpolates each call anew (20–30 µs), a lookup here is a fraction of that. Emptied when the language or a
+ * catalog changes; only calls whose parameters are all plain values are kept.
+ */
+const made = new Map<string, string>();
+/** Enough for every text of a few screens; past it the memory starts again (a long session's many names). */
+const MADE_MAX = 20_000;
+const forget = () => made.clear();
+i18next.on('languageChanged', forget);
+i18next.on('initialized', () => i18next.store.on('added', forget));
+
+function madeKey(key: unknown, params: unknown): string | null {
+  if (typeof key !== 'string') return null;
+  if (params === undefined) return `${i18next.language}\u0000${key}`;
+  if (typeof params !== 'object' || params === null) return null;
+  let text = `${i18next.language}\u0000${key}`;
+  for (const [name, value] of Object.entries(params)) {
+    const type = typeof value;
+    if (
+      value !== null &&
+      type !== 'string' &&
+      type !== 'number' &&
+      type !== 'boolean' &&
+      type !== 'undefined'
+    )
+      return null;
+    text += `\u0000${name}\u0001${type}\u0001${String(value)}`;
+  }
+  return text;
+}
+
 /** Translates `<namespace>:<key>` with ICU parameters (typed against the English catalogs). */
-export const t = i18next.t.bind(i18next);
+export const t = ((key: unknown, params?: unknown, ...rest: unknown[]) => {
+  const at = rest.length === 0 && i18next.isInitialized ? madeKey(key, params) : null;
+  if (at === null) return call(key, params, ...rest);
+  let text = made.get(at);
+  if (text === undefined) {
+    const value = call(key, params);
+    if (typeof value !== 'string') return value;
+    if (made.size >= MADE_MAX) made.clear();
+    made.set(at, value);
+    text = value;
+  }
+  return text;
+}) as unknown as typeof translate;
