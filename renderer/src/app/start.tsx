@@ -1,5 +1,5 @@
 // The app itself, loaded by the page's entry (main.tsx) once the first reads are on their way: the stores (the
-// session asked for at once), then the first render.
+// session asked for at once), then the first render, once there is a whole first screen to draw.
 import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -7,14 +7,16 @@ import { LanguageRoot } from '../i18n/LanguageRoot.js';
 import { startI18n } from '../i18n/index.js';
 import { App } from './App.js';
 import { bootstrap } from './bootstrap.js';
+import { whenFirstScreenReady } from './first-data.js';
 import { StoresProvider } from './stores-context.js';
 import { cssVariablesResolver, theme } from './theme.js';
 
 const root = document.getElementById('root');
 if (root) {
   const stores = bootstrap();
-  // English is bundled and ready at once; another language waits for its catalogs (a few ms from the agent).
-  void startI18n().then(() =>
+  // English is bundled and ready at once; another language waits for its catalogs (a few ms from the agent). The
+  // first render waits for the session and the page's first data, briefly (first-data.ts).
+  void Promise.all([startI18n(), whenFirstScreenReady(stores)]).then(() =>
     createRoot(root).render(
       <StrictMode>
         <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">

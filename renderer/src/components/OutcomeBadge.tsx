@@ -1,5 +1,6 @@
-// An action's state in colour, icon AND words, large enough to read across a workshop.
-import { Badge, type MantineSize } from '@mantine/core';
+// An action's state in colour, icon AND words, large enough to read across a workshop. Drawn as the theme's Badge
+// looks, by plain elements (OutcomeBadge.module.css): the fleet and the history show one per row.
+import type { CSSProperties } from 'react';
 import {
   IconCircleCheck,
   IconCircleMinus,
@@ -12,6 +13,7 @@ import type { RemoteActionDto } from '../../../preload/contract/dto.js';
 import type { ActionPhase } from '../../../preload/contract/vocabulary.js';
 import { verdictOf } from '../stores/action-phases.js';
 import { t } from '../i18n/index.js';
+import classes from './OutcomeBadge.module.css';
 
 export function outcomeText(
   action: Pick<RemoteActionDto, 'phase' | 'outcome' | 'status' | 'failureCause'>,
@@ -56,26 +58,43 @@ const PHASE_LOOK: Partial<Record<ActionPhase, { color: string; Icon: typeof Icon
   Cancelled: { color: 'gray', Icon: IconCircleMinus },
 };
 
+/** The theme's colours for a filled badge, or a light one (the badge's tint, and its text). */
+function badgeColors(color: string, variant: 'filled' | 'light'): CSSProperties {
+  const vars =
+    variant === 'filled'
+      ? {
+          '--badge-bg': `var(--mantine-color-${color}-filled)`,
+          '--badge-color': 'var(--mantine-color-white)',
+        }
+      : {
+          '--badge-bg': `var(--mantine-color-${color}-light)`,
+          '--badge-color': `var(--mantine-color-${color}-light-color)`,
+        };
+  return vars as CSSProperties;
+}
+
 export function OutcomeBadge({
   action,
   size = 'lg',
 }: {
   action: Pick<RemoteActionDto, 'phase' | 'outcome' | 'status' | 'failureCause'>;
-  size?: MantineSize;
+  size?: 'xs' | 'sm' | 'md' | 'lg' | 'xl';
 }) {
   const verdict = verdictOf(action);
   const { color, Icon } = PHASE_LOOK[action.phase] ?? LOOK[verdict];
   return (
-    <Badge
-      color={color}
-      size={size}
-      variant={verdict === 'in-progress' ? 'light' : 'filled'}
-      leftSection={<Icon size="1.1em" aria-hidden />}
+    <span
+      className={classes.badge}
+      data-size={size}
+      style={badgeColors(color, verdict === 'in-progress' ? 'light' : 'filled')}
       data-verdict={verdict}
       data-phase={action.phase}
       data-testid="outcome-badge"
     >
-      {outcomeText(action)}
-    </Badge>
+      <span className={classes.section}>
+        <Icon size="1.1em" aria-hidden />
+      </span>
+      <span className={classes.label}>{outcomeText(action)}</span>
+    </span>
   );
 }

@@ -1,7 +1,9 @@
 // The fleet's filters but the search: its condition (readiness and states, any of them), what its commands are
 // doing, brand, energy, a capability. Memoized apart from the search box, so a keystroke in the search redraws the
-// list, not five selects fed from 2,000 vehicles.
-import { MultiSelect, Select } from '@mantine/core';
+// list, not five selects fed from 2,000 vehicles. The four single choices are the browser's own selects (Mantine's
+// NativeSelect, as the language menu), their first option "any": Mantine's Select is a combobox with its own
+// popover, positioning and hidden input, and four of them were a tenth of the page's first render.
+import { MultiSelect, NativeSelect } from '@mantine/core';
 import { memo } from 'react';
 import { LIST_WHILE_OPEN } from '../../components/list-while-open.js';
 import { t } from '../../i18n/index.js';
@@ -13,6 +15,11 @@ import {
   energyLabel,
   type FleetFilter,
 } from './fleet-filter.js';
+
+/** A select's options with "any" first: the choice that filters nothing (the empty value). */
+function withAny(any: string, options: readonly { value: string; label: string }[]) {
+  return [{ value: '', label: any }, ...options];
+}
 
 export const FleetFilters = memo(function FleetFilters({
   conditions,
@@ -43,44 +50,38 @@ export const FleetFilters = memo(function FleetFilters({
         maxDropdownHeight={420}
         comboboxProps={{ ...LIST_WHILE_OPEN, width: 260 }}
       />
-      <Select
+      <NativeSelect
         label={t('fleet:filter.commands.label')}
-        placeholder={t('fleet:filter.any')}
-        clearable
-        comboboxProps={LIST_WHILE_OPEN}
-        data={activityStates()}
-        value={activity || null}
-        onChange={(v) => onChange({ activity: v ?? '' })}
+        data={withAny(t('fleet:filter.any'), activityStates())}
+        value={activity}
+        onChange={(e) => onChange({ activity: e.currentTarget.value })}
         w={160}
       />
-      <Select
+      <NativeSelect
         label={t('fleet:filter.brand.label')}
-        placeholder={t('fleet:filter.all')}
-        clearable
-        comboboxProps={LIST_WHILE_OPEN}
-        data={brands}
-        value={brand || null}
-        onChange={(v) => onChange({ brand: v ?? '' })}
+        data={withAny(
+          t('fleet:filter.all'),
+          brands.map((b) => ({ value: b, label: b })),
+        )}
+        value={brand}
+        onChange={(e) => onChange({ brand: e.currentTarget.value })}
         w={120}
       />
-      <Select
+      <NativeSelect
         label={t('fleet:filter.energy.label')}
-        placeholder={t('fleet:filter.all')}
-        clearable
-        comboboxProps={LIST_WHILE_OPEN}
-        data={energies.map((e) => ({ value: e, label: energyLabel(e) }))}
-        value={energy || null}
-        onChange={(v) => onChange({ energy: v ?? '' })}
+        data={withAny(
+          t('fleet:filter.all'),
+          energies.map((e) => ({ value: e, label: energyLabel(e) })),
+        )}
+        value={energy}
+        onChange={(e) => onChange({ energy: e.currentTarget.value })}
         w={130}
       />
-      <Select
+      <NativeSelect
         label={t('fleet:filter.canDo.label')}
-        placeholder={t('fleet:filter.anything')}
-        clearable
-        comboboxProps={LIST_WHILE_OPEN}
-        data={capabilities}
-        value={capability || null}
-        onChange={(v) => onChange({ capability: v ?? '' })}
+        data={withAny(t('fleet:filter.anything'), capabilities)}
+        value={capability}
+        onChange={(e) => onChange({ capability: e.currentTarget.value })}
         w={130}
       />
     </>

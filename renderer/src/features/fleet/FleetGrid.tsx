@@ -10,6 +10,7 @@ import { type KeyboardEvent, useEffect, useRef } from 'react';
 import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import type { VehicleSort } from '../../../../preload/contract/vocabulary.js';
 import { movedRow, rowMoveOf } from '../../components/row-keys.js';
+import { useAfterFirstPaint } from '../../components/use-after-first-paint.js';
 import { t } from '../../i18n/index.js';
 import type { VehicleActivity } from './fleet-filter.js';
 import { ariaSort, type FleetSort } from './fleet-sort.js';
@@ -52,6 +53,20 @@ function columnLabel(id: Column): string {
   }
 }
 
+/**
+ * What stands above the list at 1440×900 (the header, the title, the filters, the selection bar, the columns' row):
+ * the list's height is the window's less this until it is measured. The first render then draws the rows the
+ * measured list shows, rather than the overscan of an empty one and then the rest in a second render.
+ */
+const ABOVE_THE_LIST_PX = 300;
+const estimatedRect = () => ({
+  width: 0,
+  height: Math.max(0, (typeof window === 'undefined' ? 0 : window.innerHeight) - ABOVE_THE_LIST_PX),
+});
+
+/** Rows drawn beyond each edge of the view. */
+const OVERSCAN = 10;
+
 const SORT_ICONS = { ascending: IconSortAscending, descending: IconSortDescending, none: IconArrowsSort };
 
 export function FleetGrid({
@@ -84,11 +99,14 @@ export function FleetGrid({
   /** A row the keyboard moved to: focused as soon as the virtualizer has rendered it. */
   const pendingFocus = useRef<number | null>(null);
   const count = vehicles.length;
+  // The rows beyond the view, for a smooth scroll, once the rows in view have been painted.
+  const overscan = useAfterFirstPaint(1, OVERSCAN);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    initialRect: estimatedRect(),
+    overscan,
     // Rows are keyed by position (the default): a new filter or order then updates the rows on screen in place
     // instead of taking them down and building new ones — the difference between ~50 and ~20 ms per keystroke.
     // React 19 batches the scroll's re-render itself; flushSync from inside an effect only warns.

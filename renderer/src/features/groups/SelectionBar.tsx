@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import { useStores } from '../../app/stores-context.js';
+import { useOpenedOnce } from '../../components/use-opened-once.js';
 import { t } from '../../i18n/index.js';
 import { ROUTINE_ACCESS_TEXT, useRoutineAccess } from '../access/routine-access.js';
 import { AddToGroupDialog } from './GroupDialogs.js';
@@ -17,6 +18,7 @@ export function SelectionBar({ shown }: { shown: readonly VehicleSummaryDto[] })
   const access = useRoutineAccess();
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState('');
+  const dialogMounted = useOpenedOnce(adding);
   const count = selected.size;
   const allShown = shown.length > 0 && shown.every((v) => selected.has(v.id));
 
@@ -69,12 +71,14 @@ export function SelectionBar({ shown }: { shown: readonly VehicleSummaryDto[] })
       <Text size="sm" c="green.9" role="status" data-testid="selection-notice">
         {notice}
       </Text>
-      <AddToGroupDialog
-        opened={adding}
-        vehicleIds={[...selected]}
-        onClose={() => setAdding(false)}
-        onDone={setNotice}
-      />
+      {dialogMounted ? (
+        <AddToGroupDialog
+          opened={adding}
+          vehicleIds={[...selected]}
+          onClose={() => setAdding(false)}
+          onDone={setNotice}
+        />
+      ) : null}
     </Group>
   );
 }

@@ -2,24 +2,19 @@
 // the page, and only the pages they need are read from the agent. Rows have one fixed height, so the rows in view
 // follow from the scroll offset alone: nothing is measured per row (a virtualizer's measurements of 100,000 rows
 // cost more than the whole first page's rendering), and nothing forces a layout to find them.
-import { Anchor, Group, Loader, Paper, Select, Stack, Text } from '@mantine/core';
+import { Group, Loader, Paper, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ActionPhase } from '../../../../preload/contract/vocabulary.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { LIST_WHILE_OPEN } from '../../components/list-while-open.js';
-import { OutcomeBadge } from '../../components/OutcomeBadge.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { clockText, shortClockText } from '../../components/time-text.js';
+import { useAfterFirstPaint } from '../../components/use-after-first-paint.js';
 import { t } from '../../i18n/index.js';
 import { rowAt } from '../../stores/history-store.js';
 import { featureLabel, FEATURE_ORDER } from '../remotes/features.js';
-import { positionText } from '../remotes/queue-text.js';
-import { remoteSummary } from '../remotes/remote-summary.js';
-import { verdictOf } from '../../stores/action-phases.js';
-import { actorText, approvedByText, sentByText } from '../access/access-text.js';
-import { explanationWords } from '../timeline/explanation-text.js';
+import { HistoryCells } from './HistoryCells.js';
 import { HistoryExport } from './HistoryExport.js';
 import classes from './HistoryView.module.css';
 
@@ -72,8 +67,10 @@ export function HistoryView() {
   }, []);
 
   const count = total ?? 0;
-  const first = Math.min(Math.max(0, top - OVERSCAN), Math.max(0, count - 1));
-  const end = Math.min(count, top + Math.ceil(height / ROW_HEIGHT) + 1 + OVERSCAN);
+  // The rows beyond the view follow once the rows in view have been painted (use-after-first-paint.ts).
+  const overscan = useAfterFirstPaint(0, OVERSCAN);
+  const first = Math.min(Math.max(0, top - overscan), Math.max(0, count - 1));
+  const end = Math.min(count, top + Math.ceil(height / ROW_HEIGHT) + 1 + overscan);
   const indexes: number[] = [];
   for (let index = first; index < end; index += 1) indexes.push(index);
   const last = Math.max(first, end - 1);
@@ -188,57 +185,7 @@ export function HistoryView() {
                   style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
                 >
                   {action ? (
-                    <>
-                      <span role="cell">
-                        <Anchor
-                          href={`#/actions/${encodeURIComponent(action.remoteActionId)}`}
-                          title={clockText(action.createdAt)}
-                        >
-                          {shortClockText(action.createdAt)}
-                        </Anchor>
-                      </span>
-                      <span role="cell">
-                        <Text fw={600} size="sm" truncate>
-                          {names.get(action.vehicleId) ?? action.vin}
-                        </Text>
-                        <Text size="xs" ff="monospace" c="dimmed">
-                          {action.vin}
-                        </Text>
-                      </span>
-                      <span role="cell">{featureLabel(action.type)}</span>
-                      <span role="cell">
-                        <OutcomeBadge action={action} size="md" />
-                      </span>
-                      <span role="cell">
-                        <Text size="sm" truncate>
-                          {remoteSummary(action.remote)}
-                        </Text>
-                        {verdictOf(action) === 'failure' ? (
-                          <Text size="xs" c="red.8" truncate>
-                            {explanationWords(action.explanation).title}
-                          </Text>
-                        ) : null}
-                        {action.queue ? (
-                          <Text size="xs" c="dimmed" truncate data-testid="history-queue-position">
-                            {positionText(action.queue.position)}
-                          </Text>
-                        ) : null}
-                      </span>
-                      <span role="cell">
-                        <Text
-                          size="sm"
-                          truncate
-                          title={sentByText(action.sentBy, action.approvedBy, action.operator) ?? undefined}
-                        >
-                          {action.sentBy ? actorText(action.sentBy) : (action.operator ?? '—')}
-                        </Text>
-                        {action.approvedBy ? (
-                          <Text size="xs" c="dimmed" truncate>
-                            {approvedByText(action.approvedBy)}
-                          </Text>
-                        ) : null}
-                      </span>
-                    </>
+                    <HistoryCells action={action} vehicleName={names.get(action.vehicleId) ?? action.vin} />
                   ) : (
                     <span role="cell" className={classes.placeholder}>
                       …

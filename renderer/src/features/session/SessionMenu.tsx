@@ -6,6 +6,7 @@ import { IconChevronDown, IconKey, IconLogout, IconUser, IconUsers } from '@tabl
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
+import { useOpenedOnce } from '../../components/use-opened-once.js';
 import { RoleBadge } from '../access/RoleBadge.js';
 import { ChangePinDialog } from './ChangePinDialog.js';
 import { followOperatorLanguage, t } from '../../i18n/index.js';
@@ -19,6 +20,8 @@ export function SessionMenu() {
   const [switchTo, setSwitchTo] = useState<string | null>(null);
   const [changingPin, setChangingPin] = useState(false);
   const [pinChanged, setPinChanged] = useState(false);
+  const switchMounted = useOpenedOnce(switchTo !== null);
+  const pinMounted = useOpenedOnce(changingPin);
 
   useEffect(() => {
     void stores.team.getState().load();
@@ -100,16 +103,18 @@ export function SessionMenu() {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <SwitchOperatorDialog memberId={switchTo} onClose={() => setSwitchTo(null)} />
-      <ChangePinDialog
-        opened={changingPin}
-        password={password}
-        onClose={() => setChangingPin(false)}
-        onChanged={() => {
-          setChangingPin(false);
-          setPinChanged(true);
-        }}
-      />
+      {switchMounted ? <SwitchOperatorDialog memberId={switchTo} onClose={() => setSwitchTo(null)} /> : null}
+      {pinMounted ? (
+        <ChangePinDialog
+          opened={changingPin}
+          password={password}
+          onClose={() => setChangingPin(false)}
+          onChanged={() => {
+            setChangingPin(false);
+            setPinChanged(true);
+          }}
+        />
+      ) : null}
       {pinChanged ? (
         <Text role="status" size="sm" c="green.8" data-testid="pin-changed">
           {t('session:pinChanged')}
