@@ -1,6 +1,7 @@
 // Whether live updates are arriving: "Live", or "Reconnecting…" while the stream is down (what is on screen may be
-// out of date meanwhile). Colour, icon and words.
-import { Badge, Tooltip } from '@mantine/core';
+// out of date meanwhile). Colour, icon and words; what it means on hover, as the badge's title (a Mantine Tooltip
+// set up floating-ui on every page's first render for this one line).
+import { Badge } from '@mantine/core';
 import { IconAntenna, IconPlugConnectedX, IconRefresh } from '@tabler/icons-react';
 import { useStore } from 'zustand';
 import { useStores } from '../app/stores-context.js';
@@ -34,19 +35,18 @@ export function ConnectionIndicator() {
             tip: t('common:connection.reconnecting.tip'),
           };
   return (
-    <Tooltip label={look.tip}>
-      <Badge
-        size="lg"
-        color={look.color}
-        variant={state === 'live' ? 'light' : 'filled'}
-        leftSection={<look.Icon size={14} aria-hidden />}
-        role="status"
-        aria-live="polite"
-        data-testid="connection"
-        data-state={state}
-      >
-        {look.text}
-      </Badge>
-    </Tooltip>
+    <Badge
+      size="lg"
+      color={look.color}
+      variant={state === 'live' ? 'light' : 'filled'}
+      leftSection={<look.Icon size={14} aria-hidden />}
+      role="status"
+      aria-live="polite"
+      data-testid="connection"
+      data-state={state}
+      title={look.tip}
+    >
+      {look.text}
+    </Badge>
   );
 }

@@ -1,10 +1,11 @@
-// The nine features of a vehicle as a row of small icons: coloured when it can, crossed out when not, the reason on
-// hover. Not focusable (a row is one tab stop, not nine): the features it cannot do are also said in words, hidden
-// from sight but read with the row.
+// The nine features of a vehicle as a row of small icons (the list's symbols, FeatureSprite.tsx): coloured when it
+// can, crossed out when not, the reason on hover. Not focusable (a row is one tab stop, not nine): the features it
+// cannot do are also said in words, hidden from sight but read with the row.
 import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import { t } from '../../i18n/index.js';
-import { FEATURES, FEATURE_ORDER, featureLabel } from '../remotes/features.js';
+import { FEATURE_ORDER, featureLabel } from '../remotes/features.js';
 import { capabilityReasonText } from './capability-text.js';
+import { featureIcon } from './FeatureSprite.js';
 import classes from './FleetGrid.module.css';
 
 /** The features it cannot do, named (the icons alone would rely on shade). */
@@ -23,7 +24,6 @@ export function CapabilityIcons({ vehicle }: { vehicle: VehicleSummaryDto }) {
       {FEATURE_ORDER.map((type) => {
         const capability = vehicle.capabilities[type];
         const can = capability?.supported === true;
-        const Icon = FEATURES[type].icon;
         const feature = featureLabel(type);
         return (
           <span
@@ -39,7 +39,7 @@ export function CapabilityIcons({ vehicle }: { vehicle: VehicleSummaryDto }) {
                   })
             }
           >
-            <Icon size={15} aria-hidden />
+            {featureIcon(type, 15)}
           </span>
         );
       })}

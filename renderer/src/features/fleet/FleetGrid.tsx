@@ -11,9 +11,11 @@ import type { VehicleSummaryDto } from '../../../../preload/contract/dto.js';
 import type { VehicleSort } from '../../../../preload/contract/vocabulary.js';
 import { movedRow, rowMoveOf } from '../../components/row-keys.js';
 import { useAfterFirstPaint } from '../../components/use-after-first-paint.js';
+import { observeRectAfterLayout, scrollUnlessAtStart } from '../../components/virtualizer-layout.js';
 import { t } from '../../i18n/index.js';
 import type { VehicleActivity } from './fleet-filter.js';
 import { ariaSort, type FleetSort } from './fleet-sort.js';
+import { FeatureSprite } from './FeatureSprite.js';
 import classes from './FleetGrid.module.css';
 import { FleetRow, ROW_HEIGHT } from './FleetRow.js';
 import type { QuickSend } from './QuickActions.js';
@@ -106,6 +108,9 @@ export function FleetGrid({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     initialRect: estimatedRect(),
+    // Measured and scrolled without forcing a layout in the first render's commit (virtualizer-layout.ts).
+    observeElementRect: observeRectAfterLayout,
+    scrollToFn: scrollUnlessAtStart,
     overscan,
     // Rows are keyed by position (the default): a new filter or order then updates the rows on screen in place
     // instead of taking them down and building new ones — the difference between ~50 and ~20 ms per keystroke.
@@ -194,6 +199,7 @@ export function FleetGrid({
 
   return (
     <div className={classes.frame}>
+      <FeatureSprite />
       <div
         role="grid"
         aria-label={t('fleet:grid.label')}

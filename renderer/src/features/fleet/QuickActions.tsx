@@ -1,7 +1,6 @@
 // A fleet row's quick actions: a horn to find the vehicle, a lock, sent at once through the callback the send form
 // would pick. Each stays visible when it cannot go, and says why (the vehicle cannot, the role may not, one is on its
 // way). Reached with the arrow keys from the row, not with Tab.
-import { IconLock, IconSpeakerphone, type Icon } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { RemoteActionDto, VehicleSummaryDto } from '../../../../preload/contract/dto.js';
@@ -11,15 +10,15 @@ import { sendAccess } from '../access/permissions.js';
 import { preferredCallbackId } from '../remotes/CallbackPicker.js';
 import { capabilityOf, capabilityWhy } from '../remotes/FeaturePicker.js';
 import { remoteBody } from '../remotes/models/remote-draft.js';
+import { featureIcon } from './FeatureSprite.js';
 import classes from './FleetGrid.module.css';
 import { type QuickKind, quickText } from './quick-text.js';
 
 export interface QuickAction {
   type: 'Horn' | 'Doors';
-  /** Which quick action, for its words (quick-text.ts). */
+  /** Which quick action, for its words (quick-text.ts); its icon is its feature's (FeatureSprite.tsx). */
   kind: QuickKind;
   body: Record<string, unknown>;
-  icon: Icon;
 }
 
 export const QUICK_ACTIONS: readonly QuickAction[] = [
@@ -27,9 +26,8 @@ export const QUICK_ACTIONS: readonly QuickAction[] = [
     type: 'Horn',
     kind: 'horn',
     body: remoteBody('Horn', { state: 'Activated' }),
-    icon: IconSpeakerphone,
   },
-  { type: 'Doors', kind: 'lock', body: remoteBody('Doors', { state: 'Locked' }), icon: IconLock },
+  { type: 'Doors', kind: 'lock', body: remoteBody('Doors', { state: 'Locked' }) },
 ];
 
 export type QuickSend = (
@@ -94,7 +92,7 @@ export function QuickActions({
               }
             }}
           >
-            <q.icon size={16} aria-hidden />
+            {featureIcon(q.type, 16)}
           </button>
         );
       })}
