@@ -16,6 +16,7 @@ import { asClientFailure, type ClientFailure } from '../../../../preload/contrac
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { failureMessage } from '../../components/field-errors.js';
+import { SectionHeading } from './SectionHeading.js';
 import { t } from '../../i18n/index.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useIsAdmin } from '../access/use-access.js';
@@ -34,14 +35,11 @@ export function BackupsPanel() {
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="backups-title">
       <Stack gap="sm">
-        <Stack gap={4} maw={720}>
-          <Title order={2} size="h4" id="backups-title">
-            {t('backups:title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('backups:description')}
-          </Text>
-        </Stack>
+        <SectionHeading
+          id="backups-title"
+          title={t('backups:title')}
+          description={t('backups:description')}
+        />
         {admin ? (
           <BackupsAdmin />
         ) : (

@@ -12,6 +12,7 @@ import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { ageText, clockText, shortClockText } from '../../components/time-text.js';
 import { useNow } from '../../components/use-now.js';
+import { SectionHeading } from './SectionHeading.js';
 import { t } from '../../i18n/index.js';
 import { checkMessage, checkStatus, checkTitle, verdictText, windowText } from './connection-text.js';
 
@@ -127,14 +128,12 @@ export function ConnectionTestPanel() {
     <Paper withBorder p="lg" component="section" aria-labelledby="connection-test-title">
       <Stack gap="md">
         <Group justify="space-between" align="flex-start" wrap="wrap">
-          <Stack gap={4} maw={640}>
-            <Title order={2} size="h4" id="connection-test-title">
-              {t('settings:connection.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('settings:connection.description')}
-            </Text>
-          </Stack>
+          <SectionHeading
+            id="connection-test-title"
+            title={t('settings:connection.title')}
+            description={t('settings:connection.description')}
+            maw={640}
+          />
           <Button
             leftSection={<IconPlugConnected size={18} aria-hidden />}
             loading={run.state === 'running'}

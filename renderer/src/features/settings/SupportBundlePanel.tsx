@@ -1,13 +1,14 @@
 // "Support bundle" (issue 18): saves the agent's support bundle (GET /api/v1/diagnostics, what
 // `npm run agent -- diagnostics` writes) as one JSON file. Admins only: it shows the site's settings and its log;
 // others see the button disabled and who may use it (AdminsOnlyNote's words).
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconLifebuoy, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { asClientFailure, type ClientFailure } from '../../../../preload/contract/client.js';
 import { supportBundleFileName } from '../../../../preload/contract/diagnostics.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { SectionHeading } from './SectionHeading.js';
 import { t } from '../../i18n/index.js';
 import { useIsAdmin } from '../access/use-access.js';
 import { downloadText } from '../bulks/download.js';
@@ -41,14 +42,12 @@ export function SupportBundlePanel() {
     <Paper withBorder p="lg" component="section" aria-labelledby="support-bundle-title">
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="wrap">
-          <Stack gap={4} maw={640}>
-            <Title order={2} size="h4" id="support-bundle-title">
-              {t('settings:support.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('settings:support.description')}
-            </Text>
-          </Stack>
+          <SectionHeading
+            id="support-bundle-title"
+            title={t('settings:support.title')}
+            description={t('settings:support.description')}
+            maw={640}
+          />
           <Button
             variant="light"
             leftSection={<IconLifebuoy size={18} aria-hidden />}

@@ -10,6 +10,7 @@ import type { UpdateStatusDto } from '../../../../preload/contract/updates.js';
 import { useStores } from '../../app/stores-context.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { formatDateTime } from '../../i18n/format.js';
+import { SectionHeading } from './SectionHeading.js';
 import { t } from '../../i18n/index.js';
 import { useIsAdmin } from '../access/use-access.js';
 import { updateErrorText, updateStateText } from './update-words.js';
@@ -85,12 +86,11 @@ export function UpdatesPanel() {
     <Paper withBorder p="lg" component="section" aria-labelledby="updates-title">
       <Stack gap="sm">
         <Stack gap={4} maw={720}>
-          <Title order={2} size="h4" id="updates-title">
-            {t('updates:title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('updates:description')}
-          </Text>
+          <SectionHeading
+            id="updates-title"
+            title={t('updates:title')}
+            description={t('updates:description')}
+          />
           <Text size="sm" fw={600} data-testid="updates-version">
             {t('updates:version', { version: status.currentVersion })}
           </Text>
