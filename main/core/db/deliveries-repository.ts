@@ -206,8 +206,11 @@ export interface DeliveriesRepository {
   /** Per callback: how many events wait for a batch and when the oldest arrived. */
   waitingByCallback(): { callbackId: string; count: number; oldestAt: IsoTimestamp }[];
   get(id: string): DeliveryRecord | null;
-  /** The events[] JSON a delivery carries (null when there is no such delivery). */
-  payloadOf(id: string): string | null;
+  /**
+   * The events[] JSON a delivery carries, as its stored UTF-8 bytes (null when there is no such delivery): the
+   * outbox sends a batch's kilobytes as they are, never decoding them into a string and encoding them back.
+   */
+  payloadOf(id: string): Buffer | null;
   /** Number of queued deliveries per callback (only callbacks that have some). */
   queuedByCallback(): Map<string, number>;
   /** InFlight → Queued, for claimed deliveries that were not sent. */
@@ -247,7 +250,9 @@ export function createDeliveriesRepository(db: Db): DeliveriesRepository {
   const insertEvent = db.raw.prepare(INSERT_EVENT_SQL);
   const get = db.raw.prepare<{ id: string }, DeliveryRow>(GET_SQL);
   const payloadOf = db.raw
-    .prepare<{ id: string }, string>('SELECT payload FROM delivery_payloads WHERE delivery_id = @id')
+    .prepare<{ id: string }, Buffer>(
+      'SELECT CAST(payload AS BLOB) FROM delivery_payloads WHERE delivery_id = @id',
+    )
     .pluck();
   const queuedByCallback = db.raw.prepare<[], { callback_id: string; n: number }>(
     DELIVERIES_QUEUED_BY_CALLBACK_SQL,

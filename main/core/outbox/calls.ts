@@ -26,8 +26,8 @@ export function createCalls(deps: {
   mayCall(): boolean;
   /** The callback changed and the next pass has not applied it yet. */
   changePending(callbackId: string): boolean;
-  /** The events[] JSON of a delivery claimed without it. */
-  payloadOf(deliveryId: string): string | null;
+  /** The events[] JSON bytes of a delivery claimed without it. */
+  payloadOf(deliveryId: string): Buffer | null;
   /** Whether the outbox closed: an outcome arriving after that is not recorded (its lease makes it go again). */
   closed(): boolean;
   /** Counts the call in the air so idle() and stop() wait for it. */
@@ -62,10 +62,10 @@ export function createCalls(deps: {
     }
   }
 
-  async function call(lane: Lane, t: TargetState, claimed: DeliveryRecord, probe: boolean) {
-    // Claimed without its payload (a batch's): read now, from the app's connection.
-    const delivery =
-      claimed.eventsJson === '' ? { ...claimed, eventsJson: deps.payloadOf(claimed.id) ?? '[]' } : claimed;
+  async function call(lane: Lane, t: TargetState, delivery: DeliveryRecord, probe: boolean) {
+    // Claimed without its payload (a batch's): its bytes are read now, from the app's connection, and only the
+    // request holds them (the outcome keeps the record as claimed).
+    const events = delivery.eventsJson === '' ? (deps.payloadOf(delivery.id) ?? '[]') : delivery.eventsJson;
     t.inFlight += 1;
     inFlight += 1;
     const creditedAtStart = t.creditedMs;
@@ -77,7 +77,7 @@ export function createCalls(deps: {
       if (!cb) throw new Error('The callback no longer exists.');
       targets.warnIfInsecure(t);
       const secrets = callbacks.openedSecrets(cb.id) ?? (await callbacks.secretsOf(cb.id));
-      const request = buildRequest(cb, delivery, secrets, {
+      const request = buildRequest(cb, { ...delivery, eventsJson: events }, secrets, {
         fleetId: deps.fleetId(),
         nowMs: clock.now().getTime(),
         userAgent: options.userAgent,

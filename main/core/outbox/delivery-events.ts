@@ -13,9 +13,16 @@ export function createDeliveryEvents(deps: { bus: EventBus }) {
   const pending: string[] = [];
 
   return {
-    /** A delivery as just stored (after its commit). */
+    /**
+     * A delivery as just stored (after its commit). A record claimed without its payload (a batch's) is not
+     * handed on: the feed reads the delivery from the store, and only while someone watches.
+     */
     delivery(record: DeliveryRecord) {
-      bus.publish({ type: 'delivery.changed', deliveryId: record.id, record });
+      bus.publish({
+        type: 'delivery.changed',
+        deliveryId: record.id,
+        ...(record.eventsJson === '' ? {} : { record }),
+      });
     },
 
     target(t: TargetState) {

@@ -22,14 +22,16 @@ export interface OutgoingDelivery {
   kind: 'event' | 'batch' | 'test';
   vins: string[];
   remoteTypes: string[];
-  eventsJson: string;
+  /** The events[] JSON: a string, or its UTF-8 bytes as stored (a batch's, read where it is sent). */
+  eventsJson: string | Buffer;
 }
 
 export interface OutgoingRequest {
   origin: string;
   path: string;
   headers: Record<string, string>;
-  body: string;
+  /** The bytes sent and signed: made once, so neither the signature nor the HTTP client encodes a string again. */
+  body: Buffer;
 }
 
 export interface RequestContext {
@@ -148,6 +150,8 @@ function bodyHeadOf(callback: CallbackView, attributes: readonly CallbackAttribu
   return `{"callbackId":${JSON.stringify(callback.id)},"attributes":${JSON.stringify(sent)},"events":`;
 }
 
+const CLOSE = Buffer.from('}');
+
 export function buildRequest(
   callback: CallbackView,
   delivery: OutgoingDelivery,
@@ -174,7 +178,13 @@ export function buildRequest(
     for (const a of template.headerVars) headers[a.key] = attributeValue(a.value, vars);
     head ??= bodyHeadOf(callback, sentAttributes(callback.body, vars), test);
   }
-  const body = `${head}${delivery.eventsJson}}`;
+  // Without a variable the template's head is set; with one it was made above.
+  head ??= bodyHeadOf(callback, callback.body, test);
+  const events = delivery.eventsJson;
+  const body =
+    typeof events === 'string'
+      ? Buffer.from(`${head}${events}}`)
+      : Buffer.concat([Buffer.from(head), events, CLOSE]);
 
   // webhook-id and webhook-timestamp go on every call (receivers dedupe on the id even unsigned).
   const timestamp = Math.floor(context.nowMs / 1000);

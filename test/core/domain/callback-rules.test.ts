@@ -99,7 +99,7 @@ function sentBy(subscribe: CallbackSubscribe, events: RemoteEvent[]) {
     outbox: {
       header: out.headers['x-attr'],
       query: outUrl.searchParams.get('attr'),
-      body: (JSON.parse(out.body) as { attributes: { key: string; value: string }[] }).attributes,
+      body: (JSON.parse(out.body.toString()) as { attributes: { key: string; value: string }[] }).attributes,
     },
     simulator: {
       header: sim.headers['x-attr'],

@@ -36,7 +36,7 @@ const call = (origin: string, body = '{"events":[]}') => ({
   origin,
   path: '/hooks?x=1',
   headers: { 'content-type': 'application/json', 'webhook-id': 'd-1' },
-  body,
+  body: Buffer.from(body),
 });
 
 describe('the outbox HTTP sender', () => {

@@ -63,7 +63,7 @@ describe('the outbox request builder', () => {
     const b = buildRequest(cb, delivery('d-2', 'VIN-B'), s, context);
     expect([a.headers['X-Vin'], b.headers['X-Vin']]).toEqual(['VIN-A', 'VIN-B']);
     expect([a.path, b.path]).toEqual(['/hooks?site=1&vin=VIN-A', '/hooks?site=1&vin=VIN-B']);
-    expect(JSON.parse(b.body)).toEqual({
+    expect(JSON.parse(b.body.toString())).toEqual({
       callbackId: 'cb-1',
       attributes: [
         { key: 'vin', value: 'VIN-B' },
@@ -91,8 +91,8 @@ describe('the outbox request builder', () => {
       s,
       context,
     );
-    expect(JSON.parse(before.body).attributes).toEqual([{ key: 'site', value: 'A' }]);
-    expect(JSON.parse(after.body).attributes).toEqual([{ key: 'site', value: 'B' }]);
+    expect(JSON.parse(before.body.toString()).attributes).toEqual([{ key: 'site', value: 'A' }]);
+    expect(JSON.parse(after.body.toString()).attributes).toEqual([{ key: 'site', value: 'B' }]);
     const cb = view([]);
     expect(buildRequest(cb, delivery('d-1', 'V'), s, context).headers.authorization).toBeUndefined();
     const withToken = secrets({ authentication: { type: 'Bearer', token: 'tok-1' } });
@@ -124,8 +124,8 @@ describe('the outbox request builder', () => {
     const test = buildRequest(cb, delivery('t-1', 'V', 'test'), s, context);
     const real = buildRequest(cb, delivery('d-1', 'V'), s, context);
     expect(test.headers['x-depot-test']).toBe('true');
-    expect(JSON.parse(test.body).attributes).toContainEqual({ key: 'depotTest', value: 'true' });
+    expect(JSON.parse(test.body.toString()).attributes).toContainEqual({ key: 'depotTest', value: 'true' });
     expect(real.headers['x-depot-test']).toBeUndefined();
-    expect(JSON.parse(real.body).attributes).toEqual([{ key: 'site', value: 'A' }]);
+    expect(JSON.parse(real.body.toString()).attributes).toEqual([{ key: 'site', value: 'A' }]);
   });
 });

@@ -65,6 +65,32 @@ describe('Standard Webhooks signature', () => {
     expect(verify({ ...r, body: r.body.replace('Accepted', 'Rejected') }, secret, nowSeconds())).toBe(false);
   });
 
+  it('signs a batch, read as stored bytes, over exactly the bytes sent (text beyond ASCII included)', async () => {
+    const secret = newSecret();
+    sink = await startSink();
+    w = await startWorld();
+    w.secrets.set('cb-1', signed(secret));
+    w.addCallback(
+      'cb-1',
+      subscribe(sink.url(), {
+        batchNotify: { size: 3, timeWindow: 60 },
+        attributes: [{ type: 'Body', key: 'site', value: 'Dépôt Nord — Gare ☂' }],
+      }),
+    );
+    w.addAction('ra-1', 'cb-1');
+    w.notify('ra-1', 'Accepted');
+    w.notify('ra-1', 'SentToVehicle');
+    w.notify('ra-1', 'Processing');
+    await w.outbox.idle();
+    expect(sink.received).toHaveLength(1);
+    const r = sink.received[0]!;
+    const body = JSON.parse(r.body) as { attributes: unknown[]; events: unknown[] };
+    expect(body.attributes).toEqual([{ key: 'site', value: 'Dépôt Nord — Gare ☂' }]);
+    expect(body.events).toHaveLength(3);
+    expect(Number(r.headers['content-length'])).toBe(Buffer.byteLength(r.body));
+    expect(verify(r, secret, nowSeconds())).toBe(true);
+  });
+
   it('carries both signatures during a rotation, and only the new one after the grace period', async () => {
     const old = newSecret();
     const current = newSecret();
