@@ -192,7 +192,7 @@ export async function createCore(deps: CoreDeps) {
     deps.quarantine,
   );
   const inbox = createNotificationInbox(
-    { unitOfWork, ingest, quarantine: quarantine.intake, clock, logger },
+    { unitOfWork, ingest, quarantine: quarantine.intake, clock, logger, durably: (fn) => db.deferSync(fn) },
     deps.inbox,
   );
   const sender = createRemoteSender({ unitOfWork, repos, connector, clock, bus });

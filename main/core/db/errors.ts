@@ -86,3 +86,22 @@ export class StorageFullError extends Error {
     super(`No space left to write to ${file}: free space on its disk; writes resume by themselves.`, options);
   }
 }
+
+/**
+ * Committed, but the WAL holding the commit could not be synced to the disk (Db.deferSync): it may not survive a
+ * power loss, so what it stored is not acknowledged.
+ */
+export class WalSyncError extends Error {
+  readonly code = 'DB_SYNC_FAILED';
+  override readonly name = 'WalSyncError';
+
+  constructor(
+    readonly file: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `Writes to ${file} could not be synced to its disk: check the disk; they are not acknowledged.`,
+      options,
+    );
+  }
+}

@@ -1,6 +1,7 @@
 // The database layer's public API. Other modules import from here; better-sqlite3 stays inside main/core/db.
 export { databaseFileProblem, openDatabase } from './open-database.js';
 export type { Db, OpenDatabaseOptions } from './open-database.js';
+export type { SyncFile } from './wal-sync.js';
 export { databaseInUse, inspectDatabaseCopy, snapshotDatabase } from './database-backup.js';
 export type { DatabaseCopy } from './database-backup.js';
 export { createUnitOfWork } from './unit-of-work.js';
@@ -13,7 +14,13 @@ export {
 export type { StoreWriter, StoreWriterMode, WriteStep } from './store-writer.js';
 export { deliveryStepResults, deliverySteps } from './delivery-steps.js';
 export type { RunUnitOfWork, UnitOfWork } from './unit-of-work.js';
-export { DatabaseFileError, DatabaseTooNewError, MigrationError, StorageFullError } from './errors.js';
+export {
+  DatabaseFileError,
+  DatabaseTooNewError,
+  MigrationError,
+  StorageFullError,
+  WalSyncError,
+} from './errors.js';
 export type { DatabaseFileProblem } from './errors.js';
 export { createStorageHealth, isDiskFull, PROBE_INTERVAL_MS } from './storage-health.js';
 export type { StorageHealth, StorageStatus, WriteObserver } from './storage-health.js';

@@ -8,6 +8,7 @@ import { applyMigrations, newestVersion, readUserVersion } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Migration } from './migrations/migration.js';
 import type { WriteObserver } from './storage-health.js';
+import { createWalSync, type SyncFile } from './wal-sync.js';
 import { createWriteGuard, guardPreparedWrites, probeDatabaseGrowth, probeDiskSpace } from './write-guard.js';
 
 /** An open, migrated database. Only repositories touch `raw`; everything else goes through them. */
@@ -21,6 +22,14 @@ export interface Db {
    * (unit-of-work.ts) instead, which also holds back their side effects until the commit.
    */
   transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn`, whose transactions commit without waiting for the disk (`synchronous = NORMAL` for them alone),
+   * and gives its result with `durable`: resolved once the WAL holding those commits is synced to the disk, off
+   * the event loop (wal-sync.ts), rejected if that sync failed. Acknowledge what `fn` stored only once `durable`
+   * resolved: that is FULL's guarantee, with the loop free while the disk works (the receiver's group commit).
+   * Every other transaction keeps `synchronous = FULL`. In memory, `durable` is resolved at once.
+   */
+  deferSync<T>(fn: () => T): { result: T; durable: Promise<void> };
   /**
    * Tries a small write without keeping anything: throws StorageFullError when the disk (or the database's size
    * limit) cannot take it. Never call it inside a transaction.
@@ -43,6 +52,8 @@ export interface OpenDatabaseOptions {
    * before it show the folder was in use, which makes a zero-byte database a loss rather than a new install.
    */
   startedAt?: number;
+  /** Tests only: how deferSync's WAL sync reaches the disk (default fdatasync on libuv's pool). */
+  syncFile?: SyncFile;
 }
 
 const ignoreWrites: WriteObserver = { diskFull() {}, wrote() {} };
@@ -113,6 +124,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   const dir = inMemory ? null : dirname(file);
   const guard = createWriteGuard(raw, file, options.writes ?? ignoreWrites, dir);
   guardPreparedWrites(raw, guard);
+  const walSync = inMemory ? null : createWalSync(`${file}-wal`, options.syncFile);
 
   return {
     raw,
@@ -130,6 +142,20 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
           })
           .immediate(),
       );
+    },
+    deferSync<T>(fn: () => T) {
+      if (walSync === null) return { result: fn(), durable: Promise.resolve() };
+      // Inside a transaction the setting would not apply to it, and its commit belongs to someone else.
+      if (raw.inTransaction) throw new Error('deferSync cannot start inside a transaction.');
+      // exec, not a prepared statement: SQLite applies this pragma when it is prepared, not when it runs.
+      raw.exec('PRAGMA synchronous = NORMAL');
+      let result: T;
+      try {
+        result = fn();
+      } finally {
+        raw.exec('PRAGMA synchronous = FULL');
+      }
+      return { result, durable: walSync.sync() };
     },
     probeWrite() {
       try {
@@ -150,6 +176,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
         // Advisory only; closing matters more.
       }
       raw.close();
+      walSync?.close();
     },
   };
 }

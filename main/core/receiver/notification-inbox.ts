@@ -1,12 +1,15 @@
 // Where authenticated webhook requests become durable (200 only once stored: stellantis-api-notes.md N12.7).
+// (Past 300 lines: forming a group, storing it and answering its requests share one queue and its counters.)
 //
 // Group commit: every commit waits for an fsync (synchronous = FULL), so one transaction per request would cap
 // the receiver at the disk's fsync rate. Requests that arrive together are queued and stored in ONE
 // transaction once a turn of the event loop brings no more of them (at most `maxWaitMs` after the first, or at
 // once when `maxGroup` requests or `maxGroupEvents` events wait); each is answered after that commit. A lone
-// request is stored at once. Storing runs on the event loop and holds it for the group's statements and fsync,
-// so a group is bounded in events and at most one is stored per turn: what waits beyond it is stored at the next
-// turn, after the loop has run its timers and I/O. If the group fails, each request is retried alone so one bad
+// request is stored at once. Storing runs on the event loop and holds it for the group's statements, so a group
+// is bounded in events and at most one is stored per turn: what waits beyond it is stored at the next turn, after
+// the loop has run its timers and I/O. The fsync does not hold it: a group commits without it and its requests
+// are answered once the WAL is synced on libuv's pool (Db.deferSync, wal-sync.ts; docs/decisions.md 28), while
+// the next groups are already being stored; one sync covers every group committed before it began. If the group fails, each request is retried alone so one bad
 // request cannot fail its neighbours, and a request that still fails is answered 500 with nothing of it stored.
 //
 // What cannot be applied goes to quarantine (quarantine-service.ts), byte for byte, in the same transaction: a
@@ -63,6 +66,11 @@ export interface InboxDeps {
   quarantine: QuarantineIntake;
   clock: Clock;
   logger: Logger;
+  /**
+   * Runs a group's storing with its commit's sync to disk off the event loop (the store's Db.deferSync):
+   * `durable` resolves once it is on the disk. Without it, each commit waits for the disk on the loop.
+   */
+  durably?: <T>(fn: () => T) => { result: T; durable: Promise<void> };
 }
 
 export interface InboxOptions {
@@ -248,12 +256,26 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
     return pending.splice(0, count);
   }
 
-  function flushGroup() {
+  function flushGroup(onLoop = false) {
     const jobs = takeGroup();
     if (jobs.length === 0) return;
     stats.largestGroup = Math.max(stats.largestGroup, jobs.length);
-    const outcomes = storeGroup(jobs);
-    jobs.forEach((job, i) => settle(job, outcomes[i]!));
+    if (!deps.durably || onLoop) {
+      const outcomes = storeGroup(jobs);
+      jobs.forEach((job, i) => settle(job, outcomes[i]!));
+      return;
+    }
+    const { result: outcomes, durable } = deps.durably(() => storeGroup(jobs));
+    // Committed, not yet on the disk: nobody is answered 200 before it is.
+    durable.then(
+      () => jobs.forEach((job, i) => settle(job, outcomes[i]!)),
+      (error: unknown) => {
+        // Committed but maybe not on the disk (db/errors.ts WalSyncError): answered 500, so the network sends
+        // it again and the copy already stored is recognised as a duplicate.
+        const failed: Outcome = { ok: false, error };
+        jobs.forEach((job, i) => settle(job, outcomes[i]!.ok ? failed : outcomes[i]!));
+      },
+    );
   }
 
   return {
@@ -275,10 +297,13 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
       });
     },
     stats: (): InboxStats => ({ ...stats }),
-    /** Stores what is queued, then refuses new requests. Call before closing the database. */
+    /**
+     * Stores what is queued (each commit synced on the spot: the database closes next), then refuses new
+     * requests. Call before closing the database.
+     */
     close() {
       if (closed) return;
-      while (pending.length > 0) flushGroup();
+      while (pending.length > 0) flushGroup(true);
       closed = true;
     },
   };

@@ -3,7 +3,14 @@
 // commit), and one request that cannot be stored does not fail the others of its group.
 import { Agent, request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fleetEvent, fleetPayload, type ReceiverHarness, startReceiverHarness } from './receiver-harness.js';
+import { openDatabase, type OpenDatabaseOptions, type SyncFile } from '../../../main/core/db/index.js';
+import {
+  type Answer,
+  fleetEvent,
+  fleetPayload,
+  type ReceiverHarness,
+  startReceiverHarness,
+} from './receiver-harness.js';
 
 let h: ReceiverHarness;
 let agent: Agent | undefined;
@@ -54,6 +61,75 @@ describe('storage failures', () => {
     const rows = h.rowCounts();
     expect((await h.post('not json')).status).toBe(500);
     expect(h.rowCounts()).toEqual(rows);
+  });
+});
+
+describe('answered only once on the disk (the WAL synced off the event loop, decision 28)', () => {
+  /** The core's store with its WAL syncs held until the test finishes them. */
+  function heldSyncs() {
+    const calls: ((error?: Error) => void)[] = [];
+    const syncFile: SyncFile = () =>
+      new Promise((resolve, reject) => calls.push((error) => (error ? reject(error) : resolve())));
+    const openDb = (file: string, options: OpenDatabaseOptions) =>
+      openDatabase(file, { ...options, syncFile });
+    return { calls, openDb };
+  }
+  const waitFor = async (check: () => boolean) => {
+    for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(check()).toBe(true);
+  };
+
+  it('a committed group waits for its sync before its 200; the loop stores the next group meanwhile', async () => {
+    const held = heldSyncs();
+    h = await startReceiverHarness({ openDb: held.openDb });
+    const { remoteActionId: rid } = await h.sendRemote();
+    let answered: Answer | null = null;
+    void h.post(fleetPayload(fleetEvent(rid, at(1), pending('Accepted')))).then((a) => (answered = a));
+    // Committed (another connection reads it) while its sync is held: not answered yet.
+    await waitFor(() => held.calls.length === 1);
+    expect(h.action(rid).status).toBe('Accepted');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(answered).toBeNull();
+
+    // A second request is stored while the first sync runs, and waits for a sync of its own.
+    let second: Answer | null = null;
+    void h.post(fleetPayload(fleetEvent(rid, at(2), pending('SentToVehicle')))).then((a) => (second = a));
+    await waitFor(() => h.action(rid).status === 'SentToVehicle');
+    expect(held.calls).toHaveLength(1);
+
+    held.calls[0]!();
+    await waitFor(() => answered !== null);
+    expect(answered!.status).toBe(200);
+    expect(second).toBeNull();
+    await waitFor(() => held.calls.length === 2);
+    held.calls[1]!();
+    await waitFor(() => second !== null);
+    expect(second!.status).toBe(200);
+    expect(h.inbox.stats()).toMatchObject({ requests: 2, failedRequests: 0 });
+  });
+
+  it('a failed sync is a 500 (committed, not acknowledged); a retry by the network is a duplicate', async () => {
+    const held = heldSyncs();
+    h = await startReceiverHarness({ openDb: held.openDb });
+    const { remoteActionId: rid } = await h.sendRemote();
+    const body = fleetPayload(fleetEvent(rid, at(1), pending('Accepted')));
+    const first = h.post(body);
+    await waitFor(() => held.calls.length === 1);
+    held.calls[0]!(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }));
+    const refused = await first;
+    expect(refused.status).toBe(500);
+    expect(refused.body).toMatchObject({ debug: 'STORE_FAILED' });
+    expect(
+      h.logs.some((l) => l.level === 'error' && /could not be synced/.test(String(l.fields?.error))),
+    ).toBe(true);
+
+    const retry = h.post(body);
+    await waitFor(() => held.calls.length === 2);
+    held.calls[1]!();
+    const again = await retry;
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ stored: 0, duplicates: 1 });
+    expect(h.action(rid).events).toHaveLength(1);
   });
 });
 

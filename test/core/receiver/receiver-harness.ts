@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Agent, request } from 'undici';
 import type { RemoteActionDto } from '../../../preload/contract/dto.js';
 import type { ChangeEvent } from '../../../preload/contract/events.js';
-import { createCore, type Core } from '../../../main/core/create-core.js';
+import { createCore, type Core, type CoreDeps } from '../../../main/core/create-core.js';
 import { createRepositories, openDatabase, type Db, type Repositories } from '../../../main/core/db/index.js';
 import type { RemoteAction } from '../../../main/core/domain/action.js';
 import { type Clock, manualClock, systemClock } from '../../../main/core/ports/clock.js';
@@ -90,6 +90,8 @@ export interface ReceiverHarnessOptions {
   dispatcher?: Agent;
   /** Keep published events and log lines in memory (default true; benchmarks turn it off). */
   record?: boolean;
+  /** How the core opens its store (tests reach the connection or its WAL sync). */
+  openDb?: CoreDeps['openDb'];
 }
 
 export async function startReceiverHarness(opts: ReceiverHarnessOptions = {}): Promise<ReceiverHarness> {
@@ -115,6 +117,7 @@ export async function startReceiverHarness(opts: ReceiverHarnessOptions = {}): P
     clock,
     inbox: { ...opts.inbox, ...(record ? { onCommit: (info) => commits.push(info.requests) } : {}) },
     quarantine: opts.quarantine,
+    ...(opts.openDb ? { openDb: opts.openDb } : {}),
   });
   await core.start();
   if (record) core.changes.subscribe((e) => published.push(e));
