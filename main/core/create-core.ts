@@ -192,7 +192,7 @@ export async function createCore(deps: CoreDeps) {
     deps.quarantine,
   );
   const inbox = createNotificationInbox(
-    { unitOfWork, ingest, quarantine: quarantine.intake, clock, logger, durably: (fn) => db.deferSync(fn) },
+    { unitOfWork, ingest, quarantine: quarantine.intake, clock, logger, durably: unitOfWork.deferred },
     deps.inbox,
   );
   const sender = createRemoteSender({ unitOfWork, repos, connector, clock, bus });

@@ -13,7 +13,7 @@ export {
 } from './store-writer.js';
 export type { StoreWriter, StoreWriterMode, WriteStep } from './store-writer.js';
 export { deliveryStepResults, deliverySteps } from './delivery-steps.js';
-export type { RunUnitOfWork, UnitOfWork } from './unit-of-work.js';
+export type { RunDeferredUnitOfWork, RunUnitOfWork, UnitOfWork } from './unit-of-work.js';
 export {
   DatabaseFileError,
   DatabaseTooNewError,

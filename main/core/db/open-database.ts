@@ -23,11 +23,12 @@ export interface Db {
    */
   transaction<T>(fn: () => T): T;
   /**
-   * Runs `fn`, whose transactions commit without waiting for the disk (`synchronous = NORMAL` for them alone),
-   * and gives its result with `durable`: resolved once the WAL holding those commits is synced to the disk, off
-   * the event loop (wal-sync.ts), rejected if that sync failed. Acknowledge what `fn` stored only once `durable`
-   * resolved: that is FULL's guarantee, with the loop free while the disk works (the receiver's group commit).
-   * Every other transaction keeps `synchronous = FULL`. In memory, `durable` is resolved at once.
+   * Runs `fn` — one transaction and nothing after it (a unit of work's effects run outside: unit-of-work.ts
+   * `deferred`) — with its commit not waiting for the disk (`synchronous = NORMAL` for it alone), and gives its
+   * result with `durable`: resolved once the WAL holding the commit is synced to the disk, off the event loop
+   * (wal-sync.ts), rejected if that sync failed. Acknowledge what `fn` stored only once `durable` resolved: that is
+   * FULL's guarantee, with the loop free while the disk works (the receiver's group commit; decision 28). Every
+   * other transaction keeps `synchronous = FULL`. In memory, `durable` is resolved at once.
    */
   deferSync<T>(fn: () => T): { result: T; durable: Promise<void> };
   /**

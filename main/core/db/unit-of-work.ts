@@ -18,30 +18,35 @@ export interface UnitOfWork {
 export type RunUnitOfWork = <T>(work: (uow: UnitOfWork) => T) => T;
 
 /**
- * The one runner of units of work over `db`. An effect that throws is logged and the others still run: the
- * change is committed and cannot be undone by a listener's failure.
+ * A unit of work whose commit does not wait for the disk on the event loop (Db.deferSync): `durable` resolves once
+ * it is on the disk; acknowledge what it stored only then. Its effects run as usual, after the commit and with
+ * `synchronous = FULL` back in force, so a transaction an effect runs keeps FULL.
  */
-export function createUnitOfWork(db: Db, logger: Logger): RunUnitOfWork {
+export type RunDeferredUnitOfWork = <T>(work: (uow: UnitOfWork) => T) => {
+  result: T;
+  durable: Promise<void>;
+};
+
+/**
+ * The one runner of units of work over `db` (and `deferred`, its variant for the receiver's group commit). An
+ * effect that throws is logged and the others still run: the change is committed and cannot be undone by a
+ * listener's failure.
+ */
+export function createUnitOfWork(
+  db: Db,
+  logger: Logger,
+): RunUnitOfWork & { deferred: RunDeferredUnitOfWork } {
   let queued: (() => void)[] | null = null;
 
-  return function runUnitOfWork<T>(work: (uow: UnitOfWork) => T): T {
-    const outer = queued;
-    if (outer !== null) {
-      const mark = outer.length;
-      try {
-        return db.transaction(() => work(uowOf(outer)));
-      } catch (error) {
-        outer.length = mark;
-        throw error;
-      }
-    }
+  /** The outermost unit: `commit` runs the transaction, then the effects run. */
+  function outermost<T, R>(work: (uow: UnitOfWork) => T, commit: (transaction: () => T) => R): R {
     // A unit inside a bare transaction would run its effects before that transaction commits.
     if (db.raw.inTransaction) throw new Error('A unit of work cannot start inside a bare Db.transaction.');
     const effects: (() => void)[] = [];
     queued = effects;
-    let result: T;
+    let committed: R;
     try {
-      result = db.transaction(() => work(uowOf(effects)));
+      committed = commit(() => db.transaction(() => work(uowOf(effects))));
     } finally {
       queued = null;
     }
@@ -54,8 +59,29 @@ export function createUnitOfWork(db: Db, logger: Logger): RunUnitOfWork {
         });
       }
     }
-    return result;
+    return committed;
+  }
+
+  function runUnitOfWork<T>(work: (uow: UnitOfWork) => T): T {
+    const outer = queued;
+    if (outer !== null) {
+      const mark = outer.length;
+      try {
+        return db.transaction(() => work(uowOf(outer)));
+      } catch (error) {
+        outer.length = mark;
+        throw error;
+      }
+    }
+    return outermost(work, (transaction) => transaction());
+  }
+
+  runUnitOfWork.deferred = function deferred<T>(work: (uow: UnitOfWork) => T) {
+    // Joining another unit would leave its commit, not this one, to be synced.
+    if (queued !== null) throw new Error('A deferred unit of work cannot run inside another unit of work.');
+    return outermost(work, (transaction) => db.deferSync(transaction));
   };
+  return runUnitOfWork;
 }
 
 function uowOf(effects: (() => void)[]): UnitOfWork {

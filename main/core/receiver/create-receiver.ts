@@ -119,6 +119,14 @@ export async function createReceiver(
 
   const secrets = createReceiverSecrets(deps.callbacks, deps.bus, options.secretCache);
   app.addHook('onClose', async () => secrets.close());
+  // A request still being stored when close() starts is answered once its group is on the disk, after close()
+  // closed the idle connections: its own connection then closes with the answer, or close() would wait for the
+  // sender's keep-alive to end (seconds; the desktop's quit gives up at 10 s).
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
 
   function reject(
     req: FastifyRequest,
@@ -245,6 +253,7 @@ export async function createReceiver(
           headers: keptHeaders(req, contentType),
           remoteAddress: req.ip ?? null,
         });
+        if (closing) reply.header('connection', 'close');
         return reply.status(200).send({ received: true, ...receipt });
       } catch (err) {
         // The inbox logged why; nothing of this request was stored, so the network must retry it.
@@ -256,6 +265,7 @@ export async function createReceiver(
                   'remote action. Retry later.',
               )
             : webhookError('STORE_FAILED', 'The notification could not be stored; retry later.');
+        if (closing) reply.header('connection', 'close');
         return reply.status(status).send(error);
       }
     },

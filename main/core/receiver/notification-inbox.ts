@@ -16,7 +16,7 @@
 // body that is not JSON or not a notification (nothing applied), and events naming an action this agent does not
 // know (the known events of the request are applied). A request that finds no room there is refused whole
 // (QuarantineFullError, answered 500), so the network retries it.
-import type { QuarantineReason, RunUnitOfWork, UnitOfWork } from '../db/index.js';
+import type { QuarantineReason, RunDeferredUnitOfWork, RunUnitOfWork, UnitOfWork } from '../db/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { ActionLookups, IngestService } from '../services/ingest-service.js';
@@ -67,10 +67,10 @@ export interface InboxDeps {
   clock: Clock;
   logger: Logger;
   /**
-   * Runs a group's storing with its commit's sync to disk off the event loop (the store's Db.deferSync):
+   * Runs a unit of work whose commit's sync to disk happens off the event loop (unit-of-work.ts `deferred`):
    * `durable` resolves once it is on the disk. Without it, each commit waits for the disk on the loop.
    */
-  durably?: <T>(fn: () => T) => { result: T; durable: Promise<void> };
+  durably?: RunDeferredUnitOfWork;
 }
 
 export interface InboxOptions {
@@ -196,9 +196,9 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
     };
   }
 
-  function storeAlone(job: Job): Outcome {
+  function storeAlone(run: RunUnitOfWork, job: Job): Outcome {
     try {
-      const receipt = unitOfWork((uow) => {
+      const receipt = run((uow) => {
         committed(uow, 1);
         return store(uow, job, ingest.lookups());
       });
@@ -208,10 +208,10 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
     }
   }
 
-  function storeGroup(jobs: Job[]): Outcome[] {
-    if (jobs.length === 1) return [storeAlone(jobs[0]!)];
+  function storeGroup(run: RunUnitOfWork, jobs: Job[]): Outcome[] {
+    if (jobs.length === 1) return [storeAlone(run, jobs[0]!)];
     try {
-      const receipts = unitOfWork((uow) => {
+      const receipts = run((uow) => {
         committed(uow, jobs.length);
         const found = ingest.lookups();
         return jobs.map((job) => store(uow, job, found));
@@ -219,7 +219,7 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
       return receipts.map((receipt) => ({ ok: true, receipt }));
     } catch {
       // Nothing of the group was committed. Alone, each request succeeds or fails on its own merits.
-      return jobs.map(storeAlone);
+      return jobs.map((job) => storeAlone(run, job));
     }
   }
 
@@ -260,14 +260,23 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
     const jobs = takeGroup();
     if (jobs.length === 0) return;
     stats.largestGroup = Math.max(stats.largestGroup, jobs.length);
-    if (!deps.durably || onLoop) {
-      const outcomes = storeGroup(jobs);
+    const durables: Promise<void>[] = [];
+    const { durably } = deps;
+    const run: RunUnitOfWork =
+      durably && !onLoop
+        ? (work) => {
+            const { result, durable } = durably(work);
+            durables.push(durable);
+            return result;
+          }
+        : unitOfWork;
+    const outcomes = storeGroup(run, jobs);
+    if (durables.length === 0) {
       jobs.forEach((job, i) => settle(job, outcomes[i]!));
       return;
     }
-    const { result: outcomes, durable } = deps.durably(() => storeGroup(jobs));
     // Committed, not yet on the disk: nobody is answered 200 before it is.
-    durable.then(
+    Promise.all(durables).then(
       () => jobs.forEach((job, i) => settle(job, outcomes[i]!)),
       (error: unknown) => {
         // Committed but maybe not on the disk (db/errors.ts WalSyncError): answered 500, so the network sends

@@ -147,4 +147,24 @@ describe('unit of work', () => {
     ).toThrow(/cannot start inside a bare Db.transaction/);
     expect(seen).toEqual([]);
   });
+
+  it('deferred: commits without the sync, runs its effects with FULL back, and says when it is on the disk', async () => {
+    const { db, repos, file } = store();
+    const unitOfWork = createUnitOfWork(db, recordingLogger().logger);
+    const level = () => db.raw.pragma('synchronous', { simple: true });
+    const seen: string[] = [];
+    const { result, durable } = unitOfWork.deferred((uow) => {
+      seen.push(`work at ${level()}`);
+      repos.settings.set('k', 7, at(1));
+      // An effect may write (the next queued command's intent): that transaction must be FULL again.
+      uow.afterCommit(() => seen.push(`effect at ${level()} sees ${committedSetting(file, 'k')}`));
+      return 'stored';
+    });
+    expect(result).toBe('stored');
+    expect(seen).toEqual(['work at 1', 'effect at 2 sees 7']);
+    expect(level()).toBe(2);
+    await expect(durable).resolves.toBeUndefined();
+    expect(() => unitOfWork((uow) => uow.afterCommit(() => unitOfWork.deferred(() => 1)))).not.toThrow();
+    expect(() => unitOfWork(() => unitOfWork.deferred(() => 1))).toThrow(/inside another unit of work/);
+  });
 });

@@ -133,6 +133,36 @@ describe('answered only once on the disk (the WAL synced off the event loop, dec
   });
 });
 
+describe('closing while groups wait for their sync', () => {
+  it('answers each on a connection that then closes, so close() does not wait for the keep-alives', async () => {
+    const calls: (() => void)[] = [];
+    const syncFile: SyncFile = () => new Promise((resolve) => calls.push(resolve));
+    // A sender that keeps its connections open a minute, as the fleet API may.
+    agent = new Agent({ keepAliveTimeout: 60_000, keepAliveMaxTimeout: 60_000 });
+    h = await startReceiverHarness({
+      dispatcher: agent,
+      openDb: (file, options) => openDatabase(file, { ...options, syncFile }),
+    });
+    const { remoteActionId: rid } = await h.sendRemote();
+    const first = h.post(fleetPayload(fleetEvent(rid, at(1), pending('Accepted'))));
+    for (let i = 0; i < 200 && calls.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    // A second one on a second connection, stored while the first sync runs: it waits for the next sync.
+    const second = h.post(fleetPayload(fleetEvent(rid, at(2), pending('SentToVehicle'))));
+    for (let i = 0; i < 200 && h.action(rid).status !== 'SentToVehicle'; i++)
+      await new Promise((r) => setTimeout(r, 5));
+
+    const started = Date.now();
+    const closed = h.receiver.close();
+    calls[0]!();
+    expect((await first).status).toBe(200);
+    for (let i = 0; i < 200 && calls.length === 1; i++) await new Promise((r) => setTimeout(r, 5));
+    calls[1]!();
+    expect((await second).status).toBe(200);
+    await closed;
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
 describe('group commit', () => {
   it('50 concurrent requests: all 200, all stored, in far fewer than 50 commits', async () => {
     // Fifty open connections, as a sender that keeps them alive: the requests then truly arrive together
