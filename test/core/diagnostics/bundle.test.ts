@@ -162,9 +162,18 @@ describe('the support bundle', () => {
 
   it('opens the database read-only: the file and its WAL are left as they were', async () => {
     const db = join(h.dataDir, 'depot-remote.sqlite');
-    const before = [statSync(db).mtimeMs, statSync(db).size, statSync(`${db}-wal`).size];
+    const files = () => [statSync(db).mtimeMs, statSync(db).size, statSync(`${db}-wal`).size];
+    // The running agent's store writer checkpoints the WAL into the file every 100 ms while it changes (the
+    // set-up's writes): wait until it has nothing left to copy, or its last checkpoint lands during the bundle.
+    let before = files();
+    for (let settled = 0; settled < 3;) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const now = files();
+      settled = now.join() === before.join() ? settled + 1 : 0;
+      before = now;
+    }
     await buildDiagnosticsBundle(request());
-    expect([statSync(db).mtimeMs, statSync(db).size, statSync(`${db}-wal`).size]).toEqual(before);
+    expect(files()).toEqual(before);
   });
 
   it('takes the last N log lines, and uses quick_check past the size limit', async () => {
