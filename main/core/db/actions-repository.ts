@@ -71,6 +71,15 @@ const UPDATE_SQL = `UPDATE remote_actions SET vehicle_id = @vehicleId, vin = @vi
   reason = @reason, created_at = @createdAt, updated_at = @updatedAt, done_at = @doneAt,
   last_event_date = @lastEventDate
   WHERE id = @id`;
+/**
+ * Hot (every event applied): only the columns an event can change (lifecycle.ts applyEvent). SQLite rewrites every
+ * index holding a column of the SET list, changed or not, and the full update names columns of most of this table's
+ * fifteen indexes: 24–30 µs against 13–14 µs an update (20,000 actions, groups of 100, 3 December).
+ */
+const UPDATE_PROGRESS_SQL = `UPDATE remote_actions SET phase = @phase, status = @status, outcome = @outcome,
+  failure_cause = @failureCause, feedback_detail = @feedbackDetail, error = @error, updated_at = @updatedAt,
+  done_at = @doneAt, last_event_date = @lastEventDate
+  WHERE id = @id`;
 /** The queue's own writes (the hot update above leaves its columns alone: ingest never changes them). */
 export const ACTION_UPDATE_QUEUE_SQL = `UPDATE remote_actions SET expires_at = @expiresAt, queue_reason = @queueReason,
   network_tries = @networkTries, next_try_at = @nextTryAt, send_uncertain = @sendUncertain, sent_at = @sentAt,
@@ -219,6 +228,11 @@ export interface ActionsRepository {
   /** Stores the action as given (all fields but id and upstreamId). False when no action has this id. */
   update(action: RemoteAction): boolean;
   /**
+   * Stores what an event changed from `before` to `after` (phase, status, outcome, failure cause, feedback, error,
+   * the times): cheaper than update(), and the same when nothing else differs; otherwise it is update().
+   */
+  updateProgress(before: RemoteAction, after: RemoteAction): boolean;
+  /**
    * Records the id the network answered for action `id`. Call inside a transaction. Each upstream id names one
    * action at a time (its holder), so when another action holds it already:
    * - that action is terminal (Done, Refused, Expired: it expects nothing more): the id is reassigned to `id`,
@@ -283,6 +297,7 @@ export interface ActionsRepository {
 export function createActionsRepository(db: Db): ActionsRepository {
   const insert = db.raw.prepare(INSERT_SQL);
   const update = db.raw.prepare(UPDATE_SQL);
+  const updateProgress = db.raw.prepare(UPDATE_PROGRESS_SQL);
   const get = db.raw.prepare<{ id: string }, ActionRow>(GET_SQL);
   const byUpstream = db.raw.prepare<{ upstreamId: string }, ActionRow>(ACTION_BY_UPSTREAM_ID_SQL);
   const forEvent = db.raw.prepare<{ ref: string }, { reused: number } & Nullable<ActionRow>>(
@@ -344,6 +359,23 @@ export function createActionsRepository(db: Db): ActionsRepository {
     },
     update(action) {
       return update.run(toParams(action)).changes > 0;
+    },
+    updateProgress(before, after) {
+      if (!onlyProgressChanged(before, after)) return update.run(toParams(after)).changes > 0;
+      return (
+        updateProgress.run({
+          id: after.id,
+          phase: after.phase,
+          status: after.status,
+          outcome: after.outcome,
+          failureCause: after.failureCause,
+          feedbackDetail: after.feedbackDetail,
+          error: toJsonOrNull(after.error, 'remote_actions.error'),
+          updatedAt: after.updatedAt,
+          doneAt: after.doneAt,
+          lastEventDate: after.lastEventDate,
+        }).changes > 0
+      );
     },
     claimUpstreamId(id, upstreamId, at) {
       if (!get.get({ id })) return null;
@@ -472,6 +504,21 @@ function earlierHolderFor(events: { id: string; eventDate: string }[], eventDate
     if (t >= at && (!found || t < found.newest)) found = { id, newest: t };
   }
   return found?.id ?? null;
+}
+
+/** Whether `after` differs from `before` only in what UPDATE_PROGRESS_SQL writes. */
+function onlyProgressChanged(before: RemoteAction, after: RemoteAction): boolean {
+  return (
+    before.id === after.id &&
+    before.vehicleId === after.vehicleId &&
+    before.vin === after.vin &&
+    before.callbackId === after.callbackId &&
+    before.type === after.type &&
+    before.remote === after.remote &&
+    before.operator === after.operator &&
+    before.reason === after.reason &&
+    before.createdAt === after.createdAt
+  );
 }
 
 function toParams(action: RemoteAction): Record<string, string | null> {

@@ -124,7 +124,7 @@ export function createIngestService({ unitOfWork, repos, clock, bus, notifier, l
       }
       result.stored += 1;
       if (applied) {
-        repos.actions.update(next);
+        repos.actions.updateProgress(action, next);
         found.changed(next);
         changed.set(next.id, next);
         if (next.phase === 'Done' && action.phase !== 'Done') completed.push(next);

@@ -54,6 +54,33 @@ describe('actions repository', () => {
     expect(repos.actions.update(action({ id: 'ghost' }))).toBe(false);
   });
 
+  it('stores what an event changed (updateProgress), and everything when more than that changed', () => {
+    const { repos } = store();
+    seedParents(repos);
+    const before = action();
+    repos.actions.insert(before);
+    const done = {
+      ...before,
+      phase: 'Done' as const,
+      status: 'Failed',
+      outcome: 'Failed' as const,
+      failureCause: 'DoorsOpen',
+      feedbackDetail: 'NoCIDBlacklisted',
+      error: { code: 'DoorsOpen', params: { door: 'Driver' } },
+      updatedAt: at(90),
+      doneAt: at(90),
+      lastEventDate: '2025-01-15T08:01:30+01:00',
+    };
+    expect(repos.actions.updateProgress(before, done)).toBe(true);
+    expect(repos.actions.get('ra-001')).toEqual(done);
+    // A field no event changes differs too: the whole action is stored, not only its progress.
+    const renamed = { ...done, operator: 'Another', reason: 'audit', updatedAt: at(95) };
+    expect(repos.actions.updateProgress(done, renamed)).toBe(true);
+    expect(repos.actions.get('ra-001')).toEqual(renamed);
+    expect(repos.actions.updateProgress(before, { ...done, id: 'ghost' })).toBe(false);
+    expect(repos.actions.updateProgress({ ...before, id: 'ghost' }, { ...done, id: 'ghost' })).toBe(false);
+  });
+
   it('keeps its own id; the network id is recorded beside it, and the action is found by either', () => {
     const { repos } = store();
     seedParents(repos);
