@@ -33,9 +33,15 @@ function lazyPages(): Plugin {
 
 /**
  * Three kinds of scripts: the page's entry (main.tsx and what it needs to send the first reads), the app (start.tsx
- * and everything else it imports, one chunk) and the other pages (pages.lazy.ts's chunks) — rather than the
- * bundler's many small chunks shared between the app and those pages, each one more request before the app can
- * run. The app's chunk is its static import graph, read once the modules are parsed.
+ * and everything else it imports) and the other pages (pages.lazy.ts's chunks) — rather than the bundler's many
+ * small chunks shared between the app and those pages, each one more request before the app can run. The app's
+ * closure is its static import graph, read once the modules are parsed.
+ *
+ * The app itself is four chunks, all fetched with the entry (preloadApp): React, Mantine, the i18n libraries, and
+ * the rest. One chunk of ~1 MB took 46–52 ms of the main thread's CPU to evaluate before the first render; the same
+ * modules in four took 25–29 ms (thread time in light Chromium traces of the fleet's page load; docs/benchmarks.md,
+ * 3 December 2026, session 4). Each library's list holds its own dependencies too (Mantine's get-nonce…), so no
+ * library chunk imports from the app's.
  */
 function appChunks() {
   const entry = resolve('renderer/src/main.tsx');
@@ -53,12 +59,43 @@ function appChunks() {
       fill(closures.app, app);
     },
   };
+  const ofApp = (id: string) => closures.app.has(id) && !closures.entry.has(id);
+  /** A library's chunk: its modules the app uses and the entry does not (those stay with the entry). */
+  const library = (name: string, packages: string[], priority: number) => {
+    const path = new RegExp(`[\\\\/]node_modules[\\\\/](${packages.join('|')})[\\\\/]`);
+    return {
+      name,
+      test: (id: string) => ofApp(id) && path.test(id),
+      priority,
+      includeDependenciesRecursively: false,
+    };
+  };
   const output = {
     codeSplitting: {
       groups: [
+        library('react', ['react', 'react-dom', 'scheduler'], 3),
+        library(
+          'mantine',
+          [
+            '@mantine',
+            '@floating-ui',
+            'react-number-format',
+            'react-remove-scroll',
+            'react-remove-scroll-bar',
+            'react-style-singleton',
+            'use-sidecar',
+            'use-callback-ref',
+            'get-nonce',
+            'detect-node-es',
+            'tslib',
+            'clsx',
+          ],
+          2,
+        ),
+        library('intl', ['i18next', 'i18next-icu', 'react-i18next', 'intl-messageformat', '@formatjs'], 1),
         {
           name: 'start',
-          test: (id: string) => closures.app.has(id) && !closures.entry.has(id),
+          test: ofApp,
           // The app's own closure is whole already; its dependencies shared with the entry stay with the entry.
           includeDependenciesRecursively: false,
         },

@@ -1,7 +1,7 @@
-// The page's head announces the app's chunk (electron.vite.config.ts, preloadApp), so the browser fetches it while
+// The page's head announces the app's chunks (electron.vite.config.ts, preloadApp), so the browser fetches them while
 // the entry loads instead of once the entry has run and sent its early reads: in Chromium against the built agent,
-// the app's chunk is asked for before the session read, and it is the same file the entry then imports (no second
-// fetch).
+// each of the app's four chunks (React, Mantine, the i18n libraries, the rest: appChunks) is asked for before the
+// session read, and they are the same files the entry then imports (no second fetch).
 import type { Browser, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireBuild, type RunningAgent, startAgent } from './helpers/agent.js';
@@ -28,11 +28,13 @@ describe.skipIf(!HAS_CHROMIUM)('the app chunk at page load', () => {
     await page.goto(`${agent.url}/`);
     await page.getByLabel('API token').waitFor();
     const paths = requests.map((r) => new URL(r.url()).pathname);
-    const app = paths.filter((p) => /\/assets\/start-[\w-]+\.js$/.test(p));
     const session = paths.indexOf('/api/v1/session');
-    expect(app).toHaveLength(1);
     expect(session).toBeGreaterThan(-1);
-    expect(paths.indexOf(app[0]!)).toBeLessThan(session);
+    for (const chunk of ['start', 'react', 'mantine', 'intl']) {
+      const app = paths.filter((p) => new RegExp(`/assets/${chunk}-[\\w-]+\\.js$`).test(p));
+      expect(app, chunk).toHaveLength(1);
+      expect(paths.indexOf(app[0]!), chunk).toBeLessThan(session);
+    }
     await page.close();
   });
 });
