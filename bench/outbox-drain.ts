@@ -13,7 +13,7 @@
 //
 //   node --import tsx bench/outbox-drain.ts     (BENCH_N=100000 notifications, BENCH_SECONDS=5 per sink run)
 //   BENCH_BATCHED_N=500000     events of the batched drain (default 500,000: 5,000 calls; 100,000 made only
-//                              1,000 calls in ~0.3 s, a figure of the drain's start more than of its pace)
+//                              1,000 calls in 0.2–0.3 s, short against the start of a drain)
 //   BENCH_WRITER=inline        the outbox's writes on the main connection instead of the store-writer thread
 //   BENCH_OUTBOX_OPTIONS='{"claimChunk":512}'   other outbox options (outbox-options.ts), as JSON
 //   BENCH_PROFILE=<folder>     a CPU profile of each drain's window (bench/support/profile.ts)
