@@ -1,16 +1,17 @@
 // Where authenticated webhook requests become durable (200 only once stored: stellantis-api-notes.md N12.7).
 // (Past 300 lines: forming a group, storing it and answering its requests share one queue and its counters.)
 //
-// Group commit: every commit waits for an fsync (synchronous = FULL), so one transaction per request would cap
-// the receiver at the disk's fsync rate. Requests that arrive together are queued and stored in ONE
-// transaction once a turn of the event loop brings no more of them (at most `maxWaitMs` after the first, or at
-// once when `maxGroup` requests or `maxGroupEvents` events wait); each is answered after that commit. A lone
-// request is stored at once. Storing runs on the event loop and holds it for the group's statements, so a group
-// is bounded in events and at most one is stored per turn: what waits beyond it is stored at the next turn, after
-// the loop has run its timers and I/O. The fsync does not hold it: a group commits without it and its requests
-// are answered once the WAL is synced on libuv's pool (Db.deferSync, wal-sync.ts; docs/decisions.md 28), while
-// the next groups are already being stored; one sync covers every group committed before it began. If the group fails, each request is retried alone so one bad
-// request cannot fail its neighbours, and a request that still fails is answered 500 with nothing of it stored.
+// Group commit: every commit is synced to the disk before its requests are answered, so one transaction per
+// request would cap the receiver at the disk's sync rate. Requests that arrive together are queued and stored in
+// ONE transaction once a turn of the event loop brings no more of them (at most `maxWaitMs` after the first, or at
+// once when `maxGroup` requests or `maxGroupEvents` events wait). A lone request is stored at once. Storing runs
+// on the event loop and holds it for the group's statements, so a group is bounded in events and at most one is
+// stored per turn: what waits beyond it is stored at the next turn, after the loop has run its timers and I/O.
+// The sync does not hold the loop: a group commits without it, and its requests are answered once the WAL is
+// synced on libuv's pool (unit-of-work.ts `deferred`, wal-sync.ts; docs/decisions.md 28) while the next groups
+// are being stored; one sync covers every group committed before it began. If the group fails, each request is
+// retried alone so one bad request cannot fail its neighbours, and a request that still fails is answered 500
+// with nothing of it stored.
 //
 // What cannot be applied goes to quarantine (quarantine-service.ts), byte for byte, in the same transaction: a
 // body that is not JSON or not a notification (nothing applied), and events naming an action this agent does not
