@@ -8,6 +8,7 @@
 // state filter, clearing each, sorting. The baseline, in the same run and the same browser: the same 2,000
 // vehicles fetched from the same API route by a bare page and rendered as a plain HTML table by one `innerHTML`
 // loop, filtered and sorted by bare loops — what the browser itself costs, so the UI's figure reads against it.
+// BENCH_DETAIL=1 also prints each page load's requests and the document's times (loadDetail).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -190,6 +191,29 @@ async function repeat(runs: number, measure: (run: number) => Promise<Timed>): P
   return values;
 }
 
+/**
+ * BENCH_DETAIL=1 prints this for each page load: the marks the page made (performance.mark, none in the app
+ * itself: for a build instrumented by hand), the document's own times, then each request, start → first byte → end.
+ * All in ms since navigation start.
+ */
+function loadDetail(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const at = Math.round;
+    const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return [
+      ...performance.getEntriesByType('mark').map((m) => `${m.name} ${at(m.startTime)}`),
+      `html ${at(n.requestStart)}→${at(n.responseStart)}→${at(n.responseEnd)}`,
+      `parsed ${at(n.domInteractive)}`,
+      `DOMContentLoaded ${at(n.domContentLoadedEventStart)}`,
+      ...performance.getEntriesByType('resource').map((e) => {
+        const r = e as PerformanceResourceTiming;
+        const name = r.name.replace(/^https?:\/\/[^/]+/, '').replace(/-[\w-]{8}\.(js|css)$/, '.$1');
+        return `${name} ${at(r.startTime)}→${at(r.responseStart)}→${at(r.responseEnd)}`;
+      }),
+    ].join(', ');
+  });
+}
+
 async function openStateFilter(page: Page) {
   // Forced: once a value is chosen, its pill's box lies over the field and takes the click (it opens the list too).
   await page.getByRole('combobox', { name: 'State' }).click({ force: true });
@@ -245,6 +269,7 @@ async function main() {
     const appLoad = await repeat(RUNS, async () => {
       const t = await timeLoad(page, `${agent.url}/#/vehicles`, 'fleet page load');
       inView = t.rows;
+      if (process.env.BENCH_DETAIL) console.log(`load ${ms(t.ms)}: ${await loadDetail(page)}`);
       const vehicles = await resourceTiming(page, '/api/v1/vehicles');
       const session = await resourceTiming(page, '/api/v1/session', { exact: true });
       const bundleEnd = await scriptsLoaded(page);

@@ -341,7 +341,8 @@ const TRACE_CATEGORIES = [
 
 /**
  * With BENCH_TRACE=<folder>, records a Chromium performance trace of `run` as <folder>/<label>.json (open it in
- * DevTools' Performance panel, or summarise it with bench/support/trace-summary.mjs). Tracing slows the page:
+ * DevTools' Performance panel, or summarise it with bench/support/trace-summary.mjs); BENCH_TRACE_LIGHT=1 records
+ * no V8 samples. Tracing slows the page:
  * the benchmarks trace one extra run, never a timed one.
  */
 export async function traced(page: Page, label: string, run: () => Promise<unknown>): Promise<void> {
@@ -351,7 +352,13 @@ export async function traced(page: Page, label: string, run: () => Promise<unkno
   if (!browser) return;
   mkdirSync(folder, { recursive: true });
   const path = join(folder, `${label.replace(/[^a-z0-9]+/gi, '-')}.json`);
-  await browser.startTracing(page, { path, categories: TRACE_CATEGORIES });
+  // BENCH_TRACE_LIGHT=1 leaves out V8's sampling profiler (so trace-profile.mjs has nothing to attribute): a
+  // lighter trace of the tasks and requests. Tracing still moves a page load's timings (the scripts arrive later
+  // than untraced): read the tasks' durations rather than when they start.
+  const categories = process.env.BENCH_TRACE_LIGHT
+    ? TRACE_CATEGORIES.filter((c) => c !== 'disabled-by-default-v8.cpu_profiler')
+    : TRACE_CATEGORIES;
+  await browser.startTracing(page, { path, categories });
   try {
     await run();
   } finally {
