@@ -130,7 +130,8 @@ describe('the fleet in French', () => {
         .map((h) => h.textContent),
     ).toEqual(['Sélectionné', 'Véhicule', 'VIN', 'État', 'Relevé', 'Fonctions', 'En ce moment', 'Rapide']);
     expect(screen.getByRole('textbox', { name: 'Rechercher' })).toBeTruthy();
-    expect(screen.getByRole('combobox', { name: 'État' })).toBeTruthy();
+    // The State filter's combobox is mounted once the first frame is painted (StateFilter.tsx).
+    expect(await screen.findByRole('combobox', { name: 'État' })).toBeTruthy();
     expect(screen.getByTestId('selection-count').textContent).toBe('Aucune sélection');
     expect(screen.getByRole('button', { name: 'Tout sélectionner (3 affichés)' })).toBeTruthy();
   });

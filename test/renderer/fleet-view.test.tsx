@@ -3,7 +3,7 @@
 // the age of its status on a controlled clock; `/` focuses the search (not while typing); the list is one tab stop
 // whose rows the arrows, Home and End move between and Enter opens; the row's links and quick actions are reached
 // with the right arrow, not Tab; columns sort (click or keyboard, aria-sort); the state filter keeps the vehicles
-// showing any of the chosen states; quick actions send what the role allows and say why not otherwise; 2,000
+// showing any of the chosen states (its combobox mounted once the first frame is painted); quick actions send what the role allows and say why not otherwise; 2,000
 // vehicles render only the rows in view.
 import './helpers/dom.js';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
@@ -11,6 +11,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { VehicleDto } from '../../preload/contract/dto.js';
 import { FleetView } from '../../renderer/src/features/fleet/FleetView.js';
+import { StateFilter } from '../../renderer/src/features/fleet/StateFilter.js';
 import { createStores } from '../../renderer/src/stores/app-stores.js';
 import {
   DEFAULT_RULES,
@@ -273,7 +274,8 @@ describe('filters', () => {
   it('keeps the vehicles showing any of the chosen states or readiness, and says how many', async () => {
     await renderFleet();
     const user = userEvent.setup();
-    await user.click(screen.getByRole('combobox', { name: 'State' }));
+    // Mounted once the first frame is painted (StateFilter.tsx).
+    await user.click(await screen.findByRole('combobox', { name: 'State' }));
     const options = await screen.findAllByRole('option', { name: 'Immobilized', hidden: true });
     // Offered as a readiness ("Can it go now") and as a state.
     expect(options).toHaveLength(2);
@@ -282,6 +284,27 @@ describe('filters', () => {
     expect(screen.getByText(/5 vehicles · 1 shown/)).toBeTruthy();
     await user.click(screen.getAllByRole('option', { name: 'Stolen', hidden: true })[1]!);
     await waitFor(() => expect(labels()).toEqual(['Exec 11', 'Van 02']));
+  });
+});
+
+describe('the State filter', () => {
+  it('is a stand-in on the first frame, hidden from assistive technology, then the combobox', async () => {
+    const onChange = vi.fn();
+    renderWithStores(<StateFilter conditions={[]} onChange={onChange} />, fakeClient());
+    const standIn = screen.getByTestId('state-filter-stand-in');
+    expect(standIn.getAttribute('aria-hidden')).toBe('true');
+    expect(screen.queryByRole('combobox', { name: 'State' })).toBeNull();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('combobox', { name: 'State' }));
+    expect(screen.queryByTestId('state-filter-stand-in')).toBeNull();
+    await user.click((await screen.findAllByRole('option', { name: 'Stolen', hidden: true }))[1]!);
+    expect(onChange).toHaveBeenCalledWith(['state:Stolen']);
+  });
+
+  it('is the combobox at once when a condition is chosen (back on the page: its pills show)', () => {
+    renderWithStores(<StateFilter conditions={['state:Stolen']} onChange={() => undefined} />, fakeClient());
+    expect(screen.getByRole('combobox', { name: 'State' })).toBeTruthy();
+    expect(screen.queryByTestId('state-filter-stand-in')).toBeNull();
   });
 });
 

@@ -8,11 +8,12 @@ import { parseRoute } from '../stores/router-store.js';
 
 /**
  * As the stores ask for them (the client builds the query in the registry's order): the vehicles store's one page
- * of the whole fleet, and the history's unfiltered first page. A test holds them to the client's own URLs.
+ * of the whole fleet (in the fleet view's first order), and the history's unfiltered first page. A test holds them
+ * to the client's own URLs.
  */
 export const EARLY_PATHS = {
   session: '/api/v1/session',
-  fleet: '/api/v1/vehicles?limit=5000&offset=0',
+  fleet: '/api/v1/vehicles?limit=5000&offset=0&sort=label',
   history: '/api/v1/remotes?limit=200&offset=0',
 } as const;
 

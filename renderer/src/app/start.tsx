@@ -9,7 +9,7 @@ import { App } from './App.js';
 import { bootstrap } from './bootstrap.js';
 import { whenFirstScreenReady } from './first-data.js';
 import { StoresProvider } from './stores-context.js';
-import { cssVariablesResolver, theme } from './theme.js';
+import { theme } from './theme.js';
 
 const root = document.getElementById('root');
 if (root) {
@@ -19,7 +19,9 @@ if (root) {
   void Promise.all([startI18n(), whenFirstScreenReady(stores)]).then(() =>
     createRoot(root).render(
       <StrictMode>
-        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+        {/* The theme's CSS variables (with cssVariablesResolver's) are in the page's head already, computed at build
+            time (electron.vite.config.ts, themeVariables); the provider would only compute the same again. */}
+        <MantineProvider theme={theme} defaultColorScheme="light" withCssVariables={false}>
           <StoresProvider stores={stores}>
             <LanguageRoot>
               <App />

@@ -2,19 +2,14 @@
 // doing, brand, energy, a capability. Memoized apart from the search box, so a keystroke in the search redraws the
 // list, not five selects fed from 2,000 vehicles. The four single choices are the browser's own selects (Mantine's
 // NativeSelect, as the language menu), their first option "any": Mantine's Select is a combobox with its own
-// popover, positioning and hidden input, and four of them were a tenth of the page's first render.
-import { MultiSelect, NativeSelect } from '@mantine/core';
+// popover, positioning and hidden input, and four of them were a tenth of the page's first render. The State
+// filter, a multiple choice, keeps Mantine's MultiSelect, drawn once the first frame is painted (StateFilter.tsx).
+import { NativeSelect } from '@mantine/core';
 import { memo } from 'react';
-import { LIST_WHILE_OPEN } from '../../components/list-while-open.js';
 import { t } from '../../i18n/index.js';
 import { FEATURE_ORDER, featureLabel } from '../remotes/features.js';
-import {
-  activityStates,
-  conditionGroups,
-  type ConditionValue,
-  energyLabel,
-  type FleetFilter,
-} from './fleet-filter.js';
+import { activityStates, energyLabel, type FleetFilter } from './fleet-filter.js';
+import { StateFilter } from './StateFilter.js';
 
 /** A select's options with "any" first: the choice that filters nothing (the empty value). */
 function withAny(any: string, options: readonly { value: string; label: string }[]) {
@@ -39,17 +34,7 @@ export const FleetFilters = memo(function FleetFilters({
   const capabilities = FEATURE_ORDER.map((type) => ({ value: type, label: featureLabel(type) }));
   return (
     <>
-      <MultiSelect
-        label={t('fleet:filter.state.label')}
-        placeholder={conditions.length ? undefined : t('fleet:filter.any')}
-        clearable
-        data={conditionGroups()}
-        value={conditions}
-        onChange={(v) => onChange({ conditions: v as ConditionValue[] })}
-        w={190}
-        maxDropdownHeight={420}
-        comboboxProps={{ ...LIST_WHILE_OPEN, width: 260 }}
-      />
+      <StateFilter conditions={conditions} onChange={(v) => onChange({ conditions: v })} />
       <NativeSelect
         label={t('fleet:filter.commands.label')}
         data={withAny(t('fleet:filter.any'), activityStates())}
