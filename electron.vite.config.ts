@@ -108,11 +108,10 @@ const chunks = appChunks();
 
 /**
  * The app's chunk (start.tsx), the chunks it imports and its styles if any (none while the CSS is one file, see
- * `cssCodeSplit` below), announced in the page's head so the browser
- * fetches them alongside the entry instead of after it has run (`import()` of the app would start the fetch only
- * then): the early reads still go first, since a preload fetches and compiles without running anything. On a fleet
- * page load this took the app's chunk from arriving ~75 ms after the entry ran to arriving with it
- * (docs/benchmarks.md, 3 December 2026, session 2).
+ * `cssCodeSplit` below), announced in the page's head so the browser fetches them alongside the entry instead of
+ * after it has run (`import()` of the app would start the fetch only then): the early reads still go first, since a
+ * preload fetches and compiles without running anything. On a fleet page load this took the app's chunk from
+ * arriving ~75 ms after the entry ran to arriving with it (docs/benchmarks.md, 3 December 2026, session 2).
  */
 function preloadApp(): Plugin {
   const app = resolve('renderer/src/app/start.tsx');

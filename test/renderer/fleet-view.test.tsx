@@ -3,8 +3,8 @@
 // the age of its status on a controlled clock; `/` focuses the search (not while typing); the list is one tab stop
 // whose rows the arrows, Home and End move between and Enter opens; the row's links and quick actions are reached
 // with the right arrow, not Tab; columns sort (click or keyboard, aria-sort); the state filter keeps the vehicles
-// showing any of the chosen states (its combobox mounted once the first frame is painted); quick actions send what the role allows and say why not otherwise; 2,000
-// vehicles render only the rows in view.
+// showing any of the chosen states (its combobox mounted once the first frame is painted); quick actions send what
+// the role allows and say why not otherwise; 2,000 vehicles render only the rows in view.
 import './helpers/dom.js';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
