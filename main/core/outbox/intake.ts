@@ -26,8 +26,9 @@ export function createIntake(deps: {
 
   return {
     /** StoredEventSink: queues the event for the action's callback. Synchronous, in the caller's transaction. */
-    enqueue(action: RemoteAction, _event: ActionEventRecord, raw: RemoteEvent): void {
-      const now = clock.nowIso();
+    enqueue(action: RemoteAction, event: ActionEventRecord, raw: RemoteEvent): void {
+      // The instant the event was received is the delivery's too (one clock read per ingest, not per event).
+      const now = event.receivedAt;
       const cb = callbacks.view(action.callbackId);
       // The built-in callback's notifications stay here (history, UI, tray: the ingest path shows them): no webhook.
       if (cb?.builtIn) return;

@@ -1,6 +1,7 @@
 // canonicalEventDate takes a text already in the canonical form (most of them: every stored date, and every date
 // the receiver has read once) without parsing it again. That shortcut must answer exactly as the full reading
-// does: the same text for a real instant, null for a text of the right shape that names no date.
+// does: the same text for a real instant, null for a text of the right shape that names no date. It also
+// remembers the texts read lately: a text read again gets the same answer.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalEventDate } from '../../../main/core/domain/event-date.js';
@@ -59,5 +60,18 @@ describe('canonical event dates', () => {
     expect(canonicalEventDate('2024-02-29T08:00:01.1234Z')).toBe('2024-02-29T08:00:01.123Z');
     expect(canonicalEventDate('2023-02-29T08:00:01.000Z')).toBeNull();
     expect(canonicalEventDate('2024-02-29 08:00:01.000Z')).toBeNull();
+  });
+
+  it('answers a text read again (and again after the memory of recent texts filled up) as the first time', () => {
+    const texts = ['2024-02-29T09:00:01+01:00', '2023-02-29T08:00:01.000Z', '2024-02-29T08:00:01.000Z'];
+    const first = texts.map((t) => canonicalEventDate(t));
+    expect(first).toEqual(['2024-02-29T08:00:01.000Z', null, '2024-02-29T08:00:01.000Z']);
+    expect(texts.map((t) => canonicalEventDate(t))).toEqual(first);
+    // More distinct texts than it remembers, each still right.
+    for (let i = 0; i < 3000; i++) {
+      const text = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString().replace('.000Z', '+00:00');
+      expect(canonicalEventDate(text)).toBe(new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString());
+    }
+    expect(texts.map((t) => canonicalEventDate(t))).toEqual(first);
   });
 });
