@@ -181,6 +181,7 @@ export function createNotificationInbox(deps: InboxDeps, options: InboxOptions =
       parsed.events,
       'receiver',
       found,
+      receivedAt,
     );
     const kept =
       result.unknown.length > 0

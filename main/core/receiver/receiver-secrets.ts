@@ -51,9 +51,25 @@ export function createReceiverSecrets(
   // timingSafeEqual applies and neither the secret's content nor its length leaks through timing.
   const key = randomBytes(32);
   const digest = (value: string) => createHmac('sha256', key).update(value, 'utf8').digest();
+  // The digest of each secret in use, made once: one HMAC a request instead of two (~2 µs each, issue 13's
+  // receiver profile). As bounded as the cache of the secrets themselves, and emptied with it.
+  const secretDigests = new Map<string, Buffer>();
+  const digestOfSecret = (secret: string): Buffer => {
+    let known = secretDigests.get(secret);
+    if (!known) {
+      if (secretDigests.size >= maxEntries) secretDigests.clear();
+      known = digest(secret);
+      secretDigests.set(secret, known);
+    }
+    return known;
+  };
 
   const unsubscribe = bus.subscribe((event) => {
-    if (event.type === 'callback.changed') cache.delete(event.callbackId);
+    if (event.type === 'callback.changed') {
+      cache.delete(event.callbackId);
+      // A secret replaced or deleted is not kept in memory here either.
+      secretDigests.clear();
+    }
   });
 
   return {
@@ -76,7 +92,7 @@ export function createReceiverSecrets(
       return entry.value;
     },
     matches(secret, presented) {
-      const expected = digest(secret);
+      const expected = digestOfSecret(secret);
       let ok = false;
       // Every presented value is compared (no early exit).
       for (const value of presented) ok = timingSafeEqual(expected, digest(value)) || ok;
@@ -85,6 +101,7 @@ export function createReceiverSecrets(
     close() {
       unsubscribe();
       cache.clear();
+      secretDigests.clear();
     },
   };
 }

@@ -88,12 +88,14 @@ export function createIngestService({ unitOfWork, repos, clock, bus, notifier, l
     events: RemoteEvent[],
     source: EventSource,
     found: ActionLookups = lookups(),
+    /** When the events were received (the receiver: when their request arrived); default now. */
+    receivedAt?: string,
   ): IngestResult {
     const result: IngestResult = { stored: 0, duplicates: 0, unknown: [] };
     const changed = new Map<string, RemoteAction>();
     const completed: RemoteAction[] = [];
     // One instant for the whole call: its events are received together.
-    const now = clock.nowIso();
+    const now = receivedAt ?? clock.nowIso();
     // Oldest first, so the history and the displayed status follow eventDate even when a batch is shuffled.
     const ordered = [...events].sort((a, b) => a.eventDate.localeCompare(b.eventDate));
     for (const event of ordered) {

@@ -91,6 +91,21 @@ describe('receiver secret cache', () => {
     expect(secrets.matches('s3cret-one', [])).toBe(false);
   });
 
+  it('compares each secret against the right digest while many are in use, and after a rotation', () => {
+    const t = setup();
+    // More secrets than the cache's bound (3): the digests made once are dropped as the secrets are.
+    for (let round = 0; round < 2; round++) {
+      for (const n of [1, 2, 3, 4, 5]) {
+        expect(t.secrets.matches(`secret-${n}`, [`secret-${n}`])).toBe(true);
+        expect(t.secrets.matches(`secret-${n}`, [`secret-${n + 1}`])).toBe(false);
+      }
+    }
+    expect(t.secrets.matches('s3cret-one', ['s3cret-one'])).toBe(true);
+    t.changed('cb-1');
+    expect(t.secrets.matches('rotated', ['s3cret-one'])).toBe(false);
+    expect(t.secrets.matches('rotated', ['rotated'])).toBe(true);
+  });
+
   it('stops listening to the bus when closed', () => {
     const t = setup();
     const before = t.bus.listenerCount();
