@@ -192,6 +192,54 @@ function themeVariables(): Plugin {
   };
 }
 
+/**
+ * Mantine's `useId` (@mantine/hooks) as React's own id, without the random one Mantine puts in its place from a
+ * layout effect once mounted. That state update, in every input, menu and popover of the page, is a synchronous
+ * update during the first render's commit: React then runs all the passive effects and renders those components a
+ * second time before the browser may paint the first frame (traced on the fleet's page load: ~7 ms of effects and a
+ * ~12 ms second render, between the first render and its frame). React's ids are already unique in the page, and
+ * stable (the page has no server rendering for them to differ from). Same id for a given `staticId` as Mantine's.
+ */
+function mantineUseId(): Plugin {
+  const file = /[\\/]node_modules[\\/]@mantine[\\/]hooks[\\/]esm[\\/]use-id[\\/]use-id\.mjs$/;
+  return {
+    name: 'depot-remote:mantine-use-id',
+    load: (id) =>
+      file.test(id)
+        ? [
+            `import { useId as useReactId } from 'react';`,
+            `export function useId(staticId) {`,
+            `  const reactId = useReactId();`,
+            `  return typeof staticId === 'string' ? staticId : \`mantine-\${reactId.replace(/:/g, '')}\`;`,
+            `}`,
+          ].join('\n')
+        : null,
+  };
+}
+
+/**
+ * The theme's readable palettes (renderer/src/app/readable-colors.ts) as values computed now, in place of the
+ * module computing them as the page starts (every shade of every palette through Mantine's colour functions: ~2 ms
+ * of the app's evaluation, traced, on the way to the first render). The same values: computed by the same module.
+ */
+function readableColors(): Plugin {
+  const file = resolve('renderer/src/app/readable-colors.ts');
+  const statement =
+    /export const READABLE_COLORS: Record<string, MantineColorsTuple> = Object\.fromEntries\([^;]*\);/;
+  return {
+    name: 'depot-remote:readable-colors',
+    enforce: 'pre',
+    async transform(code, id) {
+      if (id !== file) return null;
+      if (!statement.test(code))
+        throw new Error(`${file}: READABLE_COLORS is no longer computed as this plugin expects.`);
+      const { READABLE_COLORS } = await import('./renderer/src/app/readable-colors.js');
+      const values = `export const READABLE_COLORS: Record<string, MantineColorsTuple> = ${JSON.stringify(READABLE_COLORS)};`;
+      return { code: code.replace(statement, values), map: null };
+    },
+  };
+}
+
 // Three targets from the design card's top-level folders. The headless agent is a second
 // entry of the main build so it ships compiled exactly like the desktop entry.
 export default defineConfig({
@@ -231,6 +279,15 @@ export default defineConfig({
         treeshake: { manualPureFunctions: ['z', 'defineOperation', 'pageOf'] },
       },
     },
-    plugins: [react(), contractTables(), lazyPages(), chunks.plugin, preloadApp(), themeVariables()],
+    plugins: [
+      react(),
+      contractTables(),
+      lazyPages(),
+      mantineUseId(),
+      readableColors(),
+      chunks.plugin,
+      preloadApp(),
+      themeVariables(),
+    ],
   },
 });

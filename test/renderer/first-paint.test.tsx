@@ -103,6 +103,10 @@ describe('the first paint of a page', () => {
     renderWithStores(<App />, client, undefined, { session: null });
     await screen.findByTestId('session-menu');
     expect(screen.queryByRole('dialog', { hidden: true })).toBeNull();
+    // The menu takes its button's place once the first frame is painted (SessionMenu.tsx).
+    await waitFor(() =>
+      expect(screen.getByTestId('session-menu').getAttribute('aria-haspopup')).toBe('menu'),
+    );
     const user = userEvent.setup();
     await user.click(screen.getByTestId('session-menu'));
     await user.click(await screen.findByRole('menuitem', { name: 'Change my PIN', hidden: true }));

@@ -16,11 +16,13 @@ const tess = session({ actor: operatorActor('Tess', 'technician', 'op-tess') });
 async function app(start: SessionDto = tess, options: Parameters<typeof fakeClient>[0] = {}) {
   const client = fakeClient({ session: start, ...options });
   const r = renderWithStores(<App />, client, undefined, { session: null });
-  await screen.findByTestId('session-menu');
+  await menuReady();
   return { ...r, user: userEvent.setup() };
 }
 
 const header = () => screen.getByTestId('session-menu');
+/** The menu takes its button's place once the first frame is painted (SessionMenu.tsx): pressed from then on. */
+const menuReady = () => waitFor(() => expect(header().getAttribute('aria-haspopup')).toBe('menu'));
 /**
  * An item of the open session menu. jsdom has no layout, so the menu's positioning may call its anchor detached and
  * keep the dropdown display:none (hidden from the accessibility tree) though it is open: found with `hidden`.

@@ -1,11 +1,16 @@
 // Who is signed in, in the header: the name and role (or the token's label), and a menu to switch operator — two
 // clicks and a PIN —, change one's PIN, or sign out. A token session also keeps the name of the person at the
-// keyboard, sent as "on behalf of" with each change.
+// keyboard, sent as "on behalf of" with each change. The page's first frame draws the menu's button alone: Mantine's
+// Menu positions its list with floating-ui, which keeps the button's element in state, set as it is attached — a
+// synchronous update that made React run every effect and render the menu again before that frame could be painted
+// (traced on the fleet's page load). The menu takes the button's place once the frame has been painted, or at once
+// if the button is pressed before (it then opens).
 import { Button, Group, Menu, Text, TextInput } from '@mantine/core';
 import { IconChevronDown, IconKey, IconLogout, IconUser, IconUsers } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { cloneElement, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../../app/stores-context.js';
+import { useAfterFirstPaint } from '../../components/use-after-first-paint.js';
 import { useOpenedOnce } from '../../components/use-opened-once.js';
 import { RoleBadge } from '../access/RoleBadge.js';
 import { ChangePinDialog } from './ChangePinDialog.js';
@@ -22,6 +27,17 @@ export function SessionMenu() {
   const [pinChanged, setPinChanged] = useState(false);
   const switchMounted = useOpenedOnce(switchTo !== null);
   const pinMounted = useOpenedOnce(changingPin);
+  const painted = useAfterFirstPaint(false, true);
+  const [pressedEarly, setPressedEarly] = useState(false);
+  const [opened, setOpened] = useState(false);
+  const menuShown = painted || pressedEarly;
+  // Pressed before the menu was there: it opens once in place, after that press has been handled (opened during it,
+  // the menu took the press's end as a click outside, and closed).
+  useEffect(() => {
+    if (!pressedEarly) return;
+    const timer = setTimeout(() => setOpened(true), 0);
+    return () => clearTimeout(timer);
+  }, [pressedEarly]);
 
   useEffect(() => {
     void stores.team.getState().load();
@@ -39,6 +55,22 @@ export function SessionMenu() {
   const self = team.items.find((m) => m.id === actor.id);
   const password = self?.credential === 'password';
 
+  const button = (
+    <Button
+      variant="default"
+      rightSection={<IconChevronDown size={16} aria-hidden />}
+      data-testid="session-menu"
+      data-actor-kind={actor.kind}
+    >
+      <Group gap={8} wrap="nowrap">
+        <Text fw={600} span data-testid="session-name">
+          {actor.kind === 'machine' ? t('access:actor.machine') : actor.name}
+        </Text>
+        <RoleBadge role={actor.role} />
+      </Group>
+    </Button>
+  );
+
   return (
     <Group gap="sm" wrap="nowrap">
       {!isOperator ? (
@@ -52,57 +84,49 @@ export function SessionMenu() {
           visibleFrom="md"
         />
       ) : null}
-      <Menu
-        position="bottom-end"
-        shadow="md"
-        width={280}
-        onOpen={() => {
-          setPinChanged(false);
-          void stores.team.getState().load();
-        }}
-      >
-        <Menu.Target>
-          <Button
-            variant="default"
-            rightSection={<IconChevronDown size={16} aria-hidden />}
-            data-testid="session-menu"
-            data-actor-kind={actor.kind}
-          >
-            <Group gap={8} wrap="nowrap">
-              <Text fw={600} span data-testid="session-name">
-                {actor.kind === 'machine' ? t('access:actor.machine') : actor.name}
-              </Text>
-              <RoleBadge role={actor.role} />
-            </Group>
-          </Button>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Label>{t('session:switchTo')}</Menu.Label>
-          {others.length === 0 ? <Menu.Item disabled>{t('session:noOthers')}</Menu.Item> : null}
-          {others.map((m) => (
+      {menuShown ? (
+        <Menu
+          opened={opened}
+          onChange={setOpened}
+          position="bottom-end"
+          shadow="md"
+          width={280}
+          onOpen={() => {
+            setPinChanged(false);
+            void stores.team.getState().load();
+          }}
+        >
+          <Menu.Target>{button}</Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Label>{t('session:switchTo')}</Menu.Label>
+            {others.length === 0 ? <Menu.Item disabled>{t('session:noOthers')}</Menu.Item> : null}
+            {others.map((m) => (
+              <Menu.Item
+                key={m.id}
+                leftSection={<IconUsers size={16} aria-hidden />}
+                rightSection={<RoleBadge role={m.role} size="sm" />}
+                onClick={() => setSwitchTo(m.id)}
+              >
+                {m.name}
+              </Menu.Item>
+            ))}
+            <Menu.Divider />
+            {isOperator ? (
+              <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setChangingPin(true)}>
+                {password ? t('session:changePassword') : t('session:changePin')}
+              </Menu.Item>
+            ) : null}
             <Menu.Item
-              key={m.id}
-              leftSection={<IconUsers size={16} aria-hidden />}
-              rightSection={<RoleBadge role={m.role} size="sm" />}
-              onClick={() => setSwitchTo(m.id)}
+              leftSection={<IconLogout size={16} aria-hidden />}
+              onClick={() => void stores.session.getState().signOut()}
             >
-              {m.name}
+              {t('session:signOut')}
             </Menu.Item>
-          ))}
-          <Menu.Divider />
-          {isOperator ? (
-            <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setChangingPin(true)}>
-              {password ? t('session:changePassword') : t('session:changePin')}
-            </Menu.Item>
-          ) : null}
-          <Menu.Item
-            leftSection={<IconLogout size={16} aria-hidden />}
-            onClick={() => void stores.session.getState().signOut()}
-          >
-            {t('session:signOut')}
-          </Menu.Item>
-        </Menu.Dropdown>
-      </Menu>
+          </Menu.Dropdown>
+        </Menu>
+      ) : (
+        cloneElement(button, { onClick: () => setPressedEarly(true) })
+      )}
       {switchMounted ? <SwitchOperatorDialog memberId={switchTo} onClose={() => setSwitchTo(null)} /> : null}
       {pinMounted ? (
         <ChangePinDialog
