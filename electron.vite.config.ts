@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
@@ -204,6 +205,13 @@ function mantineUseId(): Plugin {
   const file = /[\\/]node_modules[\\/]@mantine[\\/]hooks[\\/]esm[\\/]use-id[\\/]use-id\.mjs$/;
   return {
     name: 'depot-remote:mantine-use-id',
+    // Said at once if an upgrade of Mantine moves the module: else the id would quietly be Mantine's again.
+    buildStart() {
+      if (!existsSync(resolve('node_modules/@mantine/hooks/esm/use-id/use-id.mjs')))
+        throw new Error(
+          '@mantine/hooks has no esm/use-id/use-id.mjs: update mantineUseId in electron.vite.config.ts.',
+        );
+    },
     load: (id) =>
       file.test(id)
         ? [
