@@ -42,6 +42,7 @@ import { bullmqDrain, type BaselineRequest } from './support/bullmq-baseline.js'
 import { bareClientDrain } from './support/bare-client.js';
 import { describeLoopDelay, LOOP_DELAY_BOUNDS, withLoopDelay, type LoopDelay } from './support/loop-delay.js';
 import { machineLine } from './support/machine.js';
+import { type CpuShare, describeCpu, limitOf, measureCpu } from './support/machine-cpu.js';
 import { profiled } from './support/profile.js';
 
 const N = Number(process.env.BENCH_N ?? 100_000);
@@ -74,6 +75,8 @@ type SinkMessage =
 
 interface Sink {
   url: string;
+  /** The sink's process id (its CPU time is read from /proc). */
+  pid: number | undefined;
   stats(): Promise<SinkStats>;
   /** Resolves once the sink has answered `count` requests since it started. */
   reached(count: number): Promise<void>;
@@ -116,6 +119,7 @@ async function startSink(): Promise<Sink> {
   const { port } = await next('listening');
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     async stats() {
       const answer = next('stats');
       child.send({ type: 'stats' });
@@ -144,6 +148,8 @@ interface Drain {
   cpuUsPerDelivery: number;
   /** Share of the drain the event loop was busy (performance.eventLoopUtilization): near 1, it is the limit. */
   eventLoopBusy: number;
+  /** Where the machine's CPU went during the drain. */
+  cpu: CpuShare;
   loop: LoopDelay;
   sample: Sample;
   /** Every request body the outbox sent, rebuilt from the store (only when asked for). */
@@ -336,6 +342,7 @@ async function drain(
     const drainStart = performance.now();
     const cpuStart = process.cpuUsage();
     const eluStart = performance.eventLoopUtilization();
+    const machine = measureCpu({ 'the sink': sink.pid });
     const { loop } = await withLoopDelay(() =>
       profiled(title, async () => {
         outbox.resume();
@@ -347,6 +354,7 @@ async function drain(
     const drainMs = performance.now() - drainStart;
     const cpu = process.cpuUsage(cpuStart);
     const elu = performance.eventLoopUtilization(eluStart);
+    const cpuShare = machine.stop();
 
     const counts = repos.deliveries.counts();
     const after = await sink.stats();
@@ -372,6 +380,7 @@ async function drain(
       drainMs,
       cpuUsPerDelivery: Math.round(((cpu.user + cpu.system) / deliveries) * 10) / 10,
       eventLoopBusy: Math.round(elu.utilization * 100) / 100,
+      cpu: cpuShare,
       loop,
       sample: after.sample,
       requests: keepRequests ? sentRequests(db, after.sample) : [],
@@ -391,6 +400,7 @@ interface Capacity {
   p50ms: number;
   p99ms: number;
   non2xx: number;
+  cpu: CpuShare;
 }
 
 async function capacity(
@@ -399,6 +409,7 @@ async function capacity(
   sample: Sample,
   eventsPerRequest: number,
 ): Promise<Capacity> {
+  const machine = measureCpu({ 'the sink': sink.pid });
   const r = await autocannon({
     url: `${sink.url}/hooks/depot-remote`,
     method: 'POST',
@@ -414,7 +425,18 @@ async function capacity(
     p50ms: r.latency.p50,
     p99ms: r.latency.p99,
     non2xx: r.non2xx,
+    cpu: machine.stop(),
   };
+}
+
+/** What limited a run, with its evidence: the sink when its one process is a full core, else limitOf(). */
+function limitLine(title: string, cpu: CpuShare, waitingFor: string): string {
+  const sinkCores = cpu.helpers['the sink'];
+  const limit =
+    sinkCores !== null && sinkCores !== undefined && sinkCores >= 0.9
+      ? `the sink's own CPU (its one process ${sinkCores.toFixed(2)} cores)`
+      : limitOf(cpu, waitingFor);
+  return `- ${title}: ${limit}. Evidence: ${describeCpu(cpu)}.`;
 }
 
 async function main() {
@@ -427,7 +449,9 @@ async function main() {
     const batched = await drain(sink, `outbox, batchNotify size ${BATCH}`, batchedN, true);
     console.log(JSON.stringify({ ...batched, sample: undefined, requests: undefined }));
     const beforeBullmq = await sink.stats();
-    const bullmq = await bullmqDrain(`${sink.url}/hooks/depot-remote`, single.requests);
+    const bullmq = await bullmqDrain(`${sink.url}/hooks/depot-remote`, single.requests, {
+      'the sink': sink.pid,
+    });
     if (bullmq) {
       const after = await sink.stats();
       if (after.requests - beforeBullmq.requests !== bullmq.deliveries) {
@@ -438,13 +462,15 @@ async function main() {
       console.log(JSON.stringify(bullmq));
     }
     const beforeBare = await sink.stats();
+    const bareCpu = measureCpu({ 'the sink': sink.pid });
     const bare = await profiled('undici alone', () =>
       bareClientDrain(`${sink.url}/hooks/depot-remote`, single.requests, SINK_CONNECTIONS),
     );
     if ((await sink.stats()).requests - beforeBare.requests !== bare.deliveries) {
       throw new Error(`${bare.title}: the sink did not receive every request.`);
     }
-    console.log(JSON.stringify(bare));
+    const bareShare = bareCpu.stop();
+    console.log(JSON.stringify({ ...bare, cpu: bareShare }));
     single.requests = [];
     const sinkSingle = await capacity(sink, 'sink alone, the same 1-event request', single.sample, 1);
     console.log(JSON.stringify(sinkSingle));
@@ -521,6 +547,18 @@ async function main() {
         `${verdict(loopsWithin)}\n` +
         `- the outbox's own cost: ${single.cpuUsPerDelivery} µs of CPU a delivery (all threads) against ` +
         `${bare.cpuUsPerDelivery} µs for undici alone; event loop busy ${Math.round(single.eventLoopBusy * 100)} % of the drain`,
+    );
+    console.log(
+      `\nwhat limited each run (issue 13, item 6; busy ≥ 80 % for the event loop or ≥ 90 % for the machine counts ` +
+        `as the limit):\n` +
+        [
+          limitLine(single.title, single.cpu, "the sink's answers"),
+          limitLine(batched.title, batched.cpu, "the sink's answers"),
+          ...(bullmq ? [limitLine(bullmq.title, bullmq.cpu, 'Redis and the sink')] : []),
+          limitLine(bare.title, bareShare, "the sink's answers"),
+          limitLine(sinkSingle.title, sinkSingle.cpu, 'the sink'),
+          limitLine(sinkBatch.title, sinkBatch.cpu, 'the sink'),
+        ].join('\n'),
     );
     console.log(machineLine('end'));
   } finally {

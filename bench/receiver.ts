@@ -22,6 +22,7 @@ import Fastify from 'fastify';
 import { createIdGenerator } from '../main/core/outbox/ids.js';
 import { startReceiverHarness } from '../test/core/receiver/receiver-harness.js';
 import { describeLoopDelay, LOOP_DELAY_BOUNDS, type LoopDelay, withLoopDelay } from './support/loop-delay.js';
+import { type CpuShare, describeCpu, limitOf, measureCpu } from './support/machine-cpu.js';
 import { profiled } from './support/profile.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
@@ -41,9 +42,12 @@ interface Line {
   non2xx: number;
   errors: number;
   loop: LoopDelay;
+  /** Where the machine's CPU went (autocannon runs on this process's event loop too). */
+  cpu: CpuShare;
 }
 
 async function load(title: string, eventsPerRequest: number, opts: autocannon.Options): Promise<Line> {
+  const machine = measureCpu();
   const { result: r, loop } = await withLoopDelay(() =>
     autocannon({ connections: CONNECTIONS, duration: DURATION, idReplacement: true, ...opts }),
   );
@@ -56,6 +60,7 @@ async function load(title: string, eventsPerRequest: number, opts: autocannon.Op
     non2xx: r.non2xx,
     errors: r.errors,
     loop,
+    cpu: machine.stop(),
   };
   console.log(JSON.stringify(line));
   return line;
@@ -128,6 +133,7 @@ async function sqlBaseline(file: string, rids: string[], cbid: string): Promise<
   let batches = 0;
   const start = performance.now();
   const end = start + DURATION * 1000;
+  const machine = measureCpu();
   const { loop } = await withLoopDelay(async () => {
     while (performance.now() < end) {
       store(batches++);
@@ -136,6 +142,7 @@ async function sqlBaseline(file: string, rids: string[], cbid: string): Promise<
     }
   });
   const seconds = (performance.now() - start) / 1000;
+  const cpu = machine.stop();
   db.close();
   const line = {
     title: `baseline: the same rows by hand, ${BATCH} events per transaction, no HTTP`,
@@ -146,6 +153,7 @@ async function sqlBaseline(file: string, rids: string[], cbid: string): Promise<
     non2xx: 0,
     errors: 0,
     loop,
+    cpu,
   };
   console.log(JSON.stringify(line));
   return line;
@@ -270,6 +278,25 @@ async function main() {
   );
   for (const r of receiverRuns) console.log(`event loop, ${r.title}: ${describeLoopDelay(r.loop)}`);
   console.log(`event loop within bounds in every receiver run: ${loopOk ? 'yes' : 'NO'}`);
+  const sync = "the disk's syncs (every answer waits for its group's WAL fdatasync)";
+  console.log(
+    `\nwhat limited each run (issue 13, item 6; busy ≥ 80 % for the event loop or ≥ 90 % for the machine counts as ` +
+      `the limit; autocannon runs on this process's event loop):\n` +
+      (
+        [
+          [bareWide, 'autocannon'],
+          [recvWide, sync],
+          [bareBatch, 'autocannon'],
+          [sqlBatch, "the disk's syncs (synchronous = FULL, one a transaction)"],
+          [recvBatch, sync],
+        ] as [Line, string][]
+      )
+        .map(
+          ([r, waitingFor]) =>
+            `- ${r.title}: ${limitOf(r.cpu, waitingFor)}. Evidence: ${describeCpu(r.cpu)}.`,
+        )
+        .join('\n'),
+  );
   console.log(`load average (1 min) at end: ${load1()}`);
   await h.close();
   await bare.close();

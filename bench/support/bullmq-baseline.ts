@@ -12,6 +12,7 @@ import { createConnection, createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { Agent, request } from 'undici';
 import { tempDir } from '../../test/helpers/temp-dir.js';
+import { type CpuShare, measureCpu } from './machine-cpu.js';
 
 export const BULLMQ_CONCURRENCY = 50;
 const ENQUEUE_CHUNK = 1_000;
@@ -28,6 +29,8 @@ export interface BullmqDrain {
   bodyBytes: number;
   enqueueMs: number;
   drainMs: number;
+  /** Where the machine's CPU went during the drain (Redis's own process included). */
+  cpu: CpuShare;
 }
 
 /** The line printed instead of the baseline where Debian's redis-server is not installed. */
@@ -75,6 +78,7 @@ function ping(port: number): Promise<boolean> {
 
 interface RedisProcess {
   port: number;
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -123,7 +127,7 @@ async function startRedis(executable: string): Promise<RedisProcess> {
     await stop();
     throw error;
   }
-  return { port, stop };
+  return { port, pid: child.pid, stop };
 }
 
 /**
@@ -133,6 +137,8 @@ async function startRedis(executable: string): Promise<RedisProcess> {
 export async function bullmqDrain(
   target: string,
   requests: readonly BaselineRequest[],
+  /** Other processes whose CPU time the drain's window reports (machine-cpu.ts), beside Redis. */
+  helpers: Record<string, number | undefined> = {},
 ): Promise<BullmqDrain | null> {
   const executable = redisServerPath();
   if (!executable) {
@@ -189,9 +195,11 @@ export async function bullmqDrain(
     });
     await w.waitUntilReady();
     const drainStart = performance.now();
+    const machine = measureCpu({ ...helpers, 'redis-server': redis.pid });
     const running = w.run();
     await allDone;
     const drainMs = performance.now() - drainStart;
+    const cpu = machine.stop();
     if (failure) throw failure;
     const counts = await queue.getJobCounts('completed', 'failed', 'waiting', 'active');
     if (counts.completed !== requests.length) {
@@ -207,6 +215,7 @@ export async function bullmqDrain(
       bodyBytes: Math.round(bytes / requests.length),
       enqueueMs,
       drainMs,
+      cpu,
     };
   } finally {
     await worker?.close(true).catch(() => {});
