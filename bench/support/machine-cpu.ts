@@ -143,7 +143,11 @@ export function limitOf(share: CpuShare, waitingFor: string): string {
       share.machineBusy !== null && share.machineBusy >= SATURATED.machine
         ? `, and the machine's CPU too (${pct(share.machineBusy)} of ${share.cores} cores busy)`
         : '';
-    return `the event loop's CPU (busy ${pct(share.loopBusy)})${machine}`;
+    // Its CPU time (every thread's) below its busy time: at least the difference was spent blocked.
+    const blocked = share.loopBusy - share.processCores;
+    const waits =
+      blocked >= 0.1 ? `; at least ${pct(blocked)} of the time blocked in system calls: ${waitingFor}` : '';
+    return `the event loop's CPU (busy ${pct(share.loopBusy)})${machine}${waits}`;
   }
   if (share.machineBusy !== null && share.machineBusy >= SATURATED.machine) {
     return `the machine's CPU (${pct(share.machineBusy)} of ${share.cores} cores busy; event loop ${pct(share.loopBusy)})`;
