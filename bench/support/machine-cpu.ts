@@ -3,7 +3,7 @@
 // /proc/stat (every core's busy, idle and I/O-wait time) and /proc/<pid>/stat (a helper process's own CPU time,
 // such as the sink's), next to this process's CPU time and its event loop's utilisation. Elsewhere (no /proc)
 // the machine-wide part reads null and only this process is reported.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 
@@ -32,16 +32,30 @@ function machineTicks(): Ticks | null {
   }
 }
 
-function processTicks(pid: number): number | null {
+function processTicks(pid: number, file = `/proc/${pid}/stat`): number | null {
   try {
     // The command name (2nd field) may hold spaces: count from the closing parenthesis.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(file, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
     return Number(fields[11]) + Number(fields[12]);
   } catch {
     return null;
   }
+}
+
+/** CPU ticks of each thread of this process, by thread id (empty without /proc). */
+function threadTicks(): Map<string, number> {
+  const ticks = new Map<string, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const t = processTicks(process.pid, `/proc/self/task/${tid}/stat`);
+      if (t !== null) ticks.set(tid, t);
+    }
+  } catch {
+    // No /proc: no per-thread figures.
+  }
+  return ticks;
 }
 
 export interface CpuShare {
@@ -54,6 +68,11 @@ export interface CpuShare {
   processCores: number;
   /** Its event loop's busy share, 0–1 (performance.eventLoopUtilization). */
   loopBusy: number;
+  /**
+   * The CPU of its busiest threads other than the main one (worker threads such as the store writer, libuv's pool,
+   * V8's helpers), in cores, largest first: a thread near 1 is a limit of its own.
+   */
+  otherThreads: number[];
   /** Each helper process named at the start, in cores (null when its /proc entry could not be read). */
   helpers: Record<string, number | null>;
 }
@@ -64,6 +83,7 @@ export function measureCpu(helpers: Record<string, number | undefined> = {}): { 
   const machine = machineTicks();
   const own = process.cpuUsage();
   const elu = performance.eventLoopUtilization();
+  const threads = threadTicks();
   const helperStart = Object.fromEntries(
     Object.entries(helpers).map(([name, pid]) => [name, pid === undefined ? null : processTicks(pid)]),
   );
@@ -74,6 +94,12 @@ export function measureCpu(helpers: Record<string, number | undefined> = {}): { 
       const used = process.cpuUsage(own);
       const end = machineTicks();
       const cores = cpus().length;
+      const otherThreads = [...threadTicks()]
+        .filter(([tid]) => tid !== String(process.pid))
+        .map(([tid, t]) => (t - (threads.get(tid) ?? 0)) / TICKS_PER_SECOND / seconds)
+        .filter((c) => c >= 0.05)
+        .sort((a, b) => b - a)
+        .slice(0, 3);
       let machineBusy: number | null = null;
       let machineIoWait: number | null = null;
       if (machine && end) {
@@ -97,6 +123,7 @@ export function measureCpu(helpers: Record<string, number | undefined> = {}): { 
         machineIoWait,
         processCores: (used.user + used.system) / 1e6 / seconds,
         loopBusy: loop.utilization,
+        otherThreads,
         helpers: share,
       };
     },
@@ -120,6 +147,9 @@ export function describeCpu(share: CpuShare): string {
   );
   return (
     `${machine}; this process ${inCores(share.processCores)}, its event loop busy ${pct(share.loopBusy)}` +
+    (share.otherThreads.length > 0
+      ? `, its busiest other threads ${share.otherThreads.map((c) => c.toFixed(2)).join(' / ')} cores`
+      : '') +
     helpers.join('')
   );
 }
