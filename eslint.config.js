@@ -137,7 +137,7 @@ const receiverLayer = layer(
 const coreLayer = (paths, ...patterns) => ['error', { paths, patterns: [coreNotTheProcesses, ...patterns] }];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', '.ci-out', 'coverage'] },
+  { ignores: ['node_modules', 'out', 'dist', '.ci-out', 'coverage', 'bench/.*.bundle.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

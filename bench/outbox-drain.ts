@@ -11,7 +11,10 @@
 // Targets (issue 13): unbatched at least twice BullMQ and half the sink's capacity; batched at least half the
 // sink's capacity in events; event loop p99 ≤ 20 ms, max ≤ 50 ms.
 //
-//   node --import tsx bench/outbox-drain.ts     (BENCH_N=100000 notifications, BENCH_SECONDS=5 per sink run)
+//   npm run bench -- outbox-drain     (BENCH_N=100000 notifications, BENCH_SECONDS=5 per sink run); built as the app
+//                                     ships (scripts/bench.mjs). `node --import tsx bench/outbox-drain.ts` runs it from
+//                                     source, a little slower: use it with BENCH_PROFILE, whose profiles then name
+//                                     the source's functions and files.
 //   BENCH_BATCHED_N=500000     events of the batched drain (default 500,000: 5,000 calls; 100,000 made only
 //                              1,000 calls in 0.2–0.3 s, short against the start of a drain)
 //   BENCH_WRITER=inline        the outbox's writes on the main connection instead of the store-writer thread

@@ -9,10 +9,11 @@
 // Targets (issue 13): 100-event bodies ≥ 80 % of the SQL baseline; single events at 100 connections ≥ 50 % of
 // the bare route; the event loop's delay p99 ≤ 20 ms and max ≤ 50 ms in every timed run.
 //
-//   node_modules/.bin/node --import tsx bench/receiver.ts     (BENCH_SECONDS=5 per run by default;
-//                                                              BENCH_PROFILE=<dir> profiles the 100-event and
-//                                                              100-connection runs; BENCH_GROUP_EVENTS=<n> sets
-//                                                              the inbox's maxGroupEvents)
+//   npm run bench -- receiver     (BENCH_SECONDS=5 per run by default; BENCH_GROUP_EVENTS=<n> sets the inbox's
+//                                 maxGroupEvents). Built as the app ships (scripts/bench.mjs).
+//   node_modules/.bin/node --import tsx bench/receiver.ts     the same from source, a little slower (tsx keeps
+//                                 function names); with BENCH_PROFILE=<dir> it profiles the 100-event and
+//                                 100-connection runs, naming the source's functions and files.
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as turn } from 'node:timers/promises';
