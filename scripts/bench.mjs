@@ -24,6 +24,7 @@ if (unknown.length > 0) {
 for (const name of asked.length > 0 ? asked : all) {
   console.log(`\n=== bench/${name}.ts`);
   const outfile = `bench/.${name}.bundle.mjs`;
+  let status;
   try {
     await build({
       entryPoints: [`bench/${name}.ts`],
@@ -38,9 +39,10 @@ for (const name of asked.length > 0 ? asked : all) {
       keepNames: false,
       logLevel: 'warning',
     });
-    const r = spawnSync(process.execPath, ['--enable-source-maps', outfile], { stdio: 'inherit' });
-    if (r.status !== 0) process.exit(r.status ?? 1);
+    status = spawnSync(process.execPath, ['--enable-source-maps', outfile], { stdio: 'inherit' }).status ?? 1;
   } finally {
     rmSync(outfile, { force: true });
   }
+  // Exits only once the bundle is gone (process.exit inside the try would skip the finally).
+  if (status !== 0) process.exit(status);
 }

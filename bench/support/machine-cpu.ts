@@ -32,7 +32,8 @@ function machineTicks(): Ticks | null {
   }
 }
 
-function processTicks(pid: number, file = `/proc/${pid}/stat`): number | null {
+/** utime + stime of a /proc stat file: a process's (/proc/<pid>/stat) or a thread's (/proc/self/task/<tid>/stat). */
+function ticksOf(file: string): number | null {
   try {
     // The command name (2nd field) may hold spaces: count from the closing parenthesis.
     const stat = readFileSync(file, 'utf8');
@@ -49,7 +50,7 @@ function threadTicks(): Map<string, number> {
   const ticks = new Map<string, number>();
   try {
     for (const tid of readdirSync('/proc/self/task')) {
-      const t = processTicks(process.pid, `/proc/self/task/${tid}/stat`);
+      const t = ticksOf(`/proc/self/task/${tid}/stat`);
       if (t !== null) ticks.set(tid, t);
     }
   } catch {
@@ -85,7 +86,10 @@ export function measureCpu(helpers: Record<string, number | undefined> = {}): { 
   const elu = performance.eventLoopUtilization();
   const threads = threadTicks();
   const helperStart = Object.fromEntries(
-    Object.entries(helpers).map(([name, pid]) => [name, pid === undefined ? null : processTicks(pid)]),
+    Object.entries(helpers).map(([name, pid]) => [
+      name,
+      pid === undefined ? null : ticksOf(`/proc/${pid}/stat`),
+    ]),
   );
   return {
     stop() {
@@ -111,7 +115,7 @@ export function measureCpu(helpers: Record<string, number | undefined> = {}): { 
       const share: Record<string, number | null> = {};
       for (const [name, pid] of Object.entries(helpers)) {
         const before = helperStart[name];
-        const after = pid === undefined ? null : processTicks(pid);
+        const after = pid === undefined ? null : ticksOf(`/proc/${pid}/stat`);
         share[name] =
           before === null || before === undefined || after === null
             ? null
