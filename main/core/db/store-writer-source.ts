@@ -35,9 +35,10 @@ parentPort.on('message', (message) => {
   }
   try {
     for (const [index, sql] of message.sql) statements[index] = db.prepare(sql);
-    // One JSON string each way: cheaper to pass between threads than the same objects cloned one by one.
+    // The steps arrive as objects (a few, carrying their rows as JSON text); the results go back as one JSON
+    // string, cheaper to pass between threads than the many claimed rows cloned one by one.
     const before = totalChanges.get();
-    const results = runSteps.immediate(JSON.parse(message.steps));
+    const results = runSteps.immediate(message.steps);
     // Whether the batch changed a row (a claim that found nothing changes none): only then is it news to the
     // storage health, which probes for room after a write while the disk is full.
     const changed = totalChanges.get() !== before;

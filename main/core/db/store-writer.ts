@@ -209,7 +209,9 @@ export function createThreadStoreWriter(db: Db, onFallback?: (reason: string) =>
       return new Promise<unknown[]>((resolve, reject) => {
         pending.set(id, { steps, resolve, reject });
         w.ref();
-        w.postMessage({ id, sql, steps: JSON.stringify(encoded) });
+        // The steps as objects (structured clone): a few per pass, whose bulk is the already-encoded JSON of their
+        // rows; wrapping them in JSON once more escaped every quote of those rows, at about twice the cost.
+        w.postMessage({ id, sql, steps: encoded });
       });
     },
     async close() {

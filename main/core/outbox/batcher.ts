@@ -6,6 +6,7 @@ import type { CallbackView } from './callback-view.js';
 import type { DeliveryEvents } from './delivery-events.js';
 import type { Lanes } from './lanes.js';
 import type { ResolvedOutboxOptions } from './outbox-options.js';
+import { isoAt as iso } from './iso-time.js';
 
 export interface BatcherDeps {
   repos: Repositories;
@@ -19,8 +20,6 @@ export interface BatcherDeps {
 }
 
 export type Batcher = ReturnType<typeof createBatcher>;
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export function createBatcher({ repos, callbacks, lanes, events, options, newId, again }: BatcherDeps) {
   /** Per callback: how many events wait, and when the oldest came. */

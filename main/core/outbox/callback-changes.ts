@@ -8,9 +8,9 @@ import { holdReasonOf, storedHoldReason } from './held-reason.js';
 import type { DeliveryEvents } from './delivery-events.js';
 import type { Holds } from './holds.js';
 import type { Lanes } from './lanes.js';
+import { isoAt as iso } from './iso-time.js';
 
 const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export function createCallbackChanges(deps: {
   repos: Repositories;

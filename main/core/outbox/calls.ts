@@ -10,6 +10,7 @@ import type { Outcome } from './outcomes.js';
 import type { ResolvedOutboxOptions } from './outbox-options.js';
 import type { ReachabilityTracker } from './reachability-tracker.js';
 import { probeDue, type TargetState } from './reachability.js';
+import { isoAt as iso } from './iso-time.js';
 import { buildRequest } from './request-builder.js';
 
 export type Calls = ReturnType<typeof createCalls>;
@@ -37,7 +38,6 @@ export function createCalls(deps: {
   requestPass(urgent: boolean): void;
 }) {
   const { clock, options, callbacks, lanes, targets, sender } = deps;
-  const iso = (ms: number) => new Date(ms).toISOString();
   let inFlight = 0;
   let outcomes: Outcome[] = [];
 

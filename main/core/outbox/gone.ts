@@ -9,6 +9,7 @@ import type { CallbackView } from './callback-view.js';
 import { storedHoldReason } from './held-reason.js';
 import type { Holds } from './holds.js';
 import { systemActor } from '../kernel/actor.js';
+import { isoAt as iso } from './iso-time.js';
 
 /** The port into the callbacks service (create-core wires it; late-bound, as that service is built apart). */
 export type PauseCallback = (
@@ -18,8 +19,6 @@ export type PauseCallback = (
 ) => Promise<{ paused: boolean; upstreamError: string | null }>;
 
 export type GoneHandler = ReturnType<typeof createGoneHandler>;
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export function createGoneHandler(deps: {
   holds: Holds;

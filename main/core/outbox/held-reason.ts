@@ -8,8 +8,7 @@ import type { CallbackCache } from './callback-cache.js';
 import type { DeliveryStatus } from './callback-view.js';
 import type { Holds } from './holds.js';
 import type { ReachabilityTracker } from './reachability-tracker.js';
-
-const iso = (ms: number) => new Date(ms).toISOString();
+import { isoAt as iso } from './iso-time.js';
 
 /** Why the deliveries of a callback that is not Running are held. */
 export function holdReasonOf(status: Exclude<DeliveryStatus, 'Running'>): HeldReasonDto {

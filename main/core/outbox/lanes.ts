@@ -9,6 +9,7 @@ import type { CallbackCache } from './callback-cache.js';
 import type { ResolvedOutboxOptions } from './outbox-options.js';
 import type { ReachabilityTracker } from './reachability-tracker.js';
 import { probeDue } from './reachability.js';
+import { isoAt as iso } from './iso-time.js';
 
 export interface Lane {
   callbackId: string;
@@ -44,8 +45,6 @@ export interface LanesDeps {
 }
 
 export type Lanes = ReturnType<typeof createLanes>;
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Events a lane's claimed chunk may carry in all (see chunkOf). */
 const CLAIM_EVENTS = 16_384;

@@ -12,6 +12,7 @@ import type { SendResult } from './http-sender.js';
 import type { Lane } from './lanes.js';
 import type { ResolvedOutboxOptions } from './outbox-options.js';
 import { decide, type Decision } from './retry-schedule.js';
+import { isoAt as iso } from './iso-time.js';
 
 export interface Outcome {
   lane: Lane;
@@ -42,8 +43,6 @@ export interface RecordingPlan {
   /** A 410 came: the commit is followed by holds written on the app's connection (gone.ts). */
   gone: boolean;
 }
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export function createOutcomeRecorder(deps: {
   logger: Logger;

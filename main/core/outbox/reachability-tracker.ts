@@ -8,8 +8,7 @@ import type { SendResult } from './http-sender.js';
 import type { Lane } from './lanes.js';
 import type { ResolvedOutboxOptions } from './outbox-options.js';
 import { newTargetState, noteResult, type TargetState } from './reachability.js';
-
-const iso = (ms: number) => new Date(ms).toISOString();
+import { isoAt as iso } from './iso-time.js';
 
 /** A target's reachability as the contract shows it (the `target.changed` event, the targets list). */
 export function reachabilityDto(t: TargetState): TargetReachabilityDto {

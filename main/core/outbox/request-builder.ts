@@ -66,7 +66,19 @@ interface Template {
   /** `{"callbackId":…,"attributes":[…],"events":` when no Body attribute is a variable, else null. */
   bodyHead: string | null;
   vars: boolean;
+  /** With variables: what they made of the path, headers and body head, by the values they had (see varying()). */
+  varied: Map<string, Varied>;
 }
+
+/** The parts of a call that depend on its variables' values. */
+interface Varied {
+  path: string;
+  headers: [string, string][];
+  head: string;
+}
+
+/** Variable values remembered per template: a vehicle's Pending and Done events, and most batches, repeat them. */
+const VARIED_MAX = 256;
 
 const templates = new WeakMap<CallbackView, WeakMap<CallbackSecrets, Map<boolean, Template>>>();
 
@@ -141,6 +153,7 @@ function makeTemplate(
     headerVars,
     bodyHead: bodyVars ? null : bodyHeadOf(callback, callback.body, test),
     vars: bodyVars || headerVars.length > 0 || callback.query.length > 0,
+    varied: new Map(),
   };
 }
 
@@ -151,6 +164,43 @@ function bodyHeadOf(callback: CallbackView, attributes: readonly CallbackAttribu
 }
 
 const CLOSE = Buffer.from('}');
+
+/**
+ * The path, Header values and body head a delivery's variables make, remembered by the values that decide them
+ * (the callback is the template's own): made again for a new vehicle, not for each of its events.
+ */
+function varying(
+  template: Template,
+  callback: CallbackView,
+  delivery: OutgoingDelivery,
+  fleetId: string | null,
+  test: boolean,
+): Varied {
+  // NUL separates the parts: VINs, remote types and fleet ids do not hold one, so different values make different keys.
+  const key = `${fleetId ?? ''}\0${delivery.vins.join('\0')}\0\0${delivery.remoteTypes.join('\0')}`;
+  let varied = template.varied.get(key);
+  if (varied) return varied;
+  const vars = callbackVariables({
+    vins: delivery.vins,
+    remoteTypes: delivery.remoteTypes,
+    callbackId: callback.id,
+    fleetId,
+  });
+  let path = template.path;
+  if (callback.query.length > 0) {
+    const url = new URL(callback.url!.href);
+    for (const a of callback.query) url.searchParams.append(a.key, attributeValue(a.value, vars));
+    path = url.pathname + url.search;
+  }
+  varied = {
+    path,
+    headers: template.headerVars.map((a) => [a.key, attributeValue(a.value, vars)]),
+    head: template.bodyHead ?? bodyHeadOf(callback, sentAttributes(callback.body, vars), test),
+  };
+  if (template.varied.size >= VARIED_MAX) template.varied.clear();
+  template.varied.set(key, varied);
+  return varied;
+}
 
 export function buildRequest(
   callback: CallbackView,
@@ -164,19 +214,10 @@ export function buildRequest(
   let head = template.bodyHead;
   const headers = { ...template.headers };
   if (template.vars) {
-    const vars = callbackVariables({
-      vins: delivery.vins,
-      remoteTypes: delivery.remoteTypes,
-      callbackId: callback.id,
-      fleetId: context.fleetId,
-    });
-    if (callback.query.length > 0) {
-      const url = new URL(callback.url!.href);
-      for (const a of callback.query) url.searchParams.append(a.key, attributeValue(a.value, vars));
-      path = url.pathname + url.search;
-    }
-    for (const a of template.headerVars) headers[a.key] = attributeValue(a.value, vars);
-    head ??= bodyHeadOf(callback, sentAttributes(callback.body, vars), test);
+    const varied = varying(template, callback, delivery, context.fleetId, test);
+    path = varied.path;
+    head = varied.head;
+    for (const [key, value] of varied.headers) headers[key] = value;
   }
   // Without a variable the template's head is set; with one it was made above.
   head ??= bodyHeadOf(callback, callback.body, test);

@@ -8,9 +8,9 @@ import type { DeliveryEvents } from './delivery-events.js';
 import type { Lanes } from './lanes.js';
 import type { ResolvedOutboxOptions } from './outbox-options.js';
 import type { ReachabilityTracker } from './reachability-tracker.js';
+import { isoAt as iso } from './iso-time.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export type RetentionSweep = ReturnType<typeof createRetentionSweep>;
 

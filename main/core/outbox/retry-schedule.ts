@@ -6,6 +6,7 @@ import type { CallbackView } from './callback-view.js';
 import type { SendResult } from './http-sender.js';
 import type { ResolvedOutboxOptions } from './outbox-options.js';
 import { parseRetryAfter } from './retry-after.js';
+import { isoAt as iso } from './iso-time.js';
 
 export type Verdict = 'delivered' | 'retry' | 'failed' | 'dead' | 'gone' | 'unreachable';
 
@@ -29,8 +30,6 @@ export interface DecisionInput {
   resetBefore?: boolean;
   options: Pick<ResolvedOutboxOptions, 'retryCapSeconds' | 'backoff' | 'random'>;
 }
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export function describeResult(result: SendResult): string {
   if (result.kind !== 'answer') return result.error;

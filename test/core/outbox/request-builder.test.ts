@@ -77,6 +77,53 @@ describe('the outbox request builder', () => {
     expect(a.headers).not.toBe(b.headers);
   });
 
+  it('remembers what variables make only by every value that decides it (vehicles, remote types, fleet)', () => {
+    const cb = view([
+      { type: 'Header', key: 'X-Vin', value: '$vin' },
+      { type: 'Query', key: 'type', value: '$remoteType' },
+      { type: 'Body', key: 'vin', value: '$vin' },
+      { type: 'Body', key: 'fleet', value: '$fleetID' },
+    ]);
+    const s = secrets();
+    const sent = (d: OutgoingDelivery, fleetId: string | null = context.fleetId) => {
+      const r = buildRequest(cb, d, s, { ...context, fleetId });
+      const body = JSON.parse(r.body.toString()) as { attributes: { key: string; value: string }[] };
+      return [r.headers['X-Vin'], r.path, body.attributes.map((a) => a.value).join('|')];
+    };
+    const a = delivery('d-1', 'VIN-A');
+    expect(sent(a)).toEqual(['VIN-A', '/hooks?site=1&type=Doors', 'VIN-A|fleet-42']);
+    expect(sent({ ...a, id: 'd-2', vins: ['VIN-B'] })).toEqual([
+      'VIN-B',
+      '/hooks?site=1&type=Doors',
+      'VIN-B|fleet-42',
+    ]);
+    // The same vehicle again, then under another fleet, then with another remote type, then as a batch of two.
+    expect(sent({ ...a, id: 'd-3' })).toEqual(['VIN-A', '/hooks?site=1&type=Doors', 'VIN-A|fleet-42']);
+    expect(sent({ ...a, id: 'd-4' }, 'fleet-7')).toEqual([
+      'VIN-A',
+      '/hooks?site=1&type=Doors',
+      'VIN-A|fleet-7',
+    ]);
+    expect(sent({ ...a, id: 'd-5' }, null)).toEqual(['VIN-A', '/hooks?site=1&type=Doors', 'VIN-A|']);
+    expect(sent({ ...a, id: 'd-6', remoteTypes: ['Horn'] })).toEqual([
+      'VIN-A',
+      '/hooks?site=1&type=Horn',
+      'VIN-A|fleet-42',
+    ]);
+    expect(sent({ ...a, id: 'd-7', kind: 'batch', vins: ['VIN-A', 'VIN-B', 'VIN-A'] })).toEqual([
+      'VIN-A,VIN-B',
+      '/hooks?site=1&type=Doors',
+      'VIN-A,VIN-B|fleet-42',
+    ]);
+    // Past the remembered count, values are made again rather than mixed up.
+    for (let i = 0; i < 600; i++) sent({ ...a, id: `d-many-${i}`, vins: [`VIN-${i}`] });
+    expect(sent({ ...a, id: 'd-8', vins: ['VIN-599'] })).toEqual([
+      'VIN-599',
+      '/hooks?site=1&type=Doors',
+      'VIN-599|fleet-42',
+    ]);
+  });
+
   it('uses a changed callback and changed secrets at once', () => {
     const s = secrets();
     const before = buildRequest(
