@@ -6,7 +6,8 @@
 // Beside it, in the same run: the same unbatched bodies drained by BullMQ on Redis (bench/support/bullmq-baseline.ts;
 // skipped with one line where redis-server is not installed), posted by undici alone from memory with nothing
 // stored (bench/support/bare-client.ts: the ceiling of any queue in this process), and the sink's own capacity
-// (autocannon replaying a request the outbox sent). Each drain reports the event loop's delay (p99, max) and the
+// (autocannon replaying a request the outbox sent). The batched drain has its undici-alone ceiling too: the sink's
+// 100-event sample posted as many times, signed per call. Each drain reports the event loop's delay (p99, max) and the
 // process's CPU time per delivery (every thread: the outbox and its store writer).
 // Targets (issue 13): unbatched at least twice BullMQ and half the sink's capacity; batched at least half the
 // sink's capacity in events; event loop p99 ≤ 20 ms, max ≤ 50 ms.
@@ -475,6 +476,22 @@ async function main() {
     const bareShare = bareCpu.stop();
     console.log(JSON.stringify({ ...bare, cpu: bareShare }));
     single.requests = [];
+    // The batched drain's ceiling: its calls' count of the sink's 100-event sample, each signed with its own id.
+    const beforeBareBatched = await sink.stats();
+    const bareBatchedCpu = measureCpu({ 'the sink': sink.pid });
+    const bareBatched = await profiled('undici alone, batched', () =>
+      bareClientDrain(
+        `${sink.url}/hooks/depot-remote`,
+        Array.from({ length: batched.deliveries }, () => batched.sample),
+        SINK_CONNECTIONS,
+        `, ${BATCH}-event bodies`,
+      ),
+    );
+    if ((await sink.stats()).requests - beforeBareBatched.requests !== bareBatched.deliveries) {
+      throw new Error(`${bareBatched.title}: the sink did not receive every request.`);
+    }
+    const bareBatchedShare = bareBatchedCpu.stop();
+    console.log(JSON.stringify({ ...bareBatched, cpu: bareBatchedShare }));
     const sinkSingle = await capacity(sink, 'sink alone, the same 1-event request', single.sample, 1);
     console.log(JSON.stringify(sinkSingle));
     const sinkBatch = await capacity(
@@ -517,6 +534,16 @@ async function main() {
             `BullMQ enqueue (addBulk, not timed in its drain): ${perSec(bullmq.deliveries, bullmq.enqueueMs)} jobs/s`
           : ''),
     );
+    const bareBatchedEvents = perSec(bareBatched.deliveries * BATCH, bareBatched.drainMs);
+    const batchedEvents = perSec(batched.events, batched.drainMs);
+    console.log(
+      `\n| side by side, ${BATCH} events per call | calls/s | events/s | vs sink alone |\n|---|---|---|---|\n` +
+        `| ${batched.title} (every outcome committed, signed) | ${perSec(batched.deliveries, batched.drainMs)} | ` +
+        `${batchedEvents} | ${Math.round((batchedEvents / sinkBatch.eventsPerSec) * 100)} % |\n` +
+        `| ${bareBatched.title} | ${perSec(bareBatched.deliveries, bareBatched.drainMs)} | ${bareBatchedEvents} | ` +
+        `${Math.round((bareBatchedEvents / sinkBatch.eventsPerSec) * 100)} % |\n` +
+        `| sink alone (autocannon, ${SINK_CONNECTIONS} connections) | ${sinkBatch.reqPerSec} | ${sinkBatch.eventsPerSec} | 100 % |`,
+    );
     console.log(
       `\n| sink alone (autocannon, ${SINK_CONNECTIONS} connections, ${DURATION} s) | req/s | events/s | p50 ms | p99 ms | non-2xx |\n` +
         '|---|---|---|---|---|---|',
@@ -543,13 +570,16 @@ async function main() {
           ? `- unbatched ≥ 2× BullMQ: ${(singleRate / bullmqRate).toFixed(2)}× — ${verdict(singleRate >= 2 * bullmqRate)}\n`
           : '- unbatched ≥ 2× BullMQ: not measured (no redis-server)\n') +
         `- unbatched ≥ 50 % of the sink alone: ${Math.round((singleRate / sinkSingle.reqPerSec) * 100)} % — ` +
-        `${verdict(singleRate >= sinkSingle.reqPerSec / 2)}\n` +
+        `${verdict(singleRate >= sinkSingle.reqPerSec / 2)} (undici alone from memory: ` +
+        `${Math.round((perSec(bare.deliveries, bare.drainMs) / sinkSingle.reqPerSec) * 100)} %)\n` +
         `- batched ≥ 50 % of the sink alone in events: ${Math.round((batchedRate / sinkBatch.eventsPerSec) * 100)} % — ` +
-        `${verdict(batchedRate >= sinkBatch.eventsPerSec / 2)}\n` +
+        `${verdict(batchedRate >= sinkBatch.eventsPerSec / 2)} (undici alone from memory: ` +
+        `${Math.round((bareBatchedEvents / sinkBatch.eventsPerSec) * 100)} %)\n` +
         `- event loop p99 ≤ ${LOOP_DELAY_BOUNDS.p99ms} ms and max ≤ ${LOOP_DELAY_BOUNDS.maxMs} ms in both drains: ` +
         `${verdict(loopsWithin)}\n` +
         `- the outbox's own cost: ${single.cpuUsPerDelivery} µs of CPU a delivery (all threads) against ` +
-        `${bare.cpuUsPerDelivery} µs for undici alone; event loop busy ${Math.round(single.eventLoopBusy * 100)} % of the drain`,
+        `${bare.cpuUsPerDelivery} µs for undici alone; event loop busy ${Math.round(single.eventLoopBusy * 100)} % of the drain; ` +
+        `batched ${batched.cpuUsPerDelivery} µs a call against ${bareBatched.cpuUsPerDelivery} µs for undici alone`,
     );
     // Neither loop nor machine busy: the calls in flight (the window per target) wait for their answers.
     const inFlight = 'the round trips of its calls in flight (a window per target)';
@@ -561,6 +591,7 @@ async function main() {
           limitLine(batched.title, batched.cpu, inFlight),
           ...(bullmq ? [limitLine(bullmq.title, bullmq.cpu, 'Redis and the sink')] : []),
           limitLine(bare.title, bareShare, inFlight),
+          limitLine(bareBatched.title, bareBatchedShare, inFlight),
           limitLine(sinkSingle.title, sinkSingle.cpu, 'the sink'),
           limitLine(sinkBatch.title, sinkBatch.cpu, 'the sink'),
         ].join('\n'),

@@ -2,6 +2,8 @@
 // request bodies posted from memory by one undici Agent (dispatch(), as the outbox's sender) at the outbox's
 // window per target, each signed with HMAC-SHA256 as the outbox signs — no store, no queue, nothing recorded.
 // It is the ceiling of any queue in this process: the outbox's figure divided by it is what its bookkeeping costs.
+// Bodies are turned into bytes before the clock starts, and signed as the outbox signs them (the prefix, then the
+// bytes), so a 100-event body costs here what it costs the outbox's sender, and nothing more.
 import { createHmac, randomBytes } from 'node:crypto';
 import { Agent, type Dispatcher } from 'undici';
 import type { BaselineRequest } from './bullmq-baseline.js';
@@ -16,17 +18,31 @@ export interface BareClientRun {
 
 export async function bareClientDrain(
   target: string,
-  requests: BaselineRequest[],
+  requests: readonly BaselineRequest[],
   concurrency: number,
+  what = '',
 ): Promise<BareClientRun> {
   const url = new URL(target);
   const agent = new Agent({ connections: concurrency, pipelining: 1 });
   const key = randomBytes(32);
-  const post = (r: BaselineRequest, id: string) =>
+  // One Buffer per distinct body (the batched ceiling posts one sample many times).
+  const bytes = new Map<string, Buffer>();
+  const prepared = requests.map((r) => {
+    let body = bytes.get(r.body);
+    if (!body) {
+      body = Buffer.from(r.body);
+      bytes.set(r.body, body);
+    }
+    return { headers: r.headers, body };
+  });
+  const post = (r: { headers: Record<string, string>; body: Buffer }, id: string) =>
     new Promise<number>((resolve, reject) => {
       let status = 0;
       const timestamp = Math.floor(Date.now() / 1000);
-      const signature = createHmac('sha256', key).update(`${id}.${timestamp}.${r.body}`).digest('base64');
+      const signature = createHmac('sha256', key)
+        .update(`${id}.${timestamp}.`)
+        .update(r.body)
+        .digest('base64');
       const handler: Dispatcher.DispatchHandler = {
         onRequestStart: () => undefined,
         onResponseData: () => undefined,
@@ -56,9 +72,9 @@ export async function bareClientDrain(
   const started = performance.now();
   const cpuStart = process.cpuUsage();
   const worker = async () => {
-    while (next < requests.length) {
+    while (next < prepared.length) {
       const i = next++;
-      const status = await post(requests[i]!, `bare-${i}`);
+      const status = await post(prepared[i]!, `bare-${i}`);
       if (status !== 200) throw new Error(`The sink answered ${status}.`);
     }
   };
@@ -67,7 +83,7 @@ export async function bareClientDrain(
   const cpu = process.cpuUsage(cpuStart);
   await agent.close();
   return {
-    title: `undici alone from memory, ${concurrency} connections, signed, nothing stored`,
+    title: `undici alone from memory${what}, ${concurrency} connections, signed, nothing stored`,
     deliveries: requests.length,
     drainMs,
     cpuUsPerDelivery: Math.round(((cpu.user + cpu.system) / requests.length) * 10) / 10,
