@@ -25,16 +25,8 @@ export async function bareClientDrain(
   const url = new URL(target);
   const agent = new Agent({ connections: concurrency, pipelining: 1 });
   const key = randomBytes(32);
-  // One Buffer per distinct body (the batched ceiling posts one sample many times).
-  const bytes = new Map<string, Buffer>();
-  const prepared = requests.map((r) => {
-    let body = bytes.get(r.body);
-    if (!body) {
-      body = Buffer.from(r.body);
-      bytes.set(r.body, body);
-    }
-    return { headers: r.headers, body };
-  });
+  // Each request its own bytes, as a queue's would be (the batched ceiling posts one sample many times).
+  const prepared = requests.map((r) => ({ headers: r.headers, body: Buffer.from(r.body) }));
   const post = (r: { headers: Record<string, string>; body: Buffer }, id: string) =>
     new Promise<number>((resolve, reject) => {
       let status = 0;
