@@ -166,8 +166,8 @@ function bodyHeadOf(callback: CallbackView, attributes: readonly CallbackAttribu
 const CLOSE = Buffer.from('}');
 
 /**
- * The path, Header values and body head a delivery's variables make, remembered by the values that decide them
- * (the callback is the template's own): made again for a new vehicle, not for each of its events.
+ * The path, Header values and body head a delivery's variables make, remembered by the variables' values: made
+ * again for a new vehicle, not for each of its events.
  */
 function varying(
   template: Template,
@@ -176,16 +176,17 @@ function varying(
   fleetId: string | null,
   test: boolean,
 ): Varied {
-  // NUL separates the parts: VINs, remote types and fleet ids do not hold one, so different values make different keys.
-  const key = `${fleetId ?? ''}\0${delivery.vins.join('\0')}\0\0${delivery.remoteTypes.join('\0')}`;
-  let varied = template.varied.get(key);
-  if (varied) return varied;
   const vars = callbackVariables({
     vins: delivery.vins,
     remoteTypes: delivery.remoteTypes,
     callbackId: callback.id,
     fleetId,
   });
+  // The key is the variables' values themselves ($callbackID is the template's own); NUL, which none holds,
+  // separates them.
+  const key = `${vars.$vin}\0${vars.$remoteType}\0${vars.$fleetID}`;
+  let varied = template.varied.get(key);
+  if (varied) return varied;
   let path = template.path;
   if (callback.query.length > 0) {
     const url = new URL(callback.url!.href);
