@@ -81,6 +81,60 @@ describe('actions repository', () => {
     expect(repos.actions.updateProgress({ ...before, id: 'ghost' }, { ...done, id: 'ghost' })).toBe(false);
   });
 
+  it('stores a Pending after a Pending without touching the phase, and the phase indexes still find the action', () => {
+    const { db, repos } = store();
+    seedParents(repos);
+    const before = action();
+    repos.actions.insert(before);
+    const progressed = {
+      ...before,
+      status: 'InProgress',
+      feedbackDetail: 'WaitingForVehicle',
+      updatedAt: at(30),
+      lastEventDate: '2025-01-15T08:00:30+01:00',
+    };
+    expect(repos.actions.updateProgress(before, progressed)).toBe(true);
+    expect(repos.actions.get('ra-001')).toEqual(progressed);
+    // The partial index of open actions (phase in Queued, Sending, Pending) still holds it; the phase index too.
+    const open = db.raw
+      .prepare(
+        `SELECT id FROM remote_actions INDEXED BY remote_actions_open_by_callback
+        WHERE callback_id = ? AND phase IN ('Queued', 'Sending', 'Pending')`,
+      )
+      .all(before.callbackId);
+    expect(open).toEqual([{ id: 'ra-001' }]);
+    // Then a Done changes the phase: the full progress write, and the open index lets the action go.
+    const done = {
+      ...progressed,
+      phase: 'Done' as const,
+      status: 'Success',
+      outcome: 'Success' as const,
+      doneAt: at(60),
+    };
+    expect(repos.actions.updateProgress(progressed, done)).toBe(true);
+    expect(repos.actions.get('ra-001')).toEqual(done);
+    const stillOpen = db.raw
+      .prepare(
+        `SELECT id FROM remote_actions INDEXED BY remote_actions_open_by_callback
+        WHERE callback_id = ? AND phase IN ('Queued', 'Sending', 'Pending')`,
+      )
+      .all(before.callbackId);
+    expect(stillOpen).toEqual([]);
+    const byPhase = db.raw
+      .prepare(`SELECT id FROM remote_actions INDEXED BY remote_actions_by_phase WHERE phase = 'Done'`)
+      .all();
+    expect(byPhase).toEqual([{ id: 'ra-001' }]);
+    // A settled action's late repeat with the same outcome and done time keeps both.
+    const repeat = {
+      ...done,
+      status: 'Success',
+      updatedAt: at(70),
+      lastEventDate: '2025-01-15T08:01:10+01:00',
+    };
+    expect(repos.actions.updateProgress(done, repeat)).toBe(true);
+    expect(repos.actions.get('ra-001')).toEqual(repeat);
+  });
+
   it('keeps its own id; the network id is recorded beside it, and the action is found by either', () => {
     const { repos } = store();
     seedParents(repos);
