@@ -4,8 +4,9 @@
 //   deliveries + delivery_events rows) inserted with hand-written prepared statements on a plain better-sqlite3
 //   connection, same pragmas (WAL, synchronous = FULL, foreign keys), same schema and rows (a VACUUM INTO copy of
 //   the receiver's own file taken just before), one transaction per 100 events, no HTTP, no service code.
-// The receiver stores durably: every request is a distinct notification (autocannon's [<id>] makes each status
-// unique), so nothing is deduped away. Its flood limit is raised so that it is measured, not refused.
+// The receiver stores durably: every request is a distinct notification, so nothing is deduped away. A single
+// event is built per request, newer than the last for its action, so the lifecycle applies it (freshSingle); in
+// the 100-event bodies autocannon's [<id>] makes each status unique, and their dates repeat (history rows). Its flood limit is raised so that it is measured, not refused.
 // Targets (issue 13): 100-event bodies ≥ 80 % of the SQL baseline; single events at 100 connections ≥ 50 % of
 // the bare route; the event loop's delay p99 ≤ 20 ms and max ≤ 50 ms in every timed run.
 //
@@ -75,6 +76,29 @@ function events(rids: string[], n: number, status = 'Bench-[<id>]') {
     remoteType: 'Doors',
     eventStatus: { type: 'Pending', status },
   }));
+}
+
+/**
+ * Single events as the network sends them: each newer than the one before for its action, so the lifecycle applies
+ * it (the history row, the action's progress update, the outbox's rows), and each with a status of its own, so none
+ * is a duplicate. Built per request (autocannon's setupRequest) for the bare route and the receiver alike; the
+ * dates go on across runs, as the action remembers its newest. (Until 4 December, session 10, every single event
+ * repeated one date: stored as history, never applied, which left the action's update out of the figure.)
+ */
+let singleSeq = 0;
+const SINGLE_EPOCH = Date.UTC(2026, 0, 6, 8, 0, 0);
+function freshSingle(rid: string): autocannon.Request['setupRequest'] {
+  return (request) => {
+    const n = singleSeq++;
+    const event = {
+      remoteActionId: rid,
+      vin: VIN,
+      eventDate: new Date(SINGLE_EPOCH + n * 1000).toISOString(),
+      remoteType: 'Doors',
+      eventStatus: { type: 'Pending', status: `Bench-${n}` },
+    };
+    return { ...request, body: JSON.stringify({ callbackId: 'up', attributes: [], events: [event] }) };
+  };
 }
 
 /**
@@ -186,7 +210,6 @@ async function main() {
   }
   const headers = { 'content-type': 'application/json', 'x-depot-secret': h.secret };
   const path = `/webhooks/stellantis/${h.cbid}`;
-  const single = JSON.stringify({ callbackId: 'up', attributes: [], events: events(rids.slice(0, 1), 1) });
   const batch = JSON.stringify({ callbackId: 'up', attributes: [], events: events(rids, BATCH) });
   const post = (base: string, body: string) => ({
     url: `${base}${path}`,
@@ -194,14 +217,19 @@ async function main() {
     headers,
     body,
   });
+  const postSingle = (base: string): autocannon.Options => ({
+    url: base,
+    idReplacement: false,
+    requests: [{ method: 'POST', path, headers, setupRequest: freshSingle(rids[0]!) }],
+  });
 
   const before = h.inbox.stats();
   const bareSingle = await load(
     'bare Fastify POST, 1 event, stores nothing (baseline)',
     1,
-    post(bareUrl, single),
+    postSingle(bareUrl),
   );
-  const recvSingle = await load('receiver, 1 event per request, stored', 1, post(h.url, single));
+  const recvSingle = await load('receiver, 1 event per request, stored', 1, postSingle(h.url));
   const bareBatch = await load(
     `bare Fastify POST, ${BATCH} events, stores nothing (baseline)`,
     BATCH,
@@ -218,22 +246,22 @@ async function main() {
   const mid = h.inbox.stats();
   // More senders at once: bigger groups, so the commit's fsync is shared by more requests.
   const bareWide = await load(`bare Fastify POST, 1 event, ${WIDE} connections (baseline)`, 1, {
-    ...post(bareUrl, single),
+    ...postSingle(bareUrl),
     connections: WIDE,
   });
   const recvWide = await profiled('receiver-1-event-100-connections', () =>
     load(`receiver, 1 event, ${WIDE} connections, stored`, 1, {
-      ...post(h.url, single),
+      ...postSingle(h.url),
       connections: WIDE,
     }),
   );
   const wideStats = h.inbox.stats();
   const fixedBare = await load('bare Fastify POST, 1 event, fixed 1,000 req/s', 1, {
-    ...post(bareUrl, single),
+    ...postSingle(bareUrl),
     overallRate: 1000,
   });
   const fixed = await load('receiver, 1 event, fixed 1,000 req/s', 1, {
-    ...post(h.url, single),
+    ...postSingle(h.url),
     overallRate: 1000,
   });
   const after = h.inbox.stats();
