@@ -6,7 +6,8 @@
 //   the receiver's own file taken just before), one transaction per 100 events, no HTTP, no service code.
 // The receiver stores durably: every request is a distinct notification, so nothing is deduped away. A single
 // event is built per request, newer than the last for its action, so the lifecycle applies it (freshSingle); in
-// the 100-event bodies autocannon's [<id>] makes each status unique, and their dates repeat (history rows). Its flood limit is raised so that it is measured, not refused.
+// the 100-event bodies autocannon's [<id>] makes each status unique, and their dates repeat (history rows). Its
+// flood limit is raised so that it is measured, not refused.
 // Targets (issue 13): 100-event bodies ≥ 80 % of the SQL baseline; single events at 100 connections ≥ 50 % of
 // the bare route; the event loop's delay p99 ≤ 20 ms and max ≤ 50 ms in every timed run.
 //
