@@ -69,14 +69,20 @@ async function load(title: string, eventsPerRequest: number, opts: autocannon.Op
   return line;
 }
 
-function events(rids: string[], n: number, status = 'Bench-[<id>]') {
-  return Array.from({ length: n }, (_, i) => ({
-    remoteActionId: rids[i % rids.length]!,
+/** A Pending notification event for `rid`, dated `at` (ms since the epoch). */
+function pendingEvent(rid: string, at: number, status: string) {
+  return {
+    remoteActionId: rid,
     vin: VIN,
-    eventDate: new Date(Date.UTC(2026, 0, 5, 8, 0, 0) + i * 1000).toISOString(),
+    eventDate: new Date(at).toISOString(),
     remoteType: 'Doors',
     eventStatus: { type: 'Pending', status },
-  }));
+  };
+}
+
+function events(rids: string[], n: number, status = 'Bench-[<id>]') {
+  const start = Date.UTC(2026, 0, 5, 8, 0, 0);
+  return Array.from({ length: n }, (_, i) => pendingEvent(rids[i % rids.length]!, start + i * 1000, status));
 }
 
 /**
@@ -91,13 +97,7 @@ const SINGLE_EPOCH = Date.UTC(2026, 0, 6, 8, 0, 0);
 function freshSingle(rid: string): autocannon.Request['setupRequest'] {
   return (request) => {
     const n = singleSeq++;
-    const event = {
-      remoteActionId: rid,
-      vin: VIN,
-      eventDate: new Date(SINGLE_EPOCH + n * 1000).toISOString(),
-      remoteType: 'Doors',
-      eventStatus: { type: 'Pending', status: `Bench-${n}` },
-    };
+    const event = pendingEvent(rid, SINGLE_EPOCH + n * 1000, `Bench-${n}`);
     return { ...request, body: JSON.stringify({ callbackId: 'up', attributes: [], events: [event] }) };
   };
 }

@@ -72,9 +72,10 @@ const UPDATE_SQL = `UPDATE remote_actions SET vehicle_id = @vehicleId, vin = @vi
   last_event_date = @lastEventDate
   WHERE id = @id`;
 /**
- * Hot (every event applied): only the columns an event can change (lifecycle.ts applyEvent). SQLite rewrites every
- * index holding a column of the SET list, changed or not, and the full update names columns of most of this table's
- * fifteen indexes: 24–30 µs against 13–14 µs an update (20,000 actions, groups of 100, 3 December).
+ * Hot (every applied event that moves the phase; the others take the one below): only the columns an event can
+ * change (lifecycle.ts applyEvent). SQLite rewrites every index holding a column of the SET list, changed or not,
+ * and the full update names columns of most of this table's fifteen indexes: 24–30 µs against 13–14 µs an update
+ * (20,000 actions, groups of 100, 3 December).
  */
 const UPDATE_PROGRESS_SQL = `UPDATE remote_actions SET phase = @phase, status = @status, outcome = @outcome,
   failure_cause = @failureCause, feedback_detail = @feedbackDetail, error = @error, updated_at = @updatedAt,
